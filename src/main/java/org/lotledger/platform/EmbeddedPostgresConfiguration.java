@@ -1,0 +1,89 @@
+package org.lotledger.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The zero-setup default (ADR 0002): when no {@code spring.datasource.url} is configured, start a real
+ * PostgreSQL 15 from Maven-delivered binaries and point the one application DataSource at it.
+ * With a URL configured (production, docker-compose) none of this exists.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(EmbeddedPostgresConfiguration.EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties props) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", props.synchronousCommit() ? "on" : "off")
+                .setServerConfig("fsync", props.synchronousCommit() ? "on" : "off")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "UTC")
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        Path work = Path.of(props.workDirectory()).toAbsolutePath();
+        Files.createDirectories(work);
+        builder.setOverrideWorkingDirectory(work.toFile());
+        if (props.dataDirectory() != null && !props.dataDirectory().isBlank()) {
+            Path data = Path.of(props.dataDirectory()).toAbsolutePath();
+            Files.createDirectories(data.getParent());
+            builder.setDataDirectory(data).setCleanDataDirectory(false);
+        }
+        if (props.port() > 0) {
+            builder.setPort(props.port());
+        }
+        EmbeddedPostgres pg = builder.start();
+        log.info("Embedded PostgreSQL 15 listening on port {} (data: {}, synchronous_commit={})", pg.getPort(),
+                props.dataDirectory() == null || props.dataDirectory().isBlank() ? "temporary" : props.dataDirectory(),
+                props.synchronousCommit() ? "on" : "off");
+        return pg;
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres pg, DataSourceProperties properties) {
+        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class)
+                .url(pg.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .password("")
+                .driverClassName("org.postgresql.Driver")
+                .build();
+        ds.setPoolName("lotledger-embedded");
+        ds.setMaximumPoolSize(20);
+        return ds;
+    }
+
+    /**
+     * @param dataDirectory  where the cluster lives; empty means a fresh temporary cluster (tests)
+     * @param workDirectory  where zonky unpacks the binaries (kept inside the project, not the system temp)
+     * @param port           fixed port, or 0 for a free one
+     * @param synchronousCommit durable commits; on by default, tests may switch it off
+     */
+    @ConfigurationProperties("lotledger.embedded-postgres")
+    public record EmbeddedPostgresProperties(String dataDirectory,
+                                             @DefaultValue("data/embedded-pg-binaries") String workDirectory,
+                                             @DefaultValue("0") int port,
+                                             @DefaultValue("true") boolean synchronousCommit) {
+        public EmbeddedPostgresProperties {
+            if (workDirectory == null || workDirectory.isBlank()) {
+                workDirectory = "data/embedded-pg-binaries";
+            }
+        }
+    }
+}
