@@ -1,0 +1,158 @@
+package org.lotledger.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.lotledger.common.DomainException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the ledger: balances by any of item, lot, location, warehouse and status; the history of a lot in the
+ * order it was recorded; the balance of a lot at a location as of a past instant; and count snapshots.
+ * See ADR 0005 for why as-of answers stay correct while other postings commit.
+ */
+@Service
+public class LedgerQueries {
+
+    public record BalanceFilter(Long itemId, Long lotId, Long locationId, Long warehouseId, StockStatus status,
+                                boolean includeVirtual) {
+    }
+
+    public record BalanceRow(long lotId, String lotNumber, String internalLabel, long itemId, String sku,
+                             long locationId, String locationCode, String locationKind, Long warehouseId,
+                             String warehouseCode, StockStatus status, BigDecimal quantity, String baseUom,
+                             BigDecimal unitCost, BigDecimal value, String currency) {
+    }
+
+    public record HistoryRow(long postingId, String postingType, String referenceType, String referenceId,
+                             String reasonCode, String actor, Instant occurredAt, Instant recordedAt,
+                             String processInstanceId, Long reversesPostingId, int legNo, long lotSeq,
+                             long locationId, String locationCode, StockStatus status, BigDecimal quantity,
+                             BigDecimal balanceAfter, BigDecimal unitCost, BigDecimal extendedValue, String currency) {
+    }
+
+    public record AsOf(long lotId, long locationId, Instant asOf, Map<StockStatus, BigDecimal> balances) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<BalanceRow> balances(BalanceFilter f, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("""
+                select b.lot_id, l.lot_number, l.internal_label, l.item_id, i.sku, b.location_id, loc.code, loc.kind,
+                       loc.warehouse_id, w.code, b.status, b.quantity, i.base_uom, l.unit_cost,
+                       b.quantity * l.unit_cost, l.currency
+                  from stock_balance b
+                  join lot l on l.id = b.lot_id
+                  join item i on i.id = l.item_id
+                  join location loc on loc.id = b.location_id
+                  left join warehouse w on w.id = loc.warehouse_id
+                 where b.quantity <> 0""");
+        List<Object> args = new ArrayList<>();
+        if (!f.includeVirtual()) {
+            sql.append(" and loc.kind in ('PHYSICAL', 'IN_TRANSIT')");
+        }
+        if (f.itemId() != null) {
+            sql.append(" and l.item_id = ?");
+            args.add(f.itemId());
+        }
+        if (f.lotId() != null) {
+            sql.append(" and b.lot_id = ?");
+            args.add(f.lotId());
+        }
+        if (f.locationId() != null) {
+            sql.append(" and b.location_id = ?");
+            args.add(f.locationId());
+        }
+        if (f.warehouseId() != null) {
+            sql.append(" and loc.warehouse_id = ?");
+            args.add(f.warehouseId());
+        }
+        if (f.status() != null) {
+            sql.append(" and b.status = ?");
+            args.add(f.status().name());
+        }
+        sql.append(" order by i.sku, l.lot_number, loc.code, b.status limit ? offset ?");
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query(sql.toString(), (rs, n) -> new BalanceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9),
+                rs.getString(10), StockStatus.valueOf(rs.getString(11)), rs.getBigDecimal(12), rs.getString(13),
+                rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getString(16).trim()), args.toArray());
+    }
+
+    /** Every leg of a lot, in the order the ledger recorded them (the lot's sequence, which is its commit order). */
+    @Transactional(readOnly = true)
+    public List<HistoryRow> history(long lotId) {
+        requireLot(lotId);
+        return jdbc.query("""
+                select p.id, p.posting_type, p.reference_type, p.reference_id, p.reason_code, p.actor, p.occurred_at,
+                       p.recorded_at, p.process_instance_id, p.reverses_posting_id, g.leg_no, g.lot_seq, g.location_id,
+                       loc.code, g.status, g.quantity, g.balance_after, g.unit_cost, g.extended_value, g.currency
+                  from posting_leg g
+                  join posting p on p.id = g.posting_id
+                  join location loc on loc.id = g.location_id
+                 where g.lot_id = ?
+                 order by g.lot_seq""", (rs, n) -> new HistoryRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8).toInstant(), rs.getString(9), (Long) rs.getObject(10), rs.getInt(11), rs.getLong(12),
+                rs.getLong(13), rs.getString(14), StockStatus.valueOf(rs.getString(15)), rs.getBigDecimal(16),
+                rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getString(20).trim()), lotId);
+    }
+
+    /**
+     * The balance per status of a lot at a location as of an instant of recording time. Waits for postings of the
+     * lot that are in flight (a share lock on the lot's head), so the answer for a past instant can never change
+     * afterwards; then one index probe per status finds the last leg at or before the instant.
+     */
+    @Transactional
+    public AsOf balanceAsOf(long lotId, long locationId, Instant asOf) {
+        requireLot(lotId);
+        jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = ? for share", Long.class, lotId);
+        Instant now = jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
+        if (asOf.isAfter(now)) {
+            throw DomainException.unprocessable("AS_OF_IN_FUTURE", "The ledger answers for instants up to now ("
+                    + now + "), not " + asOf + ".", Map.of("asOf", asOf.toString()));
+        }
+        Map<StockStatus, BigDecimal> balances = new EnumMap<>(StockStatus.class);
+        Timestamp at = Timestamp.from(asOf);
+        for (StockStatus s : StockStatus.values()) {
+            List<BigDecimal> last = jdbc.queryForList("""
+                    select balance_after from posting_leg
+                     where lot_id = ? and location_id = ? and status = ? and recorded_at <= ?
+                     order by recorded_at desc, lot_seq desc limit 1""", BigDecimal.class, lotId, locationId, s.name(), at);
+            balances.put(s, last.isEmpty() ? BigDecimal.ZERO : last.get(0));
+        }
+        return new AsOf(lotId, locationId, asOf, balances);
+    }
+
+    /**
+     * The instant a count snapshot stands for: taken after every in-flight posting on these lots has committed,
+     * so {@link #balanceAsOf} at this instant is exactly what the books said when the count started, whatever is
+     * posted while people count.
+     */
+    @Transactional
+    public Instant countSnapshot(Collection<Long> lotIds) {
+        jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for share", Long.class,
+                (Object) lotIds.toArray(Long[]::new));
+        return jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
+    }
+
+    private void requireLot(long lotId) {
+        Boolean exists = jdbc.queryForObject("select exists(select 1 from lot where id = ?)", Boolean.class, lotId);
+        if (!Boolean.TRUE.equals(exists)) {
+            throw DomainException.notFound("UNKNOWN_LOT", "Lot " + lotId + " does not exist.", Map.of("lotId", lotId));
+        }
+    }
+}

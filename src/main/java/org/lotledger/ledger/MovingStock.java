@@ -1,0 +1,53 @@
+package org.lotledger.ledger;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Map;
+import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Owns moves inside a warehouse: bin-to-bin moves, replenishment of pick faces and putaway, each confirmed by
+ * scanning the lot and both locations. A move keeps the stock's status.
+ */
+@Service
+public class MovingStock {
+
+    /** What a scanner sends: the lot (id or internal label), two location barcodes, a quantity and its unit. */
+    public record ScanMove(PostingType purpose, String lot, String fromBarcode, String toBarcode, BigDecimal quantity,
+                           String unit, StockStatus status, String referenceType, String referenceId) {
+    }
+
+    private static final EnumSet<PostingType> OWNED = EnumSet.of(PostingType.MOVE, PostingType.REPLENISHMENT,
+            PostingType.PUTAWAY);
+
+    private final Ledger ledger;
+    private final PostingExecutor executor;
+    private final ScanLookups scans;
+
+    public MovingStock(Ledger ledger, PostingExecutor executor, ScanLookups scans) {
+        this.ledger = ledger;
+        this.executor = executor;
+        this.scans = scans;
+    }
+
+    public Posting move(ScanMove scan, Actor actor, String idempotencyKey) {
+        PostingType purpose = scan.purpose() == null ? PostingType.MOVE : scan.purpose();
+        if (!OWNED.contains(purpose)) {
+            throw DomainException.unprocessable("POSTING_TYPE_NOT_OWNED", purpose + " is not a move; moves are "
+                    + OWNED + ".", Map.of("postingType", purpose.name()));
+        }
+        return executor.inTransaction(() -> {
+            ScanLookups.ScannedLot lot = scans.lot(scan.lot());
+            long from = scans.locationByBarcode(scan.fromBarcode());
+            long to = scans.locationByBarcode(scan.toBarcode());
+            long quantity = scans.toBaseUnits(lot.itemId(), scan.quantity(), scan.unit());
+            StockStatus status = scan.status() == null ? StockStatus.AVAILABLE : scan.status();
+            return ledger.post(PostingRequest.of(purpose, actor, idempotencyKey)
+                    .movement(new Movement(lot.lotId(), from, status, to, status, quantity))
+                    .reference(scan.referenceType() == null ? "SCAN" : scan.referenceType(), scan.referenceId())
+                    .build());
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package org.lotledger.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ledger needs to know about lots and locations to check a posting, read straight from the catalog
+ * tables in the posting's own transaction (one query each for all lots and all locations of a posting).
+ */
+@Component
+public class StockFacts {
+
+    /** A lot as the ledger sees it: its actual unit cost travels with every leg (ADR 0004). */
+    public record LotFacts(long lotId, String internalLabel, long itemId, String temperatureClass, String baseUom,
+                           BigDecimal unitCost, String currency) {
+    }
+
+    /** A location and, for a physical one, what its zone accepts. */
+    public record LocationFacts(long locationId, String code, LocationKind kind, boolean active, Long warehouseId,
+                                Long destinationWarehouseId, Set<StockStatus> allowedStatuses,
+                                Set<String> allowedTemperatureClasses, BigDecimal capacity) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public StockFacts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Long, LotFacts> lots(Collection<Long> lotIds) {
+        Map<Long, LotFacts> out = new HashMap<>();
+        jdbc.query("""
+                select l.id, l.internal_label, l.item_id, i.temperature_class, i.base_uom, l.unit_cost, l.currency
+                  from lot l join item i on i.id = l.item_id
+                 where l.id = any(?)""", rs -> {
+            out.put(rs.getLong(1), new LotFacts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7).trim()));
+        }, (Object) lotIds.toArray(Long[]::new));
+        return out;
+    }
+
+    public Map<Long, LocationFacts> locations(Collection<Long> locationIds) {
+        Map<Long, LocationFacts> out = new HashMap<>();
+        jdbc.query("""
+                select l.id, l.code, l.kind, l.active, l.warehouse_id, l.destination_warehouse_id,
+                       z.allowed_statuses, z.allowed_temperature_classes, l.capacity_base_units
+                  from location l left join zone z on z.id = l.zone_id
+                 where l.id = any(?)""", rs -> {
+            out.put(rs.getLong(1), new LocationFacts(rs.getLong(1), rs.getString(2), LocationKind.valueOf(rs.getString(3)),
+                    rs.getBoolean(4), (Long) rs.getObject(5), (Long) rs.getObject(6), statuses(rs.getArray(7)),
+                    strings(rs.getArray(8)), rs.getBigDecimal(9)));
+        }, (Object) locationIds.toArray(Long[]::new));
+        return out;
+    }
+
+    private static Set<StockStatus> statuses(Array array) throws SQLException {
+        Set<StockStatus> out = EnumSet.noneOf(StockStatus.class);
+        for (String s : strings(array)) {
+            out.add(StockStatus.valueOf(s));
+        }
+        return out;
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        return Set.of((String[]) array.getArray());
+    }
+}
