@@ -158,7 +158,7 @@ public class Ledger {
                 if (!to.allowedStatuses().contains(m.toStatus())) {
                     throw DomainException.unprocessable("ZONE_REFUSES_STATUS", "Location " + to.code() + " does not take "
                             + m.toStatus() + " stock (its zone takes " + to.allowedStatuses() + ").",
-                            Map.of("location", to.code(), "status", m.toStatus().name()));
+                            Map.of("location", to.code(), "stockStatus", m.toStatus().name()));
                 }
                 if (!to.allowedTemperatureClasses().contains(lot.temperatureClass())) {
                     throw DomainException.unprocessable("ZONE_REFUSES_TEMPERATURE_CLASS", "Location " + to.code()
@@ -265,7 +265,7 @@ public class Ledger {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("lot", lot.internalLabel());
         details.put("location", loc.code());
-        details.put("status", b.status().name());
+        details.put("stockStatus", b.status().name());
         details.put("available", have.stripTrailingZeros().toPlainString());
         details.put("requested", wanted);
         if (have.signum() == 0) {
