@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -37,11 +38,13 @@ public class LedgerSelfAudit {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<AuditResult> last = new AtomicReference<>();
 
-    public LedgerSelfAudit(JdbcTemplate jdbc, ObjectMapper json) {
+    public LedgerSelfAudit(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /**
@@ -78,6 +81,12 @@ public class LedgerSelfAudit {
         if (!found.isEmpty()) {
             log.error("LEDGER SELF-AUDIT: {} balance bucket(s) disagree with the ledger (run {}), first: {}",
                     found.size(), id, found.get(0));
+            StringBuilder summary = new StringBuilder();
+            found.stream().limit(20).forEach(d -> summary.append("- lot ").append(d.lotId()).append(", location ")
+                    .append(d.locationId()).append(", ").append(d.status()).append(": kept ")
+                    .append(d.kept().stripTrailingZeros().toPlainString()).append(", ledger ")
+                    .append(d.fromLedger().stripTrailingZeros().toPlainString()).append('\n'));
+            events.publishEvent(new LedgerDiscrepancyFound(id, found.size(), summary.toString()));
         } else {
             log.info("Ledger self-audit run {}: {} buckets agree with the ledger", id, buckets);
         }
