@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +37,8 @@ import org.springframework.stereotype.Component;
 public class AuthorizationsSetup {
 
     public static final String GROUP_TASKS_FILTER = "My group tasks";
+
+    static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
     /** People who work in Tasklist; integration users are machines and admin has everything anyway. */
     static final List<String> STAFF = Groups.ALL.stream()
@@ -63,9 +64,9 @@ public class AuthorizationsSetup {
         this.firstAdminUser = firstAdminUser;
     }
 
-    // before the demo loader (Order 0), so that demo users join groups that already carry their grants
+    // after the demo loader (Order 0), so that the demo admin is found in the admin group below
     @EventListener(ApplicationReadyEvent.class)
-    @Order(-10)
+    @Order(10)
     public void apply() {
         for (String g : Groups.ALL) {
             if (identity.createGroupQuery().groupId(g).count() == 0) {
@@ -79,7 +80,9 @@ public class AuthorizationsSetup {
         // admin: everything, like Camunda's own camunda-admin group
         for (Resources r : Resources.values()) {
             grant(Groups.ADMIN, r, "*", Permissions.ALL);
+            grant(CAMUNDA_ADMIN, r, "*", Permissions.ALL);
         }
+        adminsAreCamundaAdmins();
 
         for (String g : STAFF) {
             grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -89,6 +92,7 @@ public class AuthorizationsSetup {
 
         for (String g : COCKPIT_READERS) {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            // history is read through the definition (READ_HISTORY): per-instance history permissions are off
             grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
             grant(g, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
@@ -96,8 +100,6 @@ public class AuthorizationsSetup {
             grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
             grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
             grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(g, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
-            grant(g, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
         }
 
         Filter filter = groupTasksFilter();
@@ -111,14 +113,36 @@ public class AuthorizationsSetup {
             authorizations.saveAuthorization(everybodyReads);
         }
 
-        // prod: the first admin comes from camunda.bpm.admin-user (env); Camunda puts them in camunda-admin,
-        // our API knows them by the admin group
+        log.info("Camunda authorizations ready: admin ALL, tasklist for {}, cockpit for {}, filter '{}' ({})",
+                STAFF, COCKPIT_READERS, GROUP_TASKS_FILTER, filter.getId());
+    }
+
+    /**
+     * Our {@code admin} group and Camunda's {@code camunda-admin} group have the same members. The webapps treat a
+     * system without any camunda-admin member as not set up and send every user to Admin's first-user setup; in
+     * prod, camunda.bpm.admin-user (the env admin) lands in camunda-admin, and our API knows admins by {@code admin}.
+     */
+    private void adminsAreCamundaAdmins() {
+        if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
+            Group group = identity.newGroup(CAMUNDA_ADMIN);
+            group.setName("Camunda BPM Administrators");
+            group.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_SYSTEM);
+            identity.saveGroup(group);
+        }
+        syncMembers(Groups.ADMIN, CAMUNDA_ADMIN);
+        syncMembers(CAMUNDA_ADMIN, Groups.ADMIN);
         if (!firstAdminUser.isBlank() && identity.createUserQuery().userId(firstAdminUser).count() == 1
                 && identity.createUserQuery().userId(firstAdminUser).memberOfGroup(Groups.ADMIN).count() == 0) {
             identity.createMembership(firstAdminUser, Groups.ADMIN);
         }
-        log.info("Camunda authorizations ready: admin ALL, tasklist for {}, cockpit for {}, filter '{}' ({})",
-                STAFF, COCKPIT_READERS, GROUP_TASKS_FILTER, filter.getId());
+    }
+
+    private void syncMembers(String from, String to) {
+        for (User user : identity.createUserQuery().memberOfGroup(from).list()) {
+            if (identity.createUserQuery().userId(user.getId()).memberOfGroup(to).count() == 0) {
+                identity.createMembership(user.getId(), to);
+            }
+        }
     }
 
     /** Candidate-group tasks of the current user's groups, plus those already claimed by someone. */
