@@ -37,6 +37,8 @@ public class DemoIdentityLoader {
         USERS.put("admin", new DemoUser("Ada", "Admin", List.of(Groups.ADMIN)));
         USERS.put("rita", new DemoUser("Rita", "Receiving", List.of(Groups.RECEIVING)));
         USERS.put("sam", new DemoUser("Sam", "Supervisor", List.of(Groups.RECEIVING, Groups.RECEIVING_SUPERVISORS)));
+        // only receiving-supervisors, so the permission matrix test can probe that column on its own
+        USERS.put("susan", new DemoUser("Susan", "Shift-Lead", List.of(Groups.RECEIVING_SUPERVISORS)));
         USERS.put("quinn", new DemoUser("Quinn", "Quality", List.of(Groups.QUALITY)));
         USERS.put("maria", new DemoUser("Maria", "Manager", List.of(Groups.QUALITY, Groups.QUALITY_MANAGERS)));
         USERS.put("walt", new DemoUser("Walt", "Warehouse", List.of(Groups.WAREHOUSE)));

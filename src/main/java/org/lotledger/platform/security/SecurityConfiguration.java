@@ -1,47 +1,169 @@
 package org.lotledger.platform.security;
 
-import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+import static org.lotledger.platform.security.Groups.ADMIN;
+import static org.lotledger.platform.security.Groups.FINANCE;
+import static org.lotledger.platform.security.Groups.INVENTORY_CONTROL;
+import static org.lotledger.platform.security.Groups.OPERATIONS;
+import static org.lotledger.platform.security.Groups.QUALITY;
+import static org.lotledger.platform.security.Groups.QUALITY_MANAGERS;
+import static org.lotledger.platform.security.Groups.RECEIVING;
+import static org.lotledger.platform.security.Groups.RECEIVING_SUPERVISORS;
+import static org.lotledger.platform.security.Groups.WAREHOUSE;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One identity for everything (docs/security.md). Machines use HTTP basic on /api and /engine-rest; people log in
- * once with a form and are then known to the Camunda webapps too.
+ * once with a form and are then known to the Camunda webapps too (see {@link WebappSingleSignOn}).
+ *
+ * <p>The /api rules are the endpoint-family table of docs/security.md, written out with explicit
+ * {@link PathPatternRequestMatcher}s (a plain-string matcher silently missed Camunda's Jersey servlet), so that
+ * 401/403 are decided here, before any controller, and the matrix test can check every cell. An /api path that is
+ * in no family is refused: a new family is added to docs/security.md and here, never open by default.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
+    /** Every group of Lot Ledger: a catalog or ledger read is open to each of them, not to a group-less user. */
+    private static final String[] EVERY_GROUP = Groups.ALL.toArray(String[]::new);
+
+    static final String[] CATALOG = {"/api/items/**", "/api/warehouses/**", "/api/zones/**", "/api/locations/**",
+            "/api/suppliers/**", "/api/customers/**", "/api/reason-codes/**"};
+
+    private static final HttpMethod[] WRITES = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE};
+
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        // an explicit PathPatternRequestMatcher: a plain string matcher does not match Camunda's Jersey servlet
-        http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                   SecurityProblems problems) throws Exception {
+        // Camunda's ProcessEngineAuthenticationFilter (WebappSingleSignOn) then runs the call as this user
+        http.securityMatcher(path("/engine-rest/**"))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Groups.ADMIN, Groups.INTEGRATION))
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable());
-        return http.build();
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(ADMIN, Groups.INTEGRATION));
+        return stateless(http, problems).build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        http.securityMatcher(withDefaults().matcher("/api/**"))
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                            SecurityProblems problems) throws Exception {
+        http.securityMatcher(path("/api/**"))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable());
+                .authorizeHttpRequests(a -> a
+                        // catalog-read, ledger-read
+                        .requestMatchers(paths(HttpMethod.GET, CATALOG)).hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/lots/**", "/api/balances/**", "/api/postings/**"))
+                        .hasAnyRole(EVERY_GROUP)
+                        // ledger-audit
+                        .requestMatchers(paths(HttpMethod.GET, "/api/ledger/audit/**"))
+                        .hasAnyRole(INVENTORY_CONTROL, FINANCE, OPERATIONS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/ledger/audit/**"))
+                        .hasAnyRole(INVENTORY_CONTROL, FINANCE, OPERATIONS, ADMIN)
+                        // ledger postings, one family per posting service
+                        .requestMatchers(paths(HttpMethod.POST, "/api/moves/**")).hasAnyRole(WAREHOUSE, QUALITY, QUALITY_MANAGERS)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/adjustments/**", "/api/opening-balances/**"))
+                        .hasAnyRole(INVENTORY_CONTROL)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/postings/*/reversal"))
+                        .hasAnyRole(INVENTORY_CONTROL, RECEIVING_SUPERVISORS)
+                        // lot-create, then lot-change (attribute changes are audited events of quality's)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/lots")).hasAnyRole(RECEIVING, QUALITY, QUALITY_MANAGERS, ADMIN)
+                        .requestMatchers(writes("/api/lots/**")).hasAnyRole(QUALITY, QUALITY_MANAGERS, ADMIN)
+                        // catalog-write
+                        .requestMatchers(writes(CATALOG)).hasRole(ADMIN)
+                        .anyRequest().denyAll());
+        return stateless(http, problems).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                                 SecurityProblems problems) throws Exception {
+        // health is anonymous for load balancers; its details only for the roles in management.endpoint.health.roles
+        http.securityMatcher(path("/actuator/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAnyRole(ADMIN, OPERATIONS));
+        return stateless(http, problems).build();
+    }
+
+    /** People: the form login that the Camunda webapps share, Swagger UI, the root redirect. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain people(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+                               SecurityProblems problems) throws Exception {
+        RequestMatcher camundaApi = path("/camunda/api/**");
+        // Camunda's own logout call (Tasklist/Cockpit "Log out") must end the Spring session too, or the next
+        // request would log the user straight back in through the container-based filter
+        RequestMatcher logout = new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
+                path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/favicon.ico"),
+                                path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**")).permitAll()
+                        // Camunda Admin's first-user setup is open while no camunda-admin authorization exists
+                        // (the demo); any logged-in user could make themselves admin through it
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(path("/camunda/**")).authenticated()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.permitAll())
+                .logout(l -> l.logoutRequestMatcher(logout).logoutSuccessHandler((request, response, auth) -> {
+                    if (camundaApi.matches(request)) {
+                        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    } else {
+                        response.sendRedirect(request.getContextPath() + "/login?logout");
+                    }
+                }))
+                // the webapps carry their own CSRF protection (cookie XSRF-TOKEN / header X-XSRF-TOKEN)
+                .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(problems.unauthorizedWithoutChallenge(), camundaApi)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), camundaApi));
         return http.build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, SecurityProblems problems) throws Exception {
+        return http.httpBasic(b -> b.authenticationEntryPoint(problems.basicChallenge()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems.basicChallenge())
+                        .accessDeniedHandler(problems.forbidden()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no cookies, no sessions: nothing for a cross-site request to ride on
+                .csrf(c -> c.disable());
+    }
+
+    static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static RequestMatcher[] paths(HttpMethod method, String... patterns) {
+        return Arrays.stream(patterns).map(p -> path(method, p)).toArray(RequestMatcher[]::new);
+    }
+
+    private static RequestMatcher[] writes(String... patterns) {
+        List<RequestMatcher> all = Arrays.stream(WRITES)
+                .flatMap(m -> Arrays.stream(patterns).map(p -> path(m, p))).toList();
+        return all.toArray(RequestMatcher[]::new);
     }
 }
