@@ -15,6 +15,7 @@ import org.lotledger.catalog.location.ZoneView;
 import org.lotledger.catalog.location.Zones;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.lot.Lots;
+import org.lotledger.catalog.partner.SupplierService;
 import org.lotledger.catalog.reason.ReasonCodeView;
 import org.lotledger.catalog.reason.ReasonCodes;
 import org.lotledger.common.DomainException;
@@ -36,10 +37,12 @@ public class CatalogQueries {
     private final Locations locations;
     private final Zones zones;
     private final ReasonCodes reasonCodes;
+    private final SupplierService supplierService;
     private final UnitConversion unitConversion;
 
     public CatalogQueries(ItemService itemService, Items items, Lots lots, Locations locations, Zones zones,
-                          ReasonCodes reasonCodes) {
+                          ReasonCodes reasonCodes, SupplierService supplierService) {
+        this.supplierService = supplierService;
         this.itemService = itemService;
         this.items = items;
         this.lots = lots;
@@ -105,6 +108,14 @@ public class CatalogQueries {
 
     public Optional<ReasonCodeView> findReasonCode(String code) {
         return code == null ? Optional.empty() : reasonCodes.findByCode(code.trim().toUpperCase()).map(ReasonCodeView::of);
+    }
+
+    /**
+     * The lot number in a scanned or typed label, by the supplier's lot-label convention; the trimmed text when the
+     * supplier has none. Throws LOT_LABEL_NOT_RECOGNISED (422) or UNKNOWN_SUPPLIER (404).
+     */
+    public String normaliseLotNumber(long supplierId, String scanned) {
+        return supplierService.normaliseLotNumber(supplierId, scanned);
     }
 
     /** The virtual SUPPLIER location stock is received from. */

@@ -64,6 +64,9 @@ class CatalogApiTest {
         var replayOfOldEtag = api.put(path, Map.of("code", code, "name", "Lost update", "timeZone", "UTC"), read.etag());
         assertThat(replayOfOldEtag.status()).isEqualTo(412);
 
+        var star = api.put(path, Map.of("code", code, "name", "Renamed warehouse", "timeZone", "Europe/Vienna"), "*");
+        assertThat(star.status()).as("If-Match: * accepts whatever is current").isEqualTo(200);
+
         var deactivated = api.delete(path, null);
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.body().get("active").asBoolean()).isFalse();

@@ -260,6 +260,16 @@ class LotApiTest {
     }
 
     @Test
+    void no_new_lot_for_a_deactivated_item() {
+        long item = item();
+        long s = supplier();
+        api.post("/api/items/" + item + "/deactivate", null);
+        var refused = api.post("/api/lots", lot(item, s, "D-1", null));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("ITEM_INACTIVE");
+    }
+
+    @Test
     void unknown_lots_answer_404_with_a_code() {
         var r = api.get("/api/lots/99999999");
         assertThat(r.status()).isEqualTo(404);

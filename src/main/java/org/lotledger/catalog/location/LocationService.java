@@ -33,7 +33,7 @@ public class LocationService {
 
     @Transactional
     public LocationView create(LocationDraft draft, String actor) {
-        Zone zone = zones.load(draft.zoneId());
+        Zone zone = activeZone(draft.zoneId());
         String barcode = draft.barcode().trim().toUpperCase();
         String code = draft.code() == null || draft.code().isBlank() ? barcode : draft.code().trim().toUpperCase();
         if (locations.existsByCode(code)) {
@@ -55,7 +55,7 @@ public class LocationService {
             throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A location code cannot change",
                     Map.of("field", "code"));
         }
-        Zone zone = zones.load(draft.zoneId());
+        Zone zone = activeZone(draft.zoneId());
         String barcode = draft.barcode().trim().toUpperCase();
         requireFreeBarcode(barcode, id);
         LocationView before = LocationView.of(l);
@@ -102,6 +102,15 @@ public class LocationService {
                     "Virtual locations are maintained by the catalog itself", Map.of("kind", l.getKind().name()));
         }
         return l;
+    }
+
+    private Zone activeZone(long zoneId) {
+        Zone zone = zones.load(zoneId);
+        if (!zone.isActive()) {
+            throw DomainException.unprocessable("ZONE_INACTIVE", "Zone " + zone.getCode() + " is deactivated",
+                    Map.of("zoneId", zoneId));
+        }
+        return zone;
     }
 
     private void requireFreeBarcode(String barcode, Long self) {

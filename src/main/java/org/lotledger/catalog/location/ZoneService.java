@@ -33,6 +33,10 @@ public class ZoneService {
     @Transactional
     public ZoneView create(ZoneDraft draft, String actor) {
         Warehouse w = warehouses.load(draft.warehouseId());
+        if (!w.isActive()) {
+            throw DomainException.unprocessable("WAREHOUSE_INACTIVE", "Warehouse " + w.getCode() + " is deactivated",
+                    Map.of("warehouseId", w.getId()));
+        }
         String code = draft.code().trim().toUpperCase();
         if (zones.findByWarehouseIdAndCode(w.getId(), code).isPresent()) {
             throw CatalogExceptions.duplicate("ZONE_ALREADY_EXISTS", "Zone", w.getCode() + "/" + code);

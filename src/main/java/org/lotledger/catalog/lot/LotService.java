@@ -42,7 +42,14 @@ public class LotService {
     @Transactional
     public LotView create(LotDraft draft, String actor) {
         Item item = items.load(draft.itemId());
-        suppliers.load(draft.supplierId());
+        if (!item.isActive()) {
+            throw DomainException.unprocessable("ITEM_INACTIVE", "Item " + item.getSku() + " is deactivated",
+                    Map.of("itemId", item.getId()));
+        }
+        if (!suppliers.load(draft.supplierId()).isActive()) {
+            throw DomainException.unprocessable("SUPPLIER_INACTIVE", "Supplier " + draft.supplierId()
+                    + " is deactivated", Map.of("supplierId", draft.supplierId()));
+        }
         String label = "LL" + String.format("%08d", lots.nextLabelNumber());
         String lotNumber = blankToNull(draft.lotNumber());
         if (lotNumber == null) {

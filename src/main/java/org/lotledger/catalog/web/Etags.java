@@ -14,11 +14,15 @@ public final class Etags {
     }
 
     /** The version named by an If-Match header; missing → 428, unreadable → 412. */
-    public static long expectedVersion(String ifMatch) {
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException();
         }
         String v = ifMatch.trim();
+        if (v.equals("*")) {
+            // RFC 9110: "*" matches any current representation, so there is nothing to compare
+            return null;
+        }
         if (v.startsWith("W/")) {
             v = v.substring(2);
         }
@@ -32,8 +36,8 @@ public final class Etags {
 
     /** Refuses the change when the client read another version than the current one. */
     public static void check(String ifMatch, long currentVersion) {
-        long expected = expectedVersion(ifMatch);
-        if (expected != currentVersion) {
+        Long expected = expectedVersion(ifMatch);
+        if (expected != null && expected != currentVersion) {
             throw stale(ifMatch, currentVersion);
         }
     }
