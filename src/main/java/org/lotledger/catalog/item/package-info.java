@@ -1,0 +1,2 @@
+/** Items, their units of measure (whole multiples of the base unit), GTINs per packaging level, and the unit conversion the ledger uses. */
+package org.lotledger.catalog.item;

@@ -1,0 +1,2 @@
+/** Lots (item, supplier, lot number), their attribute history as events, and their genealogy. */
+package org.lotledger.catalog.lot;

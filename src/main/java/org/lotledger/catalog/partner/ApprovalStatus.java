@@ -1,0 +1,3 @@
+package org.lotledger.catalog.partner;
+
+public enum ApprovalStatus { APPROVED, PROBATION, BLOCKED }
