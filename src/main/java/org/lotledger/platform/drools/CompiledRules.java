@@ -17,6 +17,9 @@ public final class CompiledRules {
     CompiledRules(KieContainer container, SortedSet<String> ruleSets) {
         this.container = container;
         this.ruleSets = ruleSets;
+        // the container builds a KieBase on first use; build them all now, so start-up pays and first callers don't
+        container.getKieBase(ALL);
+        ruleSets.forEach(container::getKieBase);
     }
 
     /** Rule set names, e.g. {@code fefo} for {@code rules/fefo/*.drl}. */

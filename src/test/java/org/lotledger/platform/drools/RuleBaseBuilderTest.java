@@ -62,6 +62,14 @@ class RuleBaseBuilderTest {
     }
 
     @Test
+    void an_empty_rules_folder_gives_an_empty_rule_base() {
+        compiled = RuleBaseBuilder.build(List.of(), LOADER);
+
+        assertThat(compiled.ruleSets()).isEmpty();
+        assertThat(compiled.all().getKiePackages()).flatExtracting(p -> p.getRules()).isEmpty();
+    }
+
+    @Test
     void an_unknown_rule_set_is_refused_rather_than_firing_nothing() {
         compiled = RuleBaseBuilder.build(List.of(
                 new DrlSource("rules/alpha/a.drl", countingRule("alpha", "ALPHA-010 Every ping counts"))), LOADER);
