@@ -1,0 +1,73 @@
+package org.lotledger.ledger;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.lotledger.common.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo stock on the demo master data, posted as opening balances through the ledger like a go-live load.
+ * Idempotent by construction: each line has a fixed idempotency key, so a restart posts nothing new.
+ * Never present in the prod profile.
+ */
+@Component
+@ConditionalOnProperty(name = "lotledger.demo.enabled", havingValue = "true")
+public class DemoStockLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStockLoader.class);
+    private static final Actor LOADER = new Actor("system", Set.of("inventory-control"));
+
+    /** sku, supplier code, lot number, location barcode, status, quantity in the item's base unit */
+    record Line(String sku, String supplier, String lotNumber, String barcode, StockStatus status, long quantity) {
+    }
+
+    static final List<Line> LINES = List.of(
+            new Line("VAC-MRNA-FRZ", "NORDVAX", "12345", "EAST-FRZ-01-01", StockStatus.AVAILABLE, 400),
+            new Line("VAC-FLU-CHL", "NORDVAX", "23456", "EAST-CHL-01-01", StockStatus.AVAILABLE, 300),
+            new Line("VAC-FLU-CHL", "NORDVAX", "23456", "WEST-CHL-01-01", StockStatus.AVAILABLE, 200),
+            new Line("INS-GLA-PEN", "GLUCORA", "AB1234", "EAST-CHL-01-02", StockStatus.AVAILABLE, 500),
+            new Line("SAL-09-500", "BIOSALINE", "B2026-001", "EAST-AMB-01-01", StockStatus.AVAILABLE, 1200),
+            new Line("SAL-09-500", "BIOSALINE", "B2026-001", "CENTRAL-AMB-01-01", StockStatus.AVAILABLE, 600),
+            new Line("SYR-3ML", "SURGIPLY", "ABC123", "EAST-AMB-01-02", StockStatus.AVAILABLE, 5000),
+            new Line("TST-STREP", "DIAGNOSTIX", "12345", "EAST-QUAR-01", StockStatus.QUARANTINE, 150));
+
+    private final AdjustingStock adjusting;
+    private final JdbcTemplate jdbc;
+
+    public DemoStockLoader(AdjustingStock adjusting, JdbcTemplate jdbc) {
+        this.adjusting = adjusting;
+        this.jdbc = jdbc;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(20)
+    public void load() {
+        int posted = 0;
+        for (Line line : LINES) {
+            List<String[]> lot = jdbc.query("""
+                    select l.internal_label, i.base_uom from lot l join item i on i.id = l.item_id
+                      join supplier s on s.id = l.supplier_id
+                     where i.sku = ? and s.code = ? and l.lot_number = ?""",
+                    (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, line.sku(), line.supplier(), line.lotNumber());
+            if (lot.isEmpty()) {
+                log.warn("demo stock: no lot {} of {} from {}; skipped", line.lotNumber(), line.sku(), line.supplier());
+                continue;
+            }
+            Posting p = adjusting.openingBalance(new AdjustingStock.Adjustment(lot.get(0)[0], line.barcode(), line.status(),
+                    BigDecimal.valueOf(line.quantity()), lot.get(0)[1], "OPENING", "demo data", null), LOADER,
+                    "demo:opening:" + line.sku() + ":" + line.supplier() + ":" + line.lotNumber() + ":" + line.barcode());
+            if (!p.replayed()) {
+                posted++;
+            }
+        }
+        log.info("Demo stock ready: {} opening balances ({} posted now)", LINES.size(), posted);
+    }
+}
