@@ -50,7 +50,8 @@ class ProcessLedgerIntegrationTest {
                 .flatMap(d -> repository.getDeploymentResourceNames(d.getId()).stream()))
                 .anyMatch(n -> n.endsWith("ledger-discrepancy-investigation.bpmn"))
                 .anyMatch(n -> n.endsWith("investigate-ledger-discrepancy.form"));
-        assertThat(engine.getProcessEngineConfiguration().getTransactionManager()).isSameAs(txManager);
+        assertThat(((org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration) engine.getProcessEngineConfiguration())
+                .getTransactionManager()).isSameAs(txManager);
     }
 
     @Test
