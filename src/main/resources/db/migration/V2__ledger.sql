@@ -35,30 +35,6 @@ create table posting (
 create index posting_reference on posting (reference_type, reference_id);
 create index posting_process on posting (process_instance_id) where process_instance_id is not null;
 
-create table posting_leg (
-    id              bigserial primary key,
-    posting_id      bigint         not null references posting (id),
-    leg_no          smallint       not null,
-    lot_id          bigint         not null references lot (id),
-    location_id     bigint         not null references location (id),
-    status          varchar(20)    not null check (status in ('QUARANTINE', 'AVAILABLE', 'HOLD', 'REJECTED')),
-    -- signed, in the item's base unit, whole units only
-    quantity        numeric(19, 4) not null check (quantity <> 0 and quantity = trunc(quantity)),
-    unit_cost       numeric(19, 4) not null check (unit_cost >= 0),
-    currency        char(3)        not null,
-    extended_value  numeric(19, 4) not null,
-    -- position of this leg in its lot's history, and the bucket's balance right after it (ADR 0005)
-    lot_seq         bigint         not null,
-    balance_after   numeric(19, 4) not null,
-    recorded_at     timestamptz    not null,
-    unique (posting_id, leg_no),
-    unique (lot_id, lot_seq),
-    check (extended_value = quantity * unit_cost)
-);
--- as-of lookups: the last leg of a bucket at or before an instant is one index probe (ADR 0005)
-create index posting_leg_bucket_asof on posting_leg (lot_id, location_id, status, recorded_at, lot_seq);
-create index posting_leg_location on posting_leg (location_id);
-
 create table stock_balance (
     lot_id           bigint         not null references lot (id),
     location_id      bigint         not null,
@@ -73,6 +49,36 @@ create table stock_balance (
     constraint stock_balance_never_negative check (may_go_negative or quantity >= 0)
 );
 create index stock_balance_location on stock_balance (location_id);
+
+create table posting_leg (
+    id              bigserial primary key,
+    posting_id      bigint         not null references posting (id),
+    leg_no          smallint       not null,
+    lot_id          bigint         not null,
+    location_id     bigint         not null,
+    status          varchar(20)    not null check (status in ('QUARANTINE', 'AVAILABLE', 'HOLD', 'REJECTED')),
+    -- signed, in the item's base unit, whole units only
+    quantity        numeric(19, 4) not null check (quantity <> 0 and quantity = trunc(quantity)),
+    unit_cost       numeric(19, 4) not null check (unit_cost >= 0),
+    currency        char(3)        not null,
+    extended_value  numeric(19, 4) not null,
+    -- position of this leg in its lot's history, and the bucket's balance right after it (ADR 0005)
+    lot_seq         bigint         not null,
+    balance_after   numeric(19, 4) not null,
+    recorded_at     timestamptz    not null,
+    unique (posting_id, leg_no),
+    unique (lot_id, lot_seq),
+    -- every leg belongs to a kept bucket, and the bucket to its lot and location. Referencing the bucket (which the
+    -- posting has just written and locked) instead of the location row avoids every posting taking a share lock on
+    -- the same hot location rows (MultiXact contention under concurrent writers, see docs/performance.md).
+    foreign key (lot_id, location_id, status) references stock_balance (lot_id, location_id, status),
+    check (extended_value = quantity * unit_cost)
+);
+-- as-of lookups: the last leg of a bucket at or before an instant is one index probe (ADR 0005)
+create index posting_leg_bucket_asof on posting_leg (lot_id, location_id, status, recorded_at, lot_seq);
+create index posting_leg_location on posting_leg (location_id);
+
+
 
 -- Append-only: the database refuses to change or remove ledger rows.
 create function ledger_refuse_change() returns trigger language plpgsql as $$

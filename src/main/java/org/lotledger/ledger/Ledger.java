@@ -360,10 +360,6 @@ public class Ledger {
             legRows.add(new Object[]{postingId, legNo, d.lotId(), d.locationId(), d.status().name(), qty, d.unitCost(),
                     d.currency(), value, lotSeq, after, recorded});
         }
-        jdbc.batchUpdate("""
-                insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
-                                         extended_value, lot_seq, balance_after, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", legRows);
 
         // Existing buckets are updated, new ones inserted: an INSERT .. ON CONFLICT would check the never-negative
         // constraint against the bare delta before finding the conflict. No one else can create these buckets
@@ -397,6 +393,12 @@ public class Ledger {
                     insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq, updated_at)
                     values (?, ?, ?, ?, ?, ?, ?)""", inserts);
         }
+
+        // legs after their buckets: posting_leg references stock_balance
+        jdbc.batchUpdate("""
+                insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
+                                         extended_value, lot_seq, balance_after, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", legRows);
 
         List<Object[]> headRows = new ArrayList<>();
         seq.forEach((lot, last) -> headRows.add(new Object[]{last, recorded, lot}));

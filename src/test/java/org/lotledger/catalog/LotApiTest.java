@@ -249,14 +249,14 @@ class LotApiTest {
 
     private void leg(long posting, int legNo, long lotId, long location, int quantity, long seq, java.sql.Timestamp now) {
         jdbc.update("""
+                insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq, updated_at)
+                select ?, id, 'AVAILABLE', ?, may_go_negative, ?, ? from location where id = ?""",
+                lotId, quantity, seq, now, location);
+        jdbc.update("""
                 insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
                                          extended_value, lot_seq, balance_after, recorded_at)
                 select ?, ?, l.id, ?, 'AVAILABLE', ?, l.unit_cost, l.currency, ? * l.unit_cost, ?, ?, ?
                   from lot l where l.id = ?""", posting, legNo, location, quantity, quantity, seq, quantity, now, lotId);
-        jdbc.update("""
-                insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq, updated_at)
-                select ?, id, 'AVAILABLE', ?, may_go_negative, ?, ? from location where id = ?""",
-                lotId, quantity, seq, now, location);
     }
 
     @Test

@@ -245,6 +245,8 @@ class LedgerPostingTest {
         long lot = f.newLot();
         assertThatThrownBy(() -> jdbc.execute("""
                 do $$ declare p bigint; begin
+                  insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq, updated_at)
+                  values (%1$s, %2$s, 'AVAILABLE', 5, false, 1000001, now()), (%1$s, %3$s, 'AVAILABLE', -4, true, 1000002, now());
                   insert into posting (posting_type, actor, occurred_at, recorded_at, idempotency_key, request_fingerprint)
                   values ('ADJUSTMENT', 'mallory', now(), now(), 'unbalanced-%1$s', repeat('0', 64)) returning id into p;
                   insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
