@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,13 +56,13 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean
     @Primary
-    DataSource dataSource(EmbeddedPostgres pg, DataSourceProperties properties) {
-        HikariDataSource ds = properties.initializeDataSourceBuilder().type(HikariDataSource.class)
-                .url(pg.getJdbcUrl("postgres", "postgres"))
-                .username("postgres")
-                .password("")
-                .driverClassName("org.postgresql.Driver")
-                .build();
+    DataSource dataSource(EmbeddedPostgres pg) {
+        // built directly: DataSourceProperties would insist on a URL (or an embedded driver such as H2) being set
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setPassword("");
+        ds.setDriverClassName("org.postgresql.Driver");
         ds.setPoolName("lotledger-embedded");
         ds.setMaximumPoolSize(20);
         return ds;
