@@ -346,7 +346,6 @@ public class Ledger {
         heads.forEach((lot, h) -> seq.put(lot, h.lastSeq()));
         Map<Bucket, BigDecimal> running = new HashMap<>(current);
         List<Posting.Leg> legs = new ArrayList<>(drafts.size());
-        List<Object[]> legRows = new ArrayList<>(drafts.size());
         int legNo = 0;
         for (LegDraft d : drafts) {
             long lotSeq = seq.merge(d.lotId(), 1L, Long::sum);
@@ -357,8 +356,6 @@ public class Ledger {
             legNo++;
             legs.add(new Posting.Leg(legNo, d.lotId(), d.locationId(), d.status(), qty, d.unitCost(), d.currency(),
                     value, lotSeq, after));
-            legRows.add(new Object[]{postingId, legNo, d.lotId(), d.locationId(), d.status().name(), qty, d.unitCost(),
-                    d.currency(), value, lotSeq, after, recorded});
         }
 
         // Existing buckets are updated, new ones inserted: an INSERT .. ON CONFLICT would check the never-negative
@@ -394,11 +391,22 @@ public class Ledger {
                     values (?, ?, ?, ?, ?, ?, ?)""", inserts);
         }
 
-        // legs after their buckets: posting_leg references stock_balance
-        jdbc.batchUpdate("""
+        // legs after their buckets (posting_leg references stock_balance), all in one statement: the database
+        // checks a posting's conservation per statement
+        jdbc.update("""
                 insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
                                          extended_value, lot_seq, balance_after, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", legRows);
+                select ?, t.leg_no, t.lot_id, t.location_id, t.status, t.quantity, t.unit_cost, t.currency,
+                       t.extended_value, t.lot_seq, t.balance_after, ?
+                  from unnest(?::smallint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::numeric[],
+                              ?::char(3)[], ?::numeric[], ?::bigint[], ?::numeric[])
+                    as t(leg_no, lot_id, location_id, status, quantity, unit_cost, currency, extended_value, lot_seq,
+                         balance_after)""", postingId, recorded,
+                column(legs, l -> Integer.toString(l.legNo())), column(legs, l -> Long.toString(l.lotId())),
+                column(legs, l -> Long.toString(l.locationId())), column(legs, l -> l.status().name()),
+                column(legs, l -> l.quantity().toPlainString()), column(legs, l -> l.unitCost().toPlainString()),
+                column(legs, Posting.Leg::currency), column(legs, l -> l.extendedValue().toPlainString()),
+                column(legs, l -> Long.toString(l.lotSeq())), column(legs, l -> l.balanceAfter().toPlainString()));
 
         List<Object[]> headRows = new ArrayList<>();
         seq.forEach((lot, last) -> headRows.add(new Object[]{last, recorded, lot}));
@@ -407,6 +415,10 @@ public class Ledger {
         return new Posting(postingId, r.type(), r.referenceType(), r.referenceId(), blankToNull(r.reasonCode()),
                 r.actor().userId(), occurredAt, recordedAt, r.processInstanceId(), r.idempotencyKey(),
                 r.reversesPostingId(), r.note(), List.copyOf(legs), false);
+    }
+
+    private static String[] column(List<Posting.Leg> legs, java.util.function.Function<Posting.Leg, String> f) {
+        return legs.stream().map(f).toArray(String[]::new);
     }
 
     // ---- idempotency ----------------------------------------------------------------------------------------

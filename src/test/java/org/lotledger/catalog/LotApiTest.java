@@ -5,7 +5,6 @@ import static org.lotledger.catalog.CatalogApiTest.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
 import org.lotledger.catalog.location.LocationKind;
+import org.lotledger.common.Actor;
+import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.Movement;
+import org.lotledger.ledger.PostingRequest;
+import org.lotledger.ledger.PostingType;
+import org.lotledger.ledger.StockStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class LotApiTest {
@@ -28,7 +32,7 @@ class LotApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    TransactionTemplate tx;
+    Ledger ledger;
     @Autowired
     CatalogQueries catalog;
 
@@ -232,31 +236,12 @@ class LotApiTest {
         assertThat(r.body().get("field").asText()).isEqualTo(field);
     }
 
+    /** Stock on the item through the real ledger gate, as go-live would load it. */
     private void postOpeningBalance(long lotId, long from, long to, int quantity) {
-        tx.executeWithoutResult(s -> {
-            java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
-            Long posting = jdbc.queryForObject("""
-                    insert into posting (posting_type, reason_code, actor, occurred_at, recorded_at, idempotency_key,
-                                         request_fingerprint)
-                    values ('OPENING_BALANCE', null, 'test', ?, ?, ?, ?) returning id""", Long.class, now, now,
-                    "catalog-freeze-test-" + lotId, "0".repeat(64));
-            long seq = jdbc.queryForObject("select last_seq from lot_ledger_head where lot_id = ? for update", Long.class, lotId);
-            leg(posting, 1, lotId, from, -quantity, seq + 1, now);
-            leg(posting, 2, lotId, to, quantity, seq + 2, now);
-            jdbc.update("update lot_ledger_head set last_seq = ?, last_recorded_at = ? where lot_id = ?", seq + 2, now, lotId);
-        });
-    }
-
-    private void leg(long posting, int legNo, long lotId, long location, int quantity, long seq, java.sql.Timestamp now) {
-        jdbc.update("""
-                insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq, updated_at)
-                select ?, id, 'AVAILABLE', ?, may_go_negative, ?, ? from location where id = ?""",
-                lotId, quantity, seq, now, location);
-        jdbc.update("""
-                insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
-                                         extended_value, lot_seq, balance_after, recorded_at)
-                select ?, ?, l.id, ?, 'AVAILABLE', ?, l.unit_cost, l.currency, ? * l.unit_cost, ?, ?, ?
-                  from lot l where l.id = ?""", posting, legNo, location, quantity, quantity, seq, quantity, now, lotId);
+        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE,
+                        new Actor("ivy", java.util.Set.of("inventory-control")), "catalog-freeze-test-" + lotId)
+                .movement(new Movement(lotId, from, StockStatus.AVAILABLE, to, StockStatus.AVAILABLE, quantity))
+                .reason("OPENING").build());
     }
 
     @Test

@@ -66,10 +66,15 @@ class LedgerPostingBenchmark {
         jdbc.execute("""
                 create table if not exists bench_balance (lot_id bigint, location_id bigint, status varchar(20),
                   quantity numeric(19,4) not null, primary key (lot_id, location_id, status))""");
+        if (Boolean.getBoolean("bench.experiment.noConservationTrigger")) {
+            jdbc.execute("alter table posting_leg disable trigger posting_leg_balanced");
+        }
         try {
             for (int writers : new int[]{1, 4}) {
                 double app = measure(writers, w -> appPosting(f, lots, w));
+                System.out.println("ledger-postings waits writers=" + writers + " app " + lastWaits);
                 double raw = measure(writers, w -> jdbcPosting(f, lots, w));
+                System.out.println("ledger-postings waits writers=" + writers + " jdbc " + lastWaits);
                 String line = String.format(Locale.ROOT, "ledger-postings writers=%d app=%.0f/s jdbc=%.0f/s ratio=%.2f",
                         writers, app, raw, app / raw);
                 System.out.println(line);
@@ -105,7 +110,7 @@ class LedgerPostingBenchmark {
         Thread.sleep(WARMUP_MS);
         counting.set(true);
         long t0 = System.nanoTime();
-        Thread.sleep(MEASURE_MS);
+        lastWaits = sampleWaits(MEASURE_MS);
         counting.set(false);
         long elapsed = System.nanoTime() - t0;
         stop.set(true);
@@ -114,6 +119,30 @@ class LedgerPostingBenchmark {
         }
         pool.shutdown();
         return count.get() / (elapsed / 1e9);
+    }
+
+    private volatile java.util.Map<String, Integer> lastWaits = java.util.Map.of();
+
+    /**
+     * What the database sessions of the writers wait on, sampled every 50 ms while measuring: the figure that says
+     * whether a run is limited by locks, by WAL flushes or by the client.
+     */
+    private java.util.Map<String, Integer> sampleWaits(long millis) throws InterruptedException {
+        java.util.Map<String, Integer> waits = new java.util.TreeMap<>();
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            jdbc.query("""
+                    select coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, state)
+                           || case when state = 'active' then ' ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 60) else '' end as w,
+                           count(*)
+                      from pg_stat_activity
+                     where backend_type = 'client backend' and pid <> pg_backend_pid() and state <> 'idle'
+                     group by 1""", rs -> {
+                waits.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+            });
+            Thread.sleep(50);
+        }
+        return waits;
     }
 
     /** A move of one unit between two shelves of one of the writer's own lots, through the posting gate. */

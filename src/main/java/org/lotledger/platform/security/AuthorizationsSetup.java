@@ -68,14 +68,7 @@ public class AuthorizationsSetup {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     public void apply() {
-        for (String g : Groups.ALL) {
-            if (identity.createGroupQuery().groupId(g).count() == 0) {
-                Group group = identity.newGroup(g);
-                group.setName(g);
-                group.setType("WORKFLOW");
-                identity.saveGroup(group);
-            }
-        }
+        Groups.ensureAllExist(identity);
 
         // admin: everything, like Camunda's own camunda-admin group
         for (Resources r : Resources.values()) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +56,7 @@ public class DemoIdentityLoader {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     public void load() {
-        for (String g : Groups.ALL) {
-            if (identity.createGroupQuery().groupId(g).count() == 0) {
-                Group group = identity.newGroup(g);
-                group.setName(g);
-                group.setType("WORKFLOW");
-                identity.saveGroup(group);
-            }
-        }
+        Groups.ensureAllExist(identity);
         int created = 0;
         for (var e : USERS.entrySet()) {
             String id = e.getKey();

@@ -1,6 +1,8 @@
 package org.lotledger.platform.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 
 /**
  * The groups of Lot Ledger. They live in Camunda's identity service, so a Tasklist candidate group and an API
@@ -23,5 +25,22 @@ public final class Groups {
             WAREHOUSE, INVENTORY_CONTROL, FINANCE, OPERATIONS, ADMIN, INTEGRATION);
 
     private Groups() {
+    }
+
+    /** Creates the group in Camunda's identity service if it is missing; the one place groups are created. */
+    public static void ensureExists(IdentityService identity, String groupId, String type) {
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(groupId);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    /** Creates every Lot Ledger group that is missing. */
+    public static void ensureAllExist(IdentityService identity) {
+        for (String g : ALL) {
+            ensureExists(identity, g, "WORKFLOW");
+        }
     }
 }
