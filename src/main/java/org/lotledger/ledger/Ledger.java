@@ -68,7 +68,10 @@ public class Ledger {
             locationIds.add(m.fromLocationId());
             locationIds.add(m.toLocationId());
         }
-        Map<Long, LotFacts> lots = facts.lots(lotIds);
+        // From here on the posting's lots are locked: nobody else posts on them until we commit. The lock comes
+        // with the lots' facts (one round trip); a refused posting just releases it when it rolls back.
+        Map<Long, Head> heads = new LinkedHashMap<>();
+        Map<Long, LotFacts> lots = lockLots(lotIds, heads);
         Map<Long, LocationFacts> locations = facts.locations(locationIds);
         for (Movement m : request.movements()) {
             checkMovement(request, m, lots, locations);
@@ -76,10 +79,10 @@ public class Ledger {
         List<LegDraft> drafts = legsOf(request.movements(), lots);
         checkConservation(drafts);
 
-        // From here on the posting's lots are locked: nobody else posts on them until we commit.
-        Map<Long, Head> heads = lockHeads(lotIds);
-        Instant recordedAt = recordedAt(heads.values());
-        Map<Bucket, BigDecimal> current = checkBalancesAndCapacity(drafts, locations, lots);
+        Map<Bucket, BigDecimal> current = new HashMap<>();
+        Instant clock = balancesUnderLock(drafts, current);
+        Instant recordedAt = recordedAt(clock, heads.values());
+        checkBalancesAndCapacity(drafts, locations, lots, current);
         return write(request, fingerprint, drafts, heads, recordedAt, locations, current);
     }
 
@@ -222,14 +225,12 @@ public class Ledger {
         });
     }
 
-    /** Returns the kept balances of the posting's buckets as they are now, under the lots' locks. */
-    private Map<Bucket, BigDecimal> checkBalancesAndCapacity(List<LegDraft> legs, Map<Long, LocationFacts> locations,
-                                                             Map<Long, LotFacts> lots) {
+    private void checkBalancesAndCapacity(List<LegDraft> legs, Map<Long, LocationFacts> locations,
+                                          Map<Long, LotFacts> lots, Map<Bucket, BigDecimal> current) {
         Map<Bucket, Long> delta = new LinkedHashMap<>();
         for (LegDraft l : legs) {
             delta.merge(l.bucket(), l.quantity(), Long::sum);
         }
-        Map<Bucket, BigDecimal> current = currentBalances(delta.keySet());
         for (var e : delta.entrySet()) {
             Bucket b = e.getKey();
             LocationFacts loc = locations.get(b.locationId());
@@ -258,7 +259,6 @@ public class Ledger {
                         + " base units; " + e.getValue() + " more do not fit.", Map.of("location", loc.code()));
             }
         }
-        return current;
     }
 
     private DomainException insufficient(Bucket b, LocationFacts loc, LotFacts lot, BigDecimal have, long wanted) {
@@ -284,19 +284,31 @@ public class Ledger {
                 + " has " + have.stripTrailingZeros().toPlainString() + " " + b.status() + ", " + wanted + " needed.", details);
     }
 
-    private Map<Bucket, BigDecimal> currentBalances(java.util.Set<Bucket> buckets) {
-        Long[] lotIds = buckets.stream().map(Bucket::lotId).toArray(Long[]::new);
-        Long[] locIds = buckets.stream().map(Bucket::locationId).toArray(Long[]::new);
-        String[] statuses = buckets.stream().map(b -> b.status().name()).toArray(String[]::new);
-        Map<Bucket, BigDecimal> out = new HashMap<>();
+    /**
+     * The kept balances of the posting's buckets (existing rows only) into {@code current}, and the database
+     * clock, read in one round trip after the lots' locks were taken.
+     */
+    private Instant balancesUnderLock(List<LegDraft> drafts, Map<Bucket, BigDecimal> current) {
+        var buckets = new java.util.LinkedHashSet<Bucket>();
+        drafts.forEach(d -> buckets.add(d.bucket()));
+        Instant[] clock = {Instant.EPOCH};
         jdbc.query("""
-                select b.lot_id, b.location_id, b.status, b.quantity
-                  from stock_balance b
-                  join unnest(?::bigint[], ?::bigint[], ?::varchar[]) as k(lot_id, location_id, status)
+                select k.lot_id, k.location_id, k.status, b.quantity, clock_timestamp()
+                  from unnest(?::bigint[], ?::bigint[], ?::varchar[]) as k(lot_id, location_id, status)
+                  left join stock_balance b
                     on b.lot_id = k.lot_id and b.location_id = k.location_id and b.status = k.status""", rs -> {
-            out.put(new Bucket(rs.getLong(1), rs.getLong(2), StockStatus.valueOf(rs.getString(3))), rs.getBigDecimal(4));
-        }, lotIds, locIds, statuses);
-        return out;
+            if (rs.getBigDecimal(4) != null) {
+                current.put(new Bucket(rs.getLong(1), rs.getLong(2), StockStatus.valueOf(rs.getString(3))),
+                        rs.getBigDecimal(4));
+            }
+            Instant now = rs.getTimestamp(5).toInstant();
+            if (now.isAfter(clock[0])) {
+                clock[0] = now;
+            }
+        }, buckets.stream().map(Bucket::lotId).toArray(Long[]::new),
+                buckets.stream().map(Bucket::locationId).toArray(Long[]::new),
+                buckets.stream().map(b -> b.status().name()).toArray(String[]::new));
+        return clock[0];
     }
 
     // ---- ordering -------------------------------------------------------------------------------------------
@@ -304,47 +316,56 @@ public class Ledger {
     private record Head(long lotId, long lastSeq, Instant lastRecordedAt) {
     }
 
-    /** Locks in lot id order, so two postings sharing lots can never deadlock on them. */
-    private Map<Long, Head> lockHeads(java.util.SortedSet<Long> lotIds) {
-        Map<Long, Head> heads = new LinkedHashMap<>();
-        jdbc.query("select lot_id, last_seq, last_recorded_at from lot_ledger_head where lot_id = any(?) order by lot_id for update",
-                rs -> {
-                    Timestamp ts = rs.getTimestamp(3);
-                    heads.put(rs.getLong(1), new Head(rs.getLong(1), rs.getLong(2),
-                            ts == null || ts.getTime() < 0 ? Instant.EPOCH : ts.toInstant()));
-                }, (Object) lotIds.toArray(Long[]::new));
-        return heads;
+    /**
+     * Locks the heads of the lots, in lot id order so that two postings sharing lots can never deadlock on them,
+     * and reads the lots' facts with them.
+     */
+    private Map<Long, LotFacts> lockLots(java.util.SortedSet<Long> lotIds, Map<Long, Head> heads) {
+        Map<Long, LotFacts> lots = new HashMap<>();
+        jdbc.query("""
+                select h.lot_id, h.last_seq, h.last_recorded_at, l.internal_label, l.item_id, i.temperature_class,
+                       i.base_uom, l.unit_cost, l.currency
+                  from lot_ledger_head h join lot l on l.id = h.lot_id join item i on i.id = l.item_id
+                 where h.lot_id = any(?) order by h.lot_id for update of h""", rs -> {
+            long lot = rs.getLong(1);
+            Timestamp ts = rs.getTimestamp(3);
+            heads.put(lot, new Head(lot, rs.getLong(2), ts == null || ts.getTime() < 0 ? Instant.EPOCH : ts.toInstant()));
+            lots.put(lot, new LotFacts(lot, rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+                    rs.getBigDecimal(8), rs.getString(9).trim()));
+        }, (Object) lotIds.toArray(Long[]::new));
+        return lots;
     }
 
-    /** After the locks: never earlier than anything already recorded for these lots (clocks can step back). */
-    private Instant recordedAt(java.util.Collection<Head> heads) {
-        Instant now = jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
+    /** Never earlier than anything already recorded for these lots (clocks can step back). */
+    private static Instant recordedAt(Instant clock, java.util.Collection<Head> heads) {
+        Instant at = clock;
         for (Head h : heads) {
-            if (h.lastRecordedAt().isAfter(now)) {
-                now = h.lastRecordedAt();
+            if (h.lastRecordedAt().isAfter(at)) {
+                at = h.lastRecordedAt();
             }
         }
-        return now;
+        return at;
     }
 
     // ---- writing --------------------------------------------------------------------------------------------
 
+    /**
+     * Appends the posting, updates and inserts the balances, appends the legs and advances the lot heads, in one
+     * statement (one round trip). Existing buckets are updated and new ones inserted, never upserted: an INSERT ..
+     * ON CONFLICT would check the never-negative constraint against the bare delta before finding the conflict.
+     * No one else can create these buckets meanwhile: the lots are locked. Legs reference their bucket and the
+     * posting; those foreign keys and the conservation trigger are checked at the end of the statement.
+     */
     private Posting write(PostingRequest r, String fingerprint, List<LegDraft> drafts, Map<Long, Head> heads,
                           Instant recordedAt, Map<Long, LocationFacts> locations, Map<Bucket, BigDecimal> current) {
         Timestamp recorded = Timestamp.from(recordedAt);
         Instant occurredAt = r.occurredAt() == null ? recordedAt : r.occurredAt();
-        Long postingId = jdbc.queryForObject("""
-                insert into posting (posting_type, reference_type, reference_id, reason_code, actor, occurred_at,
-                                     recorded_at, process_instance_id, idempotency_key, request_fingerprint,
-                                     reverses_posting_id, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                r.type().name(), r.referenceType(), r.referenceId(), blankToNull(r.reasonCode()), r.actor().userId(),
-                Timestamp.from(occurredAt), recorded, r.processInstanceId(), r.idempotencyKey(), fingerprint,
-                r.reversesPostingId(), r.note());
 
         Map<Long, Long> seq = new HashMap<>();
         heads.forEach((lot, h) -> seq.put(lot, h.lastSeq()));
         Map<Bucket, BigDecimal> running = new HashMap<>(current);
+        Map<Bucket, Long> lastSeqOfBucket = new LinkedHashMap<>();
+        Map<Bucket, Long> delta = new LinkedHashMap<>();
         List<Posting.Leg> legs = new ArrayList<>(drafts.size());
         int legNo = 0;
         for (LegDraft d : drafts) {
@@ -352,73 +373,80 @@ public class Ledger {
             BigDecimal qty = BigDecimal.valueOf(d.quantity());
             BigDecimal after = running.getOrDefault(d.bucket(), BigDecimal.ZERO).add(qty);
             running.put(d.bucket(), after);
-            BigDecimal value = qty.multiply(d.unitCost());
-            legNo++;
-            legs.add(new Posting.Leg(legNo, d.lotId(), d.locationId(), d.status(), qty, d.unitCost(), d.currency(),
-                    value, lotSeq, after));
-        }
-
-        // Existing buckets are updated, new ones inserted: an INSERT .. ON CONFLICT would check the never-negative
-        // constraint against the bare delta before finding the conflict. No one else can create these buckets
-        // meanwhile: the lots are locked.
-        Map<Bucket, Long> lastSeqOfBucket = new HashMap<>();
-        for (Posting.Leg l : legs) {
-            lastSeqOfBucket.put(new Bucket(l.lotId(), l.locationId(), l.status()), l.lotSeq());
-        }
-        Map<Bucket, Long> delta = new LinkedHashMap<>();
-        for (LegDraft d : drafts) {
+            lastSeqOfBucket.put(d.bucket(), lotSeq);
             delta.merge(d.bucket(), d.quantity(), Long::sum);
+            legs.add(new Posting.Leg(++legNo, d.lotId(), d.locationId(), d.status(), qty, d.unitCost(), d.currency(),
+                    qty.multiply(d.unitCost()), lotSeq, after));
         }
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
-        delta.forEach((b, q) -> {
-            if (current.containsKey(b)) {
-                updates.add(new Object[]{BigDecimal.valueOf(q), lastSeqOfBucket.get(b), recorded, b.lotId(),
-                        b.locationId(), b.status().name()});
-            } else {
-                inserts.add(new Object[]{b.lotId(), b.locationId(), b.status().name(), BigDecimal.valueOf(q),
-                        locations.get(b.locationId()).kind().mayGoNegative(), lastSeqOfBucket.get(b), recorded});
-            }
-        });
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("""
-                    update stock_balance set quantity = quantity + ?, last_lot_seq = ?, updated_at = ?
-                     where lot_id = ? and location_id = ? and status = ?""", updates);
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""", inserts);
-        }
+        List<Bucket> updated = delta.keySet().stream().filter(current::containsKey).toList();
+        List<Bucket> inserted = delta.keySet().stream().filter(b -> !current.containsKey(b)).toList();
 
-        // legs after their buckets (posting_leg references stock_balance), all in one statement: the database
-        // checks a posting's conservation per statement
-        jdbc.update("""
-                insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost, currency,
-                                         extended_value, lot_seq, balance_after, recorded_at)
-                select ?, t.leg_no, t.lot_id, t.location_id, t.status, t.quantity, t.unit_cost, t.currency,
-                       t.extended_value, t.lot_seq, t.balance_after, ?
-                  from unnest(?::smallint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::numeric[],
-                              ?::char(3)[], ?::numeric[], ?::bigint[], ?::numeric[])
-                    as t(leg_no, lot_id, location_id, status, quantity, unit_cost, currency, extended_value, lot_seq,
-                         balance_after)""", postingId, recorded,
-                column(legs, l -> Integer.toString(l.legNo())), column(legs, l -> Long.toString(l.lotId())),
-                column(legs, l -> Long.toString(l.locationId())), column(legs, l -> l.status().name()),
-                column(legs, l -> l.quantity().toPlainString()), column(legs, l -> l.unitCost().toPlainString()),
-                column(legs, Posting.Leg::currency), column(legs, l -> l.extendedValue().toPlainString()),
-                column(legs, l -> Long.toString(l.lotSeq())), column(legs, l -> l.balanceAfter().toPlainString()));
-
-        List<Object[]> headRows = new ArrayList<>();
-        seq.forEach((lot, last) -> headRows.add(new Object[]{last, recorded, lot}));
-        jdbc.batchUpdate("update lot_ledger_head set last_seq = ?, last_recorded_at = ? where lot_id = ?", headRows);
+        Long postingId = jdbc.queryForObject("""
+                with p as (
+                    insert into posting (posting_type, reference_type, reference_id, reason_code, actor, occurred_at,
+                                         recorded_at, process_instance_id, idempotency_key, request_fingerprint,
+                                         reverses_posting_id, note)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    returning id),
+                upd as (
+                    update stock_balance b set quantity = b.quantity + d.q, last_lot_seq = d.seq, updated_at = ?
+                      from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::bigint[])
+                           as d(lot_id, location_id, status, q, seq)
+                     where b.lot_id = d.lot_id and b.location_id = d.location_id and b.status = d.status
+                    returning 1),
+                ins as (
+                    insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq,
+                                               updated_at)
+                    select d.lot_id, d.location_id, d.status, d.q, d.neg, d.seq, ?
+                      from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::boolean[], ?::bigint[])
+                           as d(lot_id, location_id, status, q, neg, seq)
+                    returning 1),
+                legs as (
+                    insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost,
+                                             currency, extended_value, lot_seq, balance_after, recorded_at)
+                    select p.id, t.leg_no, t.lot_id, t.location_id, t.status, t.quantity, t.unit_cost, t.currency,
+                           t.extended_value, t.lot_seq, t.balance_after, ?
+                      from p, unnest(?::smallint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::numeric[],
+                                     ?::char(3)[], ?::numeric[], ?::bigint[], ?::numeric[])
+                           as t(leg_no, lot_id, location_id, status, quantity, unit_cost, currency, extended_value,
+                                lot_seq, balance_after)
+                    returning 1),
+                heads as (
+                    update lot_ledger_head h set last_seq = d.seq, last_recorded_at = ?
+                      from unnest(?::bigint[], ?::bigint[]) as d(lot_id, seq)
+                     where h.lot_id = d.lot_id
+                    returning 1)
+                select id from p""", Long.class,
+                // posting
+                r.type().name(), r.referenceType(), r.referenceId(), blankToNull(r.reasonCode()), r.actor().userId(),
+                Timestamp.from(occurredAt), recorded, r.processInstanceId(), r.idempotencyKey(), fingerprint,
+                r.reversesPostingId(), r.note(),
+                // balances updated
+                recorded, strings(updated, b -> Long.toString(b.lotId())), strings(updated, b -> Long.toString(b.locationId())),
+                strings(updated, b -> b.status().name()), strings(updated, b -> Long.toString(delta.get(b))),
+                strings(updated, b -> Long.toString(lastSeqOfBucket.get(b))),
+                // balances inserted
+                recorded, strings(inserted, b -> Long.toString(b.lotId())), strings(inserted, b -> Long.toString(b.locationId())),
+                strings(inserted, b -> b.status().name()), strings(inserted, b -> Long.toString(delta.get(b))),
+                strings(inserted, b -> Boolean.toString(locations.get(b.locationId()).kind().mayGoNegative())),
+                strings(inserted, b -> Long.toString(lastSeqOfBucket.get(b))),
+                // legs
+                recorded, strings(legs, l -> Integer.toString(l.legNo())), strings(legs, l -> Long.toString(l.lotId())),
+                strings(legs, l -> Long.toString(l.locationId())), strings(legs, l -> l.status().name()),
+                strings(legs, l -> l.quantity().toPlainString()), strings(legs, l -> l.unitCost().toPlainString()),
+                strings(legs, Posting.Leg::currency), strings(legs, l -> l.extendedValue().toPlainString()),
+                strings(legs, l -> Long.toString(l.lotSeq())), strings(legs, l -> l.balanceAfter().toPlainString()),
+                // heads
+                recorded, strings(List.copyOf(seq.keySet()), lot -> Long.toString(lot)),
+                strings(List.copyOf(seq.keySet()), lot -> Long.toString(seq.get(lot))));
 
         return new Posting(postingId, r.type(), r.referenceType(), r.referenceId(), blankToNull(r.reasonCode()),
                 r.actor().userId(), occurredAt, recordedAt, r.processInstanceId(), r.idempotencyKey(),
                 r.reversesPostingId(), r.note(), List.copyOf(legs), false);
     }
 
-    private static String[] column(List<Posting.Leg> legs, java.util.function.Function<Posting.Leg, String> f) {
-        return legs.stream().map(f).toArray(String[]::new);
+    private static <T> String[] strings(List<T> rows, java.util.function.Function<T, String> f) {
+        return rows.stream().map(f).toArray(String[]::new);
     }
 
     // ---- idempotency ----------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the ledger needs to know about lots and locations to check a posting, read straight from the catalog
- * tables in the posting's own transaction (one query each for all lots and all locations of a posting).
+ * tables in the posting's own transaction: one query for all locations of a posting (the lots' facts come with
+ * their locks, see {@link Ledger}). The catalog's own lookups ({@code CatalogQueries}) read one row at a time
+ * through JPA, which would add a round trip per location to every posting.
  */
 @Component
 public class StockFacts {
@@ -33,18 +35,6 @@ public class StockFacts {
 
     public StockFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public Map<Long, LotFacts> lots(Collection<Long> lotIds) {
-        Map<Long, LotFacts> out = new HashMap<>();
-        jdbc.query("""
-                select l.id, l.internal_label, l.item_id, i.temperature_class, i.base_uom, l.unit_cost, l.currency
-                  from lot l join item i on i.id = l.item_id
-                 where l.id = any(?)""", rs -> {
-            out.put(rs.getLong(1), new LotFacts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                    rs.getString(5), rs.getBigDecimal(6), rs.getString(7).trim()));
-        }, (Object) lotIds.toArray(Long[]::new));
-        return out;
     }
 
     public Map<Long, LocationFacts> locations(Collection<Long> locationIds) {
