@@ -35,7 +35,10 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", props.synchronousCommit() ? "on" : "off")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                // Spring stops the server (destroyMethod) after the beans that use it; zonky's own JVM shutdown hook
+                // stopped it while the context was still closing, and the test JVM then hung for 30 s at exit
+                .setRegisterShutdownHook(false);
         Path work = Path.of(props.workDirectory()).toAbsolutePath();
         Files.createDirectories(work);
         builder.setOverrideWorkingDirectory(work.toFile());
