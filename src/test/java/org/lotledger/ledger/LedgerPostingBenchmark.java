@@ -86,6 +86,8 @@ class LedgerPostingBenchmark {
         }
     }
 
+    private final List<Connection> baselineConnections = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     interface Writer {
         Runnable forWriter(int writer) throws Exception;
     }
@@ -118,6 +120,10 @@ class LedgerPostingBenchmark {
             fu.get();
         }
         pool.shutdown();
+        for (Connection c : baselineConnections) {
+            c.close();
+        }
+        baselineConnections.clear();
         return count.get() / (elapsed / 1e9);
     }
 
@@ -163,6 +169,7 @@ class LedgerPostingBenchmark {
         long a1 = f.location("A1");
         long a2 = f.location("A2");
         Connection c = dataSource.getConnection();
+        baselineConnections.add(c);
         c.setAutoCommit(false);
         PreparedStatement leg = c.prepareStatement("""
                 insert into bench_leg (posting_key, lot_id, location_id, status, quantity, unit_cost, currency,
