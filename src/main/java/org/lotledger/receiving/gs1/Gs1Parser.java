@@ -79,13 +79,15 @@ public final class Gs1Parser {
             }
             complete &= reading.complete;
         }
-        if (complete) {
+        // Relations are judged on a message read as it was meant: after a field error (a swallowed GTIN, a cut-off
+        // field) they would only add noise, so they wait until the fields are right.
+        if (complete && errors.isEmpty()) {
             checkRelations(elements, errors);
         }
         return new Gs1ParseResult(elements, errors);
     }
 
-    /** GS1's req= and ex= rules, over every element read. Only run when the whole input could be segmented. */
+    /** GS1's req= and ex= rules, over every element read. */
     private void checkRelations(List<Gs1Element> elements, List<Gs1Error> errors) {
         Set<String> present = elements.stream().map(Gs1Element::ai).collect(Collectors.toCollection(HashSet::new));
         Set<String> reportedPairs = new HashSet<>();
