@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Every Application Identifier GS1 defines, read once from {@code gs1-application-identifiers.tsv} beside this class.
- * That file is generated from GS1's Barcode Syntax Dictionary by {@code tools/gs1/generate_ai_table.py} and
+ * That file is generated from GS1's Barcode Syntax Dictionary by {@code src/tools/gs1/generate_ai_table.py} and
  * committed; it is refreshed by re-running the script on a new dictionary release (docs/gs1.md). Keeping every AI,
  * not only those receiving uses, is what lets the parser keep an AI such as 240 or 91–99 and refuse only AIs GS1
  * does not define.
