@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -57,9 +58,11 @@ public class PurchaseOrder extends VersionedEntity {
     /** Refuses anything but an OPEN order: a closed or cancelled one takes no ASN, receipt or cancellation. */
     public void requireOpen() {
         if (status != PurchaseOrderStatus.OPEN) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("purchaseOrderId", getId());
+            details.put("status", status.name());
             throw new DomainException("PURCHASE_ORDER_NOT_OPEN", DomainException.Kind.CONFLICT,
-                    "Purchase order " + poNumber + " is " + status,
-                    Map.of("purchaseOrderId", getId(), "status", status.name()));
+                    "Purchase order " + poNumber + " is " + status, details);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lotledger.catalog.VersionedEntity;
 import org.lotledger.common.DomainException;
@@ -78,9 +79,12 @@ public class PurchaseOrderLine extends VersionedEntity {
 
     public void requireOpen() {
         if (status != PurchaseOrderLineStatus.OPEN) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("purchaseOrderLineId", getId());
+            details.put("line", lineNumber);
+            details.put("status", status.name());
             throw new DomainException("PO_LINE_NOT_OPEN", DomainException.Kind.CONFLICT,
-                    "Line " + lineNumber + " of the purchase order is " + status,
-                    Map.of("purchaseOrderLineId", getId(), "line", lineNumber, "status", status.name()));
+                    "Line " + lineNumber + " of the purchase order is " + status, details);
         }
     }
 
