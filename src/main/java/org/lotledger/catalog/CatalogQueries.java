@@ -16,6 +16,8 @@ import org.lotledger.catalog.location.Zones;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.lot.Lots;
 import org.lotledger.catalog.partner.SupplierService;
+import org.lotledger.catalog.partner.SupplierView;
+import org.lotledger.catalog.partner.Suppliers;
 import org.lotledger.catalog.reason.ReasonCodeView;
 import org.lotledger.catalog.reason.ReasonCodes;
 import org.lotledger.common.DomainException;
@@ -38,11 +40,13 @@ public class CatalogQueries {
     private final Zones zones;
     private final ReasonCodes reasonCodes;
     private final SupplierService supplierService;
+    private final Suppliers suppliers;
     private final UnitConversion unitConversion;
 
     public CatalogQueries(ItemService itemService, Items items, Lots lots, Locations locations, Zones zones,
-                          ReasonCodes reasonCodes, SupplierService supplierService) {
+                          ReasonCodes reasonCodes, SupplierService supplierService, Suppliers suppliers) {
         this.supplierService = supplierService;
+        this.suppliers = suppliers;
         this.itemService = itemService;
         this.items = items;
         this.lots = lots;
@@ -64,6 +68,11 @@ public class CatalogQueries {
 
     public Optional<ItemView> findItem(long itemId) {
         return items.existsById(itemId) ? Optional.of(itemService.get(itemId)) : Optional.empty();
+    }
+
+    /** A supplier with its approval status and whether it is active (purchasing refuses blocked ones). */
+    public Optional<SupplierView> findSupplier(long supplierId) {
+        return suppliers.existsById(supplierId) ? Optional.of(supplierService.get(supplierId)) : Optional.empty();
     }
 
     public Optional<LotView> findLot(long lotId) {

@@ -9,27 +9,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** 201 + Location + ETag for creations, 200 + ETag for reads and changes. */
-final class CatalogResponses {
+/** 201 + Location + ETag for creations, 200 + ETag for reads and changes (purchasing answers the same way). */
+public final class CatalogResponses {
 
     private CatalogResponses() {
     }
 
-    static <T> ResponseEntity<T> created(Long id, long version, T body) {
+    public static <T> ResponseEntity<T> created(Long id, long version, T body) {
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
         return ResponseEntity.status(HttpStatus.CREATED).location(location).eTag(Etags.of(version)).body(body);
     }
 
-    static <T> ResponseEntity<T> ok(long version, T body) {
+    public static <T> ResponseEntity<T> ok(long version, T body) {
         return ResponseEntity.ok().eTag(Etags.of(version)).body(body);
     }
 
     /** An audit row as the API shows it. */
-    record AuditEntryView(Long id, String entityType, String entityId, String action, Map<String, Object> changes,
+    public record AuditEntryView(Long id, String entityType, String entityId, String action, Map<String, Object> changes,
                           String actor, Instant changedAt) {
     }
 
-    static List<AuditEntryView> audit(List<CatalogAuditEntry> entries) {
+    public static List<AuditEntryView> audit(List<CatalogAuditEntry> entries) {
         return entries.stream().map(e -> new AuditEntryView(e.getId(), e.getEntityType(), e.getEntityId(), e.getAction(),
                 e.getChanges(), e.getActor(), e.getChangedAt())).toList();
     }

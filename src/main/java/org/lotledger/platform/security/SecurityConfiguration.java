@@ -46,6 +46,8 @@ public class SecurityConfiguration {
     static final String[] CATALOG = {"/api/items/**", "/api/warehouses/**", "/api/zones/**", "/api/locations/**",
             "/api/suppliers/**", "/api/customers/**", "/api/reason-codes/**"};
 
+    static final String[] PURCHASING = {"/api/purchase-orders/**", "/api/advance-ship-notices/**"};
+
     private static final HttpMethod[] WRITES = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE};
 
     @Bean
@@ -86,6 +88,11 @@ public class SecurityConfiguration {
                         .requestMatchers(writes("/api/lots/**")).hasAnyRole(QUALITY, QUALITY_MANAGERS, ADMIN)
                         // catalog-write
                         .requestMatchers(writes(CATALOG)).hasRole(ADMIN)
+                        // purchasing: everybody reads orders and ASNs; the ERP (integration), receiving supervisors
+                        // and admin place, cancel and announce (POST only; no PUT/PATCH/DELETE exists)
+                        .requestMatchers(paths(HttpMethod.GET, PURCHASING)).hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.POST, PURCHASING))
+                        .hasAnyRole(RECEIVING_SUPERVISORS, ADMIN, Groups.INTEGRATION)
                         .anyRequest().denyAll());
         return stateless(http, problems).build();
     }

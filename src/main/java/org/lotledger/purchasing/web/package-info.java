@@ -1,0 +1,2 @@
+/** The REST API of purchasing: /api/purchase-orders and /api/advance-ship-notices (docs/purchasing.md). */
+package org.lotledger.purchasing.web;
