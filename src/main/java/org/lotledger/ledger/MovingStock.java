@@ -8,8 +8,8 @@ import org.lotledger.common.DomainException;
 import org.springframework.stereotype.Service;
 
 /**
- * Owns moves inside a warehouse: bin-to-bin moves, replenishment of pick faces and putaway, each confirmed by
- * scanning the lot and both locations. A move keeps the stock's status.
+ * Owns moves inside a warehouse: bin-to-bin moves and replenishment of pick faces, each confirmed by scanning the
+ * lot and both locations. A move keeps the stock's status. Putaway is directed (org.lotledger.putaway).
  */
 @Service
 public class MovingStock {
@@ -19,8 +19,7 @@ public class MovingStock {
                            String unit, StockStatus status, String referenceType, String referenceId) {
     }
 
-    private static final EnumSet<PostingType> OWNED = EnumSet.of(PostingType.MOVE, PostingType.REPLENISHMENT,
-            PostingType.PUTAWAY);
+    private static final EnumSet<PostingType> OWNED = EnumSet.of(PostingType.MOVE, PostingType.REPLENISHMENT);
 
     private final Ledger ledger;
     private final PostingExecutor executor;

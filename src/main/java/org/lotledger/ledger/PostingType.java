@@ -23,7 +23,7 @@ public enum PostingType {
     OPENING_BALANCE("AdjustingStock", groups("inventory-control"), kinds(LocationKind.ADJUSTMENT), kinds(PHYSICAL),
             same(QUARANTINE, AVAILABLE, HOLD, REJECTED), true),
     RECEIPT("Receiving", groups("receiving"), kinds(SUPPLIER), kinds(PHYSICAL), same(QUARANTINE), false),
-    PUTAWAY("MovingStock", groups("receiving", "warehouse"), kinds(PHYSICAL), kinds(PHYSICAL),
+    PUTAWAY("DirectingPutaway", groups("receiving", "warehouse"), kinds(PHYSICAL), kinds(PHYSICAL),
             same(QUARANTINE, AVAILABLE, REJECTED), false),
     MOVE("MovingStock", groups("warehouse", "quality", "quality-managers"), kinds(PHYSICAL), kinds(PHYSICAL),
             same(QUARANTINE, AVAILABLE, HOLD, REJECTED), false),

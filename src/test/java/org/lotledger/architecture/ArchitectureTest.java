@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {
             "org.lotledger.ledger..", "org.lotledger.catalog..", "org.lotledger.common..",
             // features of later issues, covered from the day they appear
-            "org.lotledger.purchasing..", "org.lotledger.receiving..", "org.lotledger.quality..", "org.lotledger.allocation..",
+            "org.lotledger.purchasing..", "org.lotledger.putaway..", "org.lotledger.receiving..", "org.lotledger.quality..", "org.lotledger.allocation..",
             "org.lotledger.fulfillment..", "org.lotledger.returns..", "org.lotledger.counting..",
             "org.lotledger.finance..", "org.lotledger.analytics.."};
 

@@ -11,6 +11,7 @@ import static org.lotledger.catalog.location.StockStatus.REJECTED;
 import static org.lotledger.catalog.reason.PostingTypeName.ADJUSTMENT;
 import static org.lotledger.catalog.reason.PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE;
 import static org.lotledger.catalog.reason.PostingTypeName.OPENING_BALANCE;
+import static org.lotledger.catalog.reason.PostingTypeName.PUTAWAY;
 import static org.lotledger.catalog.reason.PostingTypeName.QA_SAMPLE;
 import static org.lotledger.catalog.reason.PostingTypeName.RETURN;
 import static org.lotledger.catalog.reason.PostingTypeName.RETURN_TO_VENDOR;
@@ -300,7 +301,7 @@ public class DemoCatalogLoader {
         reason("TEMP_EXCURSION", "Temperature excursion", of(STATUS_CHANGE, SCRAP), true);
         reason("QA_DESTRUCTIVE_TEST", "Destructive QA test sample", of(QA_SAMPLE), false);
         reason("DATA_ENTRY_ERROR", "Correction of a data-entry error", of(REVERSAL), false);
-        reason("PUTAWAY_OVERRIDE", "Putaway to another location than directed", of(DIRECTED_PUTAWAY_OVERRIDE), false);
+        reason("PUTAWAY_OVERRIDE", "Putaway to another location than directed", of(DIRECTED_PUTAWAY_OVERRIDE, PUTAWAY), false);
         reason("RTV_DEFECT", "Returned to vendor: defect", of(RETURN_TO_VENDOR), false);
         reason("CUSTOMER_RETURN", "Customer return", of(RETURN), false);
     }

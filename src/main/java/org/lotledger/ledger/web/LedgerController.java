@@ -74,7 +74,7 @@ public class LedgerController {
     }
 
     @PostMapping("/moves")
-    @Operation(summary = "Move stock by scan: bin to bin, replenishment or putaway; the status is kept")
+    @Operation(summary = "Move stock by scan: bin to bin or replenishment; the status is kept")
     public ResponseEntity<Posting> move(@RequestHeader("Idempotency-Key") String key, @Valid @RequestBody MoveRequest r) {
         return created(moving.move(new MovingStock.ScanMove(r.purpose(), r.lot(), r.fromLocation(), r.toLocation(),
                 r.quantity(), r.unit(), r.status(), r.referenceType(), r.referenceId()), actor.get(), key));

@@ -79,6 +79,10 @@ public class SecurityConfiguration {
                         .hasAnyRole(INVENTORY_CONTROL, FINANCE, OPERATIONS, ADMIN)
                         // ledger postings, one family per posting service
                         .requestMatchers(paths(HttpMethod.POST, "/api/moves/**")).hasAnyRole(WAREHOUSE, QUALITY, QUALITY_MANAGERS)
+                        // putaway: directed by the decision table, confirmed by scan (PUTAWAY: receiving, warehouse)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/putaway/**"))
+                        .hasAnyRole(RECEIVING, WAREHOUSE, QUALITY, QUALITY_MANAGERS)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/putaway/**")).hasAnyRole(RECEIVING, WAREHOUSE)
                         .requestMatchers(paths(HttpMethod.POST, "/api/adjustments/**", "/api/opening-balances/**"))
                         .hasAnyRole(INVENTORY_CONTROL)
                         .requestMatchers(paths(HttpMethod.POST, "/api/postings/*/reversal"))

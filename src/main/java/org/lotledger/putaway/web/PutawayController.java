@@ -1,0 +1,59 @@
+package org.lotledger.putaway.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.net.URI;
+import org.lotledger.ledger.Posting;
+import org.lotledger.ledger.StockStatus;
+import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.putaway.DirectingPutaway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/putaway")
+@Tag(name = "Directed putaway", description = "Where released stock goes, confirmed by scan")
+public class PutawayController {
+
+    public record PutawayRequest(@NotBlank String lot, @NotBlank String fromLocation, @NotBlank String toLocation,
+                                 @NotNull BigDecimal quantity, @NotBlank String unit, StockStatus status,
+                                 String overrideReasonCode) {
+    }
+
+    private final DirectingPutaway putaway;
+    private final CurrentActor actor;
+
+    public PutawayController(DirectingPutaway putaway, CurrentActor actor) {
+        this.putaway = putaway;
+        this.actor = actor;
+    }
+
+    @GetMapping("/suggestion")
+    @Operation(summary = "The directed zone for a lot and the best locations in it")
+    public DirectingPutaway.Suggestion suggest(@RequestParam String lot, @RequestParam String from,
+                                               @RequestParam(required = false) StockStatus status) {
+        return putaway.suggest(lot, from, status);
+    }
+
+    @PostMapping
+    @Operation(summary = "Confirm a putaway by scan; outside the directed zone only with an override reason code")
+    public ResponseEntity<Posting> confirm(@RequestHeader("Idempotency-Key") String key,
+                                           @Valid @RequestBody PutawayRequest r) {
+        Posting p = putaway.confirm(new DirectingPutaway.Confirmation(r.lot(), r.fromLocation(), r.toLocation(),
+                r.quantity(), r.unit(), r.status(), r.overrideReasonCode()), actor.get(), key);
+        if (p.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(p);
+        }
+        return ResponseEntity.created(URI.create("/api/postings/" + p.id())).body(p);
+    }
+}
