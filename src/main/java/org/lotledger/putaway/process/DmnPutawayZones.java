@@ -1,9 +1,8 @@
 package org.lotledger.putaway.process;
 
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.lotledger.common.DomainException;
+import org.lotledger.platform.camunda.DecisionTables;
 import org.lotledger.putaway.PutawayZones;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +12,16 @@ public class DmnPutawayZones implements PutawayZones {
 
     public static final String DECISION = "putawayZone";
 
-    private final DecisionService decisions;
+    private final DecisionTables tables;
 
-    public DmnPutawayZones(DecisionService decisions) {
-        this.decisions = decisions;
+    public DmnPutawayZones(DecisionTables tables) {
+        this.tables = tables;
     }
 
     @Override
     public String zoneFor(String stockStatus, String temperatureClass, String itemFamily) {
-        DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(DECISION, Map.of(
-                "stockStatus", stockStatus, "temperatureClass", temperatureClass, "itemFamily", itemFamily))
-                .getSingleResult();
-        Object zone = result == null ? null : result.getEntry("zoneCode");
+        Object zone = tables.evaluate(DECISION, Map.of("stockStatus", stockStatus, "temperatureClass", temperatureClass,
+                "itemFamily", itemFamily)).get("zoneCode");
         if (zone == null) {
             throw DomainException.unprocessable("NO_PUTAWAY_ZONE", "The putaway table has no zone for " + stockStatus
                     + " " + temperatureClass + " " + itemFamily + " stock.", Map.of());
