@@ -1,6 +1,5 @@
 package org.lotledger.quality;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,12 +11,12 @@ public record HoldView(long id, HoldScope scope, Long lotId, String lotLabel, Lo
                        List<String> approvers) {
 
     /** AVAILABLE → HOLD moved by this hold (postingId) or taken over from another hold (inheritedFromHoldId). */
-    public record Movement(long lotId, String lotLabel, long locationId, String locationCode, BigDecimal quantity,
+    public record Movement(long lotId, String lotLabel, long locationId, String locationCode, long quantity,
                            Long postingId, Long inheritedFromHoldId, Instant recordedAt) {
     }
 
     public record Outcome(HoldOutcome outcome, long lotId, String lotLabel, long locationId, String locationCode,
-                          BigDecimal quantity, Long toLocationId, Long toHoldId, Long postingId, String reasonCode,
+                          long quantity, Long toLocationId, Long toHoldId, Long postingId, String reasonCode,
                           String decidedBy, Instant recordedAt) {
     }
 

@@ -172,7 +172,7 @@ public class QualityHolds {
                        m.inherited_from_hold_id, m.recorded_at
                   from quality_hold_movement m join lot l on l.id = m.lot_id join location loc on loc.id = m.location_id
                  where m.hold_id = ? order by m.id""", (rs, i) -> new HoldView.Movement(rs.getLong(1), rs.getString(2),
-                rs.getLong(3), rs.getString(4), rs.getBigDecimal(5).stripTrailingZeros(), (Long) rs.getObject(6),
+                rs.getLong(3), rs.getString(4), rs.getBigDecimal(5).longValueExact(), (Long) rs.getObject(6),
                 (Long) rs.getObject(7), instant(rs.getTimestamp(8))), holdId);
     }
 
@@ -183,7 +183,7 @@ public class QualityHolds {
                   from quality_hold_outcome o join lot l on l.id = o.lot_id join location loc on loc.id = o.location_id
                  where o.hold_id = ? order by o.id""", (rs, i) -> new HoldView.Outcome(
                 HoldOutcome.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getBigDecimal(6).stripTrailingZeros(), (Long) rs.getObject(7), (Long) rs.getObject(8),
+                rs.getBigDecimal(6).longValueExact(), (Long) rs.getObject(7), (Long) rs.getObject(8),
                 (Long) rs.getObject(9), rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12))), holdId);
     }
 
