@@ -209,6 +209,45 @@ class QualityHoldApiTest {
         assertThat(outcomes(released)).containsExactly("NOT_FOUND A1 15", "RELEASED A1 25");
     }
 
+    @Test
+    void two_holds_on_the_same_stock_released_at_once_leave_nothing_held() throws Exception {
+        // a race: repeated so that the interleaving where each release sees the other hold still open comes up
+        for (int round = 0; round < 15; round++) {
+            releaseTwoHoldsAtOnce();
+        }
+    }
+
+    private void releaseTwoHoldsAtOnce() throws Exception {
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 30);
+        long onLot = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION")));
+        long onLocation = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOCATION", "locationId", f.location("A1"),
+                "reason", "TEMPERATURE_EXCURSION")));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var a = pool.submit(() -> { start.await(); return post("quinn", "/api/holds/" + onLot + "/release", key(), Map.of()); });
+            var b = pool.submit(() -> { start.await(); return post("maria", "/api/holds/" + onLocation + "/release", key(), Map.of()); });
+            start.countDown();
+            assertThat(a.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(b.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(physical(lot)).as("whichever released last released it").containsExactly("A1 AVAILABLE 30");
+    }
+
+    @Test
+    void a_location_hold_names_a_physical_location() {
+        ResponseEntity<Map> r = post("quinn", "/api/holds", key(), Map.of("scope", "LOCATION",
+                "locationId", f.location("SCRAP"), "reason", "INVESTIGATION"));
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(r.getBody().get("code")).isEqualTo("HOLD_LOCATION_NOT_PHYSICAL");
+        ResponseEntity<Map> both = post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", f.newLot(),
+                "locationId", f.location("A1"), "reason", "INVESTIGATION"));
+        assertThat(both.getBody().get("code")).isEqualTo("INVALID_HOLD_SCOPE");
+    }
+
     // ---- scrap, return to vendor, split ----------------------------------------------------------------------
 
     @Test
