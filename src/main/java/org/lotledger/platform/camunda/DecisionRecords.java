@@ -20,6 +20,11 @@ public class DecisionRecords {
                                  String subjectType, String subjectId, String decision, String decidedBy) {
     }
 
+    /** A decision about one subject, with when it was taken and its details as recorded (JSON). */
+    public record SubjectDecision(long id, String processInstanceId, String activityId, String taskId, String decision,
+                                  String details, String decidedBy, java.time.Instant decidedAt) {
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -49,5 +54,15 @@ public class DecisionRecords {
                 (rs, i) -> new DecisionRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), processInstanceId, activityId);
         return found.stream().findFirst();
+    }
+
+    /** Every decision about a subject (e.g. QUALITY_HOLD 42), oldest first: the evidence a later check reads. */
+    public List<SubjectDecision> forSubject(String subjectType, String subjectId) {
+        return jdbc.query("""
+                select id, process_instance_id, activity_id, task_id, decision, details::text, decided_by, decided_at
+                  from decision_record where subject_type = ? and subject_id = ? order by id""",
+                (rs, i) -> new SubjectDecision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
+                subjectType, subjectId);
     }
 }

@@ -97,6 +97,10 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.GET, PURCHASING)).hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, PURCHASING))
                         .hasAnyRole(RECEIVING_SUPERVISORS, ADMIN, Groups.INTEGRATION)
+                        // holds: everybody reads them; quality places and decides (release, scrap, return to vendor)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/holds", "/api/holds/**")).hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/holds", "/api/holds/**"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS)
                         .anyRequest().denyAll());
         return stateless(http, problems).build();
     }

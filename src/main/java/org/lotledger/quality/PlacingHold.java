@@ -1,0 +1,171 @@
+package org.lotledger.quality;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lotledger.catalog.CatalogQueries;
+import org.lotledger.catalog.location.LocationKind;
+import org.lotledger.catalog.location.LocationView;
+import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
+import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.Movement;
+import org.lotledger.ledger.Posting;
+import org.lotledger.ledger.PostingExecutor;
+import org.lotledger.ledger.PostingRequest;
+import org.lotledger.ledger.PostingType;
+import org.lotledger.ledger.StockStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places a quality hold: records it and, in the same transaction, moves every AVAILABLE balance in its scope, in
+ * every warehouse, to HOLD through one STATUS_CHANGE posting (one movement per balance), and records those
+ * movements as what this hold answers for. QUARANTINE and REJECTED stock in scope is not moved; {@link OpenHolds}
+ * keeps QUARANTINE stock from being released while the hold is open. In-transit stock is not moved either: the
+ * ledger does not let HOLD stock be received from transit, so it lands in HOLD on arrival (the ledger gate's rule).
+ */
+@Service
+public class PlacingHold {
+
+    public record HoldRequest(HoldScope scope, Long lotId, Long locationId, HoldReason reason, String note) {
+    }
+
+    public record Placed(HoldView hold, boolean replayed) {
+    }
+
+    static final Set<String> QUALITY = Set.of("quality", "quality-managers");
+
+    private final Ledger ledger;
+    private final PostingExecutor executor;
+    private final QualityHolds holds;
+    private final HoldApprovals approvals;
+    private final CatalogQueries catalog;
+    private final JdbcTemplate jdbc;
+
+    public PlacingHold(Ledger ledger, PostingExecutor executor, QualityHolds holds, HoldApprovals approvals,
+                       CatalogQueries catalog, JdbcTemplate jdbc) {
+        this.ledger = ledger;
+        this.executor = executor;
+        this.holds = holds;
+        this.approvals = approvals;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    public Placed place(HoldRequest r, Actor actor, String idempotencyKey) {
+        requireQuality(actor, "place");
+        String key = requireKey(idempotencyKey);
+        validate(r);
+        String fingerprint = sha256(r.scope() + "|" + r.lotId() + "|" + r.locationId() + "|" + r.reason() + "|" + r.note());
+        return executor.inTransaction(() -> {
+            serialize(jdbc);
+            var earlier = holds.byRequestKey(key);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestFingerprint().equals(fingerprint)) {
+                    throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key
+                            + "' already placed hold " + earlier.get().id() + " with other content.",
+                            Map.of("holdId", earlier.get().id()));
+                }
+                return new Placed(holds.view(earlier.get().id()), true);
+            }
+            long holdId = holds.insert(r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint,
+                    actor.userId());
+            List<Long> lots = r.scope() == HoldScope.LOT ? List.of(r.lotId()) : jdbc.queryForList("""
+                    select distinct lot_id from stock_balance where location_id = ? and status = 'AVAILABLE'
+                       and quantity > 0 order by lot_id""", Long.class, r.locationId());
+            holds.lockLots(lots);
+            // read after the lots are locked: nobody posts on them until this hold commits
+            List<Movement> moves = jdbc.query("""
+                    select b.lot_id, b.location_id, b.quantity from stock_balance b join location loc on loc.id = b.location_id
+                     where b.status = 'AVAILABLE' and b.quantity > 0 and loc.kind = 'PHYSICAL'
+                       and b.lot_id = any(?) and (? or b.location_id = ?)
+                     order by b.lot_id, b.location_id""", (rs, i) -> new Movement(rs.getLong(1), rs.getLong(2),
+                    StockStatus.AVAILABLE, rs.getLong(2), StockStatus.HOLD, rs.getBigDecimal(3).longValueExact()),
+                    lots.toArray(Long[]::new), r.scope() == HoldScope.LOT, r.locationId() == null ? -1L : r.locationId());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("requestKey", key);
+            details.put("scope", r.scope().name());
+            details.put("reason", r.reason().name());
+            if (!moves.isEmpty()) {
+                Posting p = ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, "quality-hold:" + holdId + ":place")
+                        .movements(moves).reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
+                        .note("Quality hold " + holdId + " (" + r.reason() + ")").build());
+                for (Movement m : moves) {
+                    holds.movement(holdId, m.lotId(), m.fromLocationId(), m.quantity(), p.id(), null);
+                }
+                holds.placedBy(holdId, p.id());
+                details.put("postingId", p.id());
+            }
+            details.put("balancesMoved", moves.size());
+            approvals.record(holdId, "PLACE", details, actor);
+            return new Placed(holds.view(holdId), false);
+        });
+    }
+
+    private void validate(HoldRequest r) {
+        if (r.scope() == null || r.reason() == null) {
+            throw new DomainException("INVALID_HOLD", DomainException.Kind.BAD_REQUEST,
+                    "A hold needs a scope (LOT or LOCATION) and a reason.");
+        }
+        if ((r.scope() == HoldScope.LOT) != (r.lotId() != null && r.locationId() == null)
+                || (r.scope() == HoldScope.LOCATION) != (r.locationId() != null && r.lotId() == null)) {
+            throw DomainException.unprocessable("INVALID_HOLD_SCOPE", "A LOT hold names a lot (lotId) and a LOCATION "
+                    + "hold a location (locationId), not both.", Map.of("scope", r.scope().name()));
+        }
+        if (r.lotId() != null && catalog.findLot(r.lotId()).isEmpty()) {
+            throw DomainException.notFound("UNKNOWN_LOT", "Lot " + r.lotId() + " does not exist.", Map.of("lotId", r.lotId()));
+        }
+        if (r.locationId() != null) {
+            LocationView loc = catalog.findLocation(r.locationId()).orElseThrow(() -> DomainException.notFound(
+                    "UNKNOWN_LOCATION", "Location " + r.locationId() + " does not exist.", Map.of("locationId", r.locationId())));
+            if (loc.kind() != LocationKind.PHYSICAL) {
+                throw DomainException.unprocessable("HOLD_LOCATION_NOT_PHYSICAL", "A location hold covers a shelf, "
+                        + "dock or freezer; " + loc.code() + " is " + loc.kind() + ".", Map.of("location", loc.code()));
+            }
+        }
+    }
+
+    static void requireQuality(Actor actor, String what) {
+        if (!actor.isInAny(QUALITY)) {
+            throw new DomainException("HOLD_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
+                    "Only quality may " + what + " a quality hold; " + actor.userId() + " may not.",
+                    Map.of("allowed", new ArrayList<>(QUALITY)));
+        }
+    }
+
+    static String requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
+                    "Every request that posts carries an idempotency key.");
+        }
+        if (key.length() > 150) {
+            throw new DomainException("IDEMPOTENCY_KEY_INVALID", DomainException.Kind.BAD_REQUEST,
+                    "An idempotency key for a hold has at most 150 characters.");
+        }
+        return key;
+    }
+
+    /**
+     * Hold decisions run one at a time across the application: a release hands stock over to another open hold,
+     * and two releases (or a release and a placement) deciding at once could each see the other still open and
+     * leave stock HOLD under no open hold. Holds are few; a transaction-scoped advisory lock costs nothing.
+     */
+    static void serialize(JdbcTemplate jdbc) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('lotledger.quality_hold'))");
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
