@@ -150,6 +150,24 @@ class ReceivingApiTest {
         assertThat(get("quinn", "/api/receipts?purchaseOrder=" + po.get("id").asLong()).body()).hasSize(2);
     }
 
+    @Test
+    void a_repeated_request_with_the_same_idempotency_key_books_the_line_once() {
+        JsonNode po = order(SUP_MEDIGLOVE, line(SKU_GLOVES_M, 100, "EA", "0.05"));
+        long poLine = po.at("/lines/0/id").asLong();
+        long receipt = open(po.get("id").asLong(), null);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> line = typed(poLine, gloveLot(), "40", "EA");
+        Reply first = post(RITA, "/api/receipts/" + receipt + "/lines", line, key);
+        Map<String, Long> before = counts();
+        Reply again = post(RITA, "/api/receipts/" + receipt + "/lines", line, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(counts()).isEqualTo(before);
+        assertThat(poLine(poLine)).isEqualTo(tuple(40L, "OPEN"));
+        assertRefused(post(RITA, "/api/receipts/" + receipt + "/lines", line, null), 400, "IDEMPOTENCY_KEY_REQUIRED");
+    }
+
     // ---- GS1 scans --------------------------------------------------------------------------------------------------
 
     @Test
@@ -335,8 +353,10 @@ class ReceivingApiTest {
 
     private void waitForLockWaiters(int n) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
+            // the receipts wait in the line lock's select (… for [no key] update), i.e. before their tolerance check;
+            // without the lock they would only queue later, at the line's UPDATE, after both had checked
             Long waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                    + "and query ilike '%purchase_order_line%'", Long.class);
+                    + "and query ilike 'select%from purchase_order_line%for %update%'", Long.class);
             if (waiting != null && waiting >= n) {
                 return;
             }
