@@ -80,6 +80,13 @@ public class PurchaseOrder extends VersionedEntity {
         this.status = PurchaseOrderStatus.CLOSED;
     }
 
+    /** Receiving, when a reversed receipt reopened one of the lines of a CLOSED order. */
+    public void reopen() {
+        if (status == PurchaseOrderStatus.CLOSED) {
+            this.status = PurchaseOrderStatus.OPEN;
+        }
+    }
+
     public String getPoNumber() { return poNumber; }
 
     public Long getSupplierId() { return supplierId; }

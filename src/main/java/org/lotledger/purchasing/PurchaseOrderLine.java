@@ -112,6 +112,16 @@ public class PurchaseOrderLine extends VersionedEntity {
         status = PurchaseOrderLineStatus.RECEIVED;
     }
 
+    /**
+     * Receiving, after reversing a receipt on this line (a mistyped lot): a line that was complete takes receipts
+     * again once it is below the ordered quantity, so the corrected lot can be received.
+     */
+    public void reopenIfShort() {
+        if (status == PurchaseOrderLineStatus.RECEIVED && receivedBaseQuantity.compareTo(orderedBaseQuantity) < 0) {
+            status = PurchaseOrderLineStatus.OPEN;
+        }
+    }
+
     /** The buyer accepts less than ordered: the line takes no further receipts. */
     public void closeShort() {
         requireOpen();

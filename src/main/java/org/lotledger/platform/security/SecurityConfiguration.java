@@ -48,6 +48,12 @@ public class SecurityConfiguration {
 
     static final String[] PURCHASING = {"/api/purchase-orders/**", "/api/advance-ship-notices/**"};
 
+    static final String[] RECEIPTS = {"/api/receipts/**"};
+
+    /** Staff: every group but integration (the ERP reads orders, not the dock's receipts). */
+    private static final String[] STAFF = Groups.ALL.stream().filter(g -> !g.equals(Groups.INTEGRATION))
+            .toArray(String[]::new);
+
     private static final HttpMethod[] WRITES = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE};
 
     @Bean
@@ -101,6 +107,12 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.GET, "/api/holds", "/api/holds/**")).hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, "/api/holds", "/api/holds/**"))
                         .hasAnyRole(QUALITY, QUALITY_MANAGERS)
+                        // receiving: staff read receipts; clerks and supervisors open, receive and close; only
+                        // supervisors reverse a receipt line (a mistyped lot) or close a PO line short
+                        .requestMatchers(paths(HttpMethod.GET, RECEIPTS)).hasAnyRole(STAFF)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/receipts/*/lines/*/reversal",
+                                "/api/receipts/*/purchase-order-lines/*/close-short")).hasAnyRole(RECEIVING_SUPERVISORS)
+                        .requestMatchers(paths(HttpMethod.POST, RECEIPTS)).hasAnyRole(RECEIVING, RECEIVING_SUPERVISORS)
                         .anyRequest().denyAll());
         return stateless(http, problems).build();
     }

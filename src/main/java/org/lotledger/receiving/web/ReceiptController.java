@@ -1,0 +1,91 @@
+package org.lotledger.receiving.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.receiving.ReceiptView;
+import org.lotledger.receiving.Receipts;
+import org.lotledger.receiving.ReceiveLine;
+import org.lotledger.receiving.ReceivingGoods;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Receipts over HTTP (docs/receiving.md). Who may call what is the security family "receiving" (docs/security.md):
+ * receiving and receiving-supervisors write, supervisors alone reverse lines and close PO lines short.
+ */
+@RestController
+@RequestMapping("/api/receipts")
+public class ReceiptController {
+
+    public record OpenReceipt(@NotNull Long purchaseOrderId, @NotBlank @Size(max = 60) String dockBarcode,
+                              Long advanceShipNoticeId) {
+    }
+
+    public record Reversal(@Size(max = 30) String reasonCode, @Size(max = 500) String note) {
+    }
+
+    private final ReceivingGoods receiving;
+    private final Receipts receipts;
+    private final CurrentActor actor;
+
+    public ReceiptController(ReceivingGoods receiving, Receipts receipts, CurrentActor actor) {
+        this.receiving = receiving;
+        this.receipts = receipts;
+        this.actor = actor;
+    }
+
+    @PostMapping
+    public ResponseEntity<ReceiptView> open(@Valid @RequestBody OpenReceipt r) {
+        ReceiptView v = receiving.open(r.purchaseOrderId(), r.dockBarcode(), r.advanceShipNoticeId(), actor.get());
+        return ResponseEntity.created(URI.create("/api/receipts/" + v.id())).body(v);
+    }
+
+    @GetMapping
+    public List<ReceiptView> list(@RequestParam(required = false) Long purchaseOrder,
+                                  @RequestParam(required = false) String status) {
+        return receipts.list(purchaseOrder, status == null ? null : status.trim().toUpperCase());
+    }
+
+    @GetMapping("/{id}")
+    public ReceiptView get(@PathVariable long id) {
+        return receipts.get(id);
+    }
+
+    /** A received lot, typed or {@code {"scan": "<GS1 element string>", "quantity": …}}; needs an Idempotency-Key. */
+    @PostMapping("/{id}/lines")
+    public ResponseEntity<ReceiptView.Line> receive(@RequestHeader("Idempotency-Key") String key, @PathVariable long id,
+                                                    @RequestBody ReceiveLine line) {
+        ReceiptView.Line l = receiving.receive(id, line, actor.get(), key);
+        return ResponseEntity.created(URI.create("/api/receipts/" + id)).body(l);
+    }
+
+    @PostMapping("/{id}/lines/{lineId}/reversal")
+    public ReceiptView.Line reverse(@RequestHeader("Idempotency-Key") String key, @PathVariable long id,
+                                    @PathVariable long lineId, @Valid @RequestBody(required = false) Reversal r) {
+        return receiving.reverseLine(id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(),
+                actor.get(), key);
+    }
+
+    @PostMapping("/{id}/purchase-order-lines/{poLineId}/close-short")
+    public Map<String, Object> closeShort(@PathVariable long id, @PathVariable long poLineId) {
+        return Map.of("purchaseOrderLineId", poLineId, "status", receiving.closeShort(id, poLineId, actor.get()).name());
+    }
+
+    @PostMapping("/{id}/close")
+    public ReceiptView close(@PathVariable long id) {
+        return receiving.close(id, actor.get());
+    }
+}
