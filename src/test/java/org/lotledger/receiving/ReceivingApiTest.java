@@ -76,6 +76,14 @@ class ReceivingApiTest {
     SupplierService suppliers;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    /** Open receiving inspections of one receipt line (bpmn/receiving-inspection.bpmn, started on LotReceived). */
+    private long inspections(long lotId, long receiptId, long lineId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("ReceivingInspection")
+                .processInstanceBusinessKey("lot-" + lotId + ":receipt-" + receiptId + "-line-" + lineId).count();
+    }
 
     record Reply(int status, JsonNode body) {
         String code() {
@@ -382,6 +390,7 @@ class ReceivingApiTest {
                 null, null, new BigDecimal("300"), "EA", null, null), rita, UUID.randomUUID().toString());
         assertThat(events.stream(LotReceived.class)).containsExactly(
                 new LotReceived(receipt, line.id(), line.lotId(), dock(), 300));
+        assertThat(inspections(line.lotId(), receipt, line.id())).as("inspection started for the lot").isEqualTo(1);
         assertThat(poLine(poLine)).isEqualTo(tuple(300L, "RECEIVED"));
         assertThat(poStatus(poId)).isEqualTo("CLOSED");
 
@@ -397,6 +406,7 @@ class ReceivingApiTest {
                 tuple("REVERSAL", line.lotId(), dock(), "QUARANTINE", -300L),
                 tuple("REVERSAL", line.lotId(), supplierLoc, "QUARANTINE", 300L));
         assertThat(balances(line.lotId())).isEmpty();
+        assertThat(inspections(line.lotId(), receipt, line.id())).as("inspection of the mistyped lot cancelled").isZero();
         assertThat(poLine(poLine)).isEqualTo(tuple(0L, "OPEN"));
         assertThat(poStatus(poId)).isEqualTo("OPEN");
         assertRefused(post(SUSAN, path, Map.of(), UUID.randomUUID().toString()), 409, "RECEIPT_LINE_ALREADY_REVERSED");

@@ -3,9 +3,16 @@ package org.lotledger.quality.process;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.lotledger.receiving.LotReceived;
+import org.lotledger.receiving.ReceiptLineReversed;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Starts bpmn/receiving-inspection.bpmn for a lot received at a dock, in the caller's transaction. */
+/**
+ * Starts bpmn/receiving-inspection.bpmn for each lot received at a dock, in the receiving transaction (so a receipt
+ * and its inspection commit together; the decision runs in a job of its own), and cancels it when the receipt line
+ * is reversed (a mistyped lot is corrected by a reversal and a new receipt).
+ */
 @Component
 public class StartingInspection {
 
@@ -17,6 +24,28 @@ public class StartingInspection {
         this.runtime = runtime;
     }
 
+    @EventListener
+    public void on(LotReceived received) {
+        start(received.lotId(), received.locationId(), received.quantityBaseUnits(),
+                receiptRef(received.receiptId(), received.receiptLineId()), false);
+    }
+
+    @EventListener
+    public void on(ReceiptLineReversed reversed) {
+        String businessKey = businessKey(reversed.lotId(), receiptRef(reversed.receiptId(), reversed.receiptLineId()));
+        runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(businessKey)
+                .list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(),
+                        "receipt line reversed (posting " + reversed.reversalPostingId() + ")"));
+    }
+
+    static String receiptRef(long receiptId, long receiptLineId) {
+        return "receipt-" + receiptId + "-line-" + receiptLineId;
+    }
+
+    static String businessKey(long lotId, String receiptRef) {
+        return "lot-" + lotId + ":" + receiptRef;
+    }
+
     /** @return the process instance id */
     public String start(long lotId, long dockLocationId, long quantityBaseUnits, String receiptRef, boolean asnMismatch) {
         Map<String, Object> variables = new HashMap<>();
@@ -25,6 +54,6 @@ public class StartingInspection {
         variables.put("quantityUnderInspection", quantityBaseUnits);
         variables.put("receiptRef", receiptRef);
         variables.put("asnMismatch", asnMismatch);
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, "lot-" + lotId + ":" + receiptRef, variables).getId();
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(lotId, receiptRef), variables).getId();
     }
 }

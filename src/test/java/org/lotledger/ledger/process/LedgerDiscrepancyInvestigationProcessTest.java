@@ -34,6 +34,8 @@ class LedgerDiscrepancyInvestigationProcessTest {
 
     @BeforeEach
     void mockDecisionListener() {
+        // the integration tests' Spring Boot engine may live in the same JVM: assert against this one
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("recordDecisionListener", (TaskListener) (DelegateTask t) ->
                 decisionsRecorded.add(t.getTaskDefinitionKey() + ":" + t.getVariable("decision")));
     }
@@ -41,6 +43,7 @@ class LedgerDiscrepancyInvestigationProcessTest {
     @AfterEach
     void reset() {
         Mocks.reset();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     }
 
     @Test

@@ -61,6 +61,7 @@ class ReceivingInspectionIntegrationTest {
                 .reason("OPENING").build());
 
         String pi = starting.start(lot, dock, 40, "R-TEST-1", false);
+        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
         String level = (String) runtime.getVariable(pi, "inspectionLevel");
         assertThat(level).isIn("VISUAL", "SAMPLE", "FULL");
         Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_InspectLot").singleResult();

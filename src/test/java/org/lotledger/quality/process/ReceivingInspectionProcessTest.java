@@ -38,6 +38,8 @@ class ReceivingInspectionProcessTest {
     final List<String> recorded = new ArrayList<>();
 
     void decisionSays(String level, String qaGroup) {
+        // the integration tests' Spring Boot engine may live in the same JVM: assert against this one
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("decideInspectionLevelDelegate", (JavaDelegate) e -> {
             e.setVariable("inspectionLevel", level);
             e.setVariable("sampleSize", "SAMPLE".equals(level) ? 5L : 0L);
@@ -52,12 +54,17 @@ class ReceivingInspectionProcessTest {
     @AfterEach
     void reset() {
         Mocks.reset();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     }
 
+    /** Started in the receiving transaction; the decision runs in a job of its own (asyncBefore). */
     ProcessInstance receive() {
-        return runtimeService().startProcessInstanceByKey(StartingInspection.PROCESS_KEY, "lot-1:R-1",
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(StartingInspection.PROCESS_KEY, "lot-1:R-1",
                 Map.of("lotId", 1L, "dockLocationId", 2L, "quantityUnderInspection", 40L, "receiptRef", "R-1",
                         "asnMismatch", false));
+        assertThat(pi).isWaitingAt("Task_DecideInspectionLevel");
+        execute(job());
+        return pi;
     }
 
     @Test
