@@ -2,30 +2,35 @@ package org.lotledger.quality.inspection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.Movement;
+import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.StockStatus;
+import org.lotledger.quality.HoldingArrivals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Posts an inspection's result from the receiving dock, in the caller's transaction (the engine's, when the
  * process posts): destroyed samples to the warehouse's QA sample location, the accepted quantity QUARANTINE →
- * AVAILABLE, the rejected quantity QUARANTINE → REJECTED and then moved to the warehouse's reject area. Each is a
+ * AVAILABLE (HOLD when an open quality hold covers the lot or the dock: it lands under that hold), the rejected quantity QUARANTINE → REJECTED and then moved to the warehouse's reject area. Each is a
  * posting of its own with an idempotency key derived from {@code keyPrefix}, so a retried job posts nothing twice.
  */
 @Service
 public class PostingInspectionResult {
 
     private final Ledger ledger;
+    private final HoldingArrivals arrivals;
     private final JdbcTemplate jdbc;
 
-    public PostingInspectionResult(Ledger ledger, JdbcTemplate jdbc) {
+    public PostingInspectionResult(Ledger ledger, HoldingArrivals arrivals, JdbcTemplate jdbc) {
         this.ledger = ledger;
+        this.arrivals = arrivals;
         this.jdbc = jdbc;
     }
 
@@ -39,10 +44,16 @@ public class PostingInspectionResult {
                     .processInstance(processInstanceId).reference("INSPECTION", processInstanceId).build());
         }
         if (result.accepted() > 0) {
-            ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, keyPrefix + ":accept")
+            // a hold placed on the lot (or the dock) while it was in quarantine keeps the accepted stock held
+            Optional<Long> hold = arrivals.holdCovering(lotId, dockLocationId);
+            Posting accepted = ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, keyPrefix + ":accept")
                     .movement(new Movement(lotId, dockLocationId, StockStatus.QUARANTINE, dockLocationId,
-                            StockStatus.AVAILABLE, result.accepted()))
-                    .processInstance(processInstanceId).reference("INSPECTION", processInstanceId).build());
+                            hold.isPresent() ? StockStatus.HOLD : StockStatus.AVAILABLE, result.accepted()))
+                    .processInstance(processInstanceId).reference("INSPECTION", processInstanceId)
+                    .note(hold.map(h -> "accepted under open quality hold " + h).orElse(null)).build());
+            if (hold.isPresent() && !accepted.replayed()) {
+                arrivals.adopt(hold.get(), lotId, dockLocationId, result.accepted(), accepted.id());
+            }
         }
         if (result.rejected() > 0) {
             ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, keyPrefix + ":reject")

@@ -43,6 +43,65 @@ class ReceivingInspectionIntegrationTest {
     @Autowired Ledger ledger;
     @Autowired PostingInspectionResult posting;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.lotledger.quality.PlacingHold placingHold;
+    @Autowired org.lotledger.quality.ReleasingHold releasingHold;
+
+    /** A fresh lot of a chilled demo item, 40 units QUARANTINE at the EAST receiving dock; returns {lot, dock}. */
+    private long[] lotInQuarantineAtTheDock() {
+        String label = "LL-INS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long lot = jdbc.queryForObject("""
+                insert into lot (item_id, supplier_id, lot_number, internal_label, expires_on, unit_cost, currency)
+                select i.id, s.id, ?, ?, current_date + 300, 12.5, 'USD' from item i, supplier s
+                 where i.sku = 'VAC-FLU-CHL' and s.code = 'NORDVAX' returning id""", Long.class, label, label);
+        long dock = jdbc.queryForObject("select id from location where barcode = 'EAST-DOCK-01'", Long.class);
+        long adjustment = jdbc.queryForObject("""
+                select a.id from location a join warehouse w on w.id = a.warehouse_id
+                 where w.code = 'EAST' and a.kind = 'ADJUSTMENT'""", Long.class);
+        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, new Actor("ivy", Set.of("inventory-control")),
+                        UUID.randomUUID().toString())
+                .movement(new Movement(lot, adjustment, StockStatus.QUARANTINE, dock, StockStatus.QUARANTINE, 40))
+                .reason("OPENING").build());
+        return new long[]{lot, dock};
+    }
+
+    private void inspect(String pi, Map<String, Object> answers) {
+        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
+        Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_InspectLot").singleResult();
+        identity.setAuthentication("maria", List.of("quality", "quality-managers"));
+        try {
+            tasks.complete(task.getId(), answers);
+        } finally {
+            identity.clearAuthentication();
+        }
+        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
+    }
+
+    private List<String> shelf(long lot) {
+        return jdbc.query("""
+                select coalesce(z.code, l.kind), b.status, b.quantity from stock_balance b
+                  join location l on l.id = b.location_id left join zone z on z.id = l.zone_id
+                 where b.lot_id = ? and b.quantity <> 0 and l.kind <> 'ADJUSTMENT' order by 1, 2""",
+                (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " "
+                        + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(), lot);
+    }
+
+    @Test
+    void accepted_stock_of_a_lot_put_on_hold_during_quarantine_lands_in_hold_and_its_release_makes_it_available() {
+        long[] fixture = lotInQuarantineAtTheDock();
+        long lot = fixture[0];
+        String pi = starting.start(lot, fixture[1], 40, "R-TEST-HOLD", false);
+        var hold = placingHold.place(new org.lotledger.quality.PlacingHold.HoldRequest(org.lotledger.quality.HoldScope.LOT,
+                lot, null, org.lotledger.quality.HoldReason.SUPPLIER_NOTICE, "supplier recalls the batch"),
+                new Actor("quinn", Set.of("quality")), UUID.randomUUID().toString()).hold();
+
+        inspect(pi, Map.of("decision", "ACCEPT", "acceptedQuantity", 40, "rejectedQuantity", 0, "destroyedSamples", 0,
+                "labelsLegible", true, "coldChainInRange", true, "certificateOfAnalysisOk", true, "sampleResult", "PASS"));
+
+        assertThat(shelf(lot)).containsExactly("DOCK HOLD 40");
+        releasingHold.release(hold.id(), "supplier withdrew the notice", new Actor("maria", Set.of("quality",
+                "quality-managers")), UUID.randomUUID().toString());
+        assertThat(shelf(lot)).containsExactly("DOCK AVAILABLE 40");
+    }
 
     @Test
     void a_partial_inspection_is_posted_as_the_inspector_decided_and_only_once() {

@@ -1,0 +1,35 @@
+package org.lotledger.quality;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stock of a held lot (or at a held location) that becomes releasable later — an accepted inspection — lands in
+ * HOLD instead of AVAILABLE, and the oldest open hold covering it answers for it, so that releasing that hold
+ * restores it like the stock it moved itself. Runs under the hold-decision lock, in the caller's transaction.
+ */
+@Component
+public class HoldingArrivals {
+
+    private final JdbcTemplate jdbc;
+    private final OpenHolds openHolds;
+    private final QualityHolds holds;
+
+    public HoldingArrivals(JdbcTemplate jdbc, OpenHolds openHolds, QualityHolds holds) {
+        this.jdbc = jdbc;
+        this.openHolds = openHolds;
+        this.holds = holds;
+    }
+
+    /** The open hold the arriving stock falls under, if any; holds no decision can change until commit. */
+    public Optional<Long> holdCovering(long lotId, long locationId) {
+        PlacingHold.serialize(jdbc);
+        return openHolds.covering(lotId, locationId).stream().findFirst();
+    }
+
+    /** Records that the hold now answers for stock a posting put in HOLD. */
+    public void adopt(long holdId, long lotId, long locationId, long quantity, long postingId) {
+        holds.movement(holdId, lotId, locationId, quantity, postingId, null);
+    }
+}
