@@ -1,5 +1,7 @@
 package org.lotledger.quality;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lotledger.common.Actor;
@@ -9,14 +11,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who approved what on a hold, read from the application's decision records (subject QUALITY_HOLD, the hold id),
- * never from a process variable a user could set. An approval is any decision whose name starts with
- * {@code APPROVE} (APPROVE, APPROVE_RELEASE, APPROVE_SCRAP, ...), whether recorded by the "Review hold" task's
- * listener or by this class.
+ * never from a process variable a user could set. The reviewer's decision ({@code APPROVE_RELEASE},
+ * {@code APPROVE_SCRAP}, ...; {@link HoldDecisions}) is the first approval; where the holdSecondApproval table asks for
+ * it, a quality manager other than the reviewer gives the second ({@code SECOND_APPROVAL}) or refuses it
+ * ({@code SECOND_APPROVAL_REFUSED}, and the hold goes back to review).
  */
 @Component
 public class HoldApprovals {
 
     public static final String QUALITY_MANAGERS = "quality-managers";
+    public static final String SECOND_APPROVAL = "SECOND_APPROVAL";
+    public static final String SECOND_APPROVAL_REFUSED = "SECOND_APPROVAL_REFUSED";
 
     private final DecisionRecords decisions;
 
@@ -24,8 +29,9 @@ public class HoldApprovals {
         this.decisions = decisions;
     }
 
+    /** A decision that approves: a reviewer's decision or a second approval. */
     public static boolean isApproval(String decision) {
-        return decision != null && decision.startsWith("APPROVE");
+        return decision != null && (decision.startsWith("APPROVE") || decision.equals(SECOND_APPROVAL));
     }
 
     /** Evidence of a decision on a hold taken outside a process task (the API), in the caller's transaction. */
@@ -34,10 +40,50 @@ public class HoldApprovals {
                 actor.userId());
     }
 
-    /** The user of the first approval of this hold, if any. */
+    /** The reviewer of the decision now under consideration (the latest {@code APPROVE_*} record), if any. */
     public Optional<String> firstApprover(long holdId) {
+        return latestReview(holdId).map(DecisionRecords.SubjectDecision::decidedBy);
+    }
+
+    private Optional<DecisionRecords.SubjectDecision> latestReview(long holdId) {
+        List<DecisionRecords.SubjectDecision> all = decisions.forSubject(QualityHolds.SUBJECT_TYPE, Long.toString(holdId));
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).decision().startsWith("APPROVE")) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The second approval given to the review decision {@code reviewRecordId}, if any (recorded after it). */
+    public Optional<DecisionRecords.SubjectDecision> secondApprovalOf(long holdId, long reviewRecordId) {
         return decisions.forSubject(QualityHolds.SUBJECT_TYPE, Long.toString(holdId)).stream()
-                .filter(d -> isApproval(d.decision())).map(DecisionRecords.SubjectDecision::decidedBy).findFirst();
+                .filter(d -> d.id() > reviewRecordId && d.decision().equals(SECOND_APPROVAL)).findFirst();
+    }
+
+    /**
+     * Records a quality manager's answer to the decision under review, after the four-eyes checks, in the caller's
+     * transaction (the "Approve hold decision" task's completion).
+     */
+    public long answer(long holdId, boolean approve, String note, Actor approver, String processInstanceId,
+                       String activityId, String taskId, String requestKey) {
+        requireDifferentSecondApprover(holdId, approver);
+        if (!approve && (note == null || note.isBlank())) {
+            throw DomainException.unprocessable("REFUSAL_REASON_REQUIRED", "Say why you refuse the decision, so the "
+                    + "reviewer can decide again.", Map.of("holdId", holdId));
+        }
+        DecisionRecords.SubjectDecision review = latestReview(holdId).orElseThrow();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reviewDecisionId", review.id());
+        details.put("reviewedBy", review.decidedBy());
+        if (note != null && !note.isBlank()) {
+            details.put("note", note.trim());
+        }
+        if (requestKey != null) {
+            details.put("requestKey", requestKey);
+        }
+        return decisions.record(processInstanceId, activityId, taskId, QualityHolds.SUBJECT_TYPE, Long.toString(holdId),
+                approve ? SECOND_APPROVAL : SECOND_APPROVAL_REFUSED, details, approver.userId());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.StockStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -48,9 +49,11 @@ public class PlacingHold {
     private final HoldApprovals approvals;
     private final CatalogQueries catalog;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     public PlacingHold(Ledger ledger, PostingExecutor executor, QualityHolds holds, HoldApprovals approvals,
-                       CatalogQueries catalog, JdbcTemplate jdbc) {
+                       CatalogQueries catalog, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.ledger = ledger;
         this.executor = executor;
         this.holds = holds;
@@ -105,6 +108,8 @@ public class PlacingHold {
             }
             details.put("balancesMoved", moves.size());
             approvals.record(holdId, "PLACE", details, actor);
+            // the review process starts in this transaction: a hold is never open without its "Review hold" task
+            events.publishEvent(new HoldPlaced(holdId, r.scope(), r.reason(), actor.userId()));
             return new Placed(holds.view(holdId), false);
         });
     }

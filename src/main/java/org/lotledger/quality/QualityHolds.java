@@ -34,6 +34,10 @@ public class QualityHolds {
         this.decisions = decisions;
     }
 
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     long insert(HoldScope scope, Long lotId, Long locationId, HoldReason reason, String note, String requestKey,
                 String fingerprint, String placedBy) {
         return jdbc.queryForObject("""

@@ -62,12 +62,24 @@ public class ReleasingHold {
     }
 
     public HoldView release(long holdId, String note, Actor actor, String idempotencyKey) {
+        return release(holdId, null, note, actor, idempotencyKey);
+    }
+
+    /**
+     * Releases the given quantities per lot and location, or, with {@code lines} null, everything the hold answers
+     * for (the hold then becomes RELEASED). A partial release leaves the rest held; the hold is CLOSED when nothing
+     * is left.
+     */
+    public HoldView release(long holdId, List<Line> lines, String note, Actor actor, String idempotencyKey) {
         return decide(holdId, "RELEASE", actor, idempotencyKey, () -> {
             String key = idempotencyKey;
             List<Movement> moves = new ArrayList<>();
             Map<String, Object> details = details(key, note);
             int handedOver = 0;
-            for (HoldView.Remaining r : lockedRemaining(holdId)) {
+            List<HoldView.Remaining> targets = lines == null ? lockedRemaining(holdId)
+                    : chosen(holdId, lines).stream().map(l -> new HoldView.Remaining(l.lotId(), null, l.locationId(),
+                    null, l.quantity())).toList();
+            for (HoldView.Remaining r : targets) {
                 var other = openHolds.otherThan(holdId, r.lotId(), r.locationId());
                 if (other.isPresent()) {
                     holds.outcome(holdId, HoldOutcome.HANDED_OVER, r.lotId(), r.locationId(), r.quantity(), null,
@@ -97,7 +109,11 @@ public class ReleasingHold {
             }
             details.put("balancesReleased", moves.size());
             details.put("balancesHandedOver", handedOver);
-            holds.end(holdId, HoldState.RELEASED, actor.userId());
+            if (lines == null) {
+                holds.end(holdId, HoldState.RELEASED, actor.userId());
+            } else {
+                closeIfEmpty(holdId, actor);
+            }
             return details;
         });
     }
@@ -241,7 +257,7 @@ public class ReleasingHold {
         }
     }
 
-    private long warehouseOf(long locationId) {
+    long warehouseOf(long locationId) {
         Long wh = catalog.findLocation(locationId).map(l -> l.warehouseId()).orElse(null);
         if (wh == null) {
             throw DomainException.notFound("UNKNOWN_LOCATION", "Location " + locationId + " is no warehouse location.",
@@ -251,7 +267,7 @@ public class ReleasingHold {
     }
 
     /** The first active location (by code) of a REJECT_STAGING zone of the stock's warehouse that takes HOLD stock of its temperature class. */
-    private long stagingFor(long lotId, long locationId) {
+    long stagingFor(long lotId, long locationId) {
         long warehouseId = warehouseOf(locationId);
         List<Long> found = jdbc.queryForList("""
                 select loc.id from location loc join zone z on z.id = loc.zone_id

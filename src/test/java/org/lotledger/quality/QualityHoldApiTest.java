@@ -88,8 +88,18 @@ class QualityHoldApiTest {
             assertThat(balances(lot, false)).containsExactlyElementsOf(
                     before.stream().map(r -> r.replace(" AVAILABLE ", " HOLD ")).toList());
 
-            ResponseEntity<Map> released = post("maria", "/api/holds/" + holdId + "/release", key(),
+            // four eyes: quinn reviews, the recall hold needs a quality manager's second approval
+            ResponseEntity<Map> reviewed = post("quinn", "/api/holds/" + holdId + "/release", key(),
                     Map.of("note", "supplier withdrew the notice"));
+            assertThat(reviewed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(reviewed.getBody().get("awaiting")).isEqualTo("SECOND_APPROVAL");
+            assertThat(balances(lot, false)).as("nothing released before the second approval").containsExactlyElementsOf(
+                    before.stream().map(r -> r.replace(" AVAILABLE ", " HOLD ")).toList());
+            ResponseEntity<Map> ownApproval = post("quinn", "/api/holds/" + holdId + "/approval", key(),
+                    Map.of("approve", true));
+            assertThat(ownApproval.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            ResponseEntity<Map> released = post("maria", "/api/holds/" + holdId + "/approval", key(),
+                    Map.of("approve", true, "note", "notice withdrawn in writing"));
             assertThat(released.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(released.getBody().get("state")).isEqualTo("RELEASED");
             assertThat(released.getBody().get("endedBy")).isEqualTo("maria");
@@ -102,7 +112,9 @@ class QualityHoldApiTest {
         assertThat(balances(lot, false)).containsExactlyElementsOf(before);
         Map<?, ?> hold = get("walt", "/api/holds/" + holdId).getBody();
         assertThat(((List<Map<String, Object>>) hold.get("decisions")).stream().map(d -> d.get("decision") + " by " + d.get("decidedBy")))
-                .containsExactly("PLACE by quinn", "RELEASE by maria");
+                .containsExactly("PLACE by quinn", "APPROVE_RELEASE by quinn", "SECOND_APPROVAL by maria",
+                        "RELEASE by maria");
+        assertThat(hold.get("approvers")).asList().containsExactly("quinn", "maria");
     }
 
     @Test
@@ -136,7 +148,7 @@ class QualityHoldApiTest {
         assertThat(openHolds.covers(a, f.location("A1"))).isTrue();
         assertThat(openHolds.covers(a, f.location("A2"))).isFalse();
 
-        post("maria", "/api/holds/" + holdId + "/release", key(), Map.of());
+        releaseWithSecondApproval(holdId);
         assertThat(physical(a)).containsExactly("A1 AVAILABLE 10", "A2 AVAILABLE 5");
         assertThat(physical(b)).containsExactly("A1 AVAILABLE 7");
         assertThat(openHolds.covers(a, f.location("A1"))).isFalse();
@@ -183,13 +195,13 @@ class QualityHoldApiTest {
         long second = id(secondPlaced);
         assertThat(secondPlaced.getBody().get("movements")).asList().as("nothing AVAILABLE left to move").isEmpty();
 
-        Map<?, ?> released = post("maria", "/api/holds/" + first + "/release", key(), Map.of()).getBody();
+        Map<?, ?> released = releaseWithSecondApproval(first);
         assertThat(released.get("state")).isEqualTo("RELEASED");
         assertThat(physical(lot)).as("the second hold still covers the lot").containsExactly("A1 HOLD 20");
         assertThat(outcomes(released)).containsExactly("HANDED_OVER A1 20 to " + second);
         assertThat(remaining(get("quinn", "/api/holds/" + second).getBody())).containsExactly("A1 20");
 
-        post("maria", "/api/holds/" + second + "/release", key(), Map.of());
+        releaseWithSecondApproval(second);
         assertThat(physical(lot)).containsExactly("A1 AVAILABLE 20");
     }
 
@@ -222,7 +234,7 @@ class QualityHoldApiTest {
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 30);
         long onLot = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION")));
         long onLocation = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOCATION", "locationId", f.location("A1"),
-                "reason", "TEMPERATURE_EXCURSION")));
+                "reason", "SUPPLIER_NOTICE")));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var start = new java.util.concurrent.CountDownLatch(1);
@@ -265,18 +277,45 @@ class QualityHoldApiTest {
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(tooMuch.getBody().get("code")).isEqualTo("QUANTITY_EXCEEDS_HOLD");
 
-        ResponseEntity<Map> scrapped = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
+        // scrap: a warehouse move, posted when walt confirms it by scan
+        ResponseEntity<Map> scrapDecided = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
                 Map.of("reasonCode", "DAMAGED", "note", "crushed cartons", "lines", List.of(line(lot, "A1", 30))));
-        assertThat(scrapped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scrapDecided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(scrapDecided.getBody().get("awaiting")).isEqualTo("WAREHOUSE_MOVES");
+        assertThat(physical(lot)).as("nothing posted before the scan").containsExactly("A1 HOLD 100");
+        Map<String, Object> scrapMove = onlyOpenMove(scrapDecided);
+        assertThat(scrapMove).containsEntry("disposition", "SCRAP").containsEntry("quantity", 30);
+        long scrapMoveId = ((Number) scrapMove.get("id")).longValue();
+        String confirmScrap = "/api/holds/" + holdId + "/warehouse-moves/" + scrapMoveId + "/confirmation";
+        ResponseEntity<Map> wrongLot = post("walt", confirmScrap, null, Map.of("lot", f.labelOf(f.newLot()),
+                "location", f.barcode("A1")));
+        assertThat(wrongLot.getBody().get("code")).isEqualTo("WRONG_LOT_SCANNED");
+        ResponseEntity<Map> wrongPlace = post("walt", confirmScrap, null, Map.of("lot", f.labelOf(lot),
+                "location", f.barcode("A2")));
+        assertThat(wrongPlace.getBody().get("code")).isEqualTo("WRONG_LOCATION_SCANNED");
+        assertThat(post("rita", confirmScrap, null, Map.of("lot", f.labelOf(lot), "location", f.barcode("A1")))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> scrapped = post("walt", confirmScrap, null, Map.of("lot", f.labelOf(lot),
+                "location", f.barcode("A1")));
+        assertThat(scrapped.getStatusCode()).as("%s", scrapped.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(scrapped.getBody().get("state")).isEqualTo("OPEN");
+        assertThat(scrapped.getBody().get("awaiting")).as("the rest comes back for review").isEqualTo("REVIEW");
         Posting scrap = ledger.load(postingOf(scrapped, "SCRAPPED"));
         assertThat(scrap.type().name()).isEqualTo("SCRAP");
         assertThat(scrap.reasonCode()).isEqualTo("DAMAGED");
+        assertThat(scrap.actor()).as("in the name of the QA decision").isEqualTo("quinn");
         assertThat(scrap.legs().stream().map(l -> LedgerFixtures.leg(l, f)).toList()).containsExactly(
                 "A1 HOLD -30 @2.5 = -75", "SCRAP HOLD 30 @2.5 = 75");
+        assertThat(post("walt", confirmScrap, null, Map.of("lot", f.labelOf(lot), "location", f.barcode("A1")))
+                .getBody().get("code")).isEqualTo("WAREHOUSE_MOVE_DONE");
 
-        ResponseEntity<Map> staged = post("maria", "/api/holds/" + holdId + "/return-to-vendor", key(),
+        ResponseEntity<Map> rtvDecided = post("maria", "/api/holds/" + holdId + "/return-to-vendor", key(),
                 Map.of("lines", List.of(line(lot, "A1", 20))));
+        assertThat(rtvDecided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Map<String, Object> rtvMove = onlyOpenMove(rtvDecided);
+        assertThat(rtvMove).containsEntry("disposition", "RETURN_TO_VENDOR").containsEntry("toLocationCode", f.tag + "-R1");
+        ResponseEntity<Map> staged = post("walt", "/api/holds/" + holdId + "/warehouse-moves/" + rtvMove.get("id")
+                + "/confirmation", null, Map.of("lot", f.labelOf(lot), "location", f.tag + "-R1"));
         assertThat(staged.getStatusCode()).isEqualTo(HttpStatus.OK);
         Posting rtv = ledger.load(postingOf(staged, "RETURN_TO_VENDOR"));
         assertThat(rtv.type().name()).isEqualTo("MOVE");
@@ -284,13 +323,49 @@ class QualityHoldApiTest {
                 "A1 HOLD -20 @2.5 = -50", "#" + rej + " HOLD 20 @2.5 = 50");
         assertThat(remaining(staged.getBody())).containsExactly("A1 50");
 
-        Map<?, ?> released = post("maria", "/api/holds/" + holdId + "/release", key(), Map.of()).getBody();
+        Map<?, ?> released = releaseWithSecondApproval(holdId);
         assertThat(released.get("state")).isEqualTo("RELEASED");
         assertThat(outcomes(released)).containsExactly("SCRAPPED A1 30", "RETURN_TO_VENDOR A1 20", "RELEASED A1 50");
         assertThat(f.balancesOf(lot)).containsExactlyInAnyOrder("A1 AVAILABLE 50", "#" + rej + " HOLD 20",
                 "ADJ AVAILABLE -100", "SCRAP HOLD 30");
         assertThat(((List<Map<String, Object>>) released.get("decisions")).stream().map(d -> d.get("decision") + " by " + d.get("decidedBy")))
-                .containsExactly("PLACE by quinn", "SCRAP by quinn", "RETURN_TO_VENDOR by maria", "RELEASE by maria");
+                .containsExactly("PLACE by quinn", "APPROVE_SCRAP by quinn", "SCRAP by quinn",
+                        "APPROVE_RETURN_TO_VENDOR by maria", "RETURN_TO_VENDOR by maria", "APPROVE_RELEASE by quinn",
+                        "SECOND_APPROVAL by maria", "RELEASE by maria");
+    }
+
+    @Test
+    void one_split_decision_releases_now_and_scraps_and_returns_by_scan() {
+        long rej = rejectStaging();
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 60);
+        long holdId = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION")));
+        ResponseEntity<Map> notAdding = post("quinn", "/api/holds/" + holdId + "/decision", key(), Map.of("outcome", "SPLIT",
+                "scrapQuantity", 10, "returnQuantity", 20, "releaseQuantity", 31, "reasonCode", "DAMAGED"));
+        assertThat(notAdding.getBody().get("code")).isEqualTo("QUANTITY_EXCEEDS_HOLD");
+        ResponseEntity<Map> decided = post("quinn", "/api/holds/" + holdId + "/decision", key(), Map.of("outcome", "SPLIT",
+                "scrapQuantity", 10, "returnQuantity", 20, "releaseQuantity", 30, "reasonCode", "DAMAGED",
+                "note", "lab: 30 fine, 10 damaged, 20 back to the supplier"));
+        assertThat(decided.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(physical(lot)).as("the released part at once").containsExactly("A1 AVAILABLE 30", "A1 HOLD 30");
+        List<Map<String, Object>> moves = (List<Map<String, Object>>) decided.getBody().get("warehouseMoves");
+        assertThat(moves).extracting(m -> m.get("disposition") + " " + m.get("quantity"))
+                .containsExactly("SCRAP 10", "RETURN_TO_VENDOR 20");
+        assertThat((List<Map<String, Object>>) decided.getBody().get("openTasks"))
+                .extracting(t -> t.get("name") + " " + t.get("candidateGroups"))
+                .containsExactly("Move held stock [warehouse]", "Move held stock [warehouse]");
+        Map<?, ?> last = null;
+        for (Map<String, Object> m : moves) {
+            ResponseEntity<Map> r = post("walt", "/api/holds/" + holdId + "/warehouse-moves/" + m.get("id")
+                    + "/confirmation", null, Map.of("lot", f.labelOf(lot), "location", scanFor(m)));
+            assertThat(r.getStatusCode().is2xxSuccessful()).as("%s", r.getBody()).isTrue();
+            last = r.getBody();
+        }
+        assertThat(last.get("state")).isEqualTo("CLOSED");
+        assertThat(last.get("openTasks")).asList().isEmpty();
+        assertThat(outcomes(last)).containsExactly("RELEASED A1 30", "SCRAPPED A1 10", "RETURN_TO_VENDOR A1 20");
+        assertThat(f.balancesOf(lot)).containsExactlyInAnyOrder("A1 AVAILABLE 30", "#" + rej + " HOLD 20",
+                "ADJ AVAILABLE -60", "SCRAP HOLD 10");
     }
 
     @Test
@@ -298,7 +373,10 @@ class QualityHoldApiTest {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 9);
         long holdId = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "TEMPERATURE_EXCURSION")));
-        Map<?, ?> scrapped = post("quinn", "/api/holds/" + holdId + "/scrap", key(), Map.of("reasonCode", "TEMP_EXCURSION")).getBody();
+        ResponseEntity<Map> decided = post("quinn", "/api/holds/" + holdId + "/scrap", key(), Map.of("reasonCode", "TEMP_EXCURSION"));
+        Map<String, Object> move = onlyOpenMove(decided);
+        Map<?, ?> scrapped = post("walt", "/api/holds/" + holdId + "/warehouse-moves/" + move.get("id") + "/confirmation",
+                null, Map.of("lot", f.labelOf(lot), "location", f.barcode("A1"))).getBody();
         assertThat(scrapped.get("state")).isEqualTo("CLOSED");
         assertThat(physical(lot)).isEmpty();
         ResponseEntity<Map> again = post("quinn", "/api/holds/" + holdId + "/release", key(), Map.of());
@@ -369,6 +447,30 @@ class QualityHoldApiTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** quinn reviews "release", and maria gives the second approval where the decision table asks for one. */
+    private Map<?, ?> releaseWithSecondApproval(long holdId) {
+        ResponseEntity<Map> reviewed = post("quinn", "/api/holds/" + holdId + "/release", key(), Map.of());
+        assertThat(reviewed.getStatusCode().is2xxSuccessful()).as("%s", reviewed.getBody()).isTrue();
+        if (!"SECOND_APPROVAL".equals(reviewed.getBody().get("awaiting"))) {
+            return reviewed.getBody();
+        }
+        ResponseEntity<Map> approved = post("maria", "/api/holds/" + holdId + "/approval", key(), Map.of("approve", true));
+        assertThat(approved.getStatusCode()).as("%s", approved.getBody()).isEqualTo(HttpStatus.OK);
+        return approved.getBody();
+    }
+
+    private static Map<String, Object> onlyOpenMove(ResponseEntity<Map> r) {
+        List<Map<String, Object>> open = ((List<Map<String, Object>>) r.getBody().get("warehouseMoves")).stream()
+                .filter(m -> "OPEN".equals(m.get("state"))).toList();
+        assertThat(open).as("%s", r.getBody()).hasSize(1);
+        return open.get(0);
+    }
+
+    /** The barcode a worker scans to confirm a move: the location it names. */
+    private String scanFor(Map<String, Object> move) {
+        return jdbc.queryForObject("select barcode from location where code = ?", String.class, move.get("locationToScan"));
+    }
 
     private long rejectStaging() {
         long zone = jdbc.queryForObject("""

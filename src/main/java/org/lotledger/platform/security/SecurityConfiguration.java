@@ -105,6 +105,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(RECEIVING_SUPERVISORS, ADMIN, Groups.INTEGRATION)
                         // holds: everybody reads them; quality places and decides (release, scrap, return to vendor)
                         .requestMatchers(paths(HttpMethod.GET, "/api/holds", "/api/holds/**")).hasAnyRole(EVERY_GROUP)
+                        // the warehouse confirms scrap and return-to-vendor moves by scan
+                        .requestMatchers(paths(HttpMethod.POST, "/api/holds/*/warehouse-moves/*/confirmation"))
+                        .hasAnyRole(WAREHOUSE, QUALITY, QUALITY_MANAGERS)
                         .requestMatchers(paths(HttpMethod.POST, "/api/holds", "/api/holds/**"))
                         .hasAnyRole(QUALITY, QUALITY_MANAGERS)
                         // receiving: staff read receipts; clerks and supervisors open, receive and close; only

@@ -15,7 +15,9 @@ import org.lotledger.quality.HoldState;
 import org.lotledger.quality.HoldView;
 import org.lotledger.quality.PlacingHold;
 import org.lotledger.quality.QualityHolds;
-import org.lotledger.quality.ReleasingHold;
+import org.lotledger.quality.HoldDecision;
+import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.process.WorkingHoldTasks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +44,7 @@ public class HoldController {
     public record ReleaseRequest(@Size(max = 400) String note) {
     }
 
-    public record LineRequest(@NotNull Long lotId, @NotNull Long locationId, @NotNull @Positive Long quantity,
-                              Long toLocationId) {
+    public record LineRequest(@NotNull Long lotId, @NotNull Long locationId, @NotNull @Positive Long quantity) {
     }
 
     public record ScrapRequest(String reasonCode, @Size(max = 400) String note, List<@Valid LineRequest> lines) {
@@ -52,28 +53,44 @@ public class HoldController {
     public record ReturnRequest(@Size(max = 400) String note, List<@Valid LineRequest> lines) {
     }
 
+    public record DecisionRequest(@NotNull String outcome, Long releaseQuantity, Long scrapQuantity,
+                                  Long returnQuantity, List<@Valid PartRequest> parts, String reasonCode,
+                                  @Size(max = 400) String note) {
+    }
+
+    public record PartRequest(@NotNull Long lotId, @NotNull Long locationId, @NotNull @Positive Long quantity,
+                              @NotNull HoldDecision.Disposition disposition) {
+    }
+
+    public record ApprovalRequest(@NotNull Boolean approve, @Size(max = 400) String note) {
+    }
+
+    public record ScanConfirmation(@NotNull @Size(max = 200) String lot, @NotNull @Size(max = 200) String location) {
+    }
+
     private final PlacingHold placing;
-    private final ReleasingHold releasing;
     private final QualityHolds holds;
+    private final WorkingHoldTasks work;
     private final CurrentActor actor;
 
-    public HoldController(PlacingHold placing, ReleasingHold releasing, QualityHolds holds, CurrentActor actor) {
+    public HoldController(PlacingHold placing, QualityHolds holds, WorkingHoldTasks work, CurrentActor actor) {
         this.placing = placing;
-        this.releasing = releasing;
         this.holds = holds;
+        this.work = work;
         this.actor = actor;
     }
 
     @PostMapping
-    @Operation(summary = "Place a hold on a lot or a location: its AVAILABLE stock in every warehouse goes to HOLD")
-    public ResponseEntity<HoldView> place(@RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                          @Valid @RequestBody PlaceRequest r) {
+    @Operation(summary = "Place a hold on a lot or a location: its AVAILABLE stock in every warehouse goes to HOLD, and its review starts")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> place(
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @Valid @RequestBody PlaceRequest r) {
         PlacingHold.Placed placed = placing.place(new PlacingHold.HoldRequest(r.scope(), r.lotId(), r.locationId(),
                 r.reason(), r.note()), actor.get(), key);
+        WorkingHoldTasks.HoldProgress progress = work.progress(placed.hold().id());
         if (placed.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(placed.hold());
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(progress);
         }
-        return ResponseEntity.created(URI.create("/api/holds/" + placed.hold().id())).body(placed.hold());
+        return ResponseEntity.created(URI.create("/api/holds/" + placed.hold().id())).body(progress);
     }
 
     @GetMapping
@@ -85,34 +102,76 @@ public class HoldController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A hold with its movements, outcomes, what it still holds, its decisions and approvers")
-    public HoldView get(@PathVariable long id) {
-        return holds.view(id);
+    @Operation(summary = "A hold with its movements, outcomes, what it still holds, its decisions and approvers, what it awaits, its warehouse moves and open tasks")
+    public WorkingHoldTasks.HoldProgress get(@PathVariable long id) {
+        return work.progress(id);
+    }
+
+    @PostMapping("/{id}/decision")
+    @Operation(summary = "Review the hold (completes 'Review hold' as the caller): RELEASE, SCRAP, RETURN_TO_VENDOR or SPLIT, by totals or by parts per lot and location")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> decide(
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            @Valid @RequestBody DecisionRequest r) {
+        List<HoldDecision.Part> parts = r.parts() == null ? List.of() : r.parts().stream()
+                .map(p -> new HoldDecision.Part(p.lotId(), p.locationId(), p.quantity(), p.disposition())).toList();
+        return answer(work.review(id, new HoldDecisions.Proposal(r.outcome(), r.releaseQuantity(), r.scrapQuantity(),
+                r.returnQuantity(), parts, r.reasonCode(), r.note(), key), actor.get(), key));
     }
 
     @PostMapping("/{id}/release")
-    @Operation(summary = "Release: what this hold moved and is still HOLD goes back to AVAILABLE, unless another open hold covers it")
-    public HoldView release(@RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
-                            @Valid @RequestBody(required = false) ReleaseRequest r) {
-        return releasing.release(id, r == null ? null : r.note(), actor.get(), key);
+    @Operation(summary = "Review the hold with the decision 'release everything' (shorthand of /decision)")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> release(
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            @Valid @RequestBody(required = false) ReleaseRequest r) {
+        return answer(work.review(id, new HoldDecisions.Proposal("RELEASE", null, null, null, List.of(), null,
+                r == null ? null : r.note(), key), actor.get(), key));
     }
 
     @PostMapping("/{id}/scrap")
-    @Operation(summary = "Scrap held stock (all of it, or quantities per lot and location) with a reason code")
-    public HoldView scrap(@RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
-                          @Valid @RequestBody ScrapRequest r) {
-        return releasing.scrap(id, lines(r.lines()), r.reasonCode(), r.note(), actor.get(), key);
+    @Operation(summary = "Review the hold with the decision 'scrap' (all of it, or quantities per lot and location; shorthand of /decision)")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> scrap(
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            @Valid @RequestBody ScrapRequest r) {
+        return answer(work.review(id, new HoldDecisions.Proposal("SCRAP", null, null, null,
+                parts(r.lines(), HoldDecision.Disposition.SCRAP), r.reasonCode(), r.note(), key), actor.get(), key));
     }
 
     @PostMapping("/{id}/return-to-vendor")
-    @Operation(summary = "Stage held stock for return to vendor in a reject-staging location (all, or quantities per lot and location)")
-    public HoldView returnToVendor(@RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                   @PathVariable long id, @Valid @RequestBody ReturnRequest r) {
-        return releasing.returnToVendor(id, lines(r.lines()), r.note(), actor.get(), key);
+    @Operation(summary = "Review the hold with the decision 'return to vendor' (all, or quantities per lot and location; shorthand of /decision)")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> returnToVendor(
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            @Valid @RequestBody ReturnRequest r) {
+        return answer(work.review(id, new HoldDecisions.Proposal("RETURN_TO_VENDOR", null, null, null,
+                parts(r.lines(), HoldDecision.Disposition.RETURN_TO_VENDOR), null, r.note(), key), actor.get(), key));
     }
 
-    private static List<ReleasingHold.Line> lines(List<LineRequest> lines) {
+    @PostMapping("/{id}/approval")
+    @Operation(summary = "Second approval of the decision under review (completes 'Approve hold decision' as the caller): a quality manager other than the reviewer")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> approve(
+            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            @Valid @RequestBody ApprovalRequest r) {
+        return answer(work.answer(id, r.approve(), r.note(), actor.get(), key));
+    }
+
+    @PostMapping("/{id}/warehouse-moves/{moveId}/confirmation")
+    @Operation(summary = "Confirm a scrap or return-to-vendor move by the scanned lot and location (completes its 'Move held stock' task); the ledger posting is made now")
+    public ResponseEntity<WorkingHoldTasks.HoldProgress> confirmMove(@PathVariable long id, @PathVariable long moveId,
+                                                                     @Valid @RequestBody ScanConfirmation r) {
+        return answer(work.confirmMove(id, moveId, r.lot(), r.location(), actor.get()));
+    }
+
+    /** 200 when the decision is carried out (or replayed), 202 while it awaits a second approval or warehouse moves. */
+    private static ResponseEntity<WorkingHoldTasks.HoldProgress> answer(WorkingHoldTasks.Worked w) {
+        if (w.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(w.progress());
+        }
+        String awaiting = w.progress().awaiting();
+        boolean pending = "SECOND_APPROVAL".equals(awaiting) || "WAREHOUSE_MOVES".equals(awaiting);
+        return ResponseEntity.status(pending ? 202 : 200).body(w.progress());
+    }
+
+    private static List<HoldDecision.Part> parts(List<LineRequest> lines, HoldDecision.Disposition d) {
         return lines == null ? List.of() : lines.stream()
-                .map(l -> new ReleasingHold.Line(l.lotId(), l.locationId(), l.quantity(), l.toLocationId())).toList();
+                .map(l -> new HoldDecision.Part(l.lotId(), l.locationId(), l.quantity(), d)).toList();
     }
 }

@@ -1,0 +1,154 @@
+package org.lotledger.quality;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lotledger.catalog.CatalogQueries;
+import org.lotledger.catalog.location.LocationKind;
+import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
+import org.lotledger.ledger.ScanLookups;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scrap and return-to-vendor decisions become warehouse moves (table quality_hold_warehouse_move): the stock stays
+ * HOLD where it is until a warehouse worker has moved it and confirmed by scanning the lot and a location; only then
+ * is it posted — SCRAP to the warehouse's scrap location (scan the location it was taken from: the scrap location is
+ * virtual and has no barcode), or a MOVE to the reject-staging location (scan that location). The posting is made in
+ * the name of the QA approver whose decision it carries out; the worker who scanned is recorded on the move.
+ */
+@Service
+public class HoldWarehouseMoves {
+
+    public record WarehouseMove(long id, long holdId, long decisionRecordId, String processInstanceId,
+                                HoldDecision.Disposition disposition, long lotId, String lotLabel, String lotNumber,
+                                long fromLocationId, String fromLocationCode, long toLocationId, String toLocationCode,
+                                long quantity, String reasonCode, String state, Long postingId, String confirmedBy,
+                                Instant confirmedAt) {
+
+        /** The location whose barcode confirms the move. */
+        @JsonProperty("locationToScan")
+        public String locationToScan() {
+            return disposition == HoldDecision.Disposition.SCRAP ? fromLocationCode : toLocationCode;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ReleasingHold releasing;
+    private final CatalogQueries catalog;
+    private final ScanLookups scans;
+
+    public HoldWarehouseMoves(JdbcTemplate jdbc, ReleasingHold releasing, CatalogQueries catalog, ScanLookups scans) {
+        this.jdbc = jdbc;
+        this.releasing = releasing;
+        this.catalog = catalog;
+        this.scans = scans;
+    }
+
+    /** One move per scrap or return part of the decision; their destinations are chosen now. */
+    public List<Long> create(HoldDecision decision, String processInstanceId) {
+        List<Long> ids = new ArrayList<>();
+        for (HoldDecision.Part p : decision.parts()) {
+            if (p.disposition() == HoldDecision.Disposition.RELEASE) {
+                continue;
+            }
+            long to = p.disposition() == HoldDecision.Disposition.SCRAP
+                    ? catalog.warehouseLocationId(releasing.warehouseOf(p.locationId()), LocationKind.SCRAP)
+                    : releasing.stagingFor(p.lotId(), p.locationId());
+            ids.add(jdbc.queryForObject("""
+                    insert into quality_hold_warehouse_move (hold_id, decision_record_id, process_instance_id,
+                        disposition, lot_id, from_location_id, to_location_id, quantity, reason_code)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, decision.holdId(),
+                    decision.recordId(), processInstanceId, p.disposition().name(), p.lotId(), p.locationId(), to,
+                    p.quantity(), p.disposition() == HoldDecision.Disposition.SCRAP ? decision.reasonCode() : null));
+        }
+        return ids;
+    }
+
+    public WarehouseMove get(long moveId) {
+        return jdbc.query(SELECT + " where m.id = ?", this::row, moveId).stream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE", "Warehouse move " + moveId
+                        + " does not exist.", Map.of("moveId", moveId)));
+    }
+
+    public List<WarehouseMove> forHold(long holdId) {
+        return jdbc.query(SELECT + " where m.hold_id = ? order by m.id", this::row, holdId);
+    }
+
+    public boolean anyOpen(long holdId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from quality_hold_warehouse_move where hold_id = ? and state = 'OPEN')",
+                Boolean.class, holdId));
+    }
+
+    /**
+     * Confirms a move by what the worker scanned and posts it, in the caller's transaction (the task completion's).
+     *
+     * @param approver the QA user whose decision this carries out (the posting's actor)
+     * @throws DomainException WAREHOUSE_MOVE_DONE, SCAN_REQUIRED, WRONG_LOT_SCANNED, WRONG_LOCATION_SCANNED and
+     *                         whatever the ledger refuses
+     */
+    public WarehouseMove confirm(long moveId, String lotScan, String locationScan, Actor worker, Actor approver) {
+        PlacingHold.serialize(jdbc); // before any row lock, like every hold decision
+        WarehouseMove m = jdbc.query(SELECT + " where m.id = ? for update of m", this::row, moveId).stream()
+                .findFirst().orElseThrow(() -> DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE",
+                        "Warehouse move " + moveId + " does not exist.", Map.of("moveId", moveId)));
+        if (!"OPEN".equals(m.state())) {
+            throw DomainException.conflict("WAREHOUSE_MOVE_DONE", "Warehouse move " + moveId + " was confirmed by "
+                    + m.confirmedBy() + " already.", Map.of("moveId", moveId));
+        }
+        if (lotScan == null || lotScan.isBlank() || locationScan == null || locationScan.isBlank()) {
+            throw DomainException.unprocessable("SCAN_REQUIRED", "Scan the lot label and the location "
+                    + m.locationToScan() + " to confirm the move.", Map.of("moveId", moveId));
+        }
+        long scannedLot = scans.lot(lotScan.trim()).lotId();
+        if (scannedLot != m.lotId()) {
+            throw DomainException.unprocessable("WRONG_LOT_SCANNED", "You scanned another lot; this move is for lot "
+                    + m.lotLabel() + " (" + m.lotNumber() + ").", Map.of("moveId", moveId, "expectedLot", m.lotLabel()));
+        }
+        long expected = m.disposition() == HoldDecision.Disposition.SCRAP ? m.fromLocationId() : m.toLocationId();
+        long scannedLocation = scans.locationByBarcode(locationScan.trim());
+        if (scannedLocation != expected) {
+            throw DomainException.unprocessable("WRONG_LOCATION_SCANNED", "You scanned another location; scan "
+                    + m.locationToScan() + (m.disposition() == HoldDecision.Disposition.SCRAP
+                    ? " (where the stock is taken from for scrapping)." : " (the return-to-vendor staging location)."),
+                    Map.of("moveId", moveId, "expectedLocation", m.locationToScan()));
+        }
+        String key = "warehouse-move:" + moveId;
+        String note = "moved by " + worker.userId() + ", confirmed by scan (warehouse move " + moveId + ")";
+        ReleasingHold.Line line = new ReleasingHold.Line(m.lotId(), m.fromLocationId(), m.quantity(),
+                m.disposition() == HoldDecision.Disposition.RETURN_TO_VENDOR ? m.toLocationId() : null);
+        if (m.disposition() == HoldDecision.Disposition.SCRAP) {
+            releasing.scrap(m.holdId(), List.of(line), m.reasonCode(), note, approver, key);
+        } else {
+            releasing.returnToVendor(m.holdId(), List.of(line), note, approver, key);
+        }
+        Long postingId = jdbc.queryForObject("""
+                select max(posting_id) from quality_hold_outcome where hold_id = ? and request_key = ?""",
+                Long.class, m.holdId(), key);
+        jdbc.update("""
+                update quality_hold_warehouse_move set state = 'DONE', posting_id = ?, confirmed_by = ?,
+                       confirmed_at = now() where id = ?""", postingId, worker.userId(), moveId);
+        return get(moveId);
+    }
+
+    private static final String SELECT = """
+            select m.id, m.hold_id, m.decision_record_id, m.process_instance_id, m.disposition, m.lot_id,
+                   l.internal_label, l.lot_number, m.from_location_id, f.code, m.to_location_id, t.code, m.quantity,
+                   m.reason_code, m.state, m.posting_id, m.confirmed_by, m.confirmed_at
+              from quality_hold_warehouse_move m join lot l on l.id = m.lot_id
+              join location f on f.id = m.from_location_id join location t on t.id = m.to_location_id""";
+
+    private WarehouseMove row(ResultSet rs, int i) throws SQLException {
+        return new WarehouseMove(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                HoldDecision.Disposition.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7), rs.getString(8),
+                rs.getLong(9), rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBigDecimal(13).longValueExact(),
+                rs.getString(14), rs.getString(15), (Long) rs.getObject(16), rs.getString(17),
+                rs.getTimestamp(18) == null ? null : rs.getTimestamp(18).toInstant());
+    }
+}

@@ -1,0 +1,152 @@
+package org.lotledger.quality.process;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.lotledger.common.Actor;
+import org.lotledger.quality.HoldApprovals;
+import org.lotledger.quality.HoldDecision;
+import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldPlaced;
+import org.lotledger.quality.HoldState;
+import org.lotledger.quality.QualityHolds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * bpmn/quality-hold-release.bpmn and the application: starts one instance per placed hold (business key
+ * {@code hold-<id>}, in the placing transaction), and answers the process's gateways from the application's records
+ * rather than from variables a user could set ({@code ${holdProcess.isOpen(holdId)}},
+ * {@code ${holdProcess.secondApprovalGiven(holdId)}}).
+ */
+@Component("holdProcess")
+public class HoldProcess {
+
+    public static final String PROCESS_KEY = "QualityHoldRelease";
+    public static final String REVIEW_TASK = "Task_ReviewHold";
+    public static final String APPROVAL_TASK = "Task_ApproveHoldDecision";
+    public static final String MOVE_TASK = "Task_MoveHeldStock";
+
+    private static final Logger log = LoggerFactory.getLogger(HoldProcess.class);
+
+    private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final QualityHolds holds;
+    private final HoldDecisions decisions;
+    private final HoldApprovals approvals;
+    private final JdbcTemplate jdbc;
+    private final String reminderCycle;
+
+    public HoldProcess(RuntimeService runtime, IdentityService identity, QualityHolds holds, HoldDecisions decisions,
+                       HoldApprovals approvals, JdbcTemplate jdbc,
+                       @Value("${lotledger.quality.hold-reminder-cycle:R60/P3D}") String reminderCycle) {
+        this.runtime = runtime;
+        this.identity = identity;
+        this.holds = holds;
+        this.decisions = decisions;
+        this.approvals = approvals;
+        this.jdbc = jdbc;
+        this.reminderCycle = reminderCycle;
+    }
+
+    public static String businessKey(long holdId) {
+        return "hold-" + holdId;
+    }
+
+    @EventListener
+    public void on(HoldPlaced placed) {
+        start(placed.holdId());
+    }
+
+    /** Holds placed before this process existed (or while it was not deployed) get their review process now. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(20)
+    public void startMissing() {
+        for (Long holdId : jdbc.queryForList("select id from quality_hold where state = 'OPEN' order by id", Long.class)) {
+            if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                    .processInstanceBusinessKey(businessKey(holdId)).count() == 0) {
+                log.info("starting the review process of open hold {}", holdId);
+                start(holdId);
+            }
+        }
+    }
+
+    /** @return the process instance id */
+    public String start(long holdId) {
+        var hold = holds.view(holdId);
+        Map<String, Object> v = new HashMap<>();
+        v.put("holdId", holdId);
+        v.put("holdReason", hold.reason().name());
+        v.put("holdScope", hold.scope().name());
+        v.put("holdSubject", hold.lotLabel() != null ? "lot " + hold.lotLabel() : "location " + hold.locationCode());
+        v.put("holdNote", hold.note() == null ? "" : hold.note());
+        v.put("placedBy", hold.placedBy());
+        v.put("subjectType", QualityHolds.SUBJECT_TYPE);
+        v.put("subjectId", Long.toString(holdId));
+        v.put("holdReminderCycle", reminderCycle);
+        v.put("remindersSent", 0);
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(holdId), v).getId();
+    }
+
+    /** Gateway "Hold still open?": the hold's state in the application. */
+    public boolean isOpen(Object holdId) {
+        return holds.view(id(holdId)).state() == HoldState.OPEN;
+    }
+
+    /** Gateway "Approved?": whether the decision under review has a recorded second approval. */
+    public boolean secondApprovalGiven(Object holdId) {
+        long id = id(holdId);
+        return decisions.latest(id).flatMap(d -> approvals.secondApprovalOf(id, d.recordId())).isPresent();
+    }
+
+    /** A user with the groups Camunda's identity service knows for them. */
+    public Actor actor(String userId) {
+        Set<String> groups = new HashSet<>();
+        for (Group g : identity.createGroupQuery().groupMember(userId).list()) {
+            groups.add(g.getId());
+        }
+        return new Actor(userId, groups);
+    }
+
+    /** Who carries a decision out: its second approver when it has one, else its reviewer. */
+    public Actor approverOf(HoldDecision d) {
+        return approvals.secondApprovalOf(d.holdId(), d.recordId()).map(a -> actor(a.decidedBy()))
+                .orElseGet(() -> actor(d.decidedBy()));
+    }
+
+    static long id(Object v) {
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        return Long.parseLong(String.valueOf(v));
+    }
+
+    static Long optionalLong(Object v, String field) {
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            if (n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw org.lotledger.common.DomainException.unprocessable("HOLD_DECISION_INVALID",
+                        "The " + field + " quantity is a whole number of base units; got " + v + ".", Map.of());
+            }
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw org.lotledger.common.DomainException.unprocessable("HOLD_DECISION_INVALID",
+                    "The " + field + " quantity is a whole number of base units; got '" + v + "'.", Map.of());
+        }
+    }
+}
