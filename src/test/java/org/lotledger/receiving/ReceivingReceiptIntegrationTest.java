@@ -14,8 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
+import org.lotledger.common.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,6 +39,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The receipt's process (bpmn/receiving-receipt.bpmn) on PostgreSQL, driven through the REST API as the ERP (erp),
@@ -55,6 +61,8 @@ class ReceivingReceiptIntegrationTest {
     @Autowired IdentityService identity;
     @Autowired ManagementService management;
     @Autowired HistoryService history;
+    @Autowired TransactionTemplate tx;
+    @Autowired ReceivingGoods receiving;
 
     record Reply(int status, JsonNode body) {
     }
@@ -166,6 +174,58 @@ class ReceivingReceiptIntegrationTest {
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
+    @Test
+    void two_clerks_receiving_different_lines_of_one_receipt_at_once_both_get_their_inspection() throws Exception {
+        JsonNode po = order(line(SKU_GLOVES_M, 100), line(SKU_GLOVES_L, 100));
+        long l1 = po.at("/lines/0/id").asLong(), l2 = po.at("/lines/1/id").asLong();
+        long receipt = open(po.get("id").asLong(), null);
+        ProcessInstance pi = receiptProcess(receipt);
+
+        // rita's receipt of line 1 has correlated its lot to the receipt's process but not committed yet ...
+        CountDownLatch correlated = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<ReceiptView.Line> first = CompletableFuture.supplyAsync(() -> tx.execute(s -> {
+            ReceiptView.Line line = receiving.receive(receipt, new ReceiveLine(l1, null, null, null, gloveLot(), null,
+                    null, null, null, new BigDecimal("40"), "EA", null, null), new Actor("rita", Set.of("receiving")),
+                    UUID.randomUUID().toString());
+            correlated.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return line;
+        }));
+        assertThat(correlated.await(20, TimeUnit.SECONDS)).isTrue();
+        // ... when sam receives line 2 of the same receipt (the receipt header is only share-locked)
+        CompletableFuture<Reply> second = CompletableFuture.supplyAsync(() -> post("sam", "/api/receipts/" + receipt
+                + "/lines", body("purchaseOrderLineId", l2, "lotNumber", gloveLot(), "quantity", 60, "uom", "EA"),
+                UUID.randomUUID().toString()));
+        waitForALockWaiter();
+        release.countDown();
+
+        ReceiptView.Line one = first.get(30, TimeUnit.SECONDS);
+        Reply two = second.get(30, TimeUnit.SECONDS);
+        assertThat(two.status()).as(two.body().toString()).isEqualTo(201);
+        assertThat(inspection(receipt, json.valueToTree(Map.of("id", one.id(), "lotId", one.lotId())))).isNotNull();
+        assertThat(inspection(receipt, two.body())).isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("Task_StartInspection").count()).isEqualTo(2);
+    }
+
+    private void waitForALockWaiter() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            // sam's transaction waits for rita's: on the receipt process's turn (or, without it, on the engine's row)
+            Long waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'",
+                    Long.class);
+            if (waiting != null && waiting >= 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the second receipt never waited for the first");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     ProcessInstance receiptProcess(long receipt) {
@@ -217,9 +277,12 @@ class ReceivingReceiptIntegrationTest {
         return r.body().get("id").asLong();
     }
 
-    long open(long purchaseOrderId, long asnId) {
-        Reply r = post("rita", "/api/receipts", Map.of("purchaseOrderId", purchaseOrderId, "dockBarcode", EAST_DOCK,
-                "advanceShipNoticeId", asnId), null);
+    long open(long purchaseOrderId, Long asnId) {
+        Map<String, Object> b = body("purchaseOrderId", purchaseOrderId, "dockBarcode", EAST_DOCK);
+        if (asnId != null) {
+            b.put("advanceShipNoticeId", asnId);
+        }
+        Reply r = post("rita", "/api/receipts", b, null);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body().get("id").asLong();
     }
