@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +89,37 @@ public final class AsnComparison {
             }
         });
         return out;
+    }
+
+    /**
+     * How a lot just received disagrees with the receipt's ASN, as far as can be told while the receipt is open (the
+     * inspection decision weighs it as {@code asnMismatch}): NOT_ANNOUNCED when the ASN does not mention the PO line,
+     * LOT when it announced other lots for it, EXPIRY when the label's expiry is not the announced one, QUANTITY when
+     * the receipt's standing lines of the lot (this one included) exceed the announced quantity. A lot received short
+     * is not a mismatch yet — the rest may come on a later line — and is reported at close like every difference.
+     *
+     * @param standing the receipt's standing lines, the one just received included
+     * @param received the line just received
+     */
+    public static Optional<Type> mismatchAtReceipt(List<Announced> announced, List<Received> standing, Received received) {
+        Key key = Key.of(received.purchaseOrderLineId(), received.lotNumber());
+        List<Announced> forLine = announced.stream()
+                .filter(a -> a.purchaseOrderLineId() == received.purchaseOrderLineId()).toList();
+        if (forLine.isEmpty()) {
+            return Optional.of(Type.NOT_ANNOUNCED);
+        }
+        List<Announced> forLot = forLine.stream().filter(a -> Key.of(a.purchaseOrderLineId(), a.lotNumber()).equals(key))
+                .toList();
+        if (forLot.isEmpty()) {
+            return Optional.of(Type.LOT);
+        }
+        if (!Objects.equals(forLot.get(0).expiresOn(), received.expiresOn())) {
+            return Optional.of(Type.EXPIRY);
+        }
+        long expected = forLot.stream().mapToLong(Announced::baseQuantity).sum();
+        long soFar = standing.stream().filter(r -> Key.of(r.purchaseOrderLineId(), r.lotNumber()).equals(key))
+                .mapToLong(Received::baseQuantity).sum();
+        return soFar > expected ? Optional.of(Type.QUANTITY) : Optional.empty();
     }
 
     private static String abbreviate(String s) {

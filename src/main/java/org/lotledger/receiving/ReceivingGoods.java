@@ -126,7 +126,10 @@ public class ReceivingGoods {
                             "purchaseOrderId", purchaseOrderId));
                 }
             }
-            return receipts.insert(dock.warehouseId(), dock.id(), po.getId(), advanceShipNoticeId, actor.userId());
+            long receiptId = receipts.insert(dock.warehouseId(), dock.id(), po.getId(), advanceShipNoticeId,
+                    actor.userId());
+            events.publishEvent(new ReceiptOpened(receiptId));
+            return receiptId;
         });
         return receipts.get(id);
     }
@@ -283,7 +286,9 @@ public class ReceivingGoods {
         }
         long lineId = receipts.insertLine(receiptId, poLineId, lot.id(), quantity, uom.toUpperCase(Locale.ROOT), base, sscc,
                 in.gtin, in.scanned, posting.id(), actor.userId());
-        events.publishEvent(new LotReceived(receiptId, lineId, lot.id(), receipt.dockLocationId(), base));
+        boolean asnMismatch = receipt.advanceShipNoticeId() != null
+                && asnMismatch(receipt, po.getSupplierId(), poLineId, lot, base).isPresent();
+        events.publishEvent(new LotReceived(receiptId, lineId, lot.id(), receipt.dockLocationId(), base, asnMismatch));
         return lineId;
     }
 
@@ -389,6 +394,16 @@ public class ReceivingGoods {
             return receiptId;
         });
         return receipts.get(receiptId);
+    }
+
+    /** The lot just received against the receipt's ASN (the line is already inserted, so it counts itself). */
+    private Optional<AsnComparison.Type> asnMismatch(Receipts.Header receipt, long supplierId, long poLineId, LotView lot,
+                                                      long base) {
+        List<AsnComparison.Announced> announced = asnLines
+                .findByAdvanceShipNoticeIdOrderByLineNumberAsc(receipt.advanceShipNoticeId()).stream()
+                .map(a -> announced(supplierId, a)).toList();
+        return AsnComparison.mismatchAtReceipt(announced, receipts.standingLines(receipt.id()),
+                new AsnComparison.Received(poLineId, lot.lotNumber(), lot.expiresOn(), base));
     }
 
     private AsnComparison.Announced announced(long supplierId, AsnLine a) {

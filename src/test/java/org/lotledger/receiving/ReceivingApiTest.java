@@ -389,7 +389,7 @@ class ReceivingApiTest {
         ReceiptView.Line line = receiving.receive(receipt, new ReceiveLine(poLine, null, null, null, wrong, null, null,
                 null, null, new BigDecimal("300"), "EA", null, null), rita, UUID.randomUUID().toString());
         assertThat(events.stream(LotReceived.class)).containsExactly(
-                new LotReceived(receipt, line.id(), line.lotId(), dock(), 300));
+                new LotReceived(receipt, line.id(), line.lotId(), dock(), 300, false));
         assertThat(inspections(line.lotId(), receipt, line.id())).as("inspection started for the lot").isEqualTo(1);
         assertThat(poLine(poLine)).isEqualTo(tuple(300L, "RECEIVED"));
         assertThat(poStatus(poId)).isEqualTo("CLOSED");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lotledger.receiving.AsnComparison.Announced;
 import org.lotledger.receiving.AsnComparison.Discrepancy;
@@ -40,5 +41,33 @@ class ReceivingAsnComparisonTest {
     void an_expiry_announced_but_not_on_the_label_is_a_difference() {
         assertThat(AsnComparison.compare(List.of(new Announced(1, 10, "P", E1, 5)), List.of(new Received(10, "P", null, 5))))
                 .containsExactly(new Discrepancy(Type.EXPIRY, 10, 1L, "P", E1.toString(), "null"));
+    }
+
+    // ---- at receipt time: the inspection decision's asnMismatch ------------------------------------------------------
+
+    static final List<Announced> ASN = List.of(new Announced(1, 10, "P", E1, 100), new Announced(2, 10, "P", E1, 50),
+            new Announced(3, 20, "R", null, 500));
+
+    static Optional<Type> atReceipt(Received received, Received... earlier) {
+        List<Received> standing = new java.util.ArrayList<>(List.of(earlier));
+        standing.add(received);
+        return AsnComparison.mismatchAtReceipt(ASN, standing, received);
+    }
+
+    @Test
+    void a_lot_received_as_announced_is_no_mismatch_even_when_it_comes_in_several_lines() {
+        assertThat(atReceipt(new Received(10, "p", E1, 100))).isEmpty();
+        assertThat(atReceipt(new Received(10, "P", E1, 50), new Received(10, "P", E1, 100))).isEmpty();
+        // short so far: the rest may still come; the close reports it if it does not
+        assertThat(atReceipt(new Received(20, "R", null, 200))).isEmpty();
+    }
+
+    @Test
+    void a_lot_not_announced_of_another_expiry_or_beyond_the_announced_quantity_is_a_mismatch() {
+        assertThat(atReceipt(new Received(30, "T", null, 5))).contains(Type.NOT_ANNOUNCED);
+        assertThat(atReceipt(new Received(10, "S", E1, 5))).contains(Type.LOT);
+        assertThat(atReceipt(new Received(10, "P", E2, 5))).contains(Type.EXPIRY);
+        assertThat(atReceipt(new Received(20, "R", E1, 5))).contains(Type.EXPIRY);
+        assertThat(atReceipt(new Received(10, "P", E1, 51), new Received(10, "P", E1, 100))).contains(Type.QUANTITY);
     }
 }

@@ -3,15 +3,15 @@ package org.lotledger.quality.process;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.lotledger.receiving.LotReceived;
 import org.lotledger.receiving.ReceiptLineReversed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts bpmn/receiving-inspection.bpmn for each lot received at a dock, in the receiving transaction (so a receipt
- * and its inspection commit together; the decision runs in a job of its own), and cancels it when the receipt line
- * is reversed (a mistyped lot is corrected by a reversal and a new receipt).
+ * Starts bpmn/receiving-inspection.bpmn for a lot received at a dock — called by the receipt's process
+ * (bpmn/receiving-receipt.bpmn, {@link StartInspectionDelegate}) in the receiving transaction, so a receipt line and
+ * its inspection commit together; the decision runs in a job of its own — and cancels it when the receipt line is
+ * reversed (a mistyped lot is corrected by a reversal and a new receipt).
  */
 @Component
 public class StartingInspection {
@@ -25,12 +25,6 @@ public class StartingInspection {
     }
 
     @EventListener
-    public void on(LotReceived received) {
-        start(received.lotId(), received.locationId(), received.quantityBaseUnits(),
-                receiptRef(received.receiptId(), received.receiptLineId()), false);
-    }
-
-    @EventListener
     public void on(ReceiptLineReversed reversed) {
         String businessKey = businessKey(reversed.lotId(), receiptRef(reversed.receiptId(), reversed.receiptLineId()));
         runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(businessKey)
@@ -38,7 +32,7 @@ public class StartingInspection {
                         "receipt line reversed (posting " + reversed.reversalPostingId() + ")"));
     }
 
-    static String receiptRef(long receiptId, long receiptLineId) {
+    public static String receiptRef(long receiptId, long receiptLineId) {
         return "receipt-" + receiptId + "-line-" + receiptLineId;
     }
 

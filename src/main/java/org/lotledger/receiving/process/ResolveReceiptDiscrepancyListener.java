@@ -1,0 +1,48 @@
+package org.lotledger.receiving.process;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.lotledger.common.DomainException;
+import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.receiving.DiscrepancyResolution;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Resolve receipt discrepancy" (bpmn/receiving-receipt.bpmn): checks the supervisor's answer
+ * ({@link DiscrepancyResolution}) and refuses a bad one, so the task stays open with a message Tasklist shows; a good
+ * one is recorded in decision_record (subject RECEIPT) with the signed-in user, never a form field, as who decided.
+ */
+@Component("resolveReceiptDiscrepancyListener")
+public class ResolveReceiptDiscrepancyListener implements TaskListener {
+
+    private final DecisionRecords decisions;
+    private final IdentityService identity;
+
+    public ResolveReceiptDiscrepancyListener(DecisionRecords decisions, IdentityService identity) {
+        this.decisions = decisions;
+        this.identity = identity;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication auth = identity.getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN,
+                    "Only a signed-in receiving supervisor completes 'Resolve receipt discrepancy'.");
+        }
+        Object missing = task.getVariable("missingCount");
+        DiscrepancyResolution resolution = DiscrepancyResolution.check(task.getVariable("decision"),
+                task.getVariable("decisionReason"), missing == null ? 0 : ((Number) missing).longValue());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskName", task.getName());
+        details.put("reason", resolution.note());
+        details.put("discrepancyCount", task.getVariable("discrepancyCount"));
+        details.put("discrepancyTypes", task.getVariable("discrepancyTypes"));
+        decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(), "RECEIPT",
+                String.valueOf(task.getVariable("receiptId")), resolution.outcome().name(), details, auth.getUserId());
+    }
+}
