@@ -150,6 +150,7 @@ class PartialReceiptThroughTasklistTest {
         // ---- quinn finds her three "Inspect lot" tasks in Tasklist -----------------------------------------------
         TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
         assertThat(quinn.csrfToken()).as("Camunda's CSRF cookie after opening Tasklist").isNotBlank();
+        assertThat(quinn.currentUser().body().get("userId").asText()).isEqualTo("quinn");
         Map<Long, String> taskOfLot = new HashMap<>();
         for (JsonNode t : quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)) {
             inspections.forEach((lot, pi) -> {
@@ -222,6 +223,8 @@ class PartialReceiptThroughTasklistTest {
         assertThat(partialC.status()).as(partialC.text()).isEqualTo(204);
         assertThat(quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)).extracting(t -> t.get("id").asText())
                 .doesNotContain(taskA, taskB, taskC);
+        assertThat(quinn.logout().status()).isEqualTo(204);
+        assertThat(quinn.currentUser().status()).isEqualTo(401);
 
         // the engine posts each result in a job of its own
         assertThat(f.runDueJobs(new ArrayList<>(inspections.values()))).isEqualTo(3);

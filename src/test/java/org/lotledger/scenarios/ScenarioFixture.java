@@ -98,6 +98,33 @@ final class ScenarioFixture {
         throw new AssertionError("no supplier " + code);
     }
 
+    /** A lot received at the dock whose inspection task is open ({@link #lotAwaitingInspection}). */
+    record ReceivedLot(long lotId, String internalLabel, long quantity, String processInstanceId) {
+    }
+
+    /**
+     * The ERP orders 20 boxes of dressings from WoundWell, rita receives 5 of them (one lot, scanned) and the engine
+     * decides the inspection, so that an "Inspect lot" task for the quality group is open.
+     */
+    ReceivedLot lotAwaitingInspection(ApiClient erp, ApiClient rita) {
+        JsonNode dressing = item(DRESSING);
+        HttpReply po = erp.post("/api/purchase-orders", body("poNumber", unique("PO-E2E-"), "supplierId",
+                supplierId(SUPPLIER), "currency", "USD", "lines", List.of(body("itemId", dressing.get("id").asLong(),
+                        "quantity", 20, "uom", "BOX", "expectedUnitPrice", "24.00"))));
+        assertThat(po.status()).as(po.text()).isEqualTo(201);
+        HttpReply receipt = rita.post("/api/receipts", body("purchaseOrderId", po.id(), "dockBarcode", DOCK));
+        assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
+        HttpReply line = rita.postPosting("/api/receipts/" + receipt.id() + "/lines", body("scan", "(01)"
+                + gtin(dressing, "BOX") + "(17)" + yymmdd(LocalDate.now().plusYears(2)) + "(10)" + woundWellLot(),
+                "quantity", 5));
+        assertThat(line.status()).as(line.text()).isEqualTo(201);
+        long lotId = line.body().get("lotId").asLong();
+        String pi = inspectionOf(lotId);
+        assertThat(pi).isNotNull();
+        assertThat(runDueJobs(List.of(pi))).isEqualTo(1);
+        return new ReceivedLot(lotId, line.body().get("internalLabel").asText(), line.body().get("baseQuantity").asLong(), pi);
+    }
+
     /** The receiving inspection of a lot (business key lot-<id>:receipt-…), or null. */
     String inspectionOf(long lotId) {
         var pis = runtime.createProcessInstanceQuery().processDefinitionKey("ReceivingInspection")

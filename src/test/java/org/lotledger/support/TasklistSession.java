@@ -36,6 +36,11 @@ import java.util.regex.Pattern;
  *       shown, each as {@code {"value": …}} without a type, so the engine infers Integer/Boolean/String.</li>
  * </ol>
  * Every method returns the raw {@link HttpReply}: refusals (401, 403, 404, 500 …) are for the test to assert.
+ * Facts seen through it (PartialReceiptThroughTasklistTest, QualityTaskRoleChecksTest): the XSRF-TOKEN cookie is set
+ * when Tasklist opens; a state-changing call without the header is refused with 403 <em>and Camunda ends the
+ * session</em> (log in again); a task listener's refusal comes back from submit-form as 500
+ * {@code {"type":"RestException","message":"Cannot submit task form …: ENGINE-03051 … <the listener's message>"}};
+ * a task the user has no grant on reads as 404 and refuses claim/submit/complete with 403 AuthorizationException.
  *
  * <pre>{@code
  * TasklistSession quinn = TasklistSession.login(port, json, "quinn", "quinn-demo");
@@ -71,18 +76,18 @@ public final class TasklistSession {
      */
     public static TasklistSession login(int port, ObjectMapper json, String user, String password) {
         TasklistSession s = new TasklistSession(port, json, user);
-        HttpResponse<String> page = s.raw("GET", "/login", null, null);
+        HttpResponse<String> page = s.raw("GET", "/login", null, null, null, false);
         Matcher csrf = LOGIN_CSRF.matcher(page.body());
         if (page.statusCode() != 200 || !csrf.find()) {
             throw new IllegalStateException("no login form: " + page.statusCode());
         }
         HttpResponse<String> login = s.raw("POST", "/login", "application/x-www-form-urlencoded",
-                "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)));
+                "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)), null, false);
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException(user + " could not log in: " + login.statusCode() + " " + location);
         }
-        HttpResponse<String> tasklist = s.raw("GET", "/camunda/app/tasklist/default/", null, null);
+        HttpResponse<String> tasklist = s.raw("GET", "/camunda/app/tasklist/default/", null, null, null, false);
         if (tasklist.statusCode() != 200) {
             throw new IllegalStateException("Tasklist did not open for " + user + ": " + tasklist.statusCode());
         }
@@ -187,7 +192,12 @@ public final class TasklistSession {
 
     /** Submits a Camunda Form as Tasklist does: {@code {"variables": {key: {"value": v}}}}. */
     public HttpReply submitForm(String taskId, Map<String, ?> fields) {
-        return send("POST", ENGINE + "/task/" + taskId + "/submit-form", Map.of("variables", untyped(fields)), null);
+        return send("POST", ENGINE + "/task/" + taskId + "/submit-form", submission(fields), null);
+    }
+
+    /** The body of {@link #submitForm}, for calls made some other way (e.g. without the CSRF header). */
+    public static Map<String, Object> submission(Map<String, ?> fields) {
+        return Map.of("variables", untyped(fields));
     }
 
     /** Completes the task without a form (Tasklist's generic "Complete"). */
@@ -195,34 +205,42 @@ public final class TasklistSession {
         return send("POST", ENGINE + "/task/" + taskId + "/complete", Map.of("variables", untyped(variables)), null);
     }
 
-    /** Starts a process from Tasklist's "Start process" (by key). */
-    public HttpReply startProcess(String processKey, Map<String, ?> variables) {
-        return send("POST", ENGINE + "/process-definition/key/" + processKey + "/submit-form",
-                Map.of("variables", untyped(variables)), null);
+    /** Tasklist's "Log out": Camunda's logout call, which ends the Spring session too (SecurityConfiguration). */
+    public HttpReply logout() {
+        return send("POST", "/camunda/api/admin/auth/user/default/logout", Map.of(), null);
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
 
     public HttpReply get(String path) {
-        return ApiClient.reply(json, raw("GET", path, null, null, "application/json"));
+        return ApiClient.reply(json, raw("GET", path, null, null, "application/json", false));
     }
 
     /** A JSON call with the session cookie and, for anything but GET, Camunda's CSRF header. */
     public HttpReply send(String method, String path, Object body, String accept) {
+        return json(method, path, body, accept, true);
+    }
+
+    /**
+     * The same call as a forged cross-site request would make it: the session cookie rides along, the CSRF header
+     * does not (a page on another site cannot read the XSRF-TOKEN cookie).
+     */
+    public HttpReply sendWithoutCsrfHeader(String method, String path, Object body) {
+        return json(method, path, body, null, false);
+    }
+
+    private HttpReply json(String method, String path, Object body, String accept, boolean csrf) {
         try {
             String text = body == null ? null : json.writeValueAsString(body);
             return ApiClient.reply(json, raw(method, path, body == null ? null : "application/json", text,
-                    accept == null ? "application/json" : accept));
+                    accept == null ? "application/json" : accept, csrf));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private HttpResponse<String> raw(String method, String path, String contentType, String body) {
-        return raw(method, path, contentType, body, null);
-    }
-
-    private HttpResponse<String> raw(String method, String path, String contentType, String body, String accept) {
+    private HttpResponse<String> raw(String method, String path, String contentType, String body, String accept,
+                                     boolean csrf) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (accept != null) {
             b.header("Accept", accept);
@@ -234,7 +252,7 @@ public final class TasklistSession {
             // a browser's same-origin request; and Camunda's CSRF filter wants its token echoed
             b.header("Origin", base);
             String token = csrfToken();
-            if (token != null && path.startsWith("/camunda/")) {
+            if (csrf && token != null && path.startsWith("/camunda/")) {
                 b.header("X-XSRF-TOKEN", token);
             }
         }
