@@ -125,10 +125,10 @@ final class ScenarioFixture {
         return new ReceivedLot(lotId, line.body().get("internalLabel").asText(), line.body().get("baseQuantity").asLong(), pi);
     }
 
-    /** The receiving inspection of a lot (business key lot-<id>:receipt-…), or null. */
+    /** The running receiving inspection of a lot (process variable lotId), or null. */
     String inspectionOf(long lotId) {
         var pis = runtime.createProcessInstanceQuery().processDefinitionKey("ReceivingInspection")
-                .processInstanceBusinessKeyLike("lot-" + lotId + ":%").list();
+                .variableValueEquals("lotId", lotId).list();
         return pis.isEmpty() ? null : pis.get(0).getId();
     }
 
