@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,10 +37,13 @@ public class Ledger {
 
     private final JdbcTemplate jdbc;
     private final StockFacts facts;
+    private final org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds;
 
-    public Ledger(JdbcTemplate jdbc, StockFacts facts) {
+    public Ledger(JdbcTemplate jdbc, StockFacts facts,
+                  org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds) {
         this.jdbc = jdbc;
         this.facts = facts;
+        this.arrivalHolds = arrivalHolds;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -150,6 +154,17 @@ public class Ledger {
                 && !r.actor().isInAny(java.util.Set.of("quality", "quality-managers"))) {
             throw DomainException.unprocessable("LOT_ON_HOLD", "Lot " + lot.internalLabel()
                     + " is on hold at " + from.code() + "; only quality moves held stock.", Map.of("lot", lot.internalLabel()));
+        }
+        if ((type == PostingType.TRANSFER_IN || type == PostingType.RETURN) && m.toStatus() != StockStatus.HOLD) {
+            // the lot is locked: a hold placed meanwhile moves this stock to HOLD once we commit
+            ArrivalHolds holds = arrivalHolds.getIfAvailable();
+            Optional<Long> hold = holds == null ? Optional.empty() : holds.openHoldOver(m.lotId(), m.toLocationId());
+            if (hold.isPresent()) {
+                throw DomainException.unprocessable("ARRIVAL_UNDER_HOLD", "Lot " + lot.internalLabel() + " arriving at "
+                                + to.code() + " falls under open quality hold " + hold.get() + ": it must arrive in HOLD.",
+                        Map.of("lot", lot.internalLabel(), "location", to.code(), "holdId", hold.get(),
+                                "postingType", type.name()));
+            }
         }
         checkWarehouses(from, to);
         if (m.changesLocation() && m.quantity() > 0) {
@@ -272,7 +287,8 @@ public class Ledger {
             Map<String, BigDecimal> elsewhere = new TreeMap<>();
             jdbc.query("select status, quantity from stock_balance where lot_id = ? and location_id = ? and quantity > 0",
                     rs -> {
-                        elsewhere.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros());
+                        // plain: 300.0000 answers 300, not 3E+2
+                        elsewhere.put(rs.getString(1), new BigDecimal(rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
                     }, b.lotId(), b.locationId());
             if (!elsewhere.isEmpty()) {
                 details.put("otherStatuses", elsewhere);

@@ -129,7 +129,7 @@ public class HoldDecisions {
 
     public String describe(HoldDecision d) {
         StringBuilder s = new StringBuilder(d.outcome().name().replace('_', ' ').toLowerCase(Locale.ROOT))
-                .append(" proposed by ").append(d.decidedBy());
+                .append(" proposed by ").append(d.decidedBy()).append('\n');
         for (HoldDecision.Part p : d.parts()) {
             s.append("\n- ").append(p.disposition().name().replace('_', ' ').toLowerCase(Locale.ROOT)).append(' ')
                     .append(p.quantity()).append(" of lot ").append(catalog.findLot(p.lotId())
@@ -138,10 +138,10 @@ public class HoldDecisions {
                             .orElse("location " + p.locationId()));
         }
         if (d.reasonCode() != null) {
-            s.append("\nscrap reason ").append(d.reasonCode());
+            s.append("\n\nScrap reason ").append(d.reasonCode());
         }
         if (d.note() != null && !d.note().isBlank()) {
-            s.append("\nnote: ").append(d.note());
+            s.append("\n\nNote: ").append(d.note());
         }
         return s.toString();
     }

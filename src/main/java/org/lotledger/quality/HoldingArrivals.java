@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * restores it like the stock it moved itself. Runs under the hold-decision lock, in the caller's transaction.
  */
 @Component
-public class HoldingArrivals {
+public class HoldingArrivals implements org.lotledger.ledger.ArrivalHolds {
 
     private final JdbcTemplate jdbc;
     private final OpenHolds openHolds;
@@ -25,6 +25,15 @@ public class HoldingArrivals {
     /** The open hold the arriving stock falls under, if any; holds no decision can change until commit. */
     public Optional<Long> holdCovering(long lotId, long locationId) {
         PlacingHold.serialize(jdbc);
+        return openHolds.covering(lotId, locationId).stream().findFirst();
+    }
+
+    /**
+     * For the ledger's gate: arrivals (transfer-in, return) of stock a hold covers must land in HOLD. Without the
+     * hold-decision lock: the ledger holds the lot's lock here, and hold decisions take theirs in the other order.
+     */
+    @Override
+    public Optional<Long> openHoldOver(long lotId, long locationId) {
         return openHolds.covering(lotId, locationId).stream().findFirst();
     }
 
