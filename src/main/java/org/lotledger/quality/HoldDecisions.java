@@ -92,6 +92,15 @@ public class HoldDecisions {
         return new HoldDecision(recordId, holdId, outcome, parts, reasonCode, p.note(), userId);
     }
 
+    /**
+     * Takes the hold-decision lock for the rest of the caller's transaction. The API takes it before it touches the
+     * process, so that of two people deciding one hold at once the second sees the first one's outcome (a 409)
+     * instead of a process instance that ended under it.
+     */
+    public void lockHoldDecisions() {
+        PlacingHold.serialize(holds.jdbc());
+    }
+
     /** The latest decision recorded by a reviewer on this hold: the one awaiting approval or being carried out. */
     public Optional<HoldDecision> latest(long holdId) {
         List<DecisionRecords.SubjectDecision> all = decisions.forSubject(QualityHolds.SUBJECT_TYPE, Long.toString(holdId));

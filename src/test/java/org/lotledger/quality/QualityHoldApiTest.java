@@ -250,6 +250,30 @@ class QualityHoldApiTest {
     }
 
     @Test
+    void two_reviewers_deciding_the_same_hold_at_once_release_it_once() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long lot = f.newLot();
+            f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 30);
+            long holdId = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION")));
+            long before = postings();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var a = pool.submit(() -> { start.await(); return post("quinn", "/api/holds/" + holdId + "/release", key(), Map.of()); });
+                var b = pool.submit(() -> { start.await(); return post("maria", "/api/holds/" + holdId + "/release", key(), Map.of()); });
+                start.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>(List.of(a.get().getStatusCode().value(), b.get().getStatusCode().value()));
+                java.util.Collections.sort(statuses);
+                assertThat(statuses).as("one decides, the other is told the hold is decided").containsExactly(200, 409);
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(postings()).as("one release posting").isEqualTo(before + 1);
+            assertThat(physical(lot)).containsExactly("A1 AVAILABLE 30");
+        }
+    }
+
+    @Test
     void a_location_hold_names_a_physical_location() {
         ResponseEntity<Map> r = post("quinn", "/api/holds", key(), Map.of("scope", "LOCATION",
                 "locationId", f.location("SCRAP"), "reason", "INVESTIGATION"));

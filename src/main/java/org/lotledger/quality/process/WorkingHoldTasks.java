@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.lotledger.common.Actor;
@@ -49,9 +50,11 @@ public class WorkingHoldTasks {
     private final PostingExecutor executor;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final HoldDecisions decisions;
 
     public WorkingHoldTasks(TaskService tasks, IdentityService identity, QualityHolds holds, HoldWarehouseMoves moves,
-                            PostingExecutor executor, JdbcTemplate jdbc, ObjectMapper json) {
+                            PostingExecutor executor, JdbcTemplate jdbc, ObjectMapper json, HoldDecisions decisions) {
+        this.decisions = decisions;
         this.tasks = tasks;
         this.identity = identity;
         this.holds = holds;
@@ -65,6 +68,7 @@ public class WorkingHoldTasks {
     public Worked review(long holdId, HoldDecisions.Proposal p, Actor actor, String idempotencyKey) {
         String key = requireKey(idempotencyKey);
         return executor.inTransaction(() -> {
+            decisions.lockHoldDecisions();
             if (answeredWith(holdId, key, "APPROVE_%")) {
                 return new Worked(progress(holdId), true);
             }
@@ -88,6 +92,7 @@ public class WorkingHoldTasks {
     public Worked answer(long holdId, boolean approve, String note, Actor actor, String idempotencyKey) {
         String key = requireKey(idempotencyKey);
         return executor.inTransaction(() -> {
+            decisions.lockHoldDecisions();
             if (answeredWith(holdId, key, "SECOND_APPROVAL%")) {
                 return new Worked(progress(holdId), true);
             }
@@ -105,6 +110,7 @@ public class WorkingHoldTasks {
     /** Completes the "Move held stock" task of one warehouse move with what the worker scanned. */
     public Worked confirmMove(long holdId, long moveId, String lotScan, String locationScan, Actor actor) {
         return executor.inTransaction(() -> {
+            decisions.lockHoldDecisions();
             HoldWarehouseMoves.WarehouseMove m = moves.get(moveId);
             if (m.holdId() != holdId) {
                 throw DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE", "Hold " + holdId + " has no warehouse move "
@@ -161,6 +167,10 @@ public class WorkingHoldTasks {
         } catch (AuthorizationException e) {
             throw new DomainException("TASK_NOT_ALLOWED", DomainException.Kind.FORBIDDEN, "Task '" + task.getName()
                     + "' is not one of " + actor.userId() + "'s tasks.", Map.of("taskId", task.getId()));
+        } catch (OptimisticLockingException e) {
+            // someone completed the same task at the same moment (Tasklist, another API call): theirs counts
+            throw DomainException.conflict("TASK_COMPLETED_BY_SOMEONE_ELSE", "Task '" + task.getName()
+                    + "' was completed by someone else just now; reload the hold.", Map.of("taskId", task.getId()));
         } catch (RuntimeException e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof DomainException d) {
