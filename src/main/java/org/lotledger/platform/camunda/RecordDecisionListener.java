@@ -2,10 +2,8 @@ package org.lotledger.platform.camunda;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lotledger.common.DomainException;
 import org.springframework.stereotype.Component;
 
@@ -19,20 +17,16 @@ import org.springframework.stereotype.Component;
 public class RecordDecisionListener implements TaskListener {
 
     private final DecisionRecords decisions;
-    private final IdentityService identity;
+    private final SignedInUser signedIn;
 
-    public RecordDecisionListener(DecisionRecords decisions, IdentityService identity) {
+    public RecordDecisionListener(DecisionRecords decisions, SignedInUser signedIn) {
         this.decisions = decisions;
-        this.identity = identity;
+        this.signedIn = signedIn;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getUserId() == null) {
-            throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN,
-                    "Task '" + task.getName() + "' can only be completed by a signed-in user.");
-        }
+        String userId = signedIn.of(task, "user");
         Object decision = task.getVariable("decision");
         if (decision == null || decision.toString().isBlank()) {
             throw DomainException.unprocessable("DECISION_REQUIRED", "Choose a decision before completing '"
@@ -49,6 +43,6 @@ public class RecordDecisionListener implements TaskListener {
         decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(),
                 subjectType == null ? "PROCESS" : subjectType.toString(),
                 subjectId == null ? task.getProcessInstanceId() : subjectId.toString(),
-                decision.toString(), details, auth.getUserId());
+                decision.toString(), details, userId);
     }
 }

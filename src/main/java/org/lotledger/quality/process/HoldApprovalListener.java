@@ -1,6 +1,6 @@
 package org.lotledger.quality.process;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.lotledger.platform.camunda.SignedInUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
@@ -22,14 +22,14 @@ public class HoldApprovalListener implements TaskListener {
     private final HoldApprovals approvals;
     private final HoldDecisions decisions;
     private final HoldProcess process;
-    private final IdentityService identity;
+    private final SignedInUser signedIn;
 
     public HoldApprovalListener(HoldApprovals approvals, HoldDecisions decisions, HoldProcess process,
-                                IdentityService identity) {
+                                SignedInUser signedIn) {
         this.approvals = approvals;
         this.decisions = decisions;
         this.process = process;
-        this.identity = identity;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -43,7 +43,7 @@ public class HoldApprovalListener implements TaskListener {
             task.setVariable("approvalNote", null);
             return;
         }
-        Actor approver = HoldReviewListener.signedIn(identity, process, task);
+        Actor approver = HoldReviewListener.signedIn(signedIn, process, task, "quality manager");
         String answer = HoldReviewListener.str(task.getVariable("approval"));
         if (!"APPROVE".equals(answer) && !"REFUSE".equals(answer)) {
             throw DomainException.unprocessable("APPROVAL_REQUIRED", "Approve the decision or refuse it.",

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.quality.HoldDecision;
+import org.lotledger.platform.camunda.SignedInUser;
 import org.lotledger.quality.HoldDecisions;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +30,13 @@ public class HoldReviewListener implements TaskListener {
 
     private final HoldDecisions decisions;
     private final HoldProcess process;
-    private final IdentityService identity;
+    private final SignedInUser signedIn;
     private final ObjectMapper json;
 
-    public HoldReviewListener(HoldDecisions decisions, HoldProcess process, IdentityService identity, ObjectMapper json) {
+    public HoldReviewListener(HoldDecisions decisions, HoldProcess process, SignedInUser signedIn, ObjectMapper json) {
         this.decisions = decisions;
         this.process = process;
-        this.identity = identity;
+        this.signedIn = signedIn;
         this.json = json;
     }
 
@@ -48,7 +47,7 @@ public class HoldReviewListener implements TaskListener {
             task.setVariable("heldSummary", decisions.heldSummary(holdId));
             return;
         }
-        Actor reviewer = signedIn(identity, process, task);
+        Actor reviewer = signedIn(signedIn, process, task, "quality reviewer");
         if (!reviewer.isIn("quality") && !reviewer.isIn("quality-managers")) {
             throw new DomainException("HOLD_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
                     "Only quality reviews a hold; " + reviewer.userId() + " is not in quality.");
@@ -68,13 +67,8 @@ public class HoldReviewListener implements TaskListener {
         task.setVariable(REQUEST_KEY, null);
     }
 
-    static Actor signedIn(IdentityService identity, HoldProcess process, DelegateTask task) {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getUserId() == null) {
-            throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN,
-                    "Task '" + task.getName() + "' can only be completed by a signed-in user.");
-        }
-        return process.actor(auth.getUserId());
+    static Actor signedIn(SignedInUser signedIn, HoldProcess process, DelegateTask task, String who) {
+        return process.actor(signedIn.of(task, who));
     }
 
     static String str(Object v) {

@@ -2,12 +2,10 @@ package org.lotledger.quality.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.lotledger.common.DomainException;
 import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.platform.camunda.SignedInUser;
 import org.lotledger.quality.inspection.InspectionResult;
 import org.springframework.stereotype.Component;
 
@@ -23,20 +21,16 @@ public class InspectionResultListener implements TaskListener {
         "decisionReason", "labelsLegible", "coldChainInRange", "certificateOfAnalysisOk", "sampleResult"};
 
     private final DecisionRecords decisions;
-    private final IdentityService identity;
+    private final SignedInUser signedIn;
 
-    public InspectionResultListener(DecisionRecords decisions, IdentityService identity) {
+    public InspectionResultListener(DecisionRecords decisions, SignedInUser signedIn) {
         this.decisions = decisions;
-        this.identity = identity;
+        this.signedIn = signedIn;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getUserId() == null) {
-            throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN,
-                    "Only a signed-in inspector completes 'Inspect lot'.");
-        }
+        String inspector = signedIn.of(task, "inspector");
         Map<String, Object> answers = new LinkedHashMap<>();
         for (String key : ANSWERS) {
             Object value = task.getVariable(key);
@@ -49,6 +43,6 @@ public class InspectionResultListener implements TaskListener {
                 ((Number) task.getVariable("sampleSize")).longValue(),
                 String.valueOf(task.getVariable("temperatureClass")), answers);
         decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(), "LOT",
-                String.valueOf(task.getVariable("lotId")), result.decision(), answers, auth.getUserId());
+                String.valueOf(task.getVariable("lotId")), result.decision(), answers, inspector);
     }
 }

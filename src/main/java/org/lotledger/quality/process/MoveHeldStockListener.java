@@ -1,6 +1,6 @@
 package org.lotledger.quality.process;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.lotledger.platform.camunda.SignedInUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
@@ -21,14 +21,14 @@ public class MoveHeldStockListener implements TaskListener {
     private final HoldWarehouseMoves moves;
     private final HoldDecisions decisions;
     private final HoldProcess process;
-    private final IdentityService identity;
+    private final SignedInUser signedIn;
 
     public MoveHeldStockListener(HoldWarehouseMoves moves, HoldDecisions decisions, HoldProcess process,
-                                 IdentityService identity) {
+                                 SignedInUser signedIn) {
         this.moves = moves;
         this.decisions = decisions;
         this.process = process;
-        this.identity = identity;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -47,7 +47,7 @@ public class MoveHeldStockListener implements TaskListener {
             task.setVariableLocal("scannedLocation", null);
             return;
         }
-        Actor worker = HoldReviewListener.signedIn(identity, process, task);
+        Actor worker = HoldReviewListener.signedIn(signedIn, process, task, "warehouse worker");
         if (!worker.isIn("warehouse") && !worker.isIn("quality") && !worker.isIn("quality-managers")) {
             throw new DomainException("MOVE_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
                     "Only the warehouse (or quality) moves held stock; " + worker.userId() + " may not.");

@@ -2,12 +2,11 @@ package org.lotledger.receiving.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.platform.camunda.SignedInUser;
 import org.lotledger.receiving.DiscrepancyResolution;
 import org.springframework.stereotype.Component;
 
@@ -20,20 +19,16 @@ import org.springframework.stereotype.Component;
 public class ResolveReceiptDiscrepancyListener implements TaskListener {
 
     private final DecisionRecords decisions;
-    private final IdentityService identity;
+    private final SignedInUser signedIn;
 
-    public ResolveReceiptDiscrepancyListener(DecisionRecords decisions, IdentityService identity) {
+    public ResolveReceiptDiscrepancyListener(DecisionRecords decisions, SignedInUser signedIn) {
         this.decisions = decisions;
-        this.identity = identity;
+        this.signedIn = signedIn;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication auth = identity.getCurrentAuthentication();
-        if (auth == null || auth.getUserId() == null) {
-            throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN,
-                    "Only a signed-in receiving supervisor completes 'Resolve receipt discrepancy'.");
-        }
+        String userId = signedIn.of(task, "receiving supervisor");
         Object missing = task.getVariable("missingCount");
         DiscrepancyResolution resolution = DiscrepancyResolution.check(task.getVariable("decision"),
                 task.getVariable("decisionReason"), missing == null ? 0 : ((Number) missing).longValue());
@@ -43,6 +38,6 @@ public class ResolveReceiptDiscrepancyListener implements TaskListener {
         details.put("discrepancyCount", task.getVariable("discrepancyCount"));
         details.put("discrepancyTypes", task.getVariable("discrepancyTypes"));
         decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(), "RECEIPT",
-                String.valueOf(task.getVariable("receiptId")), resolution.outcome().name(), details, auth.getUserId());
+                String.valueOf(task.getVariable("receiptId")), resolution.outcome().name(), details, userId);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.platform.camunda.SignedInUser;
 
 /**
  * Every path through bpmn/receiving-receipt.bpmn, engine only (H2): lots received start an inspection each; a
@@ -59,7 +60,8 @@ class ReceivingReceiptProcessTest {
             }
         };
         Mocks.register("resolveReceiptDiscrepancyListener",
-                new ResolveReceiptDiscrepancyListener(records, engine.getProcessEngine().getIdentityService()));
+                new ResolveReceiptDiscrepancyListener(records,
+                        new SignedInUser(engine.getProcessEngine().getIdentityService())));
     }
 
     @AfterEach
