@@ -50,8 +50,16 @@ public class HoldWarehouseMoves {
         this.scans = scans;
     }
 
-    /** One move per scrap or return part of the decision; their destinations are chosen now. */
+    /**
+     * One move per scrap or return part of the decision; their destinations are chosen now. A decision carried out
+     * again (a process instance moved back by an operator) gets those of its moves still open, not a second set.
+     */
     public List<Long> create(HoldDecision decision, String processInstanceId) {
+        List<WarehouseMove> earlier = jdbc.query(SELECT + " where m.decision_record_id = ? order by m.id", this::row,
+                decision.recordId());
+        if (!earlier.isEmpty()) {
+            return earlier.stream().filter(m -> "OPEN".equals(m.state())).map(WarehouseMove::id).toList();
+        }
         List<Long> ids = new ArrayList<>();
         for (HoldDecision.Part p : decision.parts()) {
             if (p.disposition() == HoldDecision.Disposition.RELEASE) {

@@ -254,6 +254,32 @@ class QualityHoldThroughTasklistTest {
         assertThat(pi).isWaitingAt(HoldProcess.REVIEW_TASK);
     }
 
+    @Test
+    void an_operator_running_the_carry_out_again_gets_no_second_move_and_nothing_posted_twice() {
+        long lot = east.newLot();
+        east.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 10);
+        long holdId = quinn.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot,
+                "reason", "SUPPLIER_NOTICE")).id();
+        HttpReply decided = quinn.postPosting("/api/holds/" + holdId + "/scrap", ScenarioFixture.body("reasonCode", "DAMAGED"));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(202);
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .singleResult();
+        runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Task_CarryOutHoldDecision").execute();
+
+        assertThat(jdbc.queryForObject("select count(*) from quality_hold_warehouse_move where hold_id = ?", Long.class,
+                holdId)).isOne();
+        long moveId = jdbc.queryForObject("select id from quality_hold_warehouse_move where hold_id = ?", Long.class, holdId);
+        long postings = postings();
+        HttpReply confirmed = walt.post("/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",
+                Map.of("lot", east.labelOf(lot), "location", east.barcode("A1")));
+        assertThat(confirmed.status() / 100).as(confirmed.text()).isEqualTo(2);
+        HttpReply again = walt.post("/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",
+                Map.of("lot", east.labelOf(lot), "location", east.barcode("A1")));
+        assertThat(again.code()).isEqualTo("WAREHOUSE_MOVE_DONE");
+        assertThat(postings()).as("one SCRAP posting").isEqualTo(postings + 1);
+        assertThat(east.balancesOf(lot)).contains("SCRAP HOLD 10").doesNotContain("A1 HOLD 10");
+    }
+
     private String taskOf(TasklistSession session, long holdId, String name) {
         String pi = runtime.createProcessInstanceQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).singleResult().getId();
