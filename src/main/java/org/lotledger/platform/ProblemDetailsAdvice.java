@@ -43,7 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return pd;
     }
 
-    static HttpStatus statusOf(DomainException.Kind kind) {
+    public static HttpStatus statusOf(DomainException.Kind kind) {
         return switch (kind) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;

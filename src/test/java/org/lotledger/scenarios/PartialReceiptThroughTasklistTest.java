@@ -196,11 +196,11 @@ class PartialReceiptThroughTasklistTest {
         List<String> legsBefore = f.legs(idA);
         Map<String, Object> accept = form("ACCEPT", 60, 0, 2, "", true, true, "PASS");
         HttpReply refused = quinn.submitForm(taskA, accept);
-        // Camunda's submit-form answers any engine exception with 500 and its message (ENGINE-03051 wraps the
-        // listener's); Tasklist shows that message to the inspector, so the sentence must be in it, whole
-        assertThat(refused.status()).as(refused.text()).isEqualTo(500);
-        assertThat(refused.body().get("type").asText()).isEqualTo("RestException");
-        assertThat(refused.message()).contains("Accepted (60) + rejected (0) + destroyed samples (2) must equal the 60 units under inspection.");
+        // the listener's refusal comes back as itself (platform/camunda/EngineRefusals): its status, code and message,
+        // which Tasklist shows the inspector
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.body().get("code").asText()).isEqualTo("INSPECTION_RESULT_INVALID");
+        assertThat(refused.message()).isEqualTo("Accepted (60) + rejected (0) + destroyed samples (2) must equal the 60 units under inspection.");
         HttpReply stillOpen = quinn.task(taskA);
         assertThat(stillOpen.status()).as(stillOpen.text()).isEqualTo(200);
         assertThat(stillOpen.body().get("assignee").asText()).isEqualTo("quinn");

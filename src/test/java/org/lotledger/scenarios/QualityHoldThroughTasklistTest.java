@@ -172,8 +172,9 @@ class QualityHoldThroughTasklistTest {
         TasklistSession mariaTl = TasklistSession.loginAsDemo(port, json, "maria");
         assertThat(mariaTl.claim(approvalId).status()).isEqualTo(204);
         HttpReply own = mariaTl.submitForm(approvalId, Map.of("approval", "APPROVE"));
-        assertThat(own.status()).isEqualTo(500);
-        assertThat(own.message()).contains("User maria gave the first approval of hold " + holdId
+        assertThat(own.status()).as(own.text()).isEqualTo(403);
+        assertThat(own.body().get("code").asText()).isEqualTo("SAME_APPROVER");
+        assertThat(own.message()).isEqualTo("User maria gave the first approval of hold " + holdId
                 + "; the second must come from someone else.");
         assertThat(mariaTl.send("POST", TasklistSession.ENGINE + "/task/" + approvalId + "/unclaim", null,
                 "application/json").status()).isEqualTo(204);
@@ -186,11 +187,13 @@ class QualityHoldThroughTasklistTest {
         // /engine-rest: admin may complete any task, but is no quality manager; nor may admin skip the approval
         HttpReply adminCompletes = admin.post("/engine-rest/task/" + approvalId + "/complete",
                 Map.of("variables", Map.of("approval", Map.of("value", "APPROVE"))));
-        assertThat(adminCompletes.status()).isEqualTo(500);
+        assertThat(adminCompletes.status()).as(adminCompletes.text()).isEqualTo(403);
+        assertThat(adminCompletes.body().get("code").asText()).isEqualTo("SECOND_APPROVER_NOT_QUALITY_MANAGER");
         assertThat(adminCompletes.message()).contains("needs a quality manager; admin is not one");
         HttpReply skip = admin.post("/engine-rest/process-instance/" + pi.getId() + "/modification", Map.of(
                 "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CarryOutHoldDecision"))));
-        assertThat(skip.status()).as(skip.text()).isEqualTo(500);
+        assertThat(skip.status()).as(skip.text()).isEqualTo(403);
+        assertThat(skip.body().get("code").asText()).isEqualTo("SECOND_APPROVAL_MISSING");
         assertThat(skip.message()).contains("needs a second approval by a quality manager");
         HttpReply forged = admin.post("/engine-rest/process-instance/" + pi.getId() + "/variables", Map.of(
                 "modifications", Map.of("approval", Map.of("value", "APPROVE"))));

@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * Every method returns the raw {@link HttpReply}: refusals (401, 403, 404, 500 …) are for the test to assert.
  * Facts seen through it (PartialReceiptThroughTasklistTest, QualityTaskRoleChecksTest): the XSRF-TOKEN cookie is set
  * when Tasklist opens; a state-changing call without the header is refused with 403 <em>and Camunda ends the
- * session</em> (log in again); a task listener's refusal comes back from submit-form as 500
- * {@code {"type":"RestException","message":"Cannot submit task form …: ENGINE-03051 … <the listener's message>"}};
+ * session</em> (log in again); a task listener's refusal comes back from submit-form with the refusal's own status
+ * (403, 409, 422 …) and {@code {"type":"Refused","message":"<the listener's message>","code":"<its code>"}}
+ * (platform/camunda/EngineRefusals; Camunda alone answers 500 with the message wrapped in engine text);
  * a task the user has no grant on reads as 404 and refuses claim/submit/complete with 403 AuthorizationException.
  *
  * <pre>{@code
