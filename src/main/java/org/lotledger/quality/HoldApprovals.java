@@ -67,12 +67,12 @@ public class HoldApprovals {
      */
     public long answer(long holdId, boolean approve, String note, Actor approver, String processInstanceId,
                        String activityId, String taskId, String requestKey) {
-        requireDifferentSecondApprover(holdId, approver);
+        DecisionRecords.SubjectDecision review = latestReview(holdId).orElseThrow(() -> firstApprovalMissing(holdId));
+        requireSecondApprover(holdId, review.decidedBy(), approver);
         if (!approve && (note == null || note.isBlank())) {
             throw DomainException.unprocessable("REFUSAL_REASON_REQUIRED", "Say why you refuse the decision, so the "
                     + "reviewer can decide again.", Map.of("holdId", holdId));
         }
-        DecisionRecords.SubjectDecision review = latestReview(holdId).orElseThrow();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reviewDecisionId", review.id());
         details.put("reviewedBy", review.decidedBy());
@@ -92,8 +92,16 @@ public class HoldApprovals {
      * @throws DomainException FIRST_APPROVAL_MISSING (409), SAME_APPROVER (403), SECOND_APPROVER_NOT_QUALITY_MANAGER (403)
      */
     public void requireDifferentSecondApprover(long holdId, Actor approver) {
-        String first = firstApprover(holdId).orElseThrow(() -> DomainException.conflict("FIRST_APPROVAL_MISSING",
-                "Hold " + holdId + " has no first approval yet.", Map.of("holdId", holdId)));
+        requireSecondApprover(holdId, firstApprover(holdId).orElseThrow(() -> firstApprovalMissing(holdId)), approver);
+    }
+
+    /**
+     * The four-eyes rule for a known reviewer: the second approver is another user and a quality manager. The
+     * approval task's listener and the carry-out (which re-checks the recorded approval) both ask here.
+     *
+     * @throws DomainException SAME_APPROVER (403), SECOND_APPROVER_NOT_QUALITY_MANAGER (403)
+     */
+    public void requireSecondApprover(long holdId, String first, Actor approver) {
         if (first.equals(approver.userId())) {
             throw new DomainException("SAME_APPROVER", DomainException.Kind.FORBIDDEN, "User " + approver.userId()
                     + " gave the first approval of hold " + holdId + "; the second must come from someone else.",
@@ -104,5 +112,10 @@ public class HoldApprovals {
                     "The second approval of hold " + holdId + " needs a quality manager; " + approver.userId()
                             + " is not one.", Map.of("holdId", holdId));
         }
+    }
+
+    private static DomainException firstApprovalMissing(long holdId) {
+        return DomainException.conflict("FIRST_APPROVAL_MISSING", "Hold " + holdId + " has no first approval yet.",
+                Map.of("holdId", holdId));
     }
 }

@@ -145,7 +145,8 @@ public class PlacingHold {
         }
     }
 
-    static String requireKey(String key) {
+    /** The idempotency key of a hold request: present, at most 150 characters. */
+    public static String requireKey(String key) {
         if (key == null || key.isBlank()) {
             throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
                     "Every request that posts carries an idempotency key.");

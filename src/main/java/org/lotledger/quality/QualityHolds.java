@@ -87,6 +87,17 @@ public class QualityHolds {
     }
 
     /** Per lot and location: what the hold moved or inherited minus every outcome; only positive rows. */
+    /** The hold's state, without loading its movements, outcomes and decisions (a gateway asks this). */
+    public HoldState stateOf(long holdId) {
+        return HoldState.valueOf(jdbc.query("select state from quality_hold where id = ?", (rs, i) -> rs.getString(1),
+                holdId).stream().findFirst().orElseThrow(() -> notFound(holdId)));
+    }
+
+    public HoldReason reasonOf(long holdId) {
+        return HoldReason.valueOf(jdbc.query("select reason from quality_hold where id = ?", (rs, i) -> rs.getString(1),
+                holdId).stream().findFirst().orElseThrow(() -> notFound(holdId)));
+    }
+
     public List<HoldView.Remaining> remaining(long holdId) {
         return jdbc.query("""
                 with r as (

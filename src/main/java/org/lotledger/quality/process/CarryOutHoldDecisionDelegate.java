@@ -70,7 +70,7 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
     }
 
     private void requireApprovals(long holdId, HoldDecision d) {
-        String reason = holds.view(holdId).reason().name();
+        String reason = holds.reasonOf(holdId).name();
         Map<String, Object> answer = tables.evaluate("holdSecondApproval",
                 Map.of("holdReason", reason, "outcome", d.outcome().name()));
         if (!Boolean.TRUE.equals(answer.get("secondApprovalRequired"))) {
@@ -80,11 +80,7 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
                 "SECOND_APPROVAL_MISSING", DomainException.Kind.FORBIDDEN, "Hold " + holdId + " (" + reason + ", "
                 + d.outcome() + ") needs a second approval by a quality manager before it is carried out.",
                 Map.of("holdId", holdId)));
-        Actor approver = process.actor(second.decidedBy());
-        if (approver.userId().equals(d.decidedBy()) || !approver.isIn(HoldApprovals.QUALITY_MANAGERS)) {
-            throw new DomainException("SECOND_APPROVAL_INVALID", DomainException.Kind.FORBIDDEN, "The second approval "
-                    + "of hold " + holdId + " was not given by a quality manager other than the reviewer.",
-                    Map.of("holdId", holdId));
-        }
+        // the recorded approver, with the groups they have now: the same rule the approval task applied
+        approvals.requireSecondApprover(holdId, d.decidedBy(), process.actor(second.decidedBy()));
     }
 }

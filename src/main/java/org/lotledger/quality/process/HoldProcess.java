@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
 import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
 import org.lotledger.quality.HoldDecisions;
@@ -100,7 +101,7 @@ public class HoldProcess {
 
     /** Gateway "Hold still open?": the hold's state in the application. */
     public boolean isOpen(Object holdId) {
-        return holds.view(id(holdId)).state() == HoldState.OPEN;
+        return holds.stateOf(id(holdId)) == HoldState.OPEN;
     }
 
     /** Gateway "Approved?": whether the decision under review has a recorded second approval. */
@@ -137,7 +138,7 @@ public class HoldProcess {
         }
         if (v instanceof Number n) {
             if (n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw org.lotledger.common.DomainException.unprocessable("HOLD_DECISION_INVALID",
+                throw DomainException.unprocessable("HOLD_DECISION_INVALID",
                         "The " + field + " quantity is a whole number of base units; got " + v + ".", Map.of());
             }
             return n.longValue();
@@ -145,7 +146,7 @@ public class HoldProcess {
         try {
             return Long.parseLong(String.valueOf(v).trim());
         } catch (NumberFormatException e) {
-            throw org.lotledger.common.DomainException.unprocessable("HOLD_DECISION_INVALID",
+            throw DomainException.unprocessable("HOLD_DECISION_INVALID",
                     "The " + field + " quantity is a whole number of base units; got '" + v + "'.", Map.of());
         }
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.quality.HoldDecision;
 import org.lotledger.quality.HoldDecisions;
 import org.lotledger.quality.HoldWarehouseMoves;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class MoveHeldStockListener implements TaskListener {
         long moveId = HoldProcess.id(task.getVariable("warehouseMoveId"));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             HoldWarehouseMoves.WarehouseMove m = moves.get(moveId);
-            task.setVariableLocal("moveKind", m.disposition() == org.lotledger.quality.HoldDecision.Disposition.SCRAP
+            task.setVariableLocal("moveKind", m.disposition() == HoldDecision.Disposition.SCRAP
                     ? "Scrap" : "Return to vendor");
             task.setVariableLocal("moveLot", m.lotLabel() + " (" + m.lotNumber() + ")");
             task.setVariableLocal("moveQuantity", m.quantity());

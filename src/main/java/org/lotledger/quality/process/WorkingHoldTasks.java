@@ -18,6 +18,7 @@ import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.quality.HoldDecisions;
 import org.lotledger.quality.HoldView;
 import org.lotledger.quality.HoldWarehouseMoves;
+import org.lotledger.quality.PlacingHold;
 import org.lotledger.quality.QualityHolds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class WorkingHoldTasks {
 
     /** Completes "Review hold" with the caller's decision. */
     public Worked review(long holdId, HoldDecisions.Proposal p, Actor actor, String idempotencyKey) {
-        String key = requireKey(idempotencyKey);
+        String key = PlacingHold.requireKey(idempotencyKey);
         return executor.inTransaction(() -> {
             decisions.lockHoldDecisions();
             if (answeredWith(holdId, key, "APPROVE_%")) {
@@ -90,7 +91,7 @@ public class WorkingHoldTasks {
 
     /** Completes "Approve hold decision" with the caller's answer. */
     public Worked answer(long holdId, boolean approve, String note, Actor actor, String idempotencyKey) {
-        String key = requireKey(idempotencyKey);
+        String key = PlacingHold.requireKey(idempotencyKey);
         return executor.inTransaction(() -> {
             decisions.lockHoldDecisions();
             if (answeredWith(holdId, key, "SECOND_APPROVAL%")) {
@@ -221,17 +222,5 @@ public class WorkingHoldTasks {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static String requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
-                    "Every request that decides on a hold carries an idempotency key.");
-        }
-        if (key.length() > 150) {
-            throw new DomainException("IDEMPOTENCY_KEY_INVALID", DomainException.Kind.BAD_REQUEST,
-                    "An idempotency key for a hold has at most 150 characters.");
-        }
-        return key;
     }
 }
