@@ -38,7 +38,7 @@ public class PlacingHold {
     public record HoldRequest(HoldScope scope, Long lotId, Long locationId, HoldReason reason, String note) {
     }
 
-    public record Placed(HoldView hold, boolean replayed) {
+    public record Placed(HoldView hold) {
     }
 
     static final Set<String> QUALITY = Set.of("quality", "quality-managers");
@@ -64,20 +64,11 @@ public class PlacingHold {
 
     public Placed place(HoldRequest r, Actor actor, String idempotencyKey) {
         requireQuality(actor, "place");
-        String key = requireKey(idempotencyKey);
+        String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         validate(r);
         String fingerprint = sha256(r.scope() + "|" + r.lotId() + "|" + r.locationId() + "|" + r.reason() + "|" + r.note());
         return executor.inTransaction(() -> {
             serialize(jdbc);
-            var earlier = holds.byRequestKey(key);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestFingerprint().equals(fingerprint)) {
-                    throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key
-                            + "' already placed hold " + earlier.get().id() + " with other content.",
-                            Map.of("holdId", earlier.get().id()));
-                }
-                return new Placed(holds.view(earlier.get().id()), true);
-            }
             long holdId = holds.insert(r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint,
                     actor.userId());
             List<Long> lots = r.scope() == HoldScope.LOT ? List.of(r.lotId()) : jdbc.queryForList("""
@@ -110,7 +101,7 @@ public class PlacingHold {
             approvals.record(holdId, "PLACE", details, actor);
             // the review process starts in this transaction: a hold is never open without its "Review hold" task
             events.publishEvent(new HoldPlaced(holdId, r.scope(), r.reason(), actor.userId()));
-            return new Placed(holds.view(holdId), false);
+            return new Placed(holds.view(holdId));
         });
     }
 
@@ -143,19 +134,6 @@ public class PlacingHold {
                     "Only quality may " + what + " a quality hold; " + actor.userId() + " may not.",
                     Map.of("allowed", new ArrayList<>(QUALITY)));
         }
-    }
-
-    /** The idempotency key of a hold request: present, at most 150 characters. */
-    public static String requireKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
-                    "Every request that posts carries an idempotency key.");
-        }
-        if (key.length() > 150) {
-            throw new DomainException("IDEMPOTENCY_KEY_INVALID", DomainException.Kind.BAD_REQUEST,
-                    "An idempotency key for a hold has at most 150 characters.");
-        }
-        return key;
     }
 
     /**

@@ -172,28 +172,16 @@ public class ReleasingHold {
     }
 
     /**
-     * The frame of every outcome: quality only, a key, one hold decision at a time, the hold locked and OPEN; a
-     * repeated key for the same decision returns the hold as it is (the outcome already happened).
+     * The frame of every outcome: quality only, a key, one hold decision at a time, the hold locked and OPEN (a
+     * repeated request never gets here: the door replays its first answer, ADR 0009).
      */
     private HoldView decide(long holdId, String decision, Actor actor, String idempotencyKey,
                             Supplier<Map<String, Object>> work) {
         PlacingHold.requireQuality(actor, "decide");
-        String key = PlacingHold.requireKey(idempotencyKey);
+        String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
             PlacingHold.serialize(jdbc);
             QualityHolds.HoldRow hold = holds.lock(holdId);
-            List<String> earlier = jdbc.queryForList("""
-                    select decision from decision_record
-                     where subject_type = ? and subject_id = ? and details ->> 'requestKey' = ?""", String.class,
-                    QualityHolds.SUBJECT_TYPE, Long.toString(holdId), key);
-            if (!earlier.isEmpty()) {
-                if (!earlier.get(0).equals(decision)) {
-                    throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key
-                            + "' was used for " + earlier.get(0) + " on hold " + holdId + ", not " + decision + ".",
-                            Map.of("holdId", holdId));
-                }
-                return holds.view(holdId);
-            }
             if (hold.state() != HoldState.OPEN) {
                 throw DomainException.conflict("HOLD_NOT_OPEN", "Hold " + holdId + " is " + hold.state()
                         + "; only an open hold can be " + decision.toLowerCase().replace('_', ' ') + "d.",

@@ -66,12 +66,6 @@ public class Receipts {
                 + "and reversal_posting_id is null)", Boolean.class, sscc));
     }
 
-    /** The line a repeated request (same idempotency key) already booked. */
-    Optional<Long> lineOfPostingKey(String idempotencyKey) {
-        return jdbc.queryForList("select rl.id from receipt_line rl join posting p on p.id = rl.posting_id "
-                + "where p.idempotency_key = ?", Long.class, idempotencyKey).stream().findFirst();
-    }
-
     LineRow lockLine(long receiptId, long lineId) {
         List<LineRow> rows = jdbc.query("select id, receipt_id, purchase_order_line_id, lot_id, base_quantity, posting_id, "
                         + "reversal_posting_id from receipt_line where id = ? and receipt_id = ? for update",

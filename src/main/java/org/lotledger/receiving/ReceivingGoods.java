@@ -142,14 +142,6 @@ public class ReceivingGoods {
     }
 
     private long receiveInTransaction(long receiptId, ReceiveLine r, Actor actor, String key) {
-        if (key == null || key.isBlank()) {
-            throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
-                    "Every request that posts carries an idempotency key.");
-        }
-        Optional<Long> earlier = receipts.lineOfPostingKey(key);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Receipts.Header receipt = receipts.lock(receiptId, false);
         if (!receipt.open()) {
             throw DomainException.conflict("RECEIPT_CLOSED", "Receipt " + receiptId + " is closed",
@@ -324,10 +316,6 @@ public class ReceivingGoods {
         executor.inTransaction(() -> {
             Receipts.LineRow row = receipts.lockLine(receiptId, lineId);
             if (row.reversalPostingId() != null) {
-                Posting earlier = ledger.load(row.reversalPostingId());
-                if (earlier.idempotencyKey().equals(idempotencyKey)) {
-                    return earlier; // a repeated request
-                }
                 throw DomainException.conflict("RECEIPT_LINE_ALREADY_REVERSED", "Receipt line " + lineId
                         + " was already reversed by posting " + row.reversalPostingId(),
                         Map.of("receiptLineId", lineId, "reversalPostingId", row.reversalPostingId()));

@@ -80,6 +80,9 @@ final class CatalogHttp {
             if (ifMatch != null) {
                 b.header("If-Match", ifMatch);
             }
+            if (!"GET".equals(method)) {
+                b.header("Idempotency-Key", org.lotledger.support.IdempotencyKeys.fresh());
+            }
             if (body != null) {
                 String text = body instanceof String s ? s : json.writeValueAsString(body);
                 b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));

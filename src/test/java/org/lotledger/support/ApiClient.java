@@ -54,7 +54,7 @@ public final class ApiClient {
         return send("GET", path, null, null);
     }
 
-    /** A POST without an idempotency key (opening a receipt, placing an order, an /engine-rest call). */
+    /** A POST with a fresh {@code Idempotency-Key} on /api (IdempotencyKeys); none on /engine-rest. */
     public HttpReply post(String path, Object body) {
         return send("POST", path, body, null);
     }
@@ -69,8 +69,10 @@ public final class ApiClient {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", authorization)
                     .header("Accept", "application/json, application/problem+json");
-            if (idempotencyKey != null) {
-                b.header("Idempotency-Key", idempotencyKey);
+            String key = path.startsWith("/api/") && !"GET".equals(method)
+                    ? IdempotencyKeys.forWrite(idempotencyKey) : idempotencyKey;
+            if (key != null && !IdempotencyKeys.NONE.equals(key)) {
+                b.header("Idempotency-Key", key);
             }
             if (body == null) {
                 b.method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{}")

@@ -20,19 +20,19 @@ import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.ReversingPostings;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.platform.web.IdempotencyKey;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The ledger over HTTP. Every request that posts carries an {@code Idempotency-Key} header: a scanner that
+ * The ledger over HTTP. Every write passes the door (platform.web.IdempotentWrites, ADR 0009): a scanner that
  * retries after losing its connection gets the original posting back (200, {@code Idempotent-Replayed: true})
  * instead of a second one (201 the first time).
  */
@@ -75,30 +75,30 @@ public class LedgerController {
 
     @PostMapping("/moves")
     @Operation(summary = "Move stock by scan: bin to bin or replenishment; the status is kept")
-    public ResponseEntity<Posting> move(@RequestHeader("Idempotency-Key") String key, @Valid @RequestBody MoveRequest r) {
+    public ResponseEntity<Posting> move(IdempotencyKey key, @Valid @RequestBody MoveRequest r) {
         return created(moving.move(new MovingStock.ScanMove(r.purpose(), r.lot(), r.fromLocation(), r.toLocation(),
-                r.quantity(), r.unit(), r.status(), r.referenceType(), r.referenceId()), actor.get(), key));
+                r.quantity(), r.unit(), r.status(), r.referenceType(), r.referenceId()), actor.get(), key.scoped()));
     }
 
     @PostMapping("/adjustments")
     @Operation(summary = "Adjust stock at a location (signed quantity) with a reason code")
-    public ResponseEntity<Posting> adjust(@RequestHeader("Idempotency-Key") String key,
+    public ResponseEntity<Posting> adjust(IdempotencyKey key,
                                           @Valid @RequestBody AdjustmentRequest r) {
-        return created(adjusting.adjust(toAdjustment(r), actor.get(), key));
+        return created(adjusting.adjust(toAdjustment(r), actor.get(), key.scoped()));
     }
 
     @PostMapping("/opening-balances")
     @Operation(summary = "Load stock that exists at go-live")
-    public ResponseEntity<Posting> openingBalance(@RequestHeader("Idempotency-Key") String key,
+    public ResponseEntity<Posting> openingBalance(IdempotencyKey key,
                                                   @Valid @RequestBody AdjustmentRequest r) {
-        return created(adjusting.openingBalance(toAdjustment(r), actor.get(), key));
+        return created(adjusting.openingBalance(toAdjustment(r), actor.get(), key.scoped()));
     }
 
     @PostMapping("/postings/{id}/reversal")
     @Operation(summary = "Reverse a posting: post its inverse, referencing it")
-    public ResponseEntity<Posting> reverse(@RequestHeader("Idempotency-Key") String key, @PathVariable long id,
+    public ResponseEntity<Posting> reverse(IdempotencyKey key, @PathVariable long id,
                                            @Valid @RequestBody ReversalRequest r) {
-        return created(reversing.reverse(id, r.reasonCode(), r.note(), actor.get(), key));
+        return created(reversing.reverse(id, r.reasonCode(), r.note(), actor.get(), key.scoped()));
     }
 
     @GetMapping("/postings/{id}")
@@ -142,8 +142,8 @@ public class LedgerController {
 
     @PostMapping("/ledger/audit")
     @Operation(summary = "Rebuild every balance from the ledger now and compare with the kept balances")
-    public LedgerSelfAudit.AuditResult runAudit() {
-        return audit.run("API");
+    public ResponseEntity<LedgerSelfAudit.AuditResult> runAudit() {
+        return ResponseEntity.ok(audit.run("API"));
     }
 
     private static AdjustingStock.Adjustment toAdjustment(AdjustmentRequest r) {
@@ -152,9 +152,6 @@ public class LedgerController {
     }
 
     private static ResponseEntity<Posting> created(Posting p) {
-        if (p.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(p);
-        }
         return ResponseEntity.created(URI.create("/api/postings/" + p.id())).body(p);
     }
 }

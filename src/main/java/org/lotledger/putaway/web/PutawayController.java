@@ -10,12 +10,12 @@ import java.net.URI;
 import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.platform.web.IdempotencyKey;
 import org.lotledger.putaway.DirectingPutaway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,13 +47,10 @@ public class PutawayController {
 
     @PostMapping
     @Operation(summary = "Confirm a putaway by scan; outside the directed zone only with an override reason code")
-    public ResponseEntity<Posting> confirm(@RequestHeader("Idempotency-Key") String key,
+    public ResponseEntity<Posting> confirm(IdempotencyKey key,
                                            @Valid @RequestBody PutawayRequest r) {
         Posting p = putaway.confirm(new DirectingPutaway.Confirmation(r.lot(), r.fromLocation(), r.toLocation(),
-                r.quantity(), r.unit(), r.status(), r.overrideReasonCode()), actor.get(), key);
-        if (p.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(p);
-        }
+                r.quantity(), r.unit(), r.status(), r.overrideReasonCode()), actor.get(), key.scoped());
         return ResponseEntity.created(URI.create("/api/postings/" + p.id())).body(p);
     }
 }

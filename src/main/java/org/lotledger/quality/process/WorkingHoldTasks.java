@@ -41,7 +41,7 @@ public class WorkingHoldTasks {
                            Integer priority, Long warehouseMoveId) {
     }
 
-    public record Worked(HoldProgress progress, boolean replayed) {
+    public record Worked(HoldProgress progress) {
     }
 
     private final TaskService tasks;
@@ -67,12 +67,9 @@ public class WorkingHoldTasks {
 
     /** Completes "Review hold" with the caller's decision. */
     public Worked review(long holdId, HoldDecisions.Proposal p, Actor actor, String idempotencyKey) {
-        String key = PlacingHold.requireKey(idempotencyKey);
+        String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
             decisions.lockHoldDecisions();
-            if (answeredWith(holdId, key, "APPROVE_%")) {
-                return new Worked(progress(holdId), true);
-            }
             Task task = openTask(holdId, HoldProcess.REVIEW_TASK, "HOLD_NOT_AWAITING_REVIEW",
                     "awaits no review now");
             Map<String, Object> v = new HashMap<>();
@@ -85,18 +82,15 @@ public class WorkingHoldTasks {
             v.put(HoldReviewListener.PARTS, p.parts() == null || p.parts().isEmpty() ? null : write(p.parts()));
             v.put(HoldReviewListener.REQUEST_KEY, key);
             completeAs(actor, task, v);
-            return new Worked(progress(holdId), false);
+            return new Worked(progress(holdId));
         });
     }
 
     /** Completes "Approve hold decision" with the caller's answer. */
     public Worked answer(long holdId, boolean approve, String note, Actor actor, String idempotencyKey) {
-        String key = PlacingHold.requireKey(idempotencyKey);
+        String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
             decisions.lockHoldDecisions();
-            if (answeredWith(holdId, key, "SECOND_APPROVAL%")) {
-                return new Worked(progress(holdId), true);
-            }
             Task task = openTask(holdId, HoldProcess.APPROVAL_TASK, "HOLD_NOT_AWAITING_APPROVAL",
                     "awaits no second approval now");
             Map<String, Object> v = new HashMap<>();
@@ -104,7 +98,7 @@ public class WorkingHoldTasks {
             v.put("approvalNote", note);
             v.put(HoldReviewListener.REQUEST_KEY, key);
             completeAs(actor, task, v);
-            return new Worked(progress(holdId), false);
+            return new Worked(progress(holdId));
         });
     }
 
@@ -129,7 +123,7 @@ public class WorkingHoldTasks {
             v.put("scannedLot", lotScan);
             v.put("scannedLocation", locationScan);
             completeAs(actor, task, v, true);
-            return new Worked(progress(holdId), false);
+            return new Worked(progress(holdId));
         });
     }
 
@@ -207,13 +201,6 @@ public class WorkingHoldTasks {
     private Long moveIdOf(Task t) {
         Object v = tasks.getVariable(t.getId(), "warehouseMoveId");
         return v == null ? null : HoldProcess.id(v);
-    }
-
-    private boolean answeredWith(long holdId, String key, String decisionPattern) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists(select 1 from decision_record where subject_type = ? and subject_id = ?
-                                 and decision like ? and details ->> 'requestKey' = ?)""", Boolean.class,
-                QualityHolds.SUBJECT_TYPE, Long.toString(holdId), decisionPattern, key));
     }
 
     private String write(Object o) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.platform.web.IdempotencyKey;
 import org.lotledger.quality.HoldReason;
 import org.lotledger.quality.HoldScope;
 import org.lotledger.quality.HoldState;
@@ -23,14 +24,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Quality holds over HTTP (docs/quality-holds.md). Placing and deciding carry an {@code Idempotency-Key}: placing
- * again with the same key returns the hold (200, {@code Idempotent-Replayed: true}) instead of a second one.
+ * Quality holds over HTTP (docs/quality-holds.md). Every write passes the door (platform.web.IdempotentWrites,
+ * ADR 0009): placing again with the same key returns the first answer (200, {@code Idempotent-Replayed: true})
+ * instead of a second hold.
  */
 @RestController
 @RequestMapping("/api/holds")
@@ -83,13 +84,10 @@ public class HoldController {
     @PostMapping
     @Operation(summary = "Place a hold on a lot or a location: its AVAILABLE stock in every warehouse goes to HOLD, and its review starts")
     public ResponseEntity<WorkingHoldTasks.HoldProgress> place(
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, @Valid @RequestBody PlaceRequest r) {
+            IdempotencyKey key, @Valid @RequestBody PlaceRequest r) {
         PlacingHold.Placed placed = placing.place(new PlacingHold.HoldRequest(r.scope(), r.lotId(), r.locationId(),
-                r.reason(), r.note()), actor.get(), key);
+                r.reason(), r.note()), actor.get(), key.scoped());
         WorkingHoldTasks.HoldProgress progress = work.progress(placed.hold().id());
-        if (placed.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(progress);
-        }
         return ResponseEntity.created(URI.create("/api/holds/" + placed.hold().id())).body(progress);
     }
 
@@ -110,47 +108,47 @@ public class HoldController {
     @PostMapping("/{id}/decision")
     @Operation(summary = "Review the hold (completes 'Review hold' as the caller): RELEASE, SCRAP, RETURN_TO_VENDOR or SPLIT, by totals or by parts per lot and location")
     public ResponseEntity<WorkingHoldTasks.HoldProgress> decide(
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody DecisionRequest r) {
         List<HoldDecision.Part> parts = r.parts() == null ? List.of() : r.parts().stream()
                 .map(p -> new HoldDecision.Part(p.lotId(), p.locationId(), p.quantity(), p.disposition())).toList();
         return answer(work.review(id, new HoldDecisions.Proposal(r.outcome(), r.releaseQuantity(), r.scrapQuantity(),
-                r.returnQuantity(), parts, r.reasonCode(), r.note(), key), actor.get(), key));
+                r.returnQuantity(), parts, r.reasonCode(), r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/release")
     @Operation(summary = "Review the hold with the decision 'release everything' (shorthand of /decision)")
     public ResponseEntity<WorkingHoldTasks.HoldProgress> release(
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody(required = false) ReleaseRequest r) {
         return answer(work.review(id, new HoldDecisions.Proposal("RELEASE", null, null, null, List.of(), null,
-                r == null ? null : r.note(), key), actor.get(), key));
+                r == null ? null : r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/scrap")
     @Operation(summary = "Review the hold with the decision 'scrap' (all of it, or quantities per lot and location; shorthand of /decision)")
     public ResponseEntity<WorkingHoldTasks.HoldProgress> scrap(
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody ScrapRequest r) {
         return answer(work.review(id, new HoldDecisions.Proposal("SCRAP", null, null, null,
-                parts(r.lines(), HoldDecision.Disposition.SCRAP), r.reasonCode(), r.note(), key), actor.get(), key));
+                parts(r.lines(), HoldDecision.Disposition.SCRAP), r.reasonCode(), r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/return-to-vendor")
     @Operation(summary = "Review the hold with the decision 'return to vendor' (all, or quantities per lot and location; shorthand of /decision)")
     public ResponseEntity<WorkingHoldTasks.HoldProgress> returnToVendor(
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody ReturnRequest r) {
         return answer(work.review(id, new HoldDecisions.Proposal("RETURN_TO_VENDOR", null, null, null,
-                parts(r.lines(), HoldDecision.Disposition.RETURN_TO_VENDOR), null, r.note(), key), actor.get(), key));
+                parts(r.lines(), HoldDecision.Disposition.RETURN_TO_VENDOR), null, r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/approval")
     @Operation(summary = "Second approval of the decision under review (completes 'Approve hold decision' as the caller): a quality manager other than the reviewer")
     public ResponseEntity<WorkingHoldTasks.HoldProgress> approve(
-            @RequestHeader(value = "Idempotency-Key", required = false) String key, @PathVariable long id,
+            IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody ApprovalRequest r) {
-        return answer(work.answer(id, r.approve(), r.note(), actor.get(), key));
+        return answer(work.answer(id, r.approve(), r.note(), actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/warehouse-moves/{moveId}/confirmation")
@@ -160,11 +158,8 @@ public class HoldController {
         return answer(work.confirmMove(id, moveId, r.lot(), r.location(), actor.get()));
     }
 
-    /** 200 when the decision is carried out (or replayed), 202 while it awaits a second approval or warehouse moves. */
+    /** 200 when the decision is carried out, 202 while it awaits a second approval or warehouse moves. */
     private static ResponseEntity<WorkingHoldTasks.HoldProgress> answer(WorkingHoldTasks.Worked w) {
-        if (w.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(w.progress());
-        }
         String awaiting = w.progress().awaiting();
         boolean pending = "SECOND_APPROVAL".equals(awaiting) || "WAREHOUSE_MOVES".equals(awaiting);
         return ResponseEntity.status(pending ? 202 : 200).body(w.progress());

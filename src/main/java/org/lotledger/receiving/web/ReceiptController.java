@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.platform.web.IdempotencyKey;
 import org.lotledger.receiving.ReceiptView;
 import org.lotledger.receiving.Receipts;
 import org.lotledger.receiving.ReceiveLine;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,26 +66,27 @@ public class ReceiptController {
 
     /** A received lot, typed or {@code {"scan": "<GS1 element string>", "quantity": …}}; needs an Idempotency-Key. */
     @PostMapping("/{id}/lines")
-    public ResponseEntity<ReceiptView.Line> receive(@RequestHeader("Idempotency-Key") String key, @PathVariable long id,
+    public ResponseEntity<ReceiptView.Line> receive(IdempotencyKey key, @PathVariable long id,
                                                     @RequestBody ReceiveLine line) {
-        ReceiptView.Line l = receiving.receive(id, line, actor.get(), key);
+        ReceiptView.Line l = receiving.receive(id, line, actor.get(), key.scoped());
         return ResponseEntity.created(URI.create("/api/receipts/" + id)).body(l);
     }
 
     @PostMapping("/{id}/lines/{lineId}/reversal")
-    public ReceiptView.Line reverse(@RequestHeader("Idempotency-Key") String key, @PathVariable long id,
+    public ResponseEntity<ReceiptView.Line> reverse(IdempotencyKey key, @PathVariable long id,
                                     @PathVariable long lineId, @Valid @RequestBody(required = false) Reversal r) {
-        return receiving.reverseLine(id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(),
-                actor.get(), key);
+        return ResponseEntity.ok(receiving.reverseLine(id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(),
+                actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/purchase-order-lines/{poLineId}/close-short")
-    public Map<String, Object> closeShort(@PathVariable long id, @PathVariable long poLineId) {
-        return Map.of("purchaseOrderLineId", poLineId, "status", receiving.closeShort(id, poLineId, actor.get()).name());
+    public ResponseEntity<Map<String, Object>> closeShort(@PathVariable long id, @PathVariable long poLineId) {
+        return ResponseEntity.ok(Map.of("purchaseOrderLineId", poLineId, "status",
+                receiving.closeShort(id, poLineId, actor.get()).name()));
     }
 
     @PostMapping("/{id}/close")
-    public ReceiptView close(@PathVariable long id) {
-        return receiving.close(id, actor.get());
+    public ResponseEntity<ReceiptView> close(@PathVariable long id) {
+        return ResponseEntity.ok(receiving.close(id, actor.get()));
     }
 }
