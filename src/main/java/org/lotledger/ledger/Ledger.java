@@ -62,6 +62,7 @@ public class Ledger {
             return earlier;
         }
         checkRoleAndReason(request);
+        LedgerLimits.checkOccurredAt(request.occurredAt(), clock());
         if (request.movements().isEmpty()) {
             throw DomainException.unprocessable("EMPTY_POSTING", "A posting moves at least one quantity.", Map.of());
         }
@@ -79,6 +80,10 @@ public class Ledger {
         Map<Long, LocationFacts> locations = facts.locations(locationIds);
         for (Movement m : request.movements()) {
             checkMovement(request, m, lots, locations);
+            LedgerLimits.checkSize(m, lots.get(m.lotId()));
+        }
+        if (request.occurredAt() != null) {
+            LedgerLimits.checkGoLive(request.occurredAt(), facts.goLiveDates(locationIds), locations);
         }
         List<LegDraft> drafts = legsOf(request.movements(), lots);
         checkConservation(drafts);
@@ -88,6 +93,10 @@ public class Ledger {
         Instant recordedAt = recordedAt(clock, heads.values());
         checkBalancesAndCapacity(drafts, locations, lots, current);
         return write(request, fingerprint, drafts, heads, recordedAt, locations, current);
+    }
+
+    private static Instant clock() {
+        return Instant.now();
     }
 
     // ---- invariants -------------------------------------------------------------------------------------------

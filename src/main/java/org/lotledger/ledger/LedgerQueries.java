@@ -126,7 +126,8 @@ public class LedgerQueries {
                     + now + "), not " + asOf + ".", Map.of("asOf", asOf.toString()));
         }
         Map<StockStatus, BigDecimal> balances = new EnumMap<>(StockStatus.class);
-        Timestamp at = Timestamp.from(asOf);
+        // nothing was recorded before the ledger's earliest day: earlier instants read as that day (all zero)
+        Timestamp at = Timestamp.from(asOf.isBefore(LedgerLimits.EARLIEST) ? LedgerLimits.EARLIEST : asOf);
         for (StockStatus s : StockStatus.values()) {
             List<BigDecimal> last = jdbc.queryForList("""
                     select balance_after from posting_leg

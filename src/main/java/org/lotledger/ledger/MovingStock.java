@@ -14,9 +14,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class MovingStock {
 
-    /** What a scanner sends: the lot (id or internal label), two location barcodes, a quantity and its unit. */
+    /**
+     * What a scanner sends: the lot (id or internal label), two location barcodes, a quantity and its unit, and
+     * optionally the client's own reference (posted as reference SCAN: a client cannot claim a service's reference).
+     */
     public record ScanMove(PostingType purpose, String lot, String fromBarcode, String toBarcode, BigDecimal quantity,
-                           String unit, StockStatus status, String referenceType, String referenceId) {
+                           String unit, StockStatus status, String clientReference) {
     }
 
     private static final EnumSet<PostingType> OWNED = EnumSet.of(PostingType.MOVE, PostingType.REPLENISHMENT);
@@ -45,7 +48,7 @@ public class MovingStock {
             StockStatus status = scan.status() == null ? StockStatus.AVAILABLE : scan.status();
             return ledger.post(PostingRequest.of(purpose, actor, idempotencyKey)
                     .movement(new Movement(lot.lotId(), from, status, to, status, quantity))
-                    .reference(scan.referenceType() == null ? "SCAN" : scan.referenceType(), scan.referenceId())
+                    .reference("SCAN", scan.clientReference())
                     .build());
         });
     }

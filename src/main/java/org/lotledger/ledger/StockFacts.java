@@ -1,6 +1,7 @@
 package org.lotledger.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -48,6 +49,21 @@ public class StockFacts {
                     rs.getBoolean(4), (Long) rs.getObject(5), (Long) rs.getObject(6), statuses(rs.getArray(7)),
                     strings(rs.getArray(8)), rs.getBigDecimal(9)));
         }, (Object) locationIds.toArray(Long[]::new));
+        return out;
+    }
+
+    /**
+     * The go-live dates of the warehouses of these locations (warehouse id to date), where one is set: nothing can
+     * have happened there before it. Read only for postings that carry their own {@code occurredAt}.
+     */
+    public Map<Long, LocalDate> goLiveDates(Collection<Long> locationIds) {
+        Map<Long, LocalDate> out = new HashMap<>();
+        jdbc.query("""
+                select w.id, w.go_live_on from location l join warehouse w on w.id = l.warehouse_id
+                 where l.id = any(?) and w.go_live_on is not null""",
+                rs -> {
+                    out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+                }, (Object) locationIds.toArray(Long[]::new));
         return out;
     }
 

@@ -61,7 +61,7 @@ class AsOfConsistencyTest {
                     try {
                         moving.move(new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode(forth ? "A1" : "A2"),
                                 f.barcode(forth ? "A2" : "A1"), BigDecimal.valueOf(1 + rnd.nextInt(3)), "EA", null,
-                                null, null), WAREHOUSE, f.key());
+                                null), WAREHOUSE, f.key());
                     } catch (DomainException e) {
                         // a shelf ran empty: refused and posted nothing, which is fine here
                     }

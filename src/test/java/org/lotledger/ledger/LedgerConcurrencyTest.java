@@ -74,7 +74,7 @@ class LedgerConcurrencyTest {
                             int qty = 1 + rnd.nextInt(8);
                             String to = from.location().equals("A1") ? "A2" : "A1";
                             p = moving.move(new MovingStock.ScanMove(null, f.labelOf(from.lot()), f.barcode(from.location()),
-                                    f.barcode(to), BigDecimal.valueOf(qty), "EA", null, null, null), WAREHOUSE, key);
+                                    f.barcode(to), BigDecimal.valueOf(qty), "EA", null, null), WAREHOUSE, key);
                         } else {
                             int qty = 1 + rnd.nextInt(3);
                             p = adjusting.adjust(new AdjustingStock.Adjustment(f.labelOf(from.lot()), f.barcode(from.location()),

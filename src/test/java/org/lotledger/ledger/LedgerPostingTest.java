@@ -40,7 +40,7 @@ class LedgerPostingTest {
 
     private MovingStock.ScanMove scan(long lot, String from, String to, String qty, String unit) {
         return new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode(from), f.barcode(to), new BigDecimal(qty), unit,
-                null, null, null);
+                null, null);
     }
 
     private long postings() {
@@ -120,7 +120,7 @@ class LedgerPostingTest {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", HOLD, 10);
         var holdMove = new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"), f.barcode("Q1"),
-                BigDecimal.valueOf(4), "EA", HOLD, null, null);
+                BigDecimal.valueOf(4), "EA", HOLD, null);
 
         assertThatThrownBy(() -> moving.move(holdMove, WAREHOUSE, f.key()))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("LOT_ON_HOLD");
@@ -128,7 +128,7 @@ class LedgerPostingTest {
         assertThat(f.legsOf(byQuality)).containsExactly("A1 HOLD -4 @2.5 = -10", "Q1 HOLD 4 @2.5 = 10");
 
         var toPickFace = new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"), f.barcode("P1"),
-                BigDecimal.ONE, "EA", HOLD, null, null);
+                BigDecimal.ONE, "EA", HOLD, null);
         assertThatThrownBy(() -> moving.move(toPickFace, QUALITY, f.key()))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("ZONE_REFUSES_STATUS");
     }
@@ -150,7 +150,7 @@ class LedgerPostingTest {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", AVAILABLE, 10);
         var across = new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"), other.barcode("A1"),
-                BigDecimal.ONE, "EA", null, null, null);
+                BigDecimal.ONE, "EA", null, null);
 
         assertThatThrownBy(() -> moving.move(across, WAREHOUSE, f.key()))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("WAREHOUSE_MISMATCH");

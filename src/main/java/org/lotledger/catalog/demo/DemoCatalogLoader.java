@@ -251,7 +251,7 @@ public class DemoCatalogLoader {
     private void warehouse(String code, String name, String tz) {
         if (!warehouses.existsByCode(code)) {
             created++;
-            warehouseService.create(new WarehouseDraft(code, name, tz), ACTOR);
+            warehouseService.create(new WarehouseDraft(code, name, tz, null), ACTOR);
         }
     }
 

@@ -19,6 +19,10 @@ public class Warehouse extends ActivatableEntity {
     @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
+    /** The day this warehouse started on Lot Ledger: no posting here may say it happened earlier (null: not set). */
+    @Column(name = "go_live_on")
+    private java.time.LocalDate goLiveOn;
+
     protected Warehouse() {
     }
 
@@ -37,4 +41,8 @@ public class Warehouse extends ActivatableEntity {
     public void rename(String name) { this.name = name; }
 
     public void moveToTimeZone(String timeZone) { this.timeZone = timeZone; }
+
+    public java.time.LocalDate getGoLiveOn() { return goLiveOn; }
+
+    public void goLiveOn(java.time.LocalDate day) { this.goLiveOn = day; }
 }

@@ -35,7 +35,9 @@ public class WarehouseService {
         if (warehouses.existsByCode(code)) {
             throw CatalogExceptions.duplicate("WAREHOUSE_ALREADY_EXISTS", "Warehouse", code);
         }
-        Warehouse w = warehouses.saveAndFlush(new Warehouse(code, draft.name().trim(), validTimeZone(draft.timeZone())));
+        Warehouse w = new Warehouse(code, draft.name().trim(), validTimeZone(draft.timeZone()));
+        w.goLiveOn(draft.goLiveOn());
+        w = warehouses.saveAndFlush(w);
         WarehouseView view = WarehouseView.of(w);
         audit.created(ENTITY, w.getId(), view, actor);
         virtualLocations.forNewWarehouse(w, actor);
@@ -53,6 +55,7 @@ public class WarehouseService {
         WarehouseView before = WarehouseView.of(w);
         w.rename(draft.name().trim());
         w.moveToTimeZone(validTimeZone(draft.timeZone()));
+        w.goLiveOn(draft.goLiveOn());
         warehouses.saveAndFlush(w);
         WarehouseView after = WarehouseView.of(w);
         audit.updated(ENTITY, id, before, after, actor);

@@ -3,6 +3,9 @@ package org.lotledger.ledger.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,18 +44,32 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Ledger", description = "Postings, balances and the history of lots")
 public class LedgerController {
 
-    public record MoveRequest(PostingType purpose, @NotBlank String lot, @NotBlank String fromLocation,
-                              @NotBlank String toLocation, @NotNull BigDecimal quantity, @NotBlank String unit,
-                              StockStatus status, String referenceType, String referenceId) {
+    /**
+     * A scan move. {@code clientReference}: the client's own reference (a pick list, a task id), stored as the
+     * posting's SCAN reference; the reference types that services own (RECEIPT, QUALITY_HOLD, ...) cannot be claimed.
+     */
+    public record MoveRequest(PostingType purpose, @NotBlank @Size(max = 60) String lot,
+                              @NotBlank @Size(max = 60) String fromLocation, @NotBlank @Size(max = 60) String toLocation,
+                              @NotNull @DecimalMin(MIN_QUANTITY) @DecimalMax(MAX_QUANTITY) @Digits(integer = 10, fraction = 6)
+                              BigDecimal quantity,
+                              @NotBlank @Size(max = 10) String unit, StockStatus status,
+                              @Size(max = 100) String clientReference) {
     }
 
-    public record AdjustmentRequest(@NotBlank String lot, @NotBlank String location, StockStatus status,
-                                    @NotNull BigDecimal quantity, @NotBlank String unit, @NotBlank String reasonCode,
+    public record AdjustmentRequest(@NotBlank @Size(max = 60) String lot, @NotBlank @Size(max = 60) String location,
+                                    StockStatus status,
+                                    @NotNull @DecimalMin(MIN_QUANTITY) @DecimalMax(MAX_QUANTITY)
+                                    @Digits(integer = 10, fraction = 6) BigDecimal quantity,
+                                    @NotBlank @Size(max = 10) String unit, @NotBlank @Size(max = 30) String reasonCode,
                                     @Size(max = 500) String note, Instant occurredAt) {
     }
 
-    public record ReversalRequest(@NotBlank String reasonCode, @Size(max = 500) String note) {
+    public record ReversalRequest(@NotBlank @Size(max = 30) String reasonCode, @Size(max = 500) String note) {
     }
+
+    /** The documented ceiling of one request line, in the request's unit (docs/api-conventions.md). */
+    public static final String MAX_QUANTITY = "1000000000";
+    public static final String MIN_QUANTITY = "-1000000000";
 
     private final MovingStock moving;
     private final AdjustingStock adjusting;
@@ -77,7 +94,7 @@ public class LedgerController {
     @Operation(summary = "Move stock by scan: bin to bin or replenishment; the status is kept")
     public ResponseEntity<Posting> move(IdempotencyKey key, @Valid @RequestBody MoveRequest r) {
         return created(moving.move(new MovingStock.ScanMove(r.purpose(), r.lot(), r.fromLocation(), r.toLocation(),
-                r.quantity(), r.unit(), r.status(), r.referenceType(), r.referenceId()), actor.get(), key.scoped()));
+                r.quantity(), r.unit(), r.status(), r.clientReference()), actor.get(), key.scoped()));
     }
 
     @PostMapping("/adjustments")

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Spring Boot's BasicErrorController (whose body names the exception and its message).
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})

@@ -3,7 +3,12 @@ package org.lotledger.putaway.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.lotledger.ledger.web.LedgerController;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -25,9 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Directed putaway", description = "Where released stock goes, confirmed by scan")
 public class PutawayController {
 
-    public record PutawayRequest(@NotBlank String lot, @NotBlank String fromLocation, @NotBlank String toLocation,
-                                 @NotNull BigDecimal quantity, @NotBlank String unit, StockStatus status,
-                                 String overrideReasonCode) {
+    public record PutawayRequest(@NotBlank @Size(max = 60) String lot, @NotBlank @Size(max = 60) String fromLocation,
+                                 @NotBlank @Size(max = 60) String toLocation,
+                                 @NotNull @DecimalMin(LedgerController.MIN_QUANTITY) @DecimalMax(LedgerController.MAX_QUANTITY)
+                                 @Digits(integer = 10, fraction = 6) BigDecimal quantity,
+                                 @NotBlank @Size(max = 10) String unit, StockStatus status,
+                                 @Size(max = 30) String overrideReasonCode) {
     }
 
     private final DirectingPutaway putaway;

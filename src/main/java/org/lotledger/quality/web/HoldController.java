@@ -3,7 +3,9 @@ package org.lotledger.quality.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -45,23 +47,31 @@ public class HoldController {
     public record ReleaseRequest(@Size(max = 400) String note) {
     }
 
-    public record LineRequest(@NotNull Long lotId, @NotNull Long locationId, @NotNull @Positive Long quantity) {
+    public record LineRequest(@NotNull Long lotId, @NotNull Long locationId,
+                              @NotNull @Positive @Max(MAX_UNITS) Long quantity) {
     }
 
-    public record ScrapRequest(String reasonCode, @Size(max = 400) String note, List<@Valid LineRequest> lines) {
+    public record ScrapRequest(@Size(max = 30) String reasonCode, @Size(max = 400) String note,
+                               @Size(max = 500) List<@Valid @NotNull LineRequest> lines) {
     }
 
-    public record ReturnRequest(@Size(max = 400) String note, List<@Valid LineRequest> lines) {
+    public record ReturnRequest(@Size(max = 400) String note, @Size(max = 500) List<@Valid @NotNull LineRequest> lines) {
     }
 
-    public record DecisionRequest(@NotNull String outcome, Long releaseQuantity, Long scrapQuantity,
-                                  Long returnQuantity, List<@Valid PartRequest> parts, String reasonCode,
+    public record DecisionRequest(@NotNull @Size(max = 30) String outcome, @PositiveOrZero @Max(MAX_UNITS) Long releaseQuantity,
+                                  @PositiveOrZero @Max(MAX_UNITS) Long scrapQuantity,
+                                  @PositiveOrZero @Max(MAX_UNITS) Long returnQuantity,
+                                  @Size(max = 500) List<@Valid @NotNull PartRequest> parts, @Size(max = 30) String reasonCode,
                                   @Size(max = 400) String note) {
     }
 
-    public record PartRequest(@NotNull Long lotId, @NotNull Long locationId, @NotNull @Positive Long quantity,
+    public record PartRequest(@NotNull Long lotId, @NotNull Long locationId,
+                              @NotNull @Positive @Max(MAX_UNITS) Long quantity,
                               @NotNull HoldDecision.Disposition disposition) {
     }
+
+    /** Hold quantities are whole base units, at most a trillion (the ledger's ceiling of one movement). */
+    static final long MAX_UNITS = 1_000_000_000_000L;
 
     public record ApprovalRequest(@NotNull Boolean approve, @Size(max = 400) String note) {
     }

@@ -67,7 +67,7 @@ public class ReceiptController {
     /** A received lot, typed or {@code {"scan": "<GS1 element string>", "quantity": …}}; needs an Idempotency-Key. */
     @PostMapping("/{id}/lines")
     public ResponseEntity<ReceiptView.Line> receive(IdempotencyKey key, @PathVariable long id,
-                                                    @RequestBody ReceiveLine line) {
+                                                    @Valid @RequestBody ReceiveLine line) {
         ReceiptView.Line l = receiving.receive(id, line, actor.get(), key.scoped());
         return ResponseEntity.created(URI.create("/api/receipts/" + id)).body(l);
     }
