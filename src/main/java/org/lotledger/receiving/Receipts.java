@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lotledger.common.DomainException;
+import org.lotledger.ledger.LedgerQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +31,11 @@ public class Receipts {
     }
 
     private final JdbcTemplate jdbc;
+    private final LedgerQueries ledger;
 
-    public Receipts(JdbcTemplate jdbc) {
+    public Receipts(JdbcTemplate jdbc, LedgerQueries ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     long insert(long warehouseId, long dockLocationId, long purchaseOrderId, Long asnId, String actor) {
@@ -68,8 +71,8 @@ public class Receipts {
 
     /** The line a repeated request (same idempotency key) already booked. */
     Optional<Long> lineOfPostingKey(String idempotencyKey) {
-        return jdbc.queryForList("select rl.id from receipt_line rl join posting p on p.id = rl.posting_id "
-                + "where p.idempotency_key = ?", Long.class, idempotencyKey).stream().findFirst();
+        return ledger.postingIdOfKey(idempotencyKey).flatMap(postingId -> jdbc.queryForList(
+                "select id from receipt_line where posting_id = ?", Long.class, postingId).stream().findFirst());
     }
 
     LineRow lockLine(long receiptId, long lineId) {
