@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.lotledger.catalog.reason.PostingTypeName;
+import org.lotledger.catalog.reason.ReasonCodeCheck;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.StockFacts.LocationFacts;
 import org.lotledger.ledger.StockFacts.LotFacts;
@@ -38,12 +40,14 @@ public class Ledger {
     private final JdbcTemplate jdbc;
     private final StockFacts facts;
     private final org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds;
+    private final ReasonCodeCheck reasons;
 
     public Ledger(JdbcTemplate jdbc, StockFacts facts,
-                  org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds) {
+                  org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds, ReasonCodeCheck reasons) {
         this.jdbc = jdbc;
         this.facts = facts;
         this.arrivalHolds = arrivalHolds;
+        this.reasons = reasons;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -99,21 +103,7 @@ public class Ledger {
                     "User " + r.actor().userId() + " may not post " + type + " (allowed to: " + new TreeSet<>(type.groups()) + ").",
                     Map.of("postingType", type.name()));
         }
-        if (r.reasonCode() == null || r.reasonCode().isBlank()) {
-            if (type.reasonRequired()) {
-                throw DomainException.unprocessable("REASON_CODE_REQUIRED",
-                        "A " + type + " posting needs a reason code.", Map.of("postingType", type.name()));
-            }
-            return;
-        }
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select active, ? = any(posting_types) as allowed from reason_code where code = ?", type.name(),
-                r.reasonCode());
-        if (rows.isEmpty() || !(Boolean) rows.get(0).get("active") || !(Boolean) rows.get(0).get("allowed")) {
-            throw DomainException.unprocessable("INVALID_REASON_CODE", "Reason code '" + r.reasonCode()
-                            + "' does not exist, is inactive or is not allowed for " + type + ".",
-                    Map.of("reasonCode", r.reasonCode(), "postingType", type.name()));
-        }
+        reasons.check(r.reasonCode(), PostingTypeName.valueOf(type.name()), type.reasonRequired());
     }
 
     private void checkMovement(PostingRequest r, Movement m, Map<Long, LotFacts> lots,

@@ -8,6 +8,7 @@ import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.item.ItemView;
 import org.lotledger.catalog.location.LocationView;
 import org.lotledger.catalog.reason.PostingTypeName;
+import org.lotledger.catalog.reason.ReasonCodeCheck;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Ledger;
@@ -46,14 +47,17 @@ public class DirectingPutaway {
     private final PostingExecutor executor;
     private final JdbcTemplate jdbc;
     private final LedgerQueries stockQueries;
+    private final ReasonCodeCheck reasons;
 
     /** A location of the directed zone, with its capacity (null: unlimited). */
     private record Candidate(long id, String barcode, BigDecimal capacity) {
     }
 
     public DirectingPutaway(PutawayZones zones, ScanLookups scans, CatalogQueries catalog, Ledger ledger,
-                            PostingExecutor executor, JdbcTemplate jdbc, LedgerQueries stockQueries) {
+                            PostingExecutor executor, JdbcTemplate jdbc, LedgerQueries stockQueries,
+                            ReasonCodeCheck reasons) {
         this.stockQueries = stockQueries;
+        this.reasons = reasons;
         this.zones = zones;
         this.scans = scans;
         this.catalog = catalog;
@@ -101,14 +105,8 @@ public class DirectingPutaway {
                             + "); give an override reason to put it there anyway.",
                             Map.of("directedZone", directed, "location", to.code()));
                 }
-                boolean overrideReason = catalog.findReasonCode(c.overrideReasonCode())
-                        .filter(r -> r.active() && r.postingTypes().contains(PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE)).isPresent();
-                if (!overrideReason) {
-                    throw DomainException.unprocessable("INVALID_OVERRIDE_REASON", "Reason code '"
-                            + c.overrideReasonCode() + "' is not a putaway override reason.",
-                            Map.of("reasonCode", c.overrideReasonCode()));
-                }
-                reason = c.overrideReasonCode();
+                reason = reasons.check(c.overrideReasonCode().trim().toUpperCase(java.util.Locale.ROOT),
+                        PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE, true);
                 note = "directed zone " + directed + ", put away in " + actual;
             }
             long quantity = scans.toBaseUnits(lot.itemId(), c.quantity(), c.unit());

@@ -296,6 +296,13 @@ class QualityHoldApiTest {
         ResponseEntity<Map> noReason = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
                 Map.of("lines", List.of(line(lot, "A1", 30))));
         assertThat(noReason.getBody().get("code")).isEqualTo("REASON_CODE_REQUIRED");
+        // one check, one code for every reason code (the ledger's): unknown, or not one for scrapping
+        for (String reason : List.of("NO_SUCH_REASON", "putaway_override")) {
+            ResponseEntity<Map> badReason = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
+                    Map.of("reasonCode", reason, "lines", List.of(line(lot, "A1", 30))));
+            assertThat(badReason.getStatusCode()).as(reason).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(badReason.getBody().get("code")).as(reason).isEqualTo("INVALID_REASON_CODE");
+        }
         ResponseEntity<Map> tooMuch = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
                 Map.of("reasonCode", "DAMAGED", "lines", List.of(line(lot, "A1", 101))));
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
