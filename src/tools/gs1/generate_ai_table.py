@@ -5,7 +5,7 @@ Run by hand when GS1 publishes a new dictionary (see docs/gs1.md); the output is
 only the output, never the dictionary:
 
     python3 src/tools/gs1/generate_ai_table.py path/to/gs1-syntax-dictionary.txt \
-        > src/main/resources/org/lotledger/receiving/gs1/gs1-application-identifiers.tsv
+        > src/main/resources/org/lotledger/gs1/gs1-application-identifiers.tsv
 
 One row per AI (ranges such as 3100-3105 and 91-99 are expanded), tab-separated:
     ai, separator ("predefined" = the "*" flag: no FNC1/GS needed after it, otherwise "fnc1"),

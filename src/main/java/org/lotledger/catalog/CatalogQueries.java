@@ -15,6 +15,7 @@ import org.lotledger.catalog.location.ZoneView;
 import org.lotledger.catalog.location.Zones;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.lot.Lots;
+import org.lotledger.catalog.lot.ScannedLots;
 import org.lotledger.catalog.partner.SupplierService;
 import org.lotledger.catalog.partner.SupplierView;
 import org.lotledger.catalog.partner.Suppliers;
@@ -42,9 +43,12 @@ public class CatalogQueries {
     private final SupplierService supplierService;
     private final Suppliers suppliers;
     private final UnitConversion unitConversion;
+    private final ScannedLots scannedLots;
 
     public CatalogQueries(ItemService itemService, Items items, Lots lots, Locations locations, Zones zones,
-                          ReasonCodes reasonCodes, SupplierService supplierService, Suppliers suppliers) {
+                          ReasonCodes reasonCodes, SupplierService supplierService, Suppliers suppliers,
+                          ScannedLots scannedLots) {
+        this.scannedLots = scannedLots;
         this.supplierService = supplierService;
         this.suppliers = suppliers;
         this.itemService = itemService;
@@ -84,16 +88,12 @@ public class CatalogQueries {
                 : lots.findByInternalLabel(internalLabel.trim().toUpperCase()).map(LotView::of);
     }
 
-    /** What a scanner sends: a lot id (digits only) or the lot's internal label (LL00000042). */
+    /**
+     * What a scanner sends: a lot id (digits only), the lot's internal label (LL00000042) or a GS1 element string
+     * with GTIN and lot ({@link ScannedLots#find}).
+     */
     public Optional<LotView> findLotByIdOrLabel(String idOrLabel) {
-        if (idOrLabel == null || idOrLabel.isBlank()) {
-            return Optional.empty();
-        }
-        String s = idOrLabel.trim();
-        if (s.chars().allMatch(Character::isDigit) && s.length() < 19) {
-            return findLot(Long.parseLong(s));
-        }
-        return findLotByInternalLabel(s);
+        return scannedLots.find(idOrLabel);
     }
 
     public Optional<LocationView> findLocation(long locationId) {
@@ -117,14 +117,6 @@ public class CatalogQueries {
 
     public Optional<ReasonCodeView> findReasonCode(String code) {
         return code == null ? Optional.empty() : reasonCodes.findByCode(code.trim().toUpperCase()).map(ReasonCodeView::of);
-    }
-
-    /**
-     * The lot number in a scanned or typed label, by the supplier's lot-label convention; the trimmed text when the
-     * supplier has none. Throws LOT_LABEL_NOT_RECOGNISED (422) or UNKNOWN_SUPPLIER (404).
-     */
-    public String normaliseLotNumber(long supplierId, String scanned) {
-        return supplierService.normaliseLotNumber(supplierId, scanned);
     }
 
     /** The virtual SUPPLIER location stock is received from. */

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.lotledger.catalog.reason.PostingTypeName;
+import org.lotledger.catalog.reason.ReasonCodeCheck;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.StockFacts.LocationFacts;
 import org.lotledger.ledger.StockFacts.LotFacts;
@@ -31,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * locks the heads of the posting's lots in id order, so that per lot the ledger sequence is the commit order;
  * then appends the posting and its legs and updates the kept balances. Nothing is written unless every check
  * passed, and the database backs conservation, append-only and non-negative balances with its own constraints.
+ * An opening balance must be the first posting of its lot at its location; and HOLD stock a posting creates or
+ * removes must be accounted for by the quality holds before the transaction commits ({@link HeldStockGate}).
  */
 @Service
 public class Ledger {
@@ -38,12 +42,17 @@ public class Ledger {
     private final JdbcTemplate jdbc;
     private final StockFacts facts;
     private final org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds;
+    private final ReasonCodeCheck reasons;
+    private final HeldStockGate heldStock;
 
     public Ledger(JdbcTemplate jdbc, StockFacts facts,
-                  org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds) {
+                  org.springframework.beans.factory.ObjectProvider<ArrivalHolds> arrivalHolds, ReasonCodeCheck reasons,
+                  HeldStockGate heldStock) {
         this.jdbc = jdbc;
         this.facts = facts;
         this.arrivalHolds = arrivalHolds;
+        this.reasons = reasons;
+        this.heldStock = heldStock;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -92,7 +101,36 @@ public class Ledger {
         Instant clock = balancesUnderLock(drafts, current);
         Instant recordedAt = recordedAt(clock, heads.values());
         checkBalancesAndCapacity(drafts, locations, lots, current);
-        return write(request, fingerprint, drafts, heads, recordedAt, locations, current);
+        checkOpeningBalanceIsFirst(request, lots, locations);
+        Posting posted = write(request, fingerprint, drafts, heads, recordedAt, locations, current);
+        heldStock.expect(posted, HeldStockGate.holdChanges(posted, locations), locations);
+        return posted;
+    }
+
+    /**
+     * An opening balance is for a lot and location that have no posting yet (go-live); afterwards stock there is
+     * corrected by an ADJUSTMENT. Read under the lots' locks, so two opening balances for one lot and location cannot
+     * both pass.
+     */
+    private void checkOpeningBalanceIsFirst(PostingRequest r, Map<Long, LotFacts> lots, Map<Long, LocationFacts> locations) {
+        if (r.type() != PostingType.OPENING_BALANCE) {
+            return;
+        }
+        List<Movement> ms = r.movements();
+        List<Map<String, Object>> posted = jdbc.queryForList("""
+                select distinct b.lot_id, b.location_id
+                  from unnest(?::bigint[], ?::bigint[]) as k(lot_id, location_id)
+                  join stock_balance b on b.lot_id = k.lot_id and b.location_id = k.location_id""",
+                ms.stream().map(Movement::lotId).toArray(Long[]::new),
+                ms.stream().map(Movement::toLocationId).toArray(Long[]::new));
+        if (!posted.isEmpty()) {
+            long lot = ((Number) posted.get(0).get("lot_id")).longValue();
+            String at = locations.get(((Number) posted.get(0).get("location_id")).longValue()).code();
+            throw DomainException.unprocessable("OPENING_BALANCE_NOT_FIRST", "Lot " + lots.get(lot).internalLabel()
+                            + " at " + at + " already has postings: an opening balance is the first posting of a lot at"
+                            + " a location; correct the stock there with an ADJUSTMENT.",
+                    Map.of("lot", lots.get(lot).internalLabel(), "location", at));
+        }
     }
 
     private static Instant clock() {
@@ -108,21 +146,7 @@ public class Ledger {
                     "User " + r.actor().userId() + " may not post " + type + " (allowed to: " + new TreeSet<>(type.groups()) + ").",
                     Map.of("postingType", type.name()));
         }
-        if (r.reasonCode() == null || r.reasonCode().isBlank()) {
-            if (type.reasonRequired()) {
-                throw DomainException.unprocessable("REASON_CODE_REQUIRED",
-                        "A " + type + " posting needs a reason code.", Map.of("postingType", type.name()));
-            }
-            return;
-        }
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select active, ? = any(posting_types) as allowed from reason_code where code = ?", type.name(),
-                r.reasonCode());
-        if (rows.isEmpty() || !(Boolean) rows.get(0).get("active") || !(Boolean) rows.get(0).get("allowed")) {
-            throw DomainException.unprocessable("INVALID_REASON_CODE", "Reason code '" + r.reasonCode()
-                            + "' does not exist, is inactive or is not allowed for " + type + ".",
-                    Map.of("reasonCode", r.reasonCode(), "postingType", type.name()));
-        }
+        reasons.check(r.reasonCode(), PostingTypeName.valueOf(type.name()), type.reasonRequired());
     }
 
     private void checkMovement(PostingRequest r, Movement m, Map<Long, LotFacts> lots,

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.lotledger.catalog.item.ItemPostings;
 import org.lotledger.common.DomainException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
  * Reading the ledger: balances by any of item, lot, location, warehouse and status; the history of a lot in the
  * order it was recorded; the balance of a lot at a location as of a past instant; and count snapshots.
  * See ADR 0005 for why as-of answers stay correct while other postings commit.
+ *
+ * <p>This is the one door through which other packages read the ledger's tables (no SQL outside
+ * {@code org.lotledger.ledger} names them; {@code LedgerTablesStayInTheLedgerTest} checks the sources). Every
+ * method joins the caller's transaction when there is one, so a feature that locked lots ({@link LotLocks}) reads
+ * the balances those locks protect. None of the stock reads below throws for "nothing there": an empty answer
+ * never marks the caller's transaction rollback-only.
  */
 @Service
-public class LedgerQueries {
+public class LedgerQueries implements ItemPostings {
+
+    /** A kept balance: whole base units of one lot at one location in one status. */
+    public record Stock(long lotId, long locationId, StockStatus status, long quantity) {
+    }
+
+    /** What a location holds, across lots and statuses, and how much of it is one lot (for putaway). */
+    public record LocationStock(long locationId, long total, long ofLot) {
+    }
 
     public record BalanceFilter(Long itemId, Long lotId, Long locationId, Long warehouseId, StockStatus status,
                                 boolean includeVirtual) {
@@ -148,6 +163,83 @@ public class LedgerQueries {
         jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for share", Long.class,
                 (Object) lotIds.toArray(Long[]::new));
         return jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
+    }
+
+    // ---- reads for other features, in the caller's transaction -----------------------------------------------
+
+    /** The kept balance of a lot at a location in a status; 0 when there is none. */
+    @Transactional(readOnly = true)
+    public long quantity(long lotId, long locationId, StockStatus status) {
+        List<BigDecimal> q = jdbc.queryForList(
+                "select quantity from stock_balance where lot_id = ? and location_id = ? and status = ?",
+                BigDecimal.class, lotId, locationId, status.name());
+        return q.isEmpty() ? 0 : q.get(0).longValueExact();
+    }
+
+    /** The lots with stock in a status at a location (positive balances), by lot id. */
+    @Transactional(readOnly = true)
+    public List<Long> lotsAt(long locationId, StockStatus status) {
+        return jdbc.queryForList("""
+                select lot_id from stock_balance where location_id = ? and status = ? and quantity > 0
+                 order by lot_id""", Long.class, locationId, status.name());
+    }
+
+    /**
+     * The positive balances in a status of these lots at physical locations, at one location only when
+     * {@code locationId} is given; by lot, then location. Read after locking the lots ({@link LotLocks}) to decide on
+     * exactly what is there.
+     */
+    @Transactional(readOnly = true)
+    public List<Stock> physicalStock(Collection<Long> lotIds, StockStatus status, Long locationId) {
+        if (lotIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select b.lot_id, b.location_id, b.quantity from stock_balance b join location loc on loc.id = b.location_id
+                 where b.status = ? and b.quantity > 0 and loc.kind = 'PHYSICAL'
+                   and b.lot_id = any(?) and (?::bigint is null or b.location_id = ?)
+                 order by b.lot_id, b.location_id""", (rs, i) -> new Stock(rs.getLong(1), rs.getLong(2), status,
+                        rs.getBigDecimal(3).longValueExact()), status.name(), lotIds.toArray(Long[]::new),
+                locationId, locationId);
+    }
+
+    /** Per location: everything it holds (all lots and statuses) and how much of that is {@code lotId}. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocationStock> stockAt(Collection<Long> locationIds, long lotId) {
+        Map<Long, LocationStock> out = new java.util.HashMap<>();
+        for (long id : locationIds) {
+            out.put(id, new LocationStock(id, 0, 0));
+        }
+        if (locationIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query("""
+                select location_id, coalesce(sum(quantity), 0), coalesce(sum(quantity) filter (where lot_id = ?), 0)
+                  from stock_balance where location_id = any(?) group by location_id""",
+                rs -> {
+                    out.put(rs.getLong(1), new LocationStock(rs.getLong(1), rs.getBigDecimal(2).longValueExact(),
+                            rs.getBigDecimal(3).longValueExact()));
+                }, lotId, locationIds.toArray(Long[]::new));
+        return out;
+    }
+
+    /** Whether any posting moved a lot of the item (the catalog freezes the item's units then). */
+    @Override
+    @Transactional(readOnly = true)
+    public boolean existFor(long itemId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from posting_leg pl join lot l on l.id = pl.lot_id where l.item_id = ?)",
+                Boolean.class, itemId));
+    }
+
+    /** Whether a posting of this type moved another lot of the same item from the same supplier. */
+    @Transactional(readOnly = true)
+    public boolean anyOtherLotPosted(PostingType type, long itemId, long supplierId, long exceptLotId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from posting_leg g join posting p on p.id = g.posting_id
+                                 join lot o on o.id = g.lot_id
+                                where p.posting_type = ? and o.item_id = ? and o.supplier_id = ? and o.id <> ?)""",
+                Boolean.class, type.name(), itemId, supplierId, exceptLotId));
     }
 
     private void requireLot(long lotId) {

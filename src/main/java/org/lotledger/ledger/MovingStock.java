@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,11 +28,13 @@ public class MovingStock {
     private final Ledger ledger;
     private final PostingExecutor executor;
     private final ScanLookups scans;
+    private final ObjectProvider<HeldStock> heldStock;
 
-    public MovingStock(Ledger ledger, PostingExecutor executor, ScanLookups scans) {
+    public MovingStock(Ledger ledger, PostingExecutor executor, ScanLookups scans, ObjectProvider<HeldStock> heldStock) {
         this.ledger = ledger;
         this.executor = executor;
         this.scans = scans;
+        this.heldStock = heldStock;
     }
 
     public Posting move(ScanMove scan, Actor actor, String idempotencyKey) {
@@ -46,10 +49,21 @@ public class MovingStock {
             long to = scans.locationByBarcode(scan.toBarcode());
             long quantity = scans.toBaseUnits(lot.itemId(), scan.quantity(), scan.unit());
             StockStatus status = scan.status() == null ? StockStatus.AVAILABLE : scan.status();
-            return ledger.post(PostingRequest.of(purpose, actor, idempotencyKey)
+            Posting posted = ledger.post(PostingRequest.of(purpose, actor, idempotencyKey)
                     .movement(new Movement(lot.lotId(), from, status, to, status, quantity))
                     .reference("SCAN", scan.clientReference())
                     .build());
+            followedByItsHolds(posted, lot.lotId(), from, to, status, quantity, actor);
+            return posted;
         });
+    }
+
+    /** Held stock that quality moved stays under the holds that answer for it (the gate checks they did). */
+    private void followedByItsHolds(Posting posted, long lotId, long from, long to, StockStatus status, long quantity,
+                                    Actor actor) {
+        HeldStock holds = heldStock.getIfAvailable();
+        if (status == StockStatus.HOLD && !posted.replayed() && holds != null) {
+            holds.moved(posted.id(), lotId, from, to, quantity, actor.userId(), posted.idempotencyKey());
+        }
     }
 }

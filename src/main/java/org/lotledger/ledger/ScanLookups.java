@@ -7,8 +7,9 @@ import org.lotledger.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves what a person scans or types (lot id or internal label, location barcode, quantity and unit) through
- * the catalog, and names what was not found with the ledger's error codes.
+ * Resolves what a person scans or types (a lot by id, internal label or GS1 GTIN + lot through the catalog's
+ * {@code ScannedLots}; a location barcode; a quantity and unit) through the catalog, and names what was not found
+ * with the ledger's error codes.
  */
 @Component
 public class ScanLookups {
@@ -22,7 +23,7 @@ public class ScanLookups {
         this.catalog = catalog;
     }
 
-    /** A lot by its numeric id or by its internal label (the label printed on the pallet). */
+    /** A lot by its numeric id, its internal label (the label printed on the pallet) or a GS1 scan of GTIN and lot. */
     public ScannedLot lot(String idOrLabel) {
         return catalog.findLotByIdOrLabel(idOrLabel)
                 .map(l -> new ScannedLot(l.id(), l.itemId(), l.internalLabel()))

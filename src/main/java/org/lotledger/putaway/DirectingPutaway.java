@@ -1,15 +1,18 @@
 package org.lotledger.putaway;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.item.ItemView;
 import org.lotledger.catalog.location.LocationView;
 import org.lotledger.catalog.reason.PostingTypeName;
+import org.lotledger.catalog.reason.ReasonCodeCheck;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.LedgerQueries;
 import org.lotledger.ledger.Movement;
 import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingExecutor;
@@ -43,9 +46,18 @@ public class DirectingPutaway {
     private final Ledger ledger;
     private final PostingExecutor executor;
     private final JdbcTemplate jdbc;
+    private final LedgerQueries stockQueries;
+    private final ReasonCodeCheck reasons;
+
+    /** A location of the directed zone, with its capacity (null: unlimited). */
+    private record Candidate(long id, String barcode, BigDecimal capacity) {
+    }
 
     public DirectingPutaway(PutawayZones zones, ScanLookups scans, CatalogQueries catalog, Ledger ledger,
-                            PostingExecutor executor, JdbcTemplate jdbc) {
+                            PostingExecutor executor, JdbcTemplate jdbc, LedgerQueries stockQueries,
+                            ReasonCodeCheck reasons) {
+        this.stockQueries = stockQueries;
+        this.reasons = reasons;
         this.zones = zones;
         this.scans = scans;
         this.catalog = catalog;
@@ -60,15 +72,19 @@ public class DirectingPutaway {
         ScanLookups.ScannedLot scanned = scans.lot(lot);
         LocationView from = location(fromLocation);
         String zone = directedZone(scanned, status == null ? StockStatus.AVAILABLE : status);
-        List<String> candidates = jdbc.queryForList("""
-                select l.barcode
+        List<Candidate> inZone = jdbc.query("""
+                select l.id, l.barcode, l.capacity_base_units
                   from location l join zone z on z.id = l.zone_id
-                  left join stock_balance b on b.location_id = l.id
-                 where l.kind = 'PHYSICAL' and l.active and z.active and z.warehouse_id = ? and z.code = ?
-                 group by l.id, l.barcode, l.capacity_base_units
-                having l.capacity_base_units is null or coalesce(sum(b.quantity), 0) < l.capacity_base_units
-                 order by bool_or(b.lot_id = ? and b.quantity > 0) desc nulls last, coalesce(sum(b.quantity), 0), l.barcode
-                 limit 5""", String.class, from.warehouseId(), zone, scanned.lotId());
+                 where l.kind = 'PHYSICAL' and l.active and z.active and z.warehouse_id = ? and z.code = ?""",
+                (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)), from.warehouseId(), zone);
+        Map<Long, LedgerQueries.LocationStock> stock = stockQueries.stockAt(
+                inZone.stream().map(Candidate::id).toList(), scanned.lotId());
+        List<String> candidates = inZone.stream()
+                .filter(c -> c.capacity() == null || BigDecimal.valueOf(stock.get(c.id()).total()).compareTo(c.capacity()) < 0)
+                .sorted(Comparator.comparing((Candidate c) -> stock.get(c.id()).ofLot() <= 0)
+                        .thenComparingLong(c -> stock.get(c.id()).total())
+                        .thenComparing(Candidate::barcode))
+                .limit(5).map(Candidate::barcode).toList();
         return new Suggestion(scanned.internalLabel(), zone, candidates);
     }
 
@@ -89,14 +105,8 @@ public class DirectingPutaway {
                             + "); give an override reason to put it there anyway.",
                             Map.of("directedZone", directed, "location", to.code()));
                 }
-                boolean overrideReason = catalog.findReasonCode(c.overrideReasonCode())
-                        .filter(r -> r.active() && r.postingTypes().contains(PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE)).isPresent();
-                if (!overrideReason) {
-                    throw DomainException.unprocessable("INVALID_OVERRIDE_REASON", "Reason code '"
-                            + c.overrideReasonCode() + "' is not a putaway override reason.",
-                            Map.of("reasonCode", c.overrideReasonCode()));
-                }
-                reason = c.overrideReasonCode();
+                reason = reasons.check(c.overrideReasonCode().trim().toUpperCase(java.util.Locale.ROOT),
+                        PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE, true);
                 note = "directed zone " + directed + ", put away in " + actual;
             }
             long quantity = scans.toBaseUnits(lot.itemId(), c.quantity(), c.unit());

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.reason.PostingTypeName;
-import org.lotledger.catalog.reason.ReasonCodeView;
+import org.lotledger.catalog.reason.ReasonCodeCheck;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.camunda.DecisionRecords;
 import org.springframework.stereotype.Service;
@@ -37,12 +37,15 @@ public class HoldDecisions {
     private final QualityHolds holds;
     private final DecisionRecords decisions;
     private final CatalogQueries catalog;
+    private final ReasonCodeCheck reasons;
     private final ObjectMapper json;
 
-    public HoldDecisions(QualityHolds holds, DecisionRecords decisions, CatalogQueries catalog, ObjectMapper json) {
+    public HoldDecisions(QualityHolds holds, DecisionRecords decisions, CatalogQueries catalog, ReasonCodeCheck reasons,
+                         ObjectMapper json) {
         this.holds = holds;
         this.decisions = decisions;
         this.catalog = catalog;
+        this.reasons = reasons;
         this.json = json;
     }
 
@@ -51,7 +54,7 @@ public class HoldDecisions {
      *
      * @return the recorded decision
      * @throws DomainException HOLD_NOT_OPEN, NOTHING_ON_HOLD, HOLD_DECISION_INVALID, QUANTITY_EXCEEDS_HOLD,
-     *                         REASON_CODE_REQUIRED, UNKNOWN_REASON_CODE
+     *                         REASON_CODE_REQUIRED, INVALID_REASON_CODE
      */
     public HoldDecision decide(long holdId, Proposal p, String processInstanceId, String activityId, String taskId,
                                String userId) {
@@ -257,20 +260,9 @@ public class HoldDecisions {
         return List.copyOf(parts);
     }
 
+    /** Checked now, as the ledger will check it when the scrap is posted (REASON_CODE_REQUIRED, INVALID_REASON_CODE). */
     private String scrapReason(String code) {
-        if (code == null || code.isBlank()) {
-            throw DomainException.unprocessable("REASON_CODE_REQUIRED", "Scrapping held stock needs a reason code.",
-                    Map.of("postingType", "SCRAP"));
-        }
-        String c = code.trim().toUpperCase(Locale.ROOT);
-        ReasonCodeView r = catalog.findReasonCode(c).filter(ReasonCodeView::active).orElseThrow(() ->
-                DomainException.unprocessable("UNKNOWN_REASON_CODE", "'" + c + "' is no active reason code.",
-                        Map.of("reasonCode", c)));
-        if (!r.postingTypes().contains(PostingTypeName.SCRAP)) {
-            throw DomainException.unprocessable("REASON_CODE_NOT_ALLOWED", "Reason code " + c + " is not one for "
-                    + "scrapping stock.", Map.of("reasonCode", c));
-        }
-        return c;
+        return reasons.check(code == null ? null : code.trim().toUpperCase(Locale.ROOT), PostingTypeName.SCRAP, true);
     }
 
     private static long orAll(Long q, long total, String what) {

@@ -10,6 +10,8 @@ public enum HoldOutcome {
     RETURN_TO_VENDOR,
     /** stays HOLD: another open hold covers it and takes it over */
     HANDED_OVER,
-    /** no longer on hold where this hold put it (scrapped or moved by QA outside the hold): nothing to restore */
-    NOT_FOUND
+    /** no longer on hold where this hold put it: nothing to restore (the ledger's gate keeps this from happening) */
+    NOT_FOUND,
+    /** moved by quality, still HOLD, to another location: the hold answers for it there (a movement of its own) */
+    MOVED
 }

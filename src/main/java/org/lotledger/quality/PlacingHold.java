@@ -15,6 +15,7 @@ import org.lotledger.catalog.location.LocationView;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.LedgerQueries;
 import org.lotledger.ledger.Movement;
 import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingExecutor;
@@ -49,10 +50,12 @@ public class PlacingHold {
     private final HoldApprovals approvals;
     private final CatalogQueries catalog;
     private final JdbcTemplate jdbc;
+    private final LedgerQueries stock;
     private final ApplicationEventPublisher events;
 
     public PlacingHold(Ledger ledger, PostingExecutor executor, QualityHolds holds, HoldApprovals approvals,
-                       CatalogQueries catalog, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+                       CatalogQueries catalog, JdbcTemplate jdbc, LedgerQueries stock, ApplicationEventPublisher events) {
+        this.stock = stock;
         this.events = events;
         this.ledger = ledger;
         this.executor = executor;
@@ -71,18 +74,14 @@ public class PlacingHold {
             serialize(jdbc);
             long holdId = holds.insert(r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint,
                     actor.userId());
-            List<Long> lots = r.scope() == HoldScope.LOT ? List.of(r.lotId()) : jdbc.queryForList("""
-                    select distinct lot_id from stock_balance where location_id = ? and status = 'AVAILABLE'
-                       and quantity > 0 order by lot_id""", Long.class, r.locationId());
+            List<Long> lots = r.scope() == HoldScope.LOT ? List.of(r.lotId())
+                    : stock.lotsAt(r.locationId(), StockStatus.AVAILABLE);
             holds.lockLots(lots);
             // read after the lots are locked: nobody posts on them until this hold commits
-            List<Movement> moves = jdbc.query("""
-                    select b.lot_id, b.location_id, b.quantity from stock_balance b join location loc on loc.id = b.location_id
-                     where b.status = 'AVAILABLE' and b.quantity > 0 and loc.kind = 'PHYSICAL'
-                       and b.lot_id = any(?) and (? or b.location_id = ?)
-                     order by b.lot_id, b.location_id""", (rs, i) -> new Movement(rs.getLong(1), rs.getLong(2),
-                    StockStatus.AVAILABLE, rs.getLong(2), StockStatus.HOLD, rs.getBigDecimal(3).longValueExact()),
-                    lots.toArray(Long[]::new), r.scope() == HoldScope.LOT, r.locationId() == null ? -1L : r.locationId());
+            List<Movement> moves = stock.physicalStock(lots, StockStatus.AVAILABLE,
+                            r.scope() == HoldScope.LOT ? null : r.locationId()).stream()
+                    .map(b -> new Movement(b.lotId(), b.locationId(), StockStatus.AVAILABLE, b.locationId(),
+                            StockStatus.HOLD, b.quantity())).toList();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("requestKey", key);
             details.put("scope", r.scope().name());

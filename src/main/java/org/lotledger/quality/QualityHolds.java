@@ -1,6 +1,5 @@
 package org.lotledger.quality;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lotledger.common.DomainException;
+import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.LotLocks;
+import org.lotledger.ledger.StockStatus;
 import org.lotledger.platform.camunda.DecisionRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,10 +30,14 @@ public class QualityHolds {
 
     private final JdbcTemplate jdbc;
     private final DecisionRecords decisions;
+    private final LedgerQueries ledger;
+    private final LotLocks lotLocks;
 
-    public QualityHolds(JdbcTemplate jdbc, DecisionRecords decisions) {
+    public QualityHolds(JdbcTemplate jdbc, DecisionRecords decisions, LedgerQueries ledger, LotLocks lotLocks) {
         this.jdbc = jdbc;
         this.decisions = decisions;
+        this.ledger = ledger;
+        this.lotLocks = lotLocks;
     }
 
     JdbcTemplate jdbc() {
@@ -115,18 +121,12 @@ public class QualityHolds {
 
     /** The HOLD balance of a lot at a location right now (read under the lot's ledger lock by the callers). */
     long heldAt(long lotId, long locationId) {
-        List<BigDecimal> q = jdbc.queryForList(
-                "select quantity from stock_balance where lot_id = ? and location_id = ? and status = 'HOLD'",
-                BigDecimal.class, lotId, locationId);
-        return q.isEmpty() ? 0 : q.get(0).longValueExact();
+        return ledger.quantity(lotId, locationId, StockStatus.HOLD);
     }
 
-    /** Takes the lots' ledger locks in id order (the order the ledger takes them), before reading their balances. */
+    /** Takes the lots' ledger locks in the ledger's order, before reading their balances. */
     void lockLots(java.util.Collection<Long> lotIds) {
-        if (!lotIds.isEmpty()) {
-            jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for update",
-                    Long.class, (Object) lotIds.toArray(Long[]::new));
-        }
+        lotLocks.lockForDecision(lotIds);
     }
 
     public HoldView view(long holdId) {

@@ -22,7 +22,9 @@ import org.lotledger.catalog.location.ZoneView;
 import org.lotledger.catalog.lot.LotDraft;
 import org.lotledger.catalog.lot.LotService;
 import org.lotledger.catalog.lot.LotView;
+import org.lotledger.catalog.lot.ScannedLots;
 import org.lotledger.catalog.partner.ApprovalStatus;
+import org.lotledger.catalog.partner.LotText;
 import org.lotledger.catalog.partner.SupplierView;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
@@ -45,8 +47,8 @@ import org.lotledger.purchasing.PurchaseOrderLines;
 import org.lotledger.purchasing.PurchaseOrderQueries;
 import org.lotledger.purchasing.PurchaseOrders;
 import org.lotledger.purchasing.Sscc;
-import org.lotledger.receiving.gs1.Gs1Message;
-import org.lotledger.receiving.gs1.Gs1Parser;
+import org.lotledger.gs1.Gs1Message;
+import org.lotledger.gs1.Gs1Parser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -77,12 +79,16 @@ public class ReceivingGoods {
     private final ReceiptTolerance tolerance;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    // the supplier's lot-label convention: typed labels follow it; a GS1 AI 10 value or an ASN's lot is a lot
+    // field, taken as it is when it does not follow it (docs/receiving.md)
+    private final ScannedLots scannedLots;
 
     public ReceivingGoods(Receipts receipts, PurchaseOrderQueries orderQueries, PurchaseOrders orders,
                           PurchaseOrderLines orderLines, AdvanceShipNotices asns, AsnLines asnLines,
                           CatalogQueries catalog, WarehouseService warehouses, LotService lots, Ledger ledger,
                           PostingExecutor executor, ReversingPostings reversing, ReceiptTolerance tolerance,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, ScannedLots scannedLots) {
+        this.scannedLots = scannedLots;
         this.receipts = receipts;
         this.orderQueries = orderQueries;
         this.orders = orders;
@@ -224,7 +230,8 @@ public class ReceivingGoods {
         }
 
         // 7. lot and expiry when the item requires them (the supplier's lot-label convention normalises the lot)
-        String lotNumber = in.lotText(r.lotNumber()) == null ? null : normaliseLot(supplier.id(), in.lotText(r.lotNumber()), in.scanned);
+        String lotNumber = in.lotText(r.lotNumber()) == null ? null : scannedLots.lotNumber(supplier.id(),
+                in.lotText(r.lotNumber()), in.lot != null ? LotText.FIELD : LotText.LABEL);
         if (lotNumber == null && item.lotControlled()) {
             throw DomainException.unprocessable("LOT_NUMBER_REQUIRED", "Item " + item.sku()
                     + " is lot-controlled: a lot number is required", Map.of("sku", item.sku()));
@@ -395,7 +402,7 @@ public class ReceivingGoods {
     }
 
     private AsnComparison.Announced announced(long supplierId, AsnLine a) {
-        String lot = a.getLotNumber() == null ? null : normaliseLot(supplierId, a.getLotNumber(), "asn");
+        String lot = a.getLotNumber() == null ? null : scannedLots.lotNumber(supplierId, a.getLotNumber(), LotText.FIELD);
         return new AsnComparison.Announced(a.getId(), a.getPurchaseOrderLineId(), lot, a.getExpiresOn(),
                 a.getBaseQuantity().longValueExact());
     }
@@ -460,22 +467,6 @@ public class ReceivingGoods {
                     po.close();
                 }
             });
-        }
-    }
-
-    /**
-     * The supplier's lot-label convention normalises typed and scanned labels. The value of a GS1 AI 10 (or an ASN's
-     * lot field) is already a lot field, not a printed label: when it does not follow the label convention it is
-     * taken as it is.
-     */
-    private String normaliseLot(long supplierId, String text, String scanned) {
-        try {
-            return catalog.normaliseLotNumber(supplierId, text);
-        } catch (DomainException e) {
-            if (scanned != null && "LOT_LABEL_NOT_RECOGNISED".equals(e.code())) {
-                return text.strip();
-            }
-            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.lotledger.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -43,6 +44,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.lotledger.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
             .because("features evaluate rules through platform.drools.RuleSessions and read result facts (ADR 0007)");
+
+    @ArchTest
+    static final ArchRule the_gs1_parser_depends_on_nothing_but_java_and_common = classes()
+            .that().resideInAPackage("org.lotledger.gs1..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotledger.gs1..", "org.lotledger.common..")
+            .because("every feature that scans reads barcodes through it (receiving today; picking, transfers, returns "
+                    + "and counts later): it must not pull a feature, a framework or the database along");
 
     @ArchTest
     static final ArchRule common_depends_on_nothing_of_spring = noClasses()

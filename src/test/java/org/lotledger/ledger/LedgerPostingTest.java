@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
 import org.lotledger.common.DomainException;
+import org.lotledger.quality.HoldReason;
+import org.lotledger.quality.HoldScope;
+import org.lotledger.quality.PlacingHold;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +32,7 @@ class LedgerPostingTest {
     @Autowired AdjustingStock adjusting;
     @Autowired ReversingPostings reversing;
     @Autowired LedgerQueries queries;
+    @Autowired PlacingHold placing;
     @Autowired JdbcTemplate jdbc;
 
     LedgerFixtures f;
@@ -118,7 +122,9 @@ class LedgerPostingTest {
     @Test
     void held_stock_is_moved_only_by_quality_and_only_where_hold_is_accepted() {
         long lot = f.newLot();
-        f.stock(ledger, lot, "A1", HOLD, 10);
+        f.stock(ledger, lot, "A1", AVAILABLE, 10);
+        placing.place(new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION, null), QUALITY,
+                f.key());
         var holdMove = new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"), f.barcode("Q1"),
                 BigDecimal.valueOf(4), "EA", HOLD, null);
 
@@ -184,6 +190,28 @@ class LedgerPostingTest {
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("POSTING_TYPE_NOT_ALLOWED");
         assertThatThrownBy(() -> moving.move(scan(lot, "A1", "A2", "1", "EA"), FINANCE, f.key()))
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("POSTING_TYPE_NOT_ALLOWED");
+    }
+
+    @Test
+    void an_opening_balance_is_the_first_posting_of_a_lot_at_a_location_and_afterwards_it_is_an_adjustment() {
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", AVAILABLE, 10);
+        long before = postings();
+
+        assertThatThrownBy(() -> f.stock(ledger, lot, "A1", AVAILABLE, 5))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("OPENING_BALANCE_NOT_FIRST");
+        assertThatThrownBy(() -> f.stock(ledger, lot, "A1", HOLD, 5)).as("another status of the same place")
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("OPENING_BALANCE_NOT_FIRST");
+        moving.move(scan(lot, "A1", "A2", "10", "EA"), WAREHOUSE, f.key());
+        assertThatThrownBy(() -> f.stock(ledger, lot, "A1", AVAILABLE, 5)).as("emptied since, but posted on")
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("OPENING_BALANCE_NOT_FIRST");
+        assertThat(postings()).isEqualTo(before + 1);
+
+        f.stock(ledger, lot, "A3", AVAILABLE, 5); // a place of the lot with no posting yet
+        Posting more = adjusting.adjust(new AdjustingStock.Adjustment(f.labelOf(lot), f.barcode("A1"), AVAILABLE,
+                BigDecimal.valueOf(5), "EA", "COUNT_VARIANCE", "found at go-live + 1", null), INVENTORY, f.key());
+        assertThat(more.type()).isEqualTo(PostingType.ADJUSTMENT);
+        assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 5", "A2 AVAILABLE 10", "A3 AVAILABLE 5");
     }
 
     @Test

@@ -2,14 +2,23 @@ package org.lotledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
+import org.lotledger.common.Actor;
+import org.lotledger.quality.HoldReason;
+import org.lotledger.quality.HoldScope;
+import org.lotledger.quality.PlacingHold;
+import org.lotledger.quality.ReleasingHold;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class LedgerSelfAuditTest {
@@ -18,6 +27,10 @@ class LedgerSelfAuditTest {
     @Autowired Ledger ledger;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
+    @Autowired MovingStock moving;
+    @Autowired PlacingHold placing;
+    @Autowired ReleasingHold releasing;
+    @Autowired PlatformTransactionManager txManager;
 
     @Test
     void a_balance_row_corrupted_behind_the_ledgers_back_is_caught_and_alerts_without_taking_the_node_down() {
@@ -45,5 +58,73 @@ class LedgerSelfAuditTest {
         }
         assertThat(audit.run("TEST").discrepancies()).isEmpty();
         assertThat(http.getForEntity("/actuator/health/ledger", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void hold_stock_agrees_with_what_the_open_holds_say_they_hold_and_a_broken_quality_book_is_found() {
+        LedgerFixtures f = new LedgerFixtures(jdbc);
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 30);
+        long holdId = placing.place(new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION,
+                null), LedgerFixtures.QUALITY, f.key()).hold().id();
+        moving.move(new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"), f.barcode("A2"),
+                BigDecimal.TEN, "EA", StockStatus.HOLD, null), LedgerFixtures.QUALITY, f.key());
+        try {
+            LedgerSelfAudit.AuditResult consistent = audit.run("TEST");
+            assertThat(consistent.holdDiscrepancies()).as("placed, moved by quality: the book follows").isEmpty();
+            assertThat(consistent.clean()).isTrue();
+
+            // the book says 4 more at A2 and 3 fewer at A1 than the HOLD balances: in a transaction rolled back
+            new TransactionTemplate(txManager).executeWithoutResult(tx -> {
+                tx.setRollbackOnly();
+                long place = jdbc.queryForObject("select place_posting_id from quality_hold where id = ?", Long.class, holdId);
+                jdbc.update("insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id) "
+                        + "values (?, ?, ?, 4, ?)", holdId, lot, f.location("A2"), place);
+                jdbc.update("insert into quality_hold_outcome (hold_id, outcome, lot_id, location_id, quantity, "
+                        + "request_key, decided_by) values (?, 'NOT_FOUND', ?, ?, 3, 'test', 'test')", holdId, lot,
+                        f.location("A1"));
+                LedgerSelfAudit.AuditResult broken = audit.run("TEST");
+                assertThat(broken.holdDiscrepancies()).extracting(d -> f.codeOf(d.locationId()) + " ledger "
+                        + d.heldInLedger().stripTrailingZeros().toPlainString() + ", holds " + d.heldByHolds() + " "
+                        + d.holdIds()).containsExactly("A1 ledger 20, holds 17 [" + holdId + "]",
+                        "A2 ledger 10, holds 14 [" + holdId + "]");
+                assertThat(broken.clean()).isFalse();
+                assertThat(jdbc.queryForObject("select discrepancy_count from ledger_audit_run where id = ?",
+                        Integer.class, broken.runId())).isEqualTo(2);
+                assertThat(http.getForEntity("/actuator/health/ledger", Map.class).getStatusCode())
+                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            });
+            assertThat(audit.run("TEST").holdDiscrepancies()).as("the book as it was").isEmpty();
+        } finally {
+            releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
+        }
+        assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 20", "A2 AVAILABLE 10").noneMatch(r -> r.contains(" HOLD "));
+        assertThat(audit.run("TEST").clean()).isTrue();
+    }
+
+    @Test
+    void available_stock_left_in_a_zone_that_refuses_it_is_listed_with_its_age_until_it_is_put_away() {
+        LedgerFixtures f = new LedgerFixtures(jdbc);
+        long lot = f.newLot();
+        f.stock(ledger, lot, "Q1", StockStatus.QUARANTINE, 10);
+        // accepted where it is, as an inspection accepts stock at the dock: a status change in place is allowed
+        ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, LedgerFixtures.QUALITY, f.key())
+                .movement(new Movement(lot, f.location("Q1"), StockStatus.QUARANTINE, f.location("Q1"),
+                        StockStatus.AVAILABLE, 10)).build());
+
+        LedgerSelfAudit.AuditResult r = audit.run("TEST");
+        assertThat(r.availableStockInZonesThatRefuseIt()).filteredOn(m -> m.lotId() == lot).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.locationId()).isEqualTo(f.location("Q1"));
+                    assertThat(m.zoneCode()).isEqualTo("QUAR");
+                    assertThat(m.quantity()).isEqualByComparingTo("10");
+                    assertThat(m.since()).isNotNull();
+                    assertThat(m.age().isNegative()).isFalse();
+                });
+
+        ledger.post(PostingRequest.of(PostingType.PUTAWAY, LedgerFixtures.WAREHOUSE, f.key())
+                .movement(new Movement(lot, f.location("Q1"), StockStatus.AVAILABLE, f.location("A1"),
+                        StockStatus.AVAILABLE, 10)).build());
+        assertThat(audit.run("TEST").availableStockInZonesThatRefuseIt()).noneMatch(m -> m.lotId() == lot);
     }
 }

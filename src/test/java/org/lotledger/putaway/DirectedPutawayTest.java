@@ -104,7 +104,9 @@ class DirectedPutawayTest {
 
         assertThat(putaway("EAST-PICK-01-01", 5, null).getBody())
                 .containsEntry("code", "PUTAWAY_OUTSIDE_DIRECTED_ZONE").containsEntry("directedZone", "CHL");
-        assertThat(putaway("EAST-PICK-01-01", 5, "DAMAGED").getBody()).containsEntry("code", "INVALID_OVERRIDE_REASON");
+        // one check, one code for every reason code (the ledger's): DAMAGED is no putaway override reason
+        assertThat(putaway("EAST-PICK-01-01", 5, "DAMAGED").getBody()).containsEntry("code", "INVALID_REASON_CODE")
+                .containsEntry("postingType", "DIRECTED_PUTAWAY_OVERRIDE");
         assertThat(jdbc.queryForObject("select count(*) from posting", Long.class)).isEqualTo(postings);
 
         ResponseEntity<Map> overridden = putaway("EAST-PICK-01-01", 5, "PUTAWAY_OVERRIDE");

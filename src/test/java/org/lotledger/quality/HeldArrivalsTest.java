@@ -12,6 +12,8 @@ import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.LedgerFixtures;
 import org.lotledger.ledger.Movement;
+import org.lotledger.ledger.Posting;
+import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.StockStatus;
@@ -21,8 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Stock of a held lot that arrives from outside the warehouse — a transfer in from another warehouse, a customer
  * return — lands in HOLD: the ledger's gate refuses any other arrival status while an open hold covers the lot or
- * the receiving location. (An accepted inspection is covered by ReceivingInspectionIntegrationTest.) The transfer
- * and return services do not exist yet; this is the rule they will meet, posted here as they will post.
+ * the receiving location; and stock arriving in HOLD must be adopted by that hold in the same transaction, or the
+ * commit is refused (stock in HOLD exists only under a hold). (An accepted inspection is covered by
+ * ReceivingInspectionIntegrationTest.) The transfer and return services do not exist yet; this is the rule they will
+ * meet, posted here as they will post: the posting and {@link HoldingArrivals#adopt} in one transaction.
  */
 @IntegrationTest
 class HeldArrivalsTest {
@@ -33,6 +37,8 @@ class HeldArrivalsTest {
     @Autowired Ledger ledger;
     @Autowired PlacingHold placing;
     @Autowired ReleasingHold releasing;
+    @Autowired HoldingArrivals arrivals;
+    @Autowired PostingExecutor executor;
 
     LedgerFixtures f;
     long transit;
@@ -60,14 +66,19 @@ class HeldArrivalsTest {
         ledger.post(PostingRequest.of(PostingType.TRANSFER_OUT, LedgerFixtures.WAREHOUSE, f.key())
                 .movement(new Movement(lot, f.location("A1"), StockStatus.AVAILABLE, transit, StockStatus.AVAILABLE, 12))
                 .build());
-        place(lot);
+        long holdId = place(lot);
 
         assertThatThrownBy(() -> ledger.post(transferIn(lot, StockStatus.AVAILABLE)))
                 .isInstanceOf(DomainException.class).extracting("code").isEqualTo("ARRIVAL_UNDER_HOLD");
+        assertThatThrownBy(() -> ledger.post(transferIn(lot, StockStatus.HOLD))).as("in HOLD, but no hold adopts it")
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
         assertThat(f.balancesOf(lot)).contains("A1 HOLD 18", "#" + transit + " AVAILABLE 12");
 
-        ledger.post(transferIn(lot, StockStatus.HOLD));
+        arriveUnder(holdId, transferIn(lot, StockStatus.HOLD), f.location("A2"), 12);
         assertThat(f.balancesOf(lot)).contains("A1 HOLD 18", "A2 HOLD 12").doesNotContain("A2 AVAILABLE 12");
+        releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality", "quality-managers")), f.key());
+        assertThat(f.balancesOf(lot)).as("the hold answers for the arrival too").contains("A1 AVAILABLE 18",
+                "A2 AVAILABLE 12");
     }
 
     @Test
@@ -75,19 +86,31 @@ class HeldArrivalsTest {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 20);
         ledger.post(PostingRequest.of(PostingType.SHIPMENT, LedgerFixtures.WAREHOUSE, f.key())
-                .movement(new Movement(lot, f.location("A1"), StockStatus.AVAILABLE, customer, StockStatus.AVAILABLE, 5))
+                .movement(new Movement(lot, f.location("A1"), StockStatus.AVAILABLE, customer, StockStatus.AVAILABLE, 7))
                 .build());
         long holdId = place(lot);
 
         assertThatThrownBy(() -> ledger.post(customerReturn(lot, StockStatus.QUARANTINE)))
                 .isInstanceOf(DomainException.class).extracting("code").isEqualTo("ARRIVAL_UNDER_HOLD");
-        ledger.post(customerReturn(lot, StockStatus.HOLD));
+        arriveUnder(holdId, customerReturn(lot, StockStatus.HOLD), f.location("Q1"), 2);
         assertThat(f.balancesOf(lot)).contains("Q1 HOLD 2");
 
         releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality", "quality-managers")), f.key());
-        assertThat(f.balancesOf(lot)).as("the hold restored what it moved").contains("A1 AVAILABLE 15");
+        assertThat(f.balancesOf(lot)).as("the hold restored what it moved and what it adopted")
+                .contains("A1 AVAILABLE 13", "Q1 AVAILABLE 2");
         ledger.post(customerReturn(lot, StockStatus.QUARANTINE));
-        assertThat(f.balancesOf(lot)).contains("Q1 HOLD 2", "Q1 QUARANTINE 2");
+        assertThat(f.balancesOf(lot)).contains("Q1 AVAILABLE 2", "Q1 QUARANTINE 2");
+        assertThatThrownBy(() -> ledger.post(customerReturn(lot, StockStatus.HOLD))).as("no hold any more to adopt it")
+                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+    }
+
+    /** As a transfer or return service will post an arrival under a hold: the posting and the adoption together. */
+    private void arriveUnder(long holdId, PostingRequest arrival, long location, long quantity) {
+        executor.inTransaction(() -> {
+            Posting p = ledger.post(arrival);
+            arrivals.adopt(holdId, arrival.movements().get(0).lotId(), location, quantity, p.id());
+            return p;
+        });
     }
 
     private long place(long lot) {

@@ -206,19 +206,39 @@ class QualityHoldApiTest {
     }
 
     @Test
-    void release_restores_only_what_the_hold_moved_and_is_still_held_there() {
+    void held_stock_quality_moves_stays_under_its_hold_and_is_released_where_it_is() {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 40);
-        f.stock(ledger, lot, "A3", StockStatus.HOLD, 6); // held before, by no hold of this application
         long holdId = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION")));
-        // QA moves part of the held stock elsewhere, outside the hold's outcomes
+        // QA moves part of the held stock elsewhere: the hold follows it
         ResponseEntity<Map> qaMove = post("quinn", "/api/moves", key(), Map.of("lot", f.labelOf(lot), "status", "HOLD",
                 "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"), "quantity", 15, "unit", "EA"));
         assertThat(qaMove.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<?, ?> hold = get("quinn", "/api/holds/" + holdId).getBody();
+        assertThat(outcomes(hold)).containsExactly("MOVED A1 15");
+        assertThat(remaining(hold)).containsExactly("A1 25", "A2 15");
 
         Map<?, ?> released = post("quinn", "/api/holds/" + holdId + "/release", key(), Map.of()).getBody();
-        assertThat(physical(lot)).containsExactly("A1 AVAILABLE 25", "A2 HOLD 15", "A3 HOLD 6");
-        assertThat(outcomes(released)).containsExactly("NOT_FOUND A1 15", "RELEASED A1 25");
+        assertThat(physical(lot)).containsExactly("A1 AVAILABLE 25", "A2 AVAILABLE 15");
+        assertThat(outcomes(released)).containsExactly("MOVED A1 15", "RELEASED A1 25", "RELEASED A2 15");
+    }
+
+    @Test
+    void release_restores_only_what_is_still_held_where_the_holds_book_says_and_records_the_rest_as_not_found() {
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 40);
+        ResponseEntity<Map> placed = post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot,
+                "reason", "INVESTIGATION"));
+        long holdId = id(placed);
+        // a book that says more than the ledger holds (the gate keeps the application from writing one; data from
+        // before it, or a repair, might): the release restores what is there and records the rest as not found
+        jdbc.update("insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id) "
+                + "values (?, ?, ?, 15, ?)", holdId, lot, f.location("A1"), ((Number) placed.getBody().get("placePostingId")).longValue());
+
+        Map<?, ?> released = post("quinn", "/api/holds/" + holdId + "/release", key(), Map.of()).getBody();
+        assertThat(physical(lot)).containsExactly("A1 AVAILABLE 40");
+        assertThat(outcomes(released)).containsExactly("NOT_FOUND A1 15", "RELEASED A1 40");
+        assertThat(remaining(released)).as("the book agrees with the ledger again").isEmpty();
     }
 
     @Test
@@ -296,6 +316,13 @@ class QualityHoldApiTest {
         ResponseEntity<Map> noReason = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
                 Map.of("lines", List.of(line(lot, "A1", 30))));
         assertThat(noReason.getBody().get("code")).isEqualTo("REASON_CODE_REQUIRED");
+        // one check, one code for every reason code (the ledger's): unknown, or not one for scrapping
+        for (String reason : List.of("NO_SUCH_REASON", "putaway_override")) {
+            ResponseEntity<Map> badReason = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
+                    Map.of("reasonCode", reason, "lines", List.of(line(lot, "A1", 30))));
+            assertThat(badReason.getStatusCode()).as(reason).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(badReason.getBody().get("code")).as(reason).isEqualTo("INVALID_REASON_CODE");
+        }
         ResponseEntity<Map> tooMuch = post("quinn", "/api/holds/" + holdId + "/scrap", key(),
                 Map.of("reasonCode", "DAMAGED", "lines", List.of(line(lot, "A1", 101))));
         assertThat(tooMuch.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);

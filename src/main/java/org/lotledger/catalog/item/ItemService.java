@@ -15,7 +15,6 @@ import org.lotledger.catalog.audit.CatalogAuditLog;
 import org.lotledger.common.DomainException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +31,14 @@ public class ItemService {
     private final Items items;
     private final ItemUoms uoms;
     private final ItemGtins gtins;
-    private final JdbcTemplate jdbc;
+    private final ItemPostings postings;
     private final CatalogAuditLog audit;
 
-    public ItemService(Items items, ItemUoms uoms, ItemGtins gtins, JdbcTemplate jdbc, CatalogAuditLog audit) {
+    public ItemService(Items items, ItemUoms uoms, ItemGtins gtins, ItemPostings postings, CatalogAuditLog audit) {
         this.items = items;
         this.uoms = uoms;
         this.gtins = gtins;
-        this.jdbc = jdbc;
+        this.postings = postings;
         this.audit = audit;
     }
 
@@ -122,12 +121,10 @@ public class ItemService {
                 .collect(Collectors.toMap(ItemUom::getUom, ItemUom::getBaseUnitsPerUom, (a, b) -> a, LinkedHashMap::new)));
     }
 
-    /** The freeze rule's question, asked of the ledger's own table. */
+    /** The freeze rule's question, asked of the ledger. */
     @Transactional(readOnly = true)
     public boolean hasPostings(long itemId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists(select 1 from posting_leg pl join lot l on l.id = pl.lot_id where l.item_id = ?)",
-                Boolean.class, itemId));
+        return postings.existFor(itemId);
     }
 
     public Item load(long id) {

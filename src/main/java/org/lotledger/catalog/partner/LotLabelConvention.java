@@ -66,6 +66,23 @@ public final class LotLabelConvention {
                 Map.of("scanned", String.valueOf(scanned), "pattern", pattern.pattern(), "example", example)));
     }
 
+    /**
+     * The lot number a supplier's text stands for: the convention's group for text that follows it; otherwise a
+     * {@link LotText#LABEL} is refused (LOT_LABEL_NOT_RECOGNISED) and a {@link LotText#FIELD} taken as it is
+     * (trimmed). Without a convention the trimmed text. Blank text is refused either way.
+     */
+    public static String lotNumber(Optional<LotLabelConvention> convention, String text, LotText source) {
+        if (text == null || text.isBlank()) {
+            throw DomainException.unprocessable("LOT_LABEL_NOT_RECOGNISED", "No lot number was scanned",
+                    Map.of("source", source.name()));
+        }
+        if (convention.isEmpty()) {
+            return text.strip();
+        }
+        return source == LotText.LABEL ? convention.get().normalise(text)
+                : convention.get().lotNumberIn(text).orElse(text.strip());
+    }
+
     public String pattern() { return pattern.pattern(); }
 
     public String example() { return example; }

@@ -92,11 +92,7 @@ public class SupplierService {
     /** The lot number in a scanned label, by the supplier's convention; without a convention the trimmed text. */
     @Transactional(readOnly = true)
     public String normaliseLotNumber(long supplierId, String scanned) {
-        if (scanned == null || scanned.isBlank()) {
-            throw DomainException.unprocessable("LOT_LABEL_NOT_RECOGNISED", "No lot number was scanned",
-                    Map.of("supplierId", supplierId));
-        }
-        return load(supplierId).lotLabelConvention().map(c -> c.normalise(scanned)).orElse(scanned.strip());
+        return LotLabelConvention.lotNumber(load(supplierId).lotLabelConvention(), scanned, LotText.LABEL);
     }
 
     public Supplier load(long id) {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lotledger.common.DomainException;
+import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.PostingType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,20 +18,18 @@ import org.springframework.stereotype.Component;
 public class InspectionFacts {
 
     private final JdbcTemplate jdbc;
+    private final LedgerQueries ledger;
 
-    public InspectionFacts(JdbcTemplate jdbc) {
+    public InspectionFacts(JdbcTemplate jdbc, LedgerQueries ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     public Map<String, Object> of(long lotId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select l.lot_number, l.internal_label, coalesce(to_char(l.expires_on, 'YYYY-MM-DD'), 'none') as expires_on,
                        i.sku, i.name as item_name, i.base_uom, i.temperature_class, i.risk_class,
-                       s.name as supplier_name, s.approval_status,
-                       not exists (select 1 from posting_leg g join posting p on p.id = g.posting_id
-                                     join lot o on o.id = g.lot_id
-                                    where p.posting_type = 'RECEIPT' and o.item_id = l.item_id
-                                      and o.supplier_id = l.supplier_id and o.id <> l.id) as first_receipt
+                       s.name as supplier_name, s.approval_status, l.item_id, l.supplier_id
                   from lot l join item i on i.id = l.item_id join supplier s on s.id = l.supplier_id
                  where l.id = ?""", lotId);
         if (rows.isEmpty()) {
@@ -47,7 +47,8 @@ public class InspectionFacts {
         facts.put("riskClass", r.get("risk_class"));
         facts.put("supplierName", r.get("supplier_name"));
         facts.put("supplierApprovalStatus", r.get("approval_status"));
-        facts.put("firstReceiptFromSupplier", r.get("first_receipt"));
+        facts.put("firstReceiptFromSupplier", !ledger.anyOtherLotPosted(PostingType.RECEIPT,
+                ((Number) r.get("item_id")).longValue(), ((Number) r.get("supplier_id")).longValue(), lotId));
         return facts;
     }
 }

@@ -3,6 +3,7 @@ package org.lotledger.catalog.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +32,32 @@ class LotLabelConventionTest {
         assertThatThrownBy(() -> c.normalise("LOT-1234")).isInstanceOf(DomainException.class)
                 .hasMessageContaining("LOT-12345")
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("LOT_LABEL_NOT_RECOGNISED");
+    }
+
+    @ParameterizedTest(name = "{1} {0} gives {2}")
+    @CsvSource(delimiter = '|', value = {
+            "L/12345    | LABEL | 12345",
+            "L/12345    | FIELD | 12345",
+            "' 12345 '  | LABEL | 12345",
+            "AB-778     | FIELD | AB-778",
+            "' AB-778 ' | FIELD | AB-778",
+            "AB-778     | LABEL | LOT_LABEL_NOT_RECOGNISED",
+            "'  '       | FIELD | LOT_LABEL_NOT_RECOGNISED"
+    })
+    void a_printed_label_must_follow_the_convention_and_a_lot_field_is_taken_as_it_is_when_it_does_not(
+            String text, LotText source, String expected) {
+        Optional<LotLabelConvention> c = Optional.of(LotLabelConvention.of("(?:L/)?(?<lot>\\d{5})", "L/12345"));
+        String got;
+        try {
+            got = LotLabelConvention.lotNumber(c, text, source);
+        } catch (DomainException e) {
+            got = e.code();
+        }
+        assertThat(got).isEqualTo(expected);
+        if (!expected.equals("LOT_LABEL_NOT_RECOGNISED")) {
+            assertThat(LotLabelConvention.lotNumber(Optional.empty(), text, source)).as("no convention: the text")
+                    .isEqualTo(text.strip());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.lotledger.receiving.gs1;
+package org.lotledger.gs1;
 
 /** Stable codes of what can be wrong with a scanned or typed GS1 element string (documented in docs/gs1.md). */
 public enum Gs1ErrorCode {

@@ -1,4 +1,4 @@
-package org.lotledger.receiving.gs1;
+package org.lotledger.gs1;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

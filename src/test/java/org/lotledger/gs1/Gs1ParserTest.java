@@ -1,4 +1,4 @@
-package org.lotledger.receiving.gs1;
+package org.lotledger.gs1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.lotledger.receiving.gs1;
+package org.lotledger.gs1;
 
 import java.util.ArrayList;
 import java.util.List;

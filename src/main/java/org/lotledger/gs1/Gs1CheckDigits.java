@@ -1,4 +1,4 @@
-package org.lotledger.receiving.gs1;
+package org.lotledger.gs1;
 
 /** GS1's check digit algorithms: mod 10 (GTIN, SSCC, GLN, GSRN...) and the check character pair of GMN (8013). */
 public final class Gs1CheckDigits {
