@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Health group {@code ledger} (see application.yml): reports the last self-audit. A discrepancy shows as status
  * DISCREPANCY, which the group maps to HTTP 503 for monitoring while the node's own health stays UP, because a
- * wrong balance needs a person, not a restart. Runs the audit once if none has run yet on this node.
+ * wrong balance needs a person, not a restart. Reads the newest run in the cluster (whichever node ran it); runs the
+ * audit once if none has run yet.
  */
 @Component("ledgerAudit")
 public class LedgerAuditHealthIndicator extends AbstractHealthIndicator {

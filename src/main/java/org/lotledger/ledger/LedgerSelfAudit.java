@@ -1,24 +1,34 @@
 package org.lotledger.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds every balance from the ledger and compares it with the kept balances, and compares the HOLD balances with
@@ -27,11 +37,24 @@ import org.springframework.transaction.annotation.Transactional;
  * never blocks postings or takes the node out of service. It also lists AVAILABLE stock sitting in zones that do
  * not take AVAILABLE stock (a dock, quarantine, returns), with how long it has been there: not a discrepancy (a
  * status change in place is allowed anywhere), but stock waiting for the putaway that should follow.
+ *
+ * <p>One rebuild at a time in the whole cluster (every node shares the database): whoever rebuilds holds a
+ * transaction-scoped PostgreSQL advisory lock. A caller who finds it held does not rebuild a second time: it waits
+ * for the running audit and answers with that audit's result (same {@code runId} and {@code startedAt}), polling
+ * the lock without holding a connection, so a queue of callers cannot drain the connection pool. Should the running
+ * audit fail and record nothing, a waiting caller rebuilds itself. The scheduled audit skips its turn when another
+ * node is auditing or has already run the scheduled audit of this tick.
  */
 @Service
 public class LedgerSelfAudit {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerSelfAudit.class);
+
+    /** The advisory lock key: the same expression everywhere, so every node takes the same lock. */
+    private static final String LOCK_KEY = "hashtext('lotledger.ledger_self_audit')";
+
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final int MAX_ATTEMPTS = 5;
 
     /** One bucket whose kept balance differs from the sum of its legs. */
     public record Discrepancy(long lotId, long locationId, String status, BigDecimal kept, BigDecimal fromLedger) {
@@ -63,23 +86,139 @@ public class LedgerSelfAudit {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<HeldStock> heldStock;
-    private final AtomicReference<AuditResult> last = new AtomicReference<>();
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate readCommitted;
+    private final Duration scheduledGap;
+    private final AtomicLong rebuilds = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public LedgerSelfAudit(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events,
-                           ObjectProvider<HeldStock> heldStock) {
+                           ObjectProvider<HeldStock> heldStock, PlatformTransactionManager transactions,
+                           @Value("${lotledger.ledger.audit-cron}") String cron) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
         this.heldStock = heldStock;
+        // both sides of the comparison from one snapshot: postings committing meanwhile cannot raise a false alarm
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readCommitted = new TransactionTemplate(transactions);
+        readCommitted.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.scheduledGap = halfPeriod(cron);
     }
 
     /**
-     * Compares in one REPEATABLE READ snapshot, so postings committing meanwhile cannot produce a false alarm:
-     * both sides are read from the same snapshot.
+     * Rebuilds and compares now, or, when an audit is already running anywhere in the cluster, waits for it and
+     * answers with its result.
      */
-    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public AuditResult run(String trigger) {
-        Instant started = Instant.now();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Attempt a = snapshot.execute(s -> {
+                Attempt tried = tryLock();
+                return tried.locked() ? new Attempt(true, tried.lastRunId(), rebuild(trigger)) : tried;
+            });
+            if (a.result() != null) {
+                return a.result();
+            }
+            Optional<AuditResult> running = awaitRunAfter(a.lastRunId());
+            if (running.isPresent()) {
+                log.info("Ledger self-audit requested ({}) while run {} was in progress: answered with that run",
+                        trigger, running.get().runId());
+                return running.get();
+            }
+            // the audit we waited for failed and recorded nothing: try to rebuild ourselves
+        }
+        throw new IllegalStateException("Ledger self-audit: " + MAX_ATTEMPTS + " audits in a row ended without a result");
+    }
+
+    @Scheduled(cron = "${lotledger.ledger.audit-cron}")
+    public void scheduled() {
+        snapshot.execute(s -> {
+            if (!tryLock().locked()) {
+                log.info("Scheduled ledger self-audit skipped: another audit is running");
+                return null;
+            }
+            // read committed, on a connection of its own: a scheduled run that committed just before we took the
+            // lock may be newer than this transaction's snapshot
+            Boolean done = readCommitted.execute(r -> jdbc.queryForObject("""
+                    select exists (select 1 from ledger_audit_run
+                                    where trigger = 'SCHEDULED' and started_at >= clock_timestamp() - ?::interval)""",
+                    Boolean.class, scheduledGap.toMillis() + " milliseconds"));
+            if (Boolean.TRUE.equals(done)) {
+                log.info("Scheduled ledger self-audit skipped: another node ran it for this tick");
+                return null;
+            }
+            return rebuild("SCHEDULED");
+        });
+    }
+
+    /** The newest completed run in the cluster, if any. */
+    public AuditResult lastResult() {
+        return jdbc.query("""
+                select id, trigger, started_at, finished_at, buckets_checked, discrepancies::text as discrepancies,
+                       hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock
+                  from ledger_audit_run order by id desc limit 1""", this::toResult).stream().findFirst().orElse(null);
+    }
+
+    /** Rebuilds this node has run since it started (the others joined a running audit or skipped). */
+    public long rebuildsStarted() {
+        return rebuilds.get();
+    }
+
+    /** Callers on this node now waiting for an audit that another caller (or node) runs. */
+    public int callersWaiting() {
+        return waiting.get();
+    }
+
+    private record Attempt(boolean locked, long lastRunId, AuditResult result) {
+    }
+
+    /** The first statement of the snapshot transaction: takes the lock if free, and notes the newest run so far. */
+    private Attempt tryLock() {
+        return jdbc.queryForObject("select pg_try_advisory_xact_lock(" + LOCK_KEY + ") as locked, "
+                        + "(select coalesce(max(id), 0) from ledger_audit_run) as last_run_id",
+                (rs, i) -> new Attempt(rs.getBoolean("locked"), rs.getLong("last_run_id"), null));
+    }
+
+    /**
+     * Polls until no audit holds the lock, then reads the run that committed after {@code lastRunId}: the running
+     * audit's row commits before its lock is released. Empty when that audit failed.
+     */
+    private Optional<AuditResult> awaitRunAfter(long lastRunId) {
+        waiting.incrementAndGet();
+        try {
+            while (true) {
+                Optional<Optional<AuditResult>> seen = readCommitted.execute(s -> {
+                    Boolean free = jdbc.queryForObject("select pg_try_advisory_xact_lock_shared(" + LOCK_KEY + ")",
+                            Boolean.class);
+                    if (!Boolean.TRUE.equals(free)) {
+                        return Optional.<Optional<AuditResult>>empty();
+                    }
+                    return Optional.of(jdbc.query("""
+                            select id, trigger, started_at, finished_at, buckets_checked, discrepancies::text as discrepancies,
+                                   hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock
+                              from ledger_audit_run where id > ? order by id limit 1""", this::toResult, lastRunId)
+                            .stream().findFirst());
+                });
+                if (seen.isPresent()) {
+                    return seen.get();
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the running ledger self-audit", e);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Runs inside the snapshot transaction that holds the lock. Times are the database's, one clock for all nodes. */
+    private AuditResult rebuild(String trigger) {
+        rebuilds.incrementAndGet();
+        Timestamp started = jdbc.queryForObject("select clock_timestamp()", Timestamp.class);
         List<Discrepancy> found = jdbc.query("""
                 with replay as (
                     select lot_id, location_id, status, sum(quantity) as quantity
@@ -98,16 +237,15 @@ public class LedgerSelfAudit {
         Long buckets = jdbc.queryForObject("select count(*) from stock_balance", Long.class);
         List<HoldDiscrepancy> holds = holdBook();
         List<MisplacedStock> misplaced = availableStockInZonesThatRefuseIt();
-        Instant finished = Instant.now();
-        Long id = jdbc.queryForObject("""
+        AuditResult result = jdbc.queryForObject("""
                 insert into ledger_audit_run (trigger, started_at, finished_at, buckets_checked, discrepancy_count,
                                               discrepancies, hold_discrepancies, misplaced_stock)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb) returning id""", Long.class,
-                trigger, java.sql.Timestamp.from(started), java.sql.Timestamp.from(finished), buckets,
-                found.size() + holds.size(), toJson(found), toJson(holds), toJson(misplaced));
-        AuditResult result = new AuditResult(id, trigger, started, finished, buckets, List.copyOf(found),
-                List.copyOf(holds), List.copyOf(misplaced));
-        last.set(result);
+                values (?, ?, clock_timestamp(), ?, ?, ?::jsonb, ?::jsonb, ?::jsonb) returning id, finished_at""",
+                (rs, i) -> new AuditResult(rs.getLong("id"), trigger, started.toInstant(),
+                        rs.getTimestamp("finished_at").toInstant(), buckets, List.copyOf(found), List.copyOf(holds),
+                        List.copyOf(misplaced)),
+                trigger, started, buckets, found.size() + holds.size(), toJson(found), toJson(holds), toJson(misplaced));
+        long id = result.runId();
         if (!misplaced.isEmpty()) {
             log.warn("Ledger self-audit run {}: {} AVAILABLE balance(s) sit in zones that do not take AVAILABLE stock, "
                     + "oldest: {}", id, misplaced.size(), misplaced.get(0));
@@ -196,14 +334,22 @@ public class LedgerSelfAudit {
         });
     }
 
-    @Scheduled(cron = "${lotledger.ledger.audit-cron}")
-    public void scheduled() {
-        run("SCHEDULED");
-    }
-
-    /** The last completed run in this node, if any. */
-    public AuditResult lastResult() {
-        return last.get();
+    private AuditResult toResult(ResultSet rs, int row) throws SQLException {
+        try {
+            List<Discrepancy> discrepancies = json.readValue(rs.getString("discrepancies"), new TypeReference<>() {
+            });
+            List<HoldDiscrepancy> holds = rs.getString("hold_discrepancies") == null ? List.of()
+                    : json.readValue(rs.getString("hold_discrepancies"), new TypeReference<List<HoldDiscrepancy>>() {
+                    });
+            List<MisplacedStock> misplaced = rs.getString("misplaced_stock") == null ? List.of()
+                    : json.readValue(rs.getString("misplaced_stock"), new TypeReference<List<MisplacedStock>>() {
+                    });
+            return new AuditResult(rs.getLong("id"), rs.getString("trigger"), rs.getTimestamp("started_at").toInstant(),
+                    rs.getTimestamp("finished_at").toInstant(), rs.getLong("buckets_checked"),
+                    List.copyOf(discrepancies), List.copyOf(holds), List.copyOf(misplaced));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ledger_audit_run " + rs.getLong("id") + ": unreadable discrepancies", e);
+        }
     }
 
     private String toJson(List<?> found) {
@@ -212,5 +358,22 @@ public class LedgerSelfAudit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * How recent a scheduled run must be for another node's firing of the same tick to skip: half the distance
+     * between two ticks, so clocks may differ by that much. One minute when the schedule is off ({@code -}).
+     */
+    static Duration halfPeriod(String cron) {
+        if (cron == null || cron.isBlank() || "-".equals(cron.trim())) {
+            return Duration.ofMinutes(1);
+        }
+        CronExpression expression = CronExpression.parse(cron);
+        LocalDateTime first = expression.next(LocalDateTime.now());
+        LocalDateTime second = first == null ? null : expression.next(first);
+        if (second == null) {
+            return Duration.ofMinutes(1);
+        }
+        return Duration.between(first, second).dividedBy(2);
     }
 }

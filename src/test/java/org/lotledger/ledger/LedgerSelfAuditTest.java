@@ -12,8 +12,24 @@ import org.lotledger.quality.HoldReason;
 import org.lotledger.quality.HoldScope;
 import org.lotledger.quality.PlacingHold;
 import org.lotledger.quality.ReleasingHold;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.lotledger.support.ApiClient;
+import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +47,9 @@ class LedgerSelfAuditTest {
     @Autowired PlacingHold placing;
     @Autowired ReleasingHold releasing;
     @Autowired PlatformTransactionManager txManager;
+    @Autowired DataSource dataSource;
+    @Autowired ObjectMapper json;
+    @LocalServerPort int port;
 
     @Test
     void a_balance_row_corrupted_behind_the_ledgers_back_is_caught_and_alerts_without_taking_the_node_down() {
@@ -74,15 +93,17 @@ class LedgerSelfAuditTest {
             assertThat(consistent.holdDiscrepancies()).as("placed, moved by quality: the book follows").isEmpty();
             assertThat(consistent.clean()).isTrue();
 
-            // the book says 4 more at A2 and 3 fewer at A1 than the HOLD balances: in a transaction rolled back
-            new TransactionTemplate(txManager).executeWithoutResult(tx -> {
-                tx.setRollbackOnly();
-                long place = jdbc.queryForObject("select place_posting_id from quality_hold where id = ?", Long.class, holdId);
-                jdbc.update("insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id) "
-                        + "values (?, ?, ?, 4, ?)", holdId, lot, f.location("A2"), place);
-                jdbc.update("insert into quality_hold_outcome (hold_id, outcome, lot_id, location_id, quantity, "
-                        + "request_key, decided_by) values (?, 'NOT_FOUND', ?, ?, 3, 'test', 'test')", holdId, lot,
-                        f.location("A1"));
+            // the book says 4 more at A2 and 3 fewer at A1 than the HOLD balances: committed, because the audit reads
+            // in a transaction of its own, and taken out again below (the book is append-only: its triggers are
+            // switched off for the clean-up alone)
+            long place = jdbc.queryForObject("select place_posting_id from quality_hold where id = ?", Long.class, holdId);
+            long movement = jdbc.queryForObject("insert into quality_hold_movement (hold_id, lot_id, location_id, "
+                    + "quantity, posting_id) values (?, ?, ?, 4, ?) returning id", Long.class, holdId, lot,
+                    f.location("A2"), place);
+            long outcome = jdbc.queryForObject("insert into quality_hold_outcome (hold_id, outcome, lot_id, location_id, "
+                    + "quantity, request_key, decided_by) values (?, 'NOT_FOUND', ?, ?, 3, 'test', 'test') returning id",
+                    Long.class, holdId, lot, f.location("A1"));
+            try {
                 LedgerSelfAudit.AuditResult broken = audit.run("TEST");
                 assertThat(broken.holdDiscrepancies()).extracting(d -> f.codeOf(d.locationId()) + " ledger "
                         + d.heldInLedger().stripTrailingZeros().toPlainString() + ", holds " + d.heldByHolds() + " "
@@ -93,7 +114,16 @@ class LedgerSelfAuditTest {
                         Integer.class, broken.runId())).isEqualTo(2);
                 assertThat(http.getForEntity("/actuator/health/ledger", Map.class).getStatusCode())
                         .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            });
+            } finally {
+                new TransactionTemplate(txManager).executeWithoutResult(tx -> {
+                    jdbc.execute("alter table quality_hold_movement disable trigger quality_hold_movement_append_only");
+                    jdbc.execute("alter table quality_hold_outcome disable trigger quality_hold_outcome_append_only");
+                    jdbc.update("delete from quality_hold_movement where id = ?", movement);
+                    jdbc.update("delete from quality_hold_outcome where id = ?", outcome);
+                    jdbc.execute("alter table quality_hold_movement enable trigger quality_hold_movement_append_only");
+                    jdbc.execute("alter table quality_hold_outcome enable trigger quality_hold_outcome_append_only");
+                });
+            }
             assertThat(audit.run("TEST").holdDiscrepancies()).as("the book as it was").isEmpty();
         } finally {
             releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
@@ -126,5 +156,84 @@ class LedgerSelfAuditTest {
                 .movement(new Movement(lot, f.location("Q1"), StockStatus.AVAILABLE, f.location("A1"),
                         StockStatus.AVAILABLE, 10)).build());
         assertThat(audit.run("TEST").availableStockInZonesThatRefuseIt()).noneMatch(m -> m.lotId() == lot);
+    }
+
+    @Test
+    void callers_asking_for_an_audit_while_one_runs_all_get_that_one_and_only_one_rebuild_runs() throws Exception {
+        int callers = 6;
+        Instant before = Instant.now();
+        long runsBefore = runs();
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        List<Future<HttpReply>> replies = new ArrayList<>();
+        // the first rebuild is held at its first read until every other caller has asked too: a table lock that
+        // the audit's snapshot read waits for (postings are not running in this test)
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("lock table stock_balance in access exclusive mode");
+            }
+            for (int i = 0; i < callers; i++) {
+                // every POST carries its own Idempotency-Key (ApiClient.postPosting)
+                Callable<HttpReply> call = () -> ApiClient.as(port, json, "ivy").postPosting("/api/ledger/audit", null);
+                replies.add(pool.submit(call));
+                if (i == 0) {
+                    waitUntil(() -> audit.rebuildsStarted() > 0 || blockedOnTheTable() > 0, Duration.ofSeconds(20));
+                }
+            }
+            waitUntil(() -> audit.callersWaiting() == callers - 1 || blockedOnTheTable() == callers,
+                    Duration.ofSeconds(20));
+            blocker.commit();
+        }
+        List<HttpReply> answers = new ArrayList<>();
+        for (Future<HttpReply> f : replies) {
+            answers.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.text()).isEqualTo(200));
+        assertThat(answers).extracting(r -> r.body().get("runId").asLong()).as("every caller got the one run")
+                .containsOnly(answers.get(0).body().get("runId").asLong());
+        assertThat(answers).extracting(r -> r.body().get("startedAt").asText()).containsOnly(
+                answers.get(0).body().get("startedAt").asText());
+        assertThat(runs() - runsBefore).as("rebuilds recorded").isOne();
+        assertThat(Instant.parse(answers.get(0).body().get("startedAt").asText())).isAfterOrEqualTo(
+                before.minusSeconds(5));
+    }
+
+    @Test
+    void the_scheduled_audit_runs_once_however_many_nodes_fire_it() throws Exception {
+        Instant started = jdbc.queryForObject("select clock_timestamp()", java.sql.Timestamp.class).toInstant();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> fired = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            fired.add(pool.submit(audit::scheduled));
+        }
+        for (Future<?> f : fired) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        // a node whose clock runs a little behind fires after the others finished
+        audit.scheduled();
+        pool.shutdown();
+
+        assertThat(jdbc.queryForObject("select count(*) from ledger_audit_run where trigger = 'SCHEDULED' and started_at >= ?",
+                Long.class, java.sql.Timestamp.from(started))).isOne();
+    }
+
+    private long runs() {
+        return jdbc.queryForObject("select count(*) from ledger_audit_run", Long.class);
+    }
+
+    /** Sessions of callers waiting for the table lock the test holds, i.e. rebuilds in progress. */
+    private int blockedOnTheTable() {
+        return jdbc.queryForObject("""
+                select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                 where c.relname = 'stock_balance' and not l.granted""", Integer.class);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * </ol>
  * Every method returns the raw {@link HttpReply}: refusals (401, 403, 404, 500 …) are for the test to assert.
  * Facts seen through it (PartialReceiptThroughTasklistTest, QualityTaskRoleChecksTest): the XSRF-TOKEN cookie is set
- * when Tasklist opens; a state-changing call without the header is refused with 403 <em>and Camunda ends the
- * session</em> (log in again); a task listener's refusal comes back from submit-form with the refusal's own status
+ * when Tasklist opens; a state-changing call without the header (or with a wrong one) is refused with 403 and code
+ * {@code CSRF_TOKEN_INVALID}, and the session lives on (platform/security/WebappCsrf; Camunda alone would end it); a task listener's refusal comes back from submit-form with the refusal's own status
  * (403, 409, 422 …) and {@code {"type":"Refused","message":"<the listener's message>","code":"<its code>"}}
  * (platform/camunda/EngineRefusals; Camunda alone answers 500 with the message wrapped in engine text);
  * a task the user has no grant on reads as 404 and refuses claim/submit/complete with 403 AuthorizationException.
@@ -230,11 +230,20 @@ public final class TasklistSession {
         return json(method, path, body, null, false);
     }
 
+    /** The same call with a CSRF header of the caller's choosing (a guessed or stale token). */
+    public HttpReply sendWithCsrfHeader(String method, String path, Object body, String token) {
+        return json(method, path, body, null, false, token);
+    }
+
     private HttpReply json(String method, String path, Object body, String accept, boolean csrf) {
+        return json(method, path, body, accept, csrf, null);
+    }
+
+    private HttpReply json(String method, String path, Object body, String accept, boolean csrf, String ownToken) {
         try {
             String text = body == null ? null : json.writeValueAsString(body);
             return ApiClient.reply(json, raw(method, path, body == null ? null : "application/json", text,
-                    accept == null ? "application/json" : accept, csrf));
+                    accept == null ? "application/json" : accept, csrf, ownToken));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -242,6 +251,11 @@ public final class TasklistSession {
 
     private HttpResponse<String> raw(String method, String path, String contentType, String body, String accept,
                                      boolean csrf) {
+        return raw(method, path, contentType, body, accept, csrf, null);
+    }
+
+    private HttpResponse<String> raw(String method, String path, String contentType, String body, String accept,
+                                     boolean csrf, String ownToken) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (accept != null) {
             b.header("Accept", accept);
@@ -253,7 +267,9 @@ public final class TasklistSession {
             // a browser's same-origin request; and Camunda's CSRF filter wants its token echoed
             b.header("Origin", base);
             String token = csrfToken();
-            if (csrf && token != null && path.startsWith("/camunda/")) {
+            if (ownToken != null) {
+                b.header("X-XSRF-TOKEN", ownToken);
+            } else if (csrf && token != null && path.startsWith("/camunda/")) {
                 b.header("X-XSRF-TOKEN", token);
             }
         }

@@ -151,14 +151,16 @@ public class LedgerController {
     }
 
     @GetMapping("/ledger/audit")
-    @Operation(summary = "The last self-audit of this node (runs one if none has run)")
+    @Operation(summary = "The newest self-audit in the cluster (runs one if none has run)")
     public LedgerSelfAudit.AuditResult lastAudit() {
         LedgerSelfAudit.AuditResult last = audit.lastResult();
         return last != null ? last : audit.run("API");
     }
 
     @PostMapping("/ledger/audit")
-    @Operation(summary = "Rebuild every balance from the ledger now and compare with the kept balances")
+    @Operation(summary = "Rebuild every balance from the ledger now and compare with the kept balances; one audit "
+            + "runs at a time in the cluster: asked while one runs, the answer is that audit's result (same runId "
+            + "and startedAt), given when it finishes")
     public ResponseEntity<LedgerSelfAudit.AuditResult> runAudit() {
         return ResponseEntity.ok(audit.run("API"));
     }

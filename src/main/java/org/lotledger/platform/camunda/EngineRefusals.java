@@ -14,8 +14,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.ProblemDetailsAdvice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,9 +36,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * in progress; the filter then answers that request with the refusal's own status (403, 409, 422, ...), code and
  * message, in Camunda's error shape ({@code type}, {@code message}) that Tasklist shows. Any other 500 — a bug — is
  * left as it is.
+ *
+ * <p>Nor is such a refusal logged as an error. Camunda's command context logs every exception that ends a command
+ * at ERROR with its stack trace (ENGINE-16004), except a few of its own it deems the caller's fault
+ * ({@code OptimisticLockingException}, {@code BadUserRequestException}, {@code AuthorizationException}: DEBUG,
+ * ENGINE-16002; {@code CommandContext#shouldLogFine}). The command contexts made here add our refusals to those: a
+ * {@link DomainException}, as thrown or wrapped only by the engine's own exceptions. Anything else still logs at
+ * ERROR. (Camunda's {@code enableCmdExceptionLogging} switch would silence technical failures too.)
  */
 @Configuration(proxyBeanMethods = false)
 public class EngineRefusals {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRefusals.class);
 
     static final String ATTRIBUTE = EngineRefusals.class.getName() + ".refusal";
 
@@ -43,6 +57,16 @@ public class EngineRefusals {
         return new ProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
+                CommandContextFactory contexts = configuration.getCommandContextFactory();
+                if (contexts == null || contexts.getClass() == CommandContextFactory.class) {
+                    // the engine hands its configuration only to a factory it creates itself
+                    RefusalsLoggedAsAnswers ours = new RefusalsLoggedAsAnswers();
+                    ours.setProcessEngineConfiguration(configuration);
+                    configuration.setCommandContextFactory(ours);
+                } else {
+                    log.warn("Command context factory {} kept: refusals in processes will be logged at ERROR",
+                            contexts.getClass().getName());
+                }
                 DelegateInterceptor inner = configuration.getDelegateInterceptor() != null
                         ? configuration.getDelegateInterceptor() : new DefaultDelegateInterceptor();
                 configuration.setDelegateInterceptor(invocation -> {
@@ -63,6 +87,28 @@ public class EngineRefusals {
             public void postProcessEngineBuild(ProcessEngine engine) {
             }
         };
+    }
+
+    /** Command contexts that log a refusal of ours as Camunda logs its own "bad request" exceptions: DEBUG. */
+    static final class RefusalsLoggedAsAnswers extends CommandContextFactory {
+        @Override
+        public CommandContext createCommandContext() {
+            return new CommandContext(processEngineConfiguration) {
+                @Override
+                protected boolean shouldLogFine(Throwable e) {
+                    return super.shouldLogFine(e) || isRefusal(e);
+                }
+            };
+        }
+    }
+
+    /** A DomainException, as thrown or inside the engine's own wrappers (listener and delegate invocation). */
+    static boolean isRefusal(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t instanceof ProcessEngineException && depth < 10; depth++) {
+            t = t.getCause();
+        }
+        return t instanceof DomainException;
     }
 
     static void remember(DomainException e) {

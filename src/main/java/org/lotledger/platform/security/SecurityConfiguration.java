@@ -23,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -140,9 +141,12 @@ public class SecurityConfiguration {
                                SecurityProblems problems) throws Exception {
         RequestMatcher camundaApi = path("/camunda/api/**");
         // Camunda's own logout call (Tasklist/Cockpit "Log out") must end the Spring session too, or the next
-        // request would log the user straight back in through the container-based filter
+        // request would log the user straight back in through the container-based filter. Spring's CSRF check is
+        // off for /camunda/** (below), so this one asks for the webapps' token itself: without it the call goes on
+        // to Camunda's CSRF filter, which refuses it and keeps the session (WebappCsrf)
         RequestMatcher logout = new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
-                path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"));
+                new AndRequestMatcher(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"),
+                        WebappCsrf::tokenMatches));
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path("/"), path("/login"), path("/error"), path("/favicon.ico"),
@@ -160,7 +164,7 @@ public class SecurityConfiguration {
                         response.sendRedirect(request.getContextPath() + "/login?logout");
                     }
                 }))
-                // the webapps carry their own CSRF protection (cookie XSRF-TOKEN / header X-XSRF-TOKEN)
+                // the webapps carry their own CSRF protection (cookie XSRF-TOKEN / header X-XSRF-TOKEN), WebappCsrf
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems.unauthorizedWithoutChallenge(), camundaApi)

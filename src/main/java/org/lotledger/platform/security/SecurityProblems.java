@@ -44,6 +44,11 @@ public class SecurityProblems {
                 "Your role does not allow this action (see docs/security.md).");
     }
 
+    /** A refusal by a filter outside Spring Security's handlers (e.g. the webapps' CSRF check, {@link WebappCsrf}). */
+    public void refuse(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+        write(response, status, code, detail);
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         if (response.isCommitted()) {
             return;

@@ -46,7 +46,7 @@ class ProductionProfileTest {
         assertThatThrownBy(() -> ProductionAdminCheck.check("admin", null)).hasMessageContaining("LOTLEDGER_ADMIN_PASSWORD");
         assertThatThrownBy(() -> ProductionAdminCheck.check("admin", "admin-demo")).hasMessageContaining("too weak");
         assertThatThrownBy(() -> ProductionAdminCheck.check("administrator", "administrator")).hasMessageContaining("too weak");
-        ProductionAdminCheck.check("ops-admin", "correct horse battery staple");
+        ProductionAdminCheck.check("ops-admin", "Correct horse battery staple 9");
     }
 
     @SuppressWarnings("unchecked")

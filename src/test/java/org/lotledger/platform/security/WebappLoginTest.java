@@ -47,8 +47,15 @@ class WebappLoginTest {
 
     /** A browser: its own cookie jar, redirects not followed so that each step can be seen. */
     class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        /** The value of a cookie the server set, as the page's script reads it. */
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        }
 
         HttpResponse<String> get(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -162,8 +169,9 @@ class WebappLoginTest {
         assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         assertThat(browser.currentCamundaUser().get("userId").asText()).isEqualTo("quinn");
 
+        // as Tasklist sends it: with the webapps' CSRF token (without it the call is refused, WebappCsrfTest)
         HttpResponse<String> logout = browser.post("/camunda/api/admin/auth/user/default/logout",
-                "application/json", "{}");
+                "application/json", "{}", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
         assertThat(logout.statusCode()).isEqualTo(204);
         assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
         assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(302);
