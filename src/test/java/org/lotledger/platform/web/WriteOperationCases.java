@@ -1,0 +1,529 @@
+package org.lotledger.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.lotledger.catalog.demo.DemoCatalogLoader;
+import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.LedgerFixtures;
+import org.lotledger.ledger.Movement;
+import org.lotledger.ledger.PostingRequest;
+import org.lotledger.ledger.PostingType;
+import org.lotledger.ledger.StockStatus;
+import org.lotledger.platform.web.ContractHttp.Answer;
+import org.lotledger.platform.web.ContractHttp.Call;
+import org.lotledger.support.IdempotencyKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The table of the idempotency contract: for every write operation of the API (as {@code /v3/api-docs} names it,
+ * {@code "POST /api/moves"}), how to build a fresh fixture and the requests the contract sends on it, as the user
+ * docs/security.md allows for it. A new write operation needs a row here, or {@link IdempotencyContractTest} fails
+ * and says so.
+ */
+final class WriteOperationCases {
+
+    /**
+     * The requests of one operation on one fresh fixture.
+     *
+     * @param valid   a request that succeeds, answering {@code status}
+     * @param status  what {@code valid} answers the first time
+     * @param other   another request (another body, path or operation) by the same user, sent with valid's key: 409
+     * @param refused a request by the same user that is refused (4xx), sent with valid's key before valid: the
+     *                refusal must not keep the key
+     * @param growing rows the effect adds in proportion to what exists already, taken off before two effects are
+     *                compared (a new warehouse gets an in-transit location to and from every other warehouse)
+     */
+    record Scenario(Call valid, int status, Call other, Call refused, Map<String, Long> growing) {
+
+        Scenario(Call valid, int status, Call other, Call refused) {
+            this(valid, status, other, refused, Map.of());
+        }
+
+        /** The part of an effect (row-count changes) that does not depend on what existed before. */
+        Map<String, Long> ownPartOf(Map<String, Long> effect) {
+            Map<String, Long> own = new java.util.TreeMap<>(effect);
+            growing.forEach((table, n) -> own.merge(table, -n, Long::sum));
+            own.values().removeIf(n -> n == 0);
+            return own;
+        }
+    }
+
+    static final String ADMIN = "admin";
+    static final String RITA = "rita";          // receiving
+    static final String SUSAN = "susan";        // receiving-supervisors
+    static final String QUINN = "quinn";        // quality
+    static final String MARIA = "maria";        // quality + quality-managers
+    static final String WALT = "walt";          // warehouse
+    static final String IVY = "ivy";            // inventory-control
+    static final String ERP = "erp";            // integration
+    static final String NO_SUCH_ID = "999999999";
+    static final String STALE = "\"99\"";
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final AtomicInteger GLOVE_LOTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(70_000, 95_000));
+
+    private final ContractHttp http;
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final ObjectMapper json;
+    private final Map<String, Supplier<Scenario>> cases = new LinkedHashMap<>();
+
+    WriteOperationCases(ContractHttp http, JdbcTemplate jdbc, Ledger ledger, ObjectMapper json) {
+        this.http = http;
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.json = json;
+        catalog();
+        lots();
+        ledgerWrites();
+        purchasing();
+        receiving();
+        holds();
+    }
+
+    Optional<Supplier<Scenario>> caseFor(String operation) {
+        return Optional.ofNullable(cases.get(operation));
+    }
+
+    Set<String> operations() {
+        return cases.keySet();
+    }
+
+    // ---- catalog (admin) ---------------------------------------------------------------------------------------------
+
+    private void catalog() {
+        catalogEntity("/api/warehouses", "name",
+                () -> body("code", code("W"), "name", "Contract warehouse", "timeZone", "Europe/Berlin"),
+                () -> body("code", DemoCatalogLoader.EAST, "name", "Taken code", "timeZone", "Europe/Berlin"));
+        catalogEntity("/api/zones", "name", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            return body("warehouseId", f.warehouseId, "code", code("Z"), "name", "Contract zone", "zoneType", "STORAGE",
+                    "allowedStatuses", List.of("AVAILABLE", "HOLD"));
+        }, () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            return body("warehouseId", f.warehouseId, "code", "STORE", "name", "Taken code", "zoneType", "STORAGE",
+                    "allowedStatuses", List.of("AVAILABLE"));
+        });
+        catalogEntity("/api/locations", "name", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            return body("zoneId", zoneOf(f.location("A1")), "barcode", code("B"), "name", "Contract bin");
+        }, () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            return body("zoneId", zoneOf(f.location("A1")), "barcode", f.barcode("A1"), "name", "Taken barcode");
+        });
+        catalogEntity("/api/suppliers", "name",
+                () -> body("code", code("S"), "name", "Contract supplier", "approvalStatus", "APPROVED"),
+                () -> body("code", DemoCatalogLoader.SUP_NORDVAX, "name", "Taken code", "approvalStatus", "APPROVED"));
+        catalogEntity("/api/customers", "name",
+                () -> body("code", code("C"), "name", "Contract customer", "customerType", "HOSPITAL"),
+                () -> body("code", DemoCatalogLoader.CUS_MERCY_HOSPITAL, "name", "Taken code", "customerType", "HOSPITAL"));
+        catalogEntity("/api/reason-codes", "description",
+                () -> body("code", code("R"), "description", "Contract reason", "postingTypes", List.of("ADJUSTMENT"),
+                        "requiresApproval", false),
+                () -> body("code", "FOUND", "description", "Taken code", "postingTypes", List.of("ADJUSTMENT"),
+                        "requiresApproval", false));
+        catalogEntity("/api/items", "name", () -> itemDraft(code("SKU")), () -> itemDraft(DemoCatalogLoader.SKU_FLU_VACCINE));
+    }
+
+    /**
+     * The four writes of a catalog entity: create (201), PUT with the current ETag (200), DELETE and POST
+     * .../deactivate with it (200). Refused: a taken code on create, a stale If-Match on the others.
+     */
+    private void catalogEntity(String base, String nameField, Supplier<Map<String, Object>> draft,
+                               Supplier<Map<String, Object>> taken) {
+        cases.put("POST " + base, () -> {
+            Map<String, Object> d = draft.get();
+            Map<String, Long> growing = Map.of();
+            if (base.equals("/api/warehouses")) {
+                // two in-transit locations per existing warehouse, each with its catalog audit entry
+                long transit = 2 * jdbc.queryForObject("select count(*) from warehouse", Long.class);
+                growing = Map.of("location", transit, "catalog_audit", transit);
+            }
+            return new Scenario(post(ADMIN, base, d), 201, post(ADMIN, base, with(d, nameField, "Another name")),
+                    post(ADMIN, base, taken.get()), growing);
+        });
+        cases.put("PUT " + base + "/{id}", () -> {
+            Map<String, Object> d = draft.get();
+            Answer created = setUp(post(ADMIN, base, d));
+            String path = base + "/" + created.json().get("id").asLong();
+            String etag = created.header("ETag");
+            Call put = Call.of(ADMIN, "PUT", path).body(write(with(d, nameField, "Renamed"))).ifMatch(etag);
+            return new Scenario(put, 200, put.body(write(with(d, nameField, "Renamed again"))), put.ifMatch(STALE));
+        });
+        for (String method : List.of("DELETE", "POST")) {
+            String suffix = method.equals("POST") ? "/deactivate" : "";
+            cases.put(method + " " + base + "/{id}" + suffix, () -> {
+                Answer created = setUp(post(ADMIN, base, draft.get()));
+                String path = base + "/" + created.json().get("id").asLong() + suffix;
+                Call deactivate = Call.of(ADMIN, method, path).ifMatch(created.header("ETag"));
+                return new Scenario(deactivate, 200, deactivate.path(base + "/" + NO_SUCH_ID + suffix),
+                        deactivate.ifMatch(STALE));
+            });
+        }
+    }
+
+    private static Map<String, Object> itemDraft(String sku) {
+        return body("sku", sku, "name", "Contract item " + sku, "baseUom", "EA", "lotControlled", true,
+                "expiryRequired", true, "allocationMethod", "FEFO", "temperatureClass", "CHILLED",
+                "itemFamily", "Vaccines", "riskClass", "II", "standardUnitCost", 12.5, "currency", "USD",
+                "shelfLifeDays", 365, "conversions", List.of(body("uom", "BOX", "quantity", 10, "of", "EA")),
+                "gtins", List.of());
+    }
+
+    // ---- lots (quality) ----------------------------------------------------------------------------------------------
+
+    private void lots() {
+        cases.put("POST /api/lots", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            Map<String, Object> d = body("itemId", f.itemId, "supplierId", f.supplierId, "lotNumber", code("L"),
+                    "expiresOn", LocalDate.now().plusYears(1).toString());
+            return new Scenario(post(QUINN, "/api/lots", d), 201, post(QUINN, "/api/lots", with(d, "lotNumber", code("L"))),
+                    post(QUINN, "/api/lots", with(d, "supplierId", Long.parseLong(NO_SUCH_ID))));
+        });
+        cases.put("PATCH /api/lots/{id}", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long lot = f.newLot();
+            String etag = setUp(Call.of(QUINN, "GET", "/api/lots/" + lot)).header("ETag");
+            Call patch = Call.of(QUINN, "PATCH", "/api/lots/" + lot)
+                    .body(write(body("reason", "label misprint", "manufacturerBatchRef", "MB-1"))).ifMatch(etag);
+            return new Scenario(patch, 200, patch.body(write(body("reason", "another reason", "manufacturerBatchRef", "MB-1"))),
+                    patch.ifMatch(STALE));
+        });
+    }
+
+    // ---- the ledger --------------------------------------------------------------------------------------------------
+
+    private void ledgerWrites() {
+        cases.put("POST /api/moves", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long lot = stocked(f, 7);
+            Map<String, Object> move = move(f, lot, 7);
+            return new Scenario(post(WALT, "/api/moves", move), 201, post(WALT, "/api/moves", move(f, lot, 6)),
+                    post(WALT, "/api/moves", move(f, lot, 8)));
+        });
+        cases.put("POST /api/adjustments", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long lot = stocked(f, 10);
+            Map<String, Object> a = adjustment(f, lot, -2, "COUNT_VARIANCE", "cycle count");
+            return new Scenario(post(IVY, "/api/adjustments", a), 201,
+                    post(IVY, "/api/adjustments", with(a, "note", "recount")),
+                    post(IVY, "/api/adjustments", with(a, "quantity", -11)));
+        });
+        cases.put("POST /api/opening-balances", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            Map<String, Object> o = adjustment(f, f.newLot(), 10, "OPENING", "go-live count");
+            return new Scenario(post(IVY, "/api/opening-balances", o), 201,
+                    post(IVY, "/api/opening-balances", with(o, "quantity", 11)),
+                    post(IVY, "/api/opening-balances", with(o, "unit", "PALLET")));
+        });
+        cases.put("POST /api/postings/{id}/reversal", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long posting = movedPosting(f, stocked(f, 7), 7);
+            String path = "/api/postings/" + posting + "/reversal";
+            Map<String, Object> r = body("reasonCode", "DATA_ENTRY_ERROR", "note", "scanned the wrong bin");
+            return new Scenario(post(IVY, path, r), 201, post(IVY, path, with(r, "note", "another note")),
+                    post(IVY, path, with(r, "reasonCode", "FOUND")));
+        });
+        cases.put("POST /api/ledger/audit", () -> new Scenario(Call.of(IVY, "POST", "/api/ledger/audit"), 200,
+                post(IVY, "/api/opening-balances", body("lot", "NO-SUCH-LOT", "location", "NO-SUCH-BIN",
+                        "quantity", 1, "unit", "EA", "reasonCode", "OPENING")),
+                Call.of(IVY, "POST", "/api/ledger/audit?at=%01")));
+        cases.put("POST /api/putaway", () -> {
+            String label = releasedInEastQuarantine(40);
+            Map<String, Object> p = body("lot", label, "fromLocation", DemoCatalogLoader.EAST_QUARANTINE,
+                    "toLocation", DemoCatalogLoader.EAST_CHILLED_1, "quantity", 40, "unit", "EA");
+            return new Scenario(post(WALT, "/api/putaway", p), 201, post(WALT, "/api/putaway", with(p, "quantity", 39)),
+                    post(WALT, "/api/putaway", with(p, "toLocation", DemoCatalogLoader.EAST_AMBIENT_1)));
+        });
+    }
+
+    // ---- purchasing (the ERP) ----------------------------------------------------------------------------------------
+
+    private void purchasing() {
+        cases.put("POST /api/purchase-orders", () -> {
+            Map<String, Object> po = purchaseOrder();
+            return new Scenario(post(ERP, "/api/purchase-orders", po), 201,
+                    post(ERP, "/api/purchase-orders", with(po, "note", "another note")),
+                    post(ERP, "/api/purchase-orders", with(po, "supplierId", supplier(DemoCatalogLoader.SUP_CHEAPMED))));
+        });
+        cases.put("POST /api/purchase-orders/{id}/cancel", () -> {
+            Answer po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder()));
+            Call cancel = post(ERP, "/api/purchase-orders/" + po.json().get("id").asLong() + "/cancel",
+                    body("reason", "not needed")).ifMatch(po.header("ETag"));
+            return new Scenario(cancel, 200, cancel.body(write(body("reason", "another reason"))), cancel.ifMatch(STALE));
+        });
+        cases.put("POST /api/advance-ship-notices", () -> {
+            JsonNode po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json();
+            Map<String, Object> asn = body("asnNumber", code("ASN"), "supplierId", supplier(DemoCatalogLoader.SUP_MEDIGLOVE),
+                    "purchaseOrderId", po.get("id").asLong(), "lines", List.of(body("itemId",
+                            itemId(DemoCatalogLoader.SKU_GLOVES_M), "lotNumber", gloveLot(), "quantity", 100, "uom", "EA")));
+            return new Scenario(post(ERP, "/api/advance-ship-notices", asn), 201,
+                    post(ERP, "/api/advance-ship-notices", with(asn, "asnNumber", code("ASN"))),
+                    post(ERP, "/api/advance-ship-notices", with(asn, "supplierId", supplier(DemoCatalogLoader.SUP_NORDVAX))));
+        });
+    }
+
+    // ---- receiving ---------------------------------------------------------------------------------------------------
+
+    private void receiving() {
+        cases.put("POST /api/receipts", () -> {
+            long po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json().get("id").asLong();
+            Map<String, Object> open = body("purchaseOrderId", po, "dockBarcode", DemoCatalogLoader.EAST_DOCK);
+            return new Scenario(post(RITA, "/api/receipts", open), 201,
+                    post(RITA, "/api/receipts", with(open, "dockBarcode", "EAST-DOCK-02")),
+                    post(RITA, "/api/receipts", with(open, "dockBarcode", "NO-SUCH-DOCK")));
+        });
+        cases.put("POST /api/receipts/{id}/lines", () -> {
+            Receipt r = openReceipt();
+            Map<String, Object> line = receiptLine(r.poLine, gloveLot(), 40);
+            return new Scenario(post(RITA, r.path("/lines"), line), 201, post(RITA, r.path("/lines"), with(line, "quantity", 30)),
+                    post(RITA, r.path("/lines"), with(line, "uom", "PALLET")));
+        });
+        cases.put("POST /api/receipts/{id}/lines/{lineId}/reversal", () -> {
+            Receipt r = openReceipt();
+            long line = setUp(post(RITA, r.path("/lines"), receiptLine(r.poLine, gloveLot(), 40))).json().get("id").asLong();
+            Call reverse = post(SUSAN, r.path("/lines/" + line + "/reversal"), body("note", "lot mistyped"));
+            return new Scenario(reverse, 200, reverse.body(write(body("note", "another note"))),
+                    reverse.path(r.path("/lines/" + NO_SUCH_ID + "/reversal")));
+        });
+        cases.put("POST /api/receipts/{id}/purchase-order-lines/{poLineId}/close-short", () -> {
+            Receipt r = openReceipt();
+            setUp(post(RITA, r.path("/lines"), receiptLine(r.poLine, gloveLot(), 40)));
+            Call close = Call.of(SUSAN, "POST", r.path("/purchase-order-lines/" + r.poLine + "/close-short"));
+            Call noSuchLine = close.path(r.path("/purchase-order-lines/" + NO_SUCH_ID + "/close-short"));
+            return new Scenario(close, 200, noSuchLine, noSuchLine);
+        });
+        cases.put("POST /api/receipts/{id}/close", () -> {
+            Receipt r = openReceipt();
+            setUp(post(RITA, r.path("/lines"), receiptLine(r.poLine, gloveLot(), 100)));
+            Call close = Call.of(RITA, "POST", r.path("/close"));
+            Call noSuchReceipt = close.path("/api/receipts/" + NO_SUCH_ID + "/close");
+            return new Scenario(close, 200, noSuchReceipt, noSuchReceipt);
+        });
+    }
+
+    private record Receipt(long id, long poLine) {
+        String path(String rest) {
+            return "/api/receipts/" + id + rest;
+        }
+    }
+
+    private Receipt openReceipt() {
+        JsonNode po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json();
+        long receipt = setUp(post(RITA, "/api/receipts", body("purchaseOrderId", po.get("id").asLong(),
+                "dockBarcode", DemoCatalogLoader.EAST_DOCK))).json().get("id").asLong();
+        return new Receipt(receipt, po.at("/lines/0/id").asLong());
+    }
+
+    private static Map<String, Object> receiptLine(long poLine, String lot, int quantity) {
+        return body("purchaseOrderLineId", poLine, "lotNumber", lot, "quantity", quantity, "uom", "EA");
+    }
+
+    private Map<String, Object> purchaseOrder() {
+        return body("poNumber", code("PO-"), "supplierId", supplier(DemoCatalogLoader.SUP_MEDIGLOVE), "currency", "USD",
+                "lines", List.of(body("itemId", itemId(DemoCatalogLoader.SKU_GLOVES_M), "quantity", 100, "uom", "EA",
+                        "expectedUnitPrice", 0.05)));
+    }
+
+    /** MEDIGLOVE's lot-label convention: five digits and a letter (numbers apart from ReceivingApiTest's). */
+    static String gloveLot() {
+        return String.format("%05d", GLOVE_LOTS.incrementAndGet() % 100_000) + "Q";
+    }
+
+    // ---- quality holds -----------------------------------------------------------------------------------------------
+
+    private void holds() {
+        cases.put("POST /api/holds", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            Map<String, Object> place = body("scope", "LOT", "lotId", stocked(f, 20), "reason", "INVESTIGATION",
+                    "note", "contract");
+            return new Scenario(post(QUINN, "/api/holds", place), 201, post(QUINN, "/api/holds", with(place, "note", "other")),
+                    post(QUINN, "/api/holds", with(place, "lotId", Long.parseLong(NO_SUCH_ID))));
+        });
+        cases.put("POST /api/holds/{id}/decision", () -> {
+            Hold h = hold("INVESTIGATION", 20);
+            Call decide = post(QUINN, h.path("/decision"), body("outcome", "RELEASE", "note", "lab says fine"));
+            return new Scenario(decide, 200, decide.body(write(body("outcome", "RELEASE", "note", "another note"))),
+                    decide.body(write(body("outcome", "SPLIT", "releaseQuantity", 999, "reasonCode", "DAMAGED"))));
+        });
+        cases.put("POST /api/holds/{id}/release", () -> {
+            Hold h = hold("INVESTIGATION", 20);
+            Call release = post(QUINN, h.path("/release"), body("note", "lab says fine"));
+            return new Scenario(release, 200, release.body(write(body("note", "another note"))),
+                    release.path("/api/holds/" + NO_SUCH_ID + "/release"));
+        });
+        cases.put("POST /api/holds/{id}/scrap", () -> {
+            Hold h = hold("INVESTIGATION", 20);
+            Call scrap = post(QUINN, h.path("/scrap"), body("reasonCode", "DAMAGED", "note", "crushed"));
+            return new Scenario(scrap, 202, scrap.body(write(body("reasonCode", "EXPIRED", "note", "crushed"))),
+                    scrap.body(write(body("note", "no reason code"))));
+        });
+        cases.put("POST /api/holds/{id}/return-to-vendor", () -> {
+            Hold h = hold("INVESTIGATION", 20);
+            rejectStaging(h.f);
+            Call rtv = post(QUINN, h.path("/return-to-vendor"), body("note", "back to the supplier"));
+            return new Scenario(rtv, 202, rtv.body(write(body("note", "another note"))),
+                    rtv.body(write(body("lines", List.of(body("lotId", h.lot, "locationId", h.f.location("A1"),
+                            "quantity", 999))))));
+        });
+        cases.put("POST /api/holds/{id}/approval", () -> {
+            Hold h = hold("REGULATORY_OR_RECALL", 20);
+            Answer reviewed = setUp(post(QUINN, h.path("/release"), body("note", "recall withdrawn")));
+            assertThat(reviewed.json().path("awaiting").asText()).as("%s", reviewed).isEqualTo("SECOND_APPROVAL");
+            Call approve = post(MARIA, h.path("/approval"), body("approve", true, "note", "withdrawn in writing"));
+            return new Scenario(approve, 200, approve.body(write(body("approve", true, "note", "another note"))),
+                    approve.path("/api/holds/" + NO_SUCH_ID + "/approval"));
+        });
+        cases.put("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", () -> {
+            Hold h = hold("INVESTIGATION", 9);
+            Answer decided = setUp(post(QUINN, h.path("/scrap"), body("reasonCode", "TEMP_EXCURSION")));
+            long move = decided.json().at("/warehouseMoves/0/id").asLong();
+            Call confirm = post(WALT, h.path("/warehouse-moves/" + move + "/confirmation"),
+                    body("lot", h.f.labelOf(h.lot), "location", h.f.barcode("A1")));
+            return new Scenario(confirm, 200,
+                    confirm.body(write(body("lot", h.f.labelOf(h.lot), "location", h.f.barcode("A2")))),
+                    confirm.body(write(body("lot", h.f.labelOf(h.f.newLot()), "location", h.f.barcode("A1")))));
+        });
+    }
+
+    private record Hold(LedgerFixtures f, long lot, long id) {
+        String path(String rest) {
+            return "/api/holds/" + id + rest;
+        }
+    }
+
+    private Hold hold(String reason, long quantity) {
+        LedgerFixtures f = new LedgerFixtures(jdbc);
+        long lot = stocked(f, quantity);
+        long id = setUp(post(QUINN, "/api/holds", body("scope", "LOT", "lotId", lot, "reason", reason)))
+                .json().get("id").asLong();
+        return new Hold(f, lot, id);
+    }
+
+    /** A reject-staging zone with one bin in the fixture's warehouse, where a return to vendor is staged. */
+    private void rejectStaging(LedgerFixtures f) {
+        long zone = jdbc.queryForObject("""
+                insert into zone (warehouse_id, code, name, zone_type, allowed_statuses, allowed_temperature_classes)
+                values (?, 'REJ', 'Reject staging', 'REJECT_STAGING', '{REJECTED,HOLD}', '{AMBIENT,CHILLED}') returning id""",
+                Long.class, f.warehouseId);
+        jdbc.update("""
+                insert into location (kind, code, barcode, name, warehouse_id, zone_id)
+                values ('PHYSICAL', ?, ?, 'RTV', ?, ?)""", f.tag + "-R1", f.tag + "-R1", f.warehouseId, zone);
+    }
+
+    // ---- fixtures on the ledger --------------------------------------------------------------------------------------
+
+    /** A new lot of the fixture's item with {@code quantity} EA AVAILABLE at A1 (an opening balance). */
+    private long stocked(LedgerFixtures f, long quantity) {
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, quantity);
+        return lot;
+    }
+
+    /** A MOVE of {@code quantity} from A1 to A2, posted in process: the posting a reversal reverses. */
+    private long movedPosting(LedgerFixtures f, long lot, long quantity) {
+        return ledger.post(PostingRequest.of(PostingType.MOVE, LedgerFixtures.WAREHOUSE, UUID.randomUUID().toString())
+                .movement(new Movement(lot, f.location("A1"), StockStatus.AVAILABLE, f.location("A2"),
+                        StockStatus.AVAILABLE, quantity)).build()).id();
+    }
+
+    static Map<String, Object> move(LedgerFixtures f, long lot, long quantity) {
+        return body("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"),
+                "quantity", quantity, "unit", "EA");
+    }
+
+    static Map<String, Object> adjustment(LedgerFixtures f, long lot, long quantity, String reason, String note) {
+        return body("lot", f.labelOf(lot), "location", f.barcode("A1"), "status", "AVAILABLE", "quantity", quantity,
+                "unit", "EA", "reasonCode", reason, "note", note);
+    }
+
+    /**
+     * A chilled demo lot released in the EAST quarantine area (as DirectedPutawayTest sets it up): dmn/putaway-zone
+     * directs it to CHL, so a putaway to EAST-CHL-01-01 is accepted and one to ambient storage refused.
+     */
+    private String releasedInEastQuarantine(long quantity) {
+        String label = "LL-CT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long lot = jdbc.queryForObject("""
+                insert into lot (item_id, supplier_id, lot_number, internal_label, expires_on, unit_cost, currency)
+                select i.id, s.id, ?, ?, current_date + 300, 12.5, 'USD' from item i, supplier s
+                 where i.sku = ? and s.code = ? returning id""", Long.class, label, label,
+                DemoCatalogLoader.SKU_FLU_VACCINE, DemoCatalogLoader.SUP_NORDVAX);
+        long quarantine = jdbc.queryForObject("select id from location where barcode = ?", Long.class,
+                DemoCatalogLoader.EAST_QUARANTINE);
+        long adjustment = jdbc.queryForObject("""
+                select a.id from location a join warehouse w on w.id = a.warehouse_id
+                 where w.code = 'EAST' and a.kind = 'ADJUSTMENT'""", Long.class);
+        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, LedgerFixtures.INVENTORY, UUID.randomUUID().toString())
+                .movement(new Movement(lot, adjustment, StockStatus.QUARANTINE, quarantine, StockStatus.QUARANTINE, quantity))
+                .reason("OPENING").build());
+        ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, LedgerFixtures.QUALITY, UUID.randomUUID().toString())
+                .movement(new Movement(lot, quarantine, StockStatus.QUARANTINE, quarantine, StockStatus.AVAILABLE, quantity))
+                .build());
+        return label;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------------
+
+    /** Sends a fixture's request with a fresh key and insists that it succeeds. */
+    Answer setUp(Call call) {
+        Answer a = http.send(call, call.method().equals("GET") ? null : IdempotencyKeys.fresh());
+        assertThat(a.status()).as("fixture request %s answered %s", call, a).isBetween(200, 299);
+        return a;
+    }
+
+    Call post(String user, String path, Map<String, Object> body) {
+        return Call.of(user, "POST", path).body(write(body));
+    }
+
+    String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long zoneOf(long location) {
+        return jdbc.queryForObject("select zone_id from location where id = ?", Long.class, location);
+    }
+
+    private long supplier(String code) {
+        return jdbc.queryForObject("select id from supplier where code = ?", Long.class, code);
+    }
+
+    private long itemId(String sku) {
+        return jdbc.queryForObject("select id from item where sku = ?", Long.class, sku);
+    }
+
+    /** A code no other test uses: letters and digits, short enough for every catalog code column. */
+    static String code(String prefix) {
+        return prefix + SEQ.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(body);
+        m.put(field, value);
+        return m;
+    }
+}
