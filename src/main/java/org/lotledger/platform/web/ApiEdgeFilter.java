@@ -53,16 +53,23 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean write = IdempotentWrites.isWrite(request.getMethod());
+        if (write && request.getContentType() != null && !isJson(request.getContentType())) {
+            // before anything reads parameters: that would parse a form body
+            refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                    "Send the request body as Content-Type: application/json.");
+            return;
+        }
         for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
             for (String v : p.getValue()) {
-                if (TextRules.hasControlCharacter(p.getKey()) || TextRules.hasControlCharacter(v)) {
+                if (TextRules.hasControlCharacter(p.getKey()) || (v != null && TextRules.hasControlCharacter(v))) {
                     refuse(response, HttpStatus.BAD_REQUEST, "CONTROL_CHARACTER",
                             "Query parameter '" + TextRules.printable(p.getKey()) + "' contains a control character.");
                     return;
                 }
             }
         }
-        if (!IdempotentWrites.isWrite(request.getMethod())) {
+        if (!write) {
             chain.doFilter(request, response);
             return;
         }
@@ -106,7 +113,8 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
             return true;
         }
         try {
-            return MediaType.parseMediaTypes(accept).stream()
+            // q=0 says "not this one"
+            return MediaType.parseMediaTypes(accept).stream().filter(m -> m.getQualityValue() > 0)
                     .anyMatch(m -> ANSWERS.stream().anyMatch(m::isCompatibleWith));
         } catch (InvalidMediaTypeException e) {
             return false;

@@ -74,8 +74,8 @@ public class IdempotentWrites {
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables = (Map<String, String>) request
                 .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String fingerprint = RequestFingerprint.of(json, operation, pathVariables == null ? Map.of() : pathVariables,
-                request.getParameterMap(), ApiEdgeFilter.bodyOf(request));
+        String fingerprint = RequestFingerprint.of(json, operation + "\nIf-Match: " + request.getHeader("If-Match"),
+                pathVariables == null ? Map.of() : pathVariables, request.getParameterMap(), ApiEdgeFilter.bodyOf(request));
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> once(handler, key, operation, fingerprint));

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -22,14 +27,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.ToIntFunction;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.format.FormatterRegistry;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -39,13 +42,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Strict input at the door (ADR 0009). JSON: no unknown properties, no duplicate keys, nothing after the value,
  * no numbers for enum constants, no strings or floats coerced into numbers, no nulls for primitives, no control
- * characters in strings; quantities are written as plain numbers ({@code 60}, never {@code 6E+1}). Path variables
- * and query parameters that are numbers are digits only ({@code %201} is not {@code 1}).
+ * characters in strings, text only from JSON strings, enum constants by their exact name, dates only as ISO strings
+ * in the years 1900 to 2999; quantities are written as plain numbers ({@code 60}, never {@code 6E+1}). Path
+ * variables and query parameters: {@link StrictBinding}.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictWebConfiguration implements WebMvcConfigurer {
-
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
 
     static {
         // resolved from the Idempotency-Key header and the caller; the OpenAPI document declares the header itself
@@ -66,10 +68,12 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .deserializerByType(String.class, new NoControlCharacters())
                 .deserializerByType(Instant.class, new BoundedDate<>(Instant.class, InstantDeserializer.INSTANT,
-                        i -> i.isBefore(FIRST_INSTANT) ? FIRST_YEAR - 1 : i.isAfter(LAST_INSTANT) ? LAST_YEAR + 1 : FIRST_YEAR))
+                        i -> outsideWindow(i) ? LAST_YEAR + 1 : FIRST_YEAR))
                 .deserializerByType(LocalDate.class, new BoundedDate<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
                         LocalDate::getYear))
-                .serializerByType(BigDecimal.class, new PlainNumber());
+                .serializerByType(BigDecimal.class, new PlainNumber())
+                .modulesToInstall(new com.fasterxml.jackson.databind.module.SimpleModule("lotledger-strict-enums")
+                        .setDeserializerModifier(new ExactEnumNames()));
     }
 
     @Bean
@@ -80,20 +84,6 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
         // after Spring Security's chain: 401 and 403 come first
         r.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return r;
-    }
-
-    @Override
-    public void addFormatters(FormatterRegistry registry) {
-        // added last, tried first: replaces the lenient String -> number conversion (which trims white space)
-        registry.addConverter(String.class, Long.class, s -> s == null || s.isEmpty() ? null : Long.valueOf(digits(s)));
-        registry.addConverter(String.class, Integer.class, s -> s == null || s.isEmpty() ? null : Integer.valueOf(digits(s)));
-    }
-
-    private static String digits(String s) {
-        if (!INTEGER.matcher(s).matches()) {
-            throw new IllegalArgumentException("not a whole number: digits only");
-        }
-        return s;
     }
 
     @Override
@@ -119,7 +109,12 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
     private static final Instant LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
             .minusNanos(1);
 
+    static boolean outsideWindow(Instant i) {
+        return i.isBefore(FIRST_INSTANT) || i.isAfter(LAST_INSTANT);
+    }
+
     /** A date as JSR-310 reads it, refused outside {@link #FIRST_YEAR} to {@link #LAST_YEAR}. */
+    @SuppressWarnings("unchecked")
     static final class BoundedDate<T> extends StdDeserializer<T> {
         private final JsonDeserializer<? extends T> inner;
         private final ToIntFunction<T> year;
@@ -132,6 +127,9 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
             T value = inner.deserialize(p, ctxt);
             if (value != null) {
                 int y = year.applyAsInt(value);
@@ -152,10 +150,41 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
         }
     }
 
+    /**
+     * Enum constants by their exact name: Jackson would trim {@code " FEFO"} and accept it, and take numbers; a strict
+     * client contract names the constant as the document lists it.
+     */
+    static final class ExactEnumNames extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+            Class<?> raw = type.getRawClass();
+            return new StdDeserializer<Object>(raw) {
+                @Override
+                public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                    if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                        return ctxt.handleUnexpectedToken(raw, p);
+                    }
+                    String text = p.getText();
+                    for (Object constant : raw.getEnumConstants()) {
+                        if (((Enum<?>) constant).name().equals(text)) {
+                            return constant;
+                        }
+                    }
+                    throw InvalidFormatException.from(p, "not one of the constants", text, raw);
+                }
+            };
+        }
+    }
+
     /** Strings as sent, but refused when they carry a control character (see {@link TextRules}). */
     static final class NoControlCharacters extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                // a number or a boolean is not text: "poNumber": 12 is refused, not stored as "12"
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
             String s = super.deserialize(p, ctxt);
             if (s != null && TextRules.hasControlCharacter(s)) {
                 throw InvalidFormatException.from(p, "control character in text", s, String.class);
