@@ -2,6 +2,7 @@ package org.lotledger.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ public class LedgerSelfAudit {
     private static final Logger log = LoggerFactory.getLogger(LedgerSelfAudit.class);
 
     /** One bucket whose kept balance differs from the sum of its legs. */
+    @Schema(name = "LedgerDiscrepancy")
     public record Discrepancy(long lotId, long locationId, String status, BigDecimal kept, BigDecimal fromLedger) {
     }
 
