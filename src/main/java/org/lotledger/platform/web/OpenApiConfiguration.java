@@ -95,6 +95,15 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/holds/{id}/approval", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING));
 
+    /**
+     * Answers a controller builds as a map (springdoc sees {@code Map<String, Object>}): their schemas, named here.
+     * A controller that returns a record needs no entry.
+     */
+    static final Map<String, String> MAP_ANSWERS = Map.of(
+            "GET /api/items/{id}/base-units", "BaseUnits",
+            "GET /api/suppliers/{id}/lot-number", "LotNumberReading",
+            "POST /api/receipts/{id}/purchase-order-lines/{poLineId}/close-short", "PurchaseOrderLineClosedShort");
+
     /** Families that answer an ETag (the row's version) on a single record: catalog, lots and purchasing. */
     static final List<String> VERSIONED = List.of("/api/items", "/api/warehouses", "/api/zones", "/api/locations",
             "/api/suppliers", "/api/customers", "/api/reason-codes", "/api/lots", "/api/purchase-orders",
@@ -194,11 +203,40 @@ public class OpenApiConfiguration {
         return c;
     }
 
+
+    /** Schemas of {@link #MAP_ANSWERS}; added by the customizer (springdoc drops unreferenced ones before it runs). */
+    static Map<String, Schema<?>> mapAnswerSchemas() {
+        Map<String, Schema<?>> schemas = new LinkedHashMap<>();
+        schemas.put("BaseUnits", new ObjectSchema()
+                .description("What the ledger posts for a quantity in one of the item's units.")
+                .addProperty("itemId", new IntegerSchema().format("int64"))
+                .addProperty("quantity", new io.swagger.v3.oas.models.media.NumberSchema())
+                .addProperty("uom", new StringSchema().description("the unit, upper case"))
+                .addProperty("baseUnits", new IntegerSchema().format("int64"))
+                .required(List.of("itemId", "quantity", "uom", "baseUnits")));
+        schemas.put("LotNumberReading", new ObjectSchema()
+                .description("The lot number in a scanned label, by the supplier's lot-label convention.")
+                .addProperty("scanned", new StringSchema())
+                .addProperty("lotNumber", new StringSchema())
+                .required(List.of("scanned", "lotNumber")));
+        schemas.put("PurchaseOrderLineClosedShort", new ObjectSchema()
+                .addProperty("purchaseOrderLineId", new IntegerSchema().format("int64"))
+                .addProperty("status", new StringSchema()._enum(java.util.Arrays.stream(
+                        org.lotledger.purchasing.PurchaseOrderLineStatus.values()).map(Enum::name).toList()))
+                .required(List.of("purchaseOrderLineId", "status")));
+        return schemas;
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
         Schema fieldError = new ObjectSchema()
+                .description("A refused field (`field`) or, for a GS1 scan, element (`code`, `ai`, `position`).")
                 .addProperty("field", new StringSchema().description("the field or parameter, as sent"))
-                .addProperty("message", new StringSchema());
+                .addProperty("message", new StringSchema())
+                .addProperty("code", new StringSchema())
+                .addProperty("ai", new StringSchema().description("GS1 application identifier"))
+                .addProperty("position", new IntegerSchema().format("int32"))
+                .additionalProperties(true);
         return new ObjectSchema()
                 .description("An RFC 7807 problem detail. Branch on `code`; `detail` is for people. Other properties "
                         + "(e.g. `currentEtag`, `available`) carry the facts of the refusal.")
@@ -211,7 +249,7 @@ public class OpenApiConfiguration {
                 .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z0-9_]*$")
                         .description("A stable code, e.g. `VALIDATION_FAILED`, `INSUFFICIENT_BALANCE`."))
                 .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("With `VALIDATION_FAILED`: one entry per refused field."))
+                        .description("One entry per refused field (`VALIDATION_FAILED`) or scanned element."))
                 .required(List.of("status", "code"))
                 .additionalProperties(true);
     }
@@ -245,6 +283,10 @@ public class OpenApiConfiguration {
                 }
                 item.readOperationsMap().forEach((method, operation) -> document(path, method, operation));
             });
+            if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+                api.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anyValueForObject);
+            }
+            mapAnswerSchemas().forEach(api.getComponents()::addSchemas);
         };
     }
 
@@ -265,7 +307,7 @@ public class OpenApiConfiguration {
             operation.setParameters(parameters);
         }
 
-        Content body = successContent(operation);
+        Content body = successContent(method + " " + path, operation);
         ApiResponses responses = new ApiResponses();
         if (success == Success.CREATED) {
             ApiResponse created = new ApiResponse().description("Created.").content(body)
@@ -332,8 +374,32 @@ public class OpenApiConfiguration {
         operation.setResponses(responses);
     }
 
+    /**
+     * A Java {@code Object} as a map value is any JSON value; springdoc says "an object", which a number or a string
+     * (an audit entry's changed field) is not.
+     */
+    @SuppressWarnings("rawtypes")
+    static void anyValueForObject(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getAdditionalProperties() instanceof Schema values && "object".equals(values.getType())
+                && values.getProperties() == null && values.get$ref() == null) {
+            schema.setAdditionalProperties(true);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfiguration::anyValueForObject);
+        }
+        if (schema.getItems() != null) {
+            anyValueForObject(schema.getItems());
+        }
+    }
+
     /** springdoc's schema of the controller's return type, as JSON (springdoc writes {@code *}{@code /*}). */
-    private static Content successContent(Operation operation) {
+    private static Content successContent(String key, Operation operation) {
+        if (MAP_ANSWERS.containsKey(key)) {
+            return new Content().addMediaType("application/json", new MediaType().schema(schemaRef(MAP_ANSWERS.get(key))));
+        }
         Schema<?> schema = null;
         if (operation.getResponses() != null) {
             ApiResponse generated = operation.getResponses().get("200");
