@@ -82,7 +82,7 @@ public class PurchaseOrderLine extends VersionedEntity {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("purchaseOrderLineId", getId());
             details.put("line", lineNumber);
-            details.put("status", status.name());
+            details.put("lineStatus", status.name());
             throw new DomainException("PO_LINE_NOT_OPEN", DomainException.Kind.CONFLICT,
                     "Line " + lineNumber + " of the purchase order is " + status, details);
         }
