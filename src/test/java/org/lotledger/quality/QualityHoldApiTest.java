@@ -79,11 +79,11 @@ class QualityHoldApiTest {
 
             // the warehouse cannot move it, neither as AVAILABLE stock nor as HOLD stock
             ResponseEntity<Map> move = post("walt", "/api/moves", key(), Map.of("lot", label,
-                    "fromLocation", "EAST-CHL-01-01", "toLocation", "EAST-CHL-01-02", "quantity", "10", "unit", "EA"));
+                    "fromLocation", "EAST-CHL-01-01", "toLocation", "EAST-CHL-01-02", "quantity", 10, "unit", "EA"));
             assertThat(move.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
             assertThat(move.getBody().get("code")).isEqualTo("LOT_NOT_AVAILABLE");
             ResponseEntity<Map> moveHeld = post("walt", "/api/moves", key(), Map.of("lot", label, "status", "HOLD",
-                    "fromLocation", "EAST-CHL-01-01", "toLocation", "EAST-CHL-01-02", "quantity", "10", "unit", "EA"));
+                    "fromLocation", "EAST-CHL-01-01", "toLocation", "EAST-CHL-01-02", "quantity", 10, "unit", "EA"));
             assertThat(moveHeld.getBody().get("code")).isEqualTo("LOT_ON_HOLD");
             assertThat(balances(lot, false)).containsExactlyElementsOf(
                     before.stream().map(r -> r.replace(" AVAILABLE ", " HOLD ")).toList());
@@ -213,7 +213,7 @@ class QualityHoldApiTest {
         long holdId = id(post("quinn", "/api/holds", key(), Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION")));
         // QA moves part of the held stock elsewhere, outside the hold's outcomes
         ResponseEntity<Map> qaMove = post("quinn", "/api/moves", key(), Map.of("lot", f.labelOf(lot), "status", "HOLD",
-                "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"), "quantity", "15", "unit", "EA"));
+                "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"), "quantity", 15, "unit", "EA"));
         assertThat(qaMove.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         Map<?, ?> released = post("quinn", "/api/holds/" + holdId + "/release", key(), Map.of()).getBody();

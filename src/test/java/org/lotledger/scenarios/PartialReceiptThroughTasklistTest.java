@@ -80,8 +80,8 @@ class PartialReceiptThroughTasklistTest {
         // ---- the ERP places the order (200 dressings, 1000 syringes) and forwards the supplier's ASN ------------
         HttpReply po = erp.post("/api/purchase-orders", body("poNumber", ScenarioFixture.unique("PO-E2E-"),
                 "supplierId", supplier, "currency", "USD", "lines", List.of(
-                        body("itemId", dressing.get("id").asLong(), "quantity", 20, "uom", "BOX", "expectedUnitPrice", "24.00"),
-                        body("itemId", syringe.get("id").asLong(), "quantity", 10, "uom", "BOX", "expectedUnitPrice", "12.00"))));
+                        body("itemId", dressing.get("id").asLong(), "quantity", 20, "uom", "BOX", "expectedUnitPrice", new java.math.BigDecimal("24.00")),
+                        body("itemId", syringe.get("id").asLong(), "quantity", 10, "uom", "BOX", "expectedUnitPrice", new java.math.BigDecimal("12.00")))));
         assertThat(po.status()).as(po.text()).isEqualTo(201);
         long poId = po.id();
         long dressingLine = po.body().at("/lines/0/id").asLong();

@@ -96,7 +96,7 @@ class QualityHoldThroughTasklistTest {
         assertThat(physical(lot)).containsExactlyInAnyOrder(east.barcode("A1") + " HOLD 300", west.barcode("A2") + " HOLD 200");
 
         HttpReply move = walt.postPosting("/api/moves", ScenarioFixture.body("lot", label, "fromLocation",
-                east.barcode("A1"), "toLocation", east.barcode("A2"), "quantity", "10", "unit", "EA"));
+                east.barcode("A1"), "toLocation", east.barcode("A2"), "quantity", 10, "unit", "EA"));
         assertThat(move.status()).as(move.text()).isEqualTo(422);
         assertThat(move.code()).isEqualTo("LOT_NOT_AVAILABLE");
 

@@ -110,7 +110,7 @@ final class ScenarioFixture {
         JsonNode dressing = item(DRESSING);
         HttpReply po = erp.post("/api/purchase-orders", body("poNumber", unique("PO-E2E-"), "supplierId",
                 supplierId(SUPPLIER), "currency", "USD", "lines", List.of(body("itemId", dressing.get("id").asLong(),
-                        "quantity", 20, "uom", "BOX", "expectedUnitPrice", "24.00"))));
+                        "quantity", 20, "uom", "BOX", "expectedUnitPrice", new java.math.BigDecimal("24.00")))));
         assertThat(po.status()).as(po.text()).isEqualTo(201);
         HttpReply receipt = rita.post("/api/receipts", body("purchaseOrderId", po.id(), "dockBarcode", DOCK));
         assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
