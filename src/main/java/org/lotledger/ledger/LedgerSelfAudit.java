@@ -3,6 +3,7 @@ package org.lotledger.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,6 +58,7 @@ public class LedgerSelfAudit {
     private static final int MAX_ATTEMPTS = 5;
 
     /** One bucket whose kept balance differs from the sum of its legs. */
+    @Schema(name = "LedgerDiscrepancy")
     public record Discrepancy(long lotId, long locationId, String status, BigDecimal kept, BigDecimal fromLedger) {
     }
 

@@ -1,5 +1,6 @@
 package org.lotledger.purchasing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ public record AsnDraft(
      * One lot of one item; {@code poLineNumber} is needed only when the item is on several lines of the order.
      * {@code sscc}: the logistic unit (pallet, case) the lot travels on, 18 digits.
      */
+    @Schema(name = "AsnLineDraft")
     public record Line(
             @Positive Integer poLineNumber,
             @NotNull Long itemId,

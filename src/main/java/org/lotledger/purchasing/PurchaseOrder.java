@@ -60,7 +60,7 @@ public class PurchaseOrder extends VersionedEntity {
         if (status != PurchaseOrderStatus.OPEN) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("purchaseOrderId", getId());
-            details.put("orderStatus", status.name());
+            details.put("purchaseOrderStatus", status.name());
             throw new DomainException("PURCHASE_ORDER_NOT_OPEN", DomainException.Kind.CONFLICT,
                     "Purchase order " + poNumber + " is " + status, details);
         }

@@ -1,5 +1,6 @@
 package org.lotledger.purchasing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,7 @@ public record PurchaseOrderDraft(
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
 
     /** Quantity in {@code uom}, one of the item's units; the expected price is per that unit in the PO currency. */
+    @Schema(name = "PurchaseOrderLineDraft")
     public record Line(
             @NotNull Long itemId,
             @NotNull @Digits(integer = 15, fraction = 4) BigDecimal quantity,

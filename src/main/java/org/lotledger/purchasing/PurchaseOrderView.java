@@ -1,5 +1,6 @@
 package org.lotledger.purchasing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,7 @@ public record PurchaseOrderView(Long id, String poNumber, Long supplierId, Strin
                                 String cancelReason, List<Line> lines, long version, Instant createdAt,
                                 Instant updatedAt) {
 
+    @Schema(name = "PurchaseOrderLineView")
     public record Line(Long id, int lineNumber, Long itemId, String sku, BigDecimal quantity, String uom,
                        BigDecimal expectedUnitPrice, BigDecimal orderedBaseQuantity, String baseUom,
                        BigDecimal receivedBaseQuantity, BigDecimal openBaseQuantity, PurchaseOrderLineStatus status,

@@ -44,7 +44,7 @@ class LedgerApiTest {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, h), Map.class);
     }
 
-    private Map<String, Object> move(String qty) {
+    private Map<String, Object> move(Number qty) {
         return Map.of("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"),
                 "quantity", new java.math.BigDecimal(qty), "unit", "EA");
     }
@@ -56,9 +56,9 @@ class LedgerApiTest {
     @Test
     void a_scanner_retrying_with_the_same_key_gets_the_original_posting_back() {
         String key = f.key();
-        ResponseEntity<Map> first = post("walt", "/api/moves", key, move("4"));
+        ResponseEntity<Map> first = post("walt", "/api/moves", key, move(4));
         long count = postings();
-        ResponseEntity<Map> again = post("walt", "/api/moves", key, move("4"));
+        ResponseEntity<Map> again = post("walt", "/api/moves", key, move(4));
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getHeaders().getLocation()).hasPath("/api/postings/" + first.getBody().get("id"));
@@ -72,8 +72,8 @@ class LedgerApiTest {
     @Test
     void the_same_key_with_another_payload_is_a_409_problem() {
         String key = f.key();
-        post("walt", "/api/moves", key, move("4"));
-        ResponseEntity<Map> other = post("walt", "/api/moves", key, move("5"));
+        post("walt", "/api/moves", key, move(4));
+        ResponseEntity<Map> other = post("walt", "/api/moves", key, move(5));
 
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(other.getHeaders().getContentType().toString()).startsWith("application/problem+json");
@@ -85,7 +85,7 @@ class LedgerApiTest {
     @Test
     void refused_requests_are_problem_details_with_stable_codes_and_post_nothing() {
         long before = postings();
-        assertThat(post("walt", "/api/moves", f.key(), move("21")).getBody())
+        assertThat(post("walt", "/api/moves", f.key(), move(21)).getBody())
                 .containsEntry("code", "INSUFFICIENT_BALANCE").containsEntry("status", 422);
         assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", "NO-SUCH-LOT", "fromLocation", f.barcode("A1"),
                 "toLocation", f.barcode("A2"), "quantity", 1, "unit", "EA")).getBody())
@@ -93,9 +93,9 @@ class LedgerApiTest {
         assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"),
                 "toLocation", "NOWHERE", "quantity", 1, "unit", "EA")).getBody())
                 .containsEntry("code", "UNKNOWN_LOCATION");
-        assertThat(post("walt", "/api/moves", f.key(), move("-1")).getBody()).containsEntry("code", "INVALID_QUANTITY");
-        assertThat(post("walt", "/api/moves", f.key(), move("0.5")).getBody()).containsEntry("code", "UOM_NOT_CONVERTIBLE");
-        assertThat(post("walt", "/api/moves", org.lotledger.support.IdempotencyKeys.NONE, move("1")).getBody()).containsEntry("code", "IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(post("walt", "/api/moves", f.key(), move(-1)).getBody()).containsEntry("code", "INVALID_QUANTITY");
+        assertThat(post("walt", "/api/moves", f.key(), move(new java.math.BigDecimal("0.5"))).getBody()).containsEntry("code", "UOM_NOT_CONVERTIBLE");
+        assertThat(post("walt", "/api/moves", org.lotledger.support.IdempotencyKeys.NONE, move(1)).getBody()).containsEntry("code", "IDEMPOTENCY_KEY_REQUIRED");
         assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", f.labelOf(lot))).getBody())
                 .containsEntry("code", "VALIDATION_FAILED");
         assertThat(postings()).isEqualTo(before);
@@ -104,7 +104,7 @@ class LedgerApiTest {
 
     @Test
     void balances_history_and_reversal_are_reachable_over_http() {
-        ResponseEntity<Map> moved = post("walt", "/api/moves", f.key(), move("5"));
+        ResponseEntity<Map> moved = post("walt", "/api/moves", f.key(), move(5));
         Number postingId = (Number) moved.getBody().get("id");
         ResponseEntity<Map> reversal = post("ivy", "/api/postings/" + postingId + "/reversal", f.key(),
                 Map.of("reasonCode", "DATA_ENTRY_ERROR", "note", "scanned the wrong bin"));

@@ -86,6 +86,9 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
         if (body == null) {
+            // read what the client still sends (bounded) before answering: Tomcat closes the connection after a 413,
+            // and a client still writing its body would see a broken pipe instead of the answer
+            drain(request.getInputStream(), 16L * maxBodyBytes);
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "The request body is larger than " + maxBodyBytes + " bytes.");
             return;
@@ -146,6 +149,15 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
             out.write(buf, 0, n);
         }
         return out.toByteArray();
+    }
+
+    private static void drain(InputStream in, long max) throws IOException {
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < max && (n = in.read(buf)) != -1) {
+            total += n;
+        }
     }
 
     private void refuse(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {

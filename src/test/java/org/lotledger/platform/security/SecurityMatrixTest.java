@@ -2,6 +2,9 @@ package org.lotledger.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,24 +14,38 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.lotledger.IntegrationTest;
+import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.LedgerFixtures;
+import org.lotledger.ledger.StockStatus;
+import org.lotledger.support.ApiClient;
+import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Checks every cell of the endpoint-family table in docs/security.md against the running application:
- * a request as a demo user of the column's group (HTTP basic) is refused with 403 where the cell is "—" and is let
- * through (neither 401 nor 403) where it is "✔"; anonymous requests get 401 where the anonymous cell is "—".
+ * a request as a demo user of the column's group (HTTP basic) is refused with 403 where the cell is "—" and
+ * reaches the operation where it is "✔": it answers a status the OpenAPI document lists for that operation, a
+ * problem detail with a {@code code} when it refuses, and never 401, 403, 404, 405 or 5xx (a path that does not
+ * exist, or an operation that failed, proves nothing about security). Anonymous requests get 401 where the
+ * anonymous cell is "—". Sample paths may name records the test creates first ({@link #records}).
  */
 @IntegrationTest
 class SecurityMatrixTest {
@@ -40,6 +57,17 @@ class SecurityMatrixTest {
     TestRestTemplate rest;
     @Autowired
     IdentityService identity;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Ledger ledger;
+    @LocalServerPort
+    int port;
+
+    /** Statuses that prove nothing about the operation: security, a path or method that does not exist, a failure. */
+    static final List<Integer> NOT_REACHED = List.of(401, 403, 404, 405);
 
     record Row(String family, HttpMethod method, String path, Map<String, String> cells) {
     }
@@ -84,13 +112,16 @@ class SecurityMatrixTest {
     Stream<DynamicTest> every_cell_of_the_endpoint_matrix_holds() throws IOException {
         List<Row> rows = matrix();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(30);
+        Map<String, String> records = records();
+        JsonNode api = json.readTree(rest.getForObject("/v3/api-docs", String.class));
         List<DynamicTest> tests = new ArrayList<>();
-        for (Row row : rows) {
+        for (Row sample : rows) {
+            Row row = new Row(sample.family(), sample.method(), resolve(sample.path(), records), sample.cells());
             String anonymous = row.cells().get("anonymous");
-            tests.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " as anonymous → " + anonymous, () -> {
+            tests.add(DynamicTest.dynamicTest(row.method() + " " + sample.path() + " as anonymous → " + anonymous, () -> {
                 ResponseEntity<String> r = send(rest, row);
                 if (anonymous.equals(YES)) {
-                    assertThat(r.getStatusCode().value()).as(describe(row, "anonymous", r)).isNotIn(401, 403);
+                    assertReachesTheOperation(api, row, "anonymous", r);
                 } else {
                     assertThat(r.getStatusCode().value()).as(describe(row, "anonymous", r)).isEqualTo(401);
                     assertThat(r.getBody()).contains("\"code\":\"UNAUTHENTICATED\"");
@@ -101,11 +132,11 @@ class SecurityMatrixTest {
                 // a user may be in more groups than the probed one: allowed if any of them is
                 boolean allowed = DemoIdentityLoader.USERS.get(user).groups().stream()
                         .anyMatch(g -> row.cells().getOrDefault(g, NO).equals(YES));
-                tests.add(DynamicTest.dynamicTest(row.method() + " " + row.path() + " as " + user + " (" + group + ") → "
+                tests.add(DynamicTest.dynamicTest(row.method() + " " + sample.path() + " as " + user + " (" + group + ") → "
                         + (allowed ? YES : NO), () -> {
                     ResponseEntity<String> r = send(rest.withBasicAuth(user, user + "-demo"), row);
                     if (allowed) {
-                        assertThat(r.getStatusCode().value()).as(describe(row, user, r)).isNotIn(401, 403);
+                        assertReachesTheOperation(api, row, user, r);
                     } else {
                         assertThat(r.getStatusCode().value()).as(describe(row, user, r)).isEqualTo(403);
                         assertThat(r.getBody()).contains("\"code\":\"FORBIDDEN\"");
@@ -143,6 +174,9 @@ class SecurityMatrixTest {
     static ResponseEntity<String> send(TestRestTemplate client, Row row) {
         HttpHeaders headers = new HttpHeaders();
         headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        if (row.method() != HttpMethod.GET) {
+            headers.set("Idempotency-Key", UUID.randomUUID().toString());
+        }
         HttpEntity<String> entity;
         if (row.method() == HttpMethod.GET || row.method() == HttpMethod.DELETE) {
             entity = new HttpEntity<>(headers);
@@ -151,6 +185,120 @@ class SecurityMatrixTest {
             entity = new HttpEntity<>("{}", headers);
         }
         return client.exchange(row.path(), row.method(), entity, String.class);
+    }
+
+    /**
+     * An allowed cell reached the operation: neither refused by security nor lost (404, 405) nor failed (5xx), and
+     * answered with a status the document lists for the operation; a refusal is a problem detail with a code.
+     */
+    static void assertReachesTheOperation(JsonNode api, Row row, String who, ResponseEntity<String> r) {
+        int status = r.getStatusCode().value();
+        assertThat(status).as(describe(row, who, r)).isNotIn(NOT_REACHED).isLessThan(500);
+        if (!row.path().startsWith("/api/")) {
+            return;
+        }
+        JsonNode operation = operation(api, row.method(), row.path());
+        assertThat(operation).as("%s %s in /v3/api-docs", row.method(), row.path()).isNotNull();
+        assertThat(operation.path("responses").has(String.valueOf(status)))
+                .as("status documented for the operation: " + describe(row, who, r)).isTrue();
+        if (status >= 400) {
+            assertThat(r.getBody()).as(describe(row, who, r)).contains("\"code\":");
+        }
+    }
+
+    /** The operation of the document whose path template matches the request's path (without its query). */
+    static JsonNode operation(JsonNode api, HttpMethod method, String path) {
+        String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        JsonNode found = null;
+        int fewestVariables = Integer.MAX_VALUE;
+        for (var it = api.path("paths").fields(); it.hasNext(); ) {
+            var entry = it.next();
+            String template = entry.getKey();
+            if (plain.matches(template.replaceAll("\\{[^/]+}", "[^/]+")) && entry.getValue().has(method.name().toLowerCase())) {
+                int variables = template.split("\\{", -1).length - 1;
+                if (variables < fewestVariables) {
+                    found = entry.getValue().get(method.name().toLowerCase());
+                    fewestVariables = variables;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    static String resolve(String path, Map<String, String> records) {
+        Matcher m = PLACEHOLDER.matcher(path);
+        StringBuilder s = new StringBuilder();
+        while (m.find()) {
+            String value = records.get(m.group(1));
+            assertThat(value).as("record {%s} of %s", m.group(1), path).isNotNull();
+            m.appendReplacement(s, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(s).toString();
+    }
+
+    /**
+     * The records that sample paths name, created through the API as the people who would: a released hold on a lot of
+     * the test's own warehouse ({@code {hold}}, {@code {lotLabel}}, {@code {locationBarcode}}), a purchase order of
+     * the demo catalog with one line ({@code {po}}, {@code {poLine}}), its ASN ({@code {asn}}), a receipt of one line
+     * on it, closed ({@code {receipt}}, {@code {receiptLine}}), and a supplier of the test's own ({@code {supplier}}).
+     * So the operations answer what they answer for such records (200, or 409 for a released hold or a closed receipt)
+     * whoever asks, in any order.
+     */
+    Map<String, String> records() {
+        Map<String, String> records = new java.util.LinkedHashMap<>();
+        LedgerFixtures f = new LedgerFixtures(jdbc);
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 10);
+        records.put("lotLabel", f.labelOf(lot));
+        records.put("locationBarcode", f.barcode("A1"));
+        records.put("supplier", String.valueOf(f.supplierId));
+
+        HttpReply placed = call("quinn", "POST", "/api/holds", Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION"));
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        long hold = placed.id();
+        HttpReply reviewed = call("quinn", "POST", "/api/holds/" + hold + "/release", Map.of());
+        if (reviewed.status() == 202) {
+            reviewed = call("maria", "POST", "/api/holds/" + hold + "/approval", Map.of("approve", true));
+        }
+        assertThat(reviewed.status()).as(reviewed.text()).isEqualTo(200);
+        assertThat(reviewed.body().path("state").asText()).isEqualTo("RELEASED");
+        records.put("hold", String.valueOf(hold));
+
+        long supplier = jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class);
+        long item = jdbc.queryForObject("select id from item where sku = 'GLV-NIT-M'", Long.class);
+        String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        HttpReply po = call("erp", "POST", "/api/purchase-orders", Map.of("poNumber", "PO-SEC-" + tag,
+                "supplierId", supplier, "currency", "USD", "lines", List.of(Map.of("itemId", item, "quantity", 100,
+                        "uom", "EA", "expectedUnitPrice", 0.05))));
+        assertThat(po.status()).as(po.text()).isEqualTo(201);
+        records.put("po", String.valueOf(po.id()));
+        long poLine = po.body().at("/lines/0/id").asLong();
+        records.put("poLine", String.valueOf(poLine));
+        // MEDIGLOVE's lot-label convention: five digits and a letter
+        String lotNumber = String.format("%05d", ThreadLocalRandom.current().nextInt(100_000)) + "S";
+        HttpReply asn = call("erp", "POST", "/api/advance-ship-notices", Map.of("asnNumber", "ASN-SEC-" + tag,
+                "supplierId", supplier, "purchaseOrderId", po.id(), "lines", List.of(Map.of("itemId", item,
+                        "lotNumber", lotNumber, "quantity", 10, "uom", "EA"))));
+        assertThat(asn.status()).as(asn.text()).isEqualTo(201);
+        records.put("asn", String.valueOf(asn.id()));
+
+        HttpReply receipt = call("rita", "POST", "/api/receipts", Map.of("purchaseOrderId", po.id(),
+                "dockBarcode", "EAST-DOCK-01"));
+        assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
+        HttpReply line = call("rita", "POST", "/api/receipts/" + receipt.id() + "/lines", Map.of(
+                "purchaseOrderLineId", poLine, "lotNumber", lotNumber, "quantity", 10, "uom", "EA"));
+        assertThat(line.status()).as(line.text()).isEqualTo(201);
+        records.put("receiptLine", String.valueOf(line.id()));
+        HttpReply closed = call("rita", "POST", "/api/receipts/" + receipt.id() + "/close", null);
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        records.put("receipt", String.valueOf(receipt.id()));
+        return records;
+    }
+
+    private HttpReply call(String user, String method, String path, Object body) {
+        return ApiClient.as(port, json, user).send(method, path, body, UUID.randomUUID().toString());
     }
 
     private static String describe(Row row, String who, ResponseEntity<String> r) {
