@@ -46,7 +46,7 @@ class LedgerApiTest {
 
     private Map<String, Object> move(Number qty) {
         return Map.of("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"),
-                "quantity", new java.math.BigDecimal(qty), "unit", "EA");
+                "quantity", qty, "unit", "EA");
     }
 
     private long postings() {
