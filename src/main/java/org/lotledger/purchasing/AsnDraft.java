@@ -2,6 +2,7 @@ package org.lotledger.purchasing;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -38,7 +39,7 @@ public record AsnDraft(
             LocalDate manufacturedOn,
             LocalDate expiresOn,
             LocalDate bestBeforeOn,
-            @NotNull @Digits(integer = 15, fraction = 4) BigDecimal quantity,
+            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal quantity,
             @NotBlank @Size(max = 10) String uom,
             @Size(max = 30) String sscc) {
     }

@@ -2,6 +2,7 @@ package org.lotledger.purchasing;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,8 +27,8 @@ public record PurchaseOrderDraft(
     @Schema(name = "PurchaseOrderLineDraft")
     public record Line(
             @NotNull Long itemId,
-            @NotNull @Digits(integer = 15, fraction = 4) BigDecimal quantity,
+            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal quantity,
             @NotBlank @Size(max = 10) String uom,
-            @NotNull @Digits(integer = 15, fraction = 4) BigDecimal expectedUnitPrice) {
+            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal expectedUnitPrice) {
     }
 }

@@ -1,6 +1,7 @@
 package org.lotledger.catalog.item;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
@@ -29,7 +30,7 @@ public record ItemDraft(
         @NotNull TemperatureClass temperatureClass,
         @NotBlank @Size(max = 60) String itemFamily,
         @NotBlank @Size(max = 20) String riskClass,
-        @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal standardUnitCost,
+        @NotNull @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal standardUnitCost,
         @NotBlank @Pattern(regexp = "[A-Za-z]{3}") String currency,
         @Valid List<UnitDefinition> conversions,
         @Valid List<GtinAssignment> gtins) {

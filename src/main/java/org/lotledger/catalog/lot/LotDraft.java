@@ -1,5 +1,6 @@
 package org.lotledger.catalog.lot;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,6 @@ public record LotDraft(
         LocalDate expiresOn,
         LocalDate bestBeforeOn,
         LocalDate firstReceivedOn,
-        @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitCost,
+        @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal unitCost,
         @Pattern(regexp = "[A-Za-z]{3}") String currency) {
 }

@@ -357,7 +357,8 @@ public class OpenApiConfiguration {
         if (hasIfMatch) {
             problems.add(412);
         }
-        if (hasBody) {
+        if (hasBody || write) {
+            // the door refuses a non-JSON body on every write, with or without a documented body
             problems.add(413);
             problems.add(415);
         }

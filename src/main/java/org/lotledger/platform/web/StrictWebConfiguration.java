@@ -105,6 +105,7 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
     /** The years a date in a request may have (ADR 0009): enough for any lot, far from PostgreSQL's limits. */
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2999;
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
             .minusNanos(1);
@@ -129,6 +130,10 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            if (handledType() == LocalDate.class && !ISO_DATE.matcher(p.getText()).matches()) {
+                // a date is yyyy-MM-dd: Jackson would take "2026-02-28T00:00:00Z" and drop the time
+                throw InvalidFormatException.from(p, "a date is yyyy-MM-dd", p.getText(), handledType());
             }
             T value = inner.deserialize(p, ctxt);
             if (value != null) {

@@ -148,7 +148,7 @@ class OpenApiDocumentTest {
         assertThat(key.path("in").asText()).isEqualTo("header");
         assertThat(key.path("name").asText()).isEqualTo("Idempotency-Key");
         assertThat(key.path("required").asBoolean()).isTrue();
-        assertThat(key.path("schema").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(key.path("schema").path("maxLength").asInt()).isEqualTo(IdempotencyKey.MAX_LENGTH);
         assertThat(key.path("schema").path("minLength").asInt()).isEqualTo(1);
 
         List<String> writes = new ArrayList<>();
