@@ -59,7 +59,14 @@ final class RawHttp {
         headers.forEach(b::header);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r;
+            try {
+                r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException closed) {
+                // Tomcat closes the connection after a 400 or 413; a pooled connection it closed meanwhile fails
+                // with no bytes. A client sends again on a fresh connection (same key: a replay at worst).
+                r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
             String text = new String(r.body(), StandardCharsets.UTF_8);
             JsonNode json;
             try {
