@@ -1,5 +1,7 @@
 package org.lotledger.catalog.web;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** 201 + Location + ETag for creations, 200 + ETag for reads and changes (purchasing answers the same way). */
+@NamedInterface("web")
 public final class CatalogResponses {
 
     private CatalogResponses() {
@@ -25,6 +28,7 @@ public final class CatalogResponses {
     }
 
     /** An audit row as the API shows it. */
+    @NamedInterface("web")
     public record AuditEntryView(Long id, String entityType, String entityId, String action, Map<String, Object> changes,
                           String actor, Instant changedAt) {
     }

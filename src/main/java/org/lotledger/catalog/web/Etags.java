@@ -1,9 +1,12 @@
 package org.lotledger.catalog.web;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Map;
 import org.lotledger.common.DomainException;
 
 /** ETag = the row's optimistic version in quotes; If-Match must name the version the client read. */
+@NamedInterface("web")
 public final class Etags {
 
     private Etags() {

@@ -88,9 +88,15 @@ public class ItemController {
 
     /** What the ledger will post for a quantity in one of the item's units (422 UOM_NOT_CONVERTIBLE otherwise). */
     @GetMapping("/{id}/base-units")
-    public java.util.Map<String, Object> baseUnits(@PathVariable long id, @RequestParam java.math.BigDecimal quantity,
-                                                   @RequestParam String uom) {
+    public BaseUnits baseUnits(@PathVariable long id, @RequestParam java.math.BigDecimal quantity,
+                               @RequestParam String uom) {
         long base = conversion.toBaseUnits(id, quantity, uom);
-        return java.util.Map.of("itemId", id, "quantity", quantity, "uom", uom.trim().toUpperCase(), "baseUnits", base);
+        return new BaseUnits(id, quantity, uom.trim().toUpperCase(), base);
+    }
+
+    /** What the ledger posts for a quantity in one of the item's units; {@code uom} upper case. */
+    @io.swagger.v3.oas.annotations.media.Schema(requiredProperties = {"itemId", "quantity", "uom", "baseUnits"},
+            description = "What the ledger posts for a quantity in one of the item's units.")
+    public record BaseUnits(long itemId, java.math.BigDecimal quantity, String uom, long baseUnits) {
     }
 }

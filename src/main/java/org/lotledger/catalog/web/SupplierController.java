@@ -82,7 +82,13 @@ public class SupplierController {
 
     /** The lot number in a scanned label, by the supplier's lot-label convention (422 LOT_LABEL_NOT_RECOGNISED). */
     @GetMapping("/{id}/lot-number")
-    public java.util.Map<String, String> lotNumber(@PathVariable long id, @RequestParam String scanned) {
-        return java.util.Map.of("scanned", scanned, "lotNumber", service.normaliseLotNumber(id, scanned));
+    public LotNumberReading lotNumber(@PathVariable long id, @RequestParam String scanned) {
+        return new LotNumberReading(scanned, service.normaliseLotNumber(id, scanned));
+    }
+
+    /** The lot number in a scanned label, by the supplier's lot-label convention. */
+    @io.swagger.v3.oas.annotations.media.Schema(requiredProperties = {"scanned", "lotNumber"},
+            description = "The lot number in a scanned label, by the supplier's lot-label convention.")
+    public record LotNumberReading(String scanned, String lotNumber) {
     }
 }

@@ -1,5 +1,7 @@
 package org.lotledger.platform.camunda;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  * table without knowing Camunda. Each evaluation is kept in Camunda's decision history (its time to live).
  */
 @Component
+@NamedInterface("camunda")
 public class DecisionTables {
 
     private final DecisionService decisions;

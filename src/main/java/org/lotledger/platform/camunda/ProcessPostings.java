@@ -1,5 +1,7 @@
 package org.lotledger.platform.camunda;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * records — never from a process variable a user could set.
  */
 @Component
+@NamedInterface("camunda")
 public class ProcessPostings {
 
     private final DecisionRecords decisions;

@@ -1,5 +1,7 @@
 package org.lotledger.platform.camunda;
 
+import org.springframework.modulith.NamedInterface;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
  * field. Task listeners that record a decision ask here, and a completion without a signed-in user is refused.
  */
 @Component
+@NamedInterface("camunda")
 public class SignedInUser {
 
     private final IdentityService identity;

@@ -1,5 +1,7 @@
 package org.lotledger.platform.security;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.lotledger.common.Actor;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The authenticated caller of a web request, as the domain sees it. */
 @Component
+@NamedInterface("security")
 public class CurrentActor {
 
     public Actor get() {

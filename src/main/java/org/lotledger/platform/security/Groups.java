@@ -1,5 +1,7 @@
 package org.lotledger.platform.security;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.identity.Group;
  * The groups of Lot Ledger. They live in Camunda's identity service, so a Tasklist candidate group and an API
  * role are the same thing. docs/security.md holds the permission matrix.
  */
+@NamedInterface("security")
 public final class Groups {
     public static final String RECEIVING = "receiving";
     public static final String RECEIVING_SUPERVISORS = "receiving-supervisors";

@@ -1,5 +1,7 @@
 package org.lotledger.platform.web;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Map;
 import java.util.Objects;
 import org.lotledger.common.DomainException;
@@ -12,6 +14,7 @@ import org.lotledger.common.DomainException;
  * @param caller the authenticated user id
  * @param value  the header as sent: 1 to {@value #MAX_LENGTH} visible ASCII characters
  */
+@NamedInterface("web")
 public record IdempotencyKey(String caller, String value) {
 
     public static final String HEADER = "Idempotency-Key";

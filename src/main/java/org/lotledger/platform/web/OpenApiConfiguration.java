@@ -99,11 +99,6 @@ public class OpenApiConfiguration {
      * Answers a controller builds as a map (springdoc sees {@code Map<String, Object>}): their schemas, named here.
      * A controller that returns a record needs no entry.
      */
-    static final Map<String, String> MAP_ANSWERS = Map.of(
-            "GET /api/items/{id}/base-units", "BaseUnits",
-            "GET /api/suppliers/{id}/lot-number", "LotNumberReading",
-            "POST /api/receipts/{id}/purchase-order-lines/{poLineId}/close-short", "PurchaseOrderLineClosedShort");
-
     /** Families that answer an ETag (the row's version) on a single record: catalog, lots and purchasing. */
     static final List<String> VERSIONED = List.of("/api/items", "/api/warehouses", "/api/zones", "/api/locations",
             "/api/suppliers", "/api/customers", "/api/reason-codes", "/api/lots", "/api/purchase-orders",
@@ -205,29 +200,6 @@ public class OpenApiConfiguration {
     }
 
 
-    /** Schemas of {@link #MAP_ANSWERS}; added by the customizer (springdoc drops unreferenced ones before it runs). */
-    static Map<String, Schema<?>> mapAnswerSchemas() {
-        Map<String, Schema<?>> schemas = new LinkedHashMap<>();
-        schemas.put("BaseUnits", new ObjectSchema()
-                .description("What the ledger posts for a quantity in one of the item's units.")
-                .addProperty("itemId", new IntegerSchema().format("int64"))
-                .addProperty("quantity", new io.swagger.v3.oas.models.media.NumberSchema())
-                .addProperty("uom", new StringSchema().description("the unit, upper case"))
-                .addProperty("baseUnits", new IntegerSchema().format("int64"))
-                .required(List.of("itemId", "quantity", "uom", "baseUnits")));
-        schemas.put("LotNumberReading", new ObjectSchema()
-                .description("The lot number in a scanned label, by the supplier's lot-label convention.")
-                .addProperty("scanned", new StringSchema())
-                .addProperty("lotNumber", new StringSchema())
-                .required(List.of("scanned", "lotNumber")));
-        schemas.put("PurchaseOrderLineClosedShort", new ObjectSchema()
-                .addProperty("purchaseOrderLineId", new IntegerSchema().format("int64"))
-                .addProperty("status", new StringSchema()._enum(java.util.Arrays.stream(
-                        org.lotledger.purchasing.PurchaseOrderLineStatus.values()).map(Enum::name).toList()))
-                .required(List.of("purchaseOrderLineId", "status")));
-        return schemas;
-    }
-
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
         Schema fieldError = new ObjectSchema()
@@ -287,7 +259,6 @@ public class OpenApiConfiguration {
             if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
                 api.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anyValueForObject);
             }
-            mapAnswerSchemas().forEach(api.getComponents()::addSchemas);
         };
     }
 
@@ -399,9 +370,6 @@ public class OpenApiConfiguration {
 
     /** springdoc's schema of the controller's return type, as JSON (springdoc writes {@code *}{@code /*}). */
     private static Content successContent(String key, Operation operation) {
-        if (MAP_ANSWERS.containsKey(key)) {
-            return new Content().addMediaType("application/json", new MediaType().schema(schemaRef(MAP_ANSWERS.get(key))));
-        }
         Schema<?> schema = null;
         if (operation.getResponses() != null) {
             ApiResponse generated = operation.getResponses().get("200");

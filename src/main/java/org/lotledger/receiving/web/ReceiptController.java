@@ -80,9 +80,14 @@ public class ReceiptController {
     }
 
     @PostMapping("/{id}/purchase-order-lines/{poLineId}/close-short")
-    public ResponseEntity<Map<String, Object>> closeShort(@PathVariable long id, @PathVariable long poLineId) {
-        return ResponseEntity.ok(Map.of("purchaseOrderLineId", poLineId, "status",
-                receiving.closeShort(id, poLineId, actor.get()).name()));
+    public ResponseEntity<PurchaseOrderLineClosedShort> closeShort(@PathVariable long id, @PathVariable long poLineId) {
+        return ResponseEntity.ok(new PurchaseOrderLineClosedShort(poLineId, receiving.closeShort(id, poLineId, actor.get())));
+    }
+
+    /** A purchase-order line closed short: its new status. */
+    @io.swagger.v3.oas.annotations.media.Schema(requiredProperties = {"purchaseOrderLineId", "status"})
+    public record PurchaseOrderLineClosedShort(long purchaseOrderLineId,
+                                               org.lotledger.purchasing.PurchaseOrderLineStatus status) {
     }
 
     @PostMapping("/{id}/close")

@@ -1,0 +1,4 @@
+/**
+ * The receiving REST API ({@code /api/receipts}).
+ */
+package org.lotledger.receiving.web;
