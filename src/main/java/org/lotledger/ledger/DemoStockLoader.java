@@ -3,7 +3,9 @@ package org.lotledger.ledger;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.common.Actor;
+import org.lotledger.platform.security.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class DemoStockLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStockLoader.class);
-    private static final Actor LOADER = new Actor("system", Set.of("inventory-control"));
+    private static final Actor LOADER = new Actor("system", Set.of(Groups.INVENTORY_CONTROL));
 
     /** sku, supplier code, lot number, location barcode, status, quantity in the item's base unit */
     record Line(String sku, String supplier, String lotNumber, String barcode, StockStatus status, long quantity) {
@@ -62,7 +64,7 @@ public class DemoStockLoader {
                 continue;
             }
             Posting p = adjusting.openingBalance(new AdjustingStock.Adjustment(lot.get(0)[0], line.barcode(), line.status(),
-                    BigDecimal.valueOf(line.quantity()), lot.get(0)[1], "OPENING", "demo data", null), LOADER,
+                    BigDecimal.valueOf(line.quantity()), lot.get(0)[1], ReasonCodeNames.OPENING, "demo data", null), LOADER,
                     "demo:opening:" + line.sku() + ":" + line.supplier() + ":" + line.lotNumber() + ":" + line.barcode());
             if (!p.replayed()) {
                 posted++;

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
-import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.evidence.DecisionRecords;
+import org.lotledger.platform.security.Groups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoldApprovals {
 
-    public static final String QUALITY_MANAGERS = "quality-managers";
     public static final String SECOND_APPROVAL = "SECOND_APPROVAL";
     public static final String SECOND_APPROVAL_REFUSED = "SECOND_APPROVAL_REFUSED";
 
@@ -107,7 +107,7 @@ public class HoldApprovals {
                     + " gave the first approval of hold " + holdId + "; the second must come from someone else.",
                     Map.of("holdId", holdId, "firstApprover", first));
         }
-        if (!approver.isIn(QUALITY_MANAGERS)) {
+        if (!approver.isIn(Groups.QUALITY_MANAGERS)) {
             throw new DomainException("SECOND_APPROVER_NOT_QUALITY_MANAGER", DomainException.Kind.FORBIDDEN,
                     "The second approval of hold " + holdId + " needs a quality manager; " + approver.userId()
                             + " is not one.", Map.of("holdId", holdId));

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lotledger.catalog.CatalogQueries;
-import org.lotledger.catalog.location.LocationKind;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.ScanLookups;
@@ -39,14 +37,19 @@ public class HoldWarehouseMoves {
     }
 
     private final JdbcTemplate jdbc;
-    private final ReleasingHold releasing;
-    private final CatalogQueries catalog;
+    private final QualityHolds holds;
+    private final HoldDestinations destinations;
+    private final ScrappingHeldStock scrapping;
+    private final StagingReturnToVendor staging;
     private final ScanLookups scans;
 
-    public HoldWarehouseMoves(JdbcTemplate jdbc, ReleasingHold releasing, CatalogQueries catalog, ScanLookups scans) {
+    public HoldWarehouseMoves(JdbcTemplate jdbc, QualityHolds holds, HoldDestinations destinations,
+                              ScrappingHeldStock scrapping, StagingReturnToVendor staging, ScanLookups scans) {
         this.jdbc = jdbc;
-        this.releasing = releasing;
-        this.catalog = catalog;
+        this.holds = holds;
+        this.destinations = destinations;
+        this.scrapping = scrapping;
+        this.staging = staging;
         this.scans = scans;
     }
 
@@ -66,8 +69,8 @@ public class HoldWarehouseMoves {
                 continue;
             }
             long to = p.disposition() == HoldDecision.Disposition.SCRAP
-                    ? catalog.warehouseLocationId(releasing.warehouseOf(p.locationId()), LocationKind.SCRAP)
-                    : releasing.stagingFor(p.lotId(), p.locationId());
+                    ? destinations.scrapLocationFor(p.locationId())
+                    : destinations.stagingFor(p.lotId(), p.locationId());
             ids.add(jdbc.queryForObject("""
                     insert into quality_hold_warehouse_move (hold_id, decision_record_id, process_instance_id,
                         disposition, lot_id, from_location_id, to_location_id, quantity, reason_code)
@@ -102,7 +105,7 @@ public class HoldWarehouseMoves {
      *                         whatever the ledger refuses
      */
     public WarehouseMove confirm(long moveId, String lotScan, String locationScan, Actor worker, Actor approver) {
-        PlacingHold.serialize(jdbc); // before any row lock, like every hold decision
+        holds.lockHoldDecisions(); // before any row lock, like every hold decision
         WarehouseMove m = jdbc.query(SELECT + " where m.id = ? for update of m", this::row, moveId).stream()
                 .findFirst().orElseThrow(() -> DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE",
                         "Warehouse move " + moveId + " does not exist.", Map.of("moveId", moveId)));
@@ -129,12 +132,12 @@ public class HoldWarehouseMoves {
         }
         String key = "warehouse-move:" + moveId;
         String note = "moved by " + worker.userId() + ", confirmed by scan (warehouse move " + moveId + ")";
-        ReleasingHold.Line line = new ReleasingHold.Line(m.lotId(), m.fromLocationId(), m.quantity(),
+        HoldLine line = new HoldLine(m.lotId(), m.fromLocationId(), m.quantity(),
                 m.disposition() == HoldDecision.Disposition.RETURN_TO_VENDOR ? m.toLocationId() : null);
         if (m.disposition() == HoldDecision.Disposition.SCRAP) {
-            releasing.scrap(m.holdId(), List.of(line), m.reasonCode(), note, approver, key);
+            scrapping.scrap(m.holdId(), List.of(line), m.reasonCode(), note, approver, key);
         } else {
-            releasing.returnToVendor(m.holdId(), List.of(line), note, approver, key);
+            staging.returnToVendor(m.holdId(), List.of(line), note, approver, key);
         }
         Long postingId = jdbc.queryForObject("""
                 select max(posting_id) from quality_hold_outcome where hold_id = ? and request_key = ?""",

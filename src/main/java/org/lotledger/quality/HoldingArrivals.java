@@ -1,7 +1,6 @@
 package org.lotledger.quality;
 
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,19 +11,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoldingArrivals implements org.lotledger.ledger.ArrivalHolds {
 
-    private final JdbcTemplate jdbc;
     private final OpenHolds openHolds;
     private final QualityHolds holds;
 
-    public HoldingArrivals(JdbcTemplate jdbc, OpenHolds openHolds, QualityHolds holds) {
-        this.jdbc = jdbc;
+    public HoldingArrivals(OpenHolds openHolds, QualityHolds holds) {
         this.openHolds = openHolds;
         this.holds = holds;
     }
 
     /** The open hold the arriving stock falls under, if any; holds no decision can change until commit. */
     public Optional<Long> holdCovering(long lotId, long locationId) {
-        PlacingHold.serialize(jdbc);
+        holds.lockHoldDecisions();
         return openHolds.covering(lotId, locationId).stream().findFirst();
     }
 

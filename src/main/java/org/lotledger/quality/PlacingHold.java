@@ -22,8 +22,8 @@ import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.StockStatus;
+import org.lotledger.platform.security.Groups;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,19 +42,18 @@ public class PlacingHold {
     public record Placed(HoldView hold) {
     }
 
-    static final Set<String> QUALITY = Set.of("quality", "quality-managers");
+    static final Set<String> QUALITY = Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS);
 
     private final Ledger ledger;
     private final PostingExecutor executor;
     private final QualityHolds holds;
     private final HoldApprovals approvals;
     private final CatalogQueries catalog;
-    private final JdbcTemplate jdbc;
     private final LedgerQueries stock;
     private final ApplicationEventPublisher events;
 
     public PlacingHold(Ledger ledger, PostingExecutor executor, QualityHolds holds, HoldApprovals approvals,
-                       CatalogQueries catalog, JdbcTemplate jdbc, LedgerQueries stock, ApplicationEventPublisher events) {
+                       CatalogQueries catalog, LedgerQueries stock, ApplicationEventPublisher events) {
         this.stock = stock;
         this.events = events;
         this.ledger = ledger;
@@ -62,7 +61,6 @@ public class PlacingHold {
         this.holds = holds;
         this.approvals = approvals;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     public Placed place(HoldRequest r, Actor actor, String idempotencyKey) {
@@ -71,7 +69,7 @@ public class PlacingHold {
         validate(r);
         String fingerprint = sha256(r.scope() + "|" + r.lotId() + "|" + r.locationId() + "|" + r.reason() + "|" + r.note());
         return executor.inTransaction(() -> {
-            serialize(jdbc);
+            holds.lockHoldDecisions();
             long holdId = holds.insert(r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint,
                     actor.userId());
             List<Long> lots = r.scope() == HoldScope.LOT ? List.of(r.lotId())
@@ -133,15 +131,6 @@ public class PlacingHold {
                     "Only quality may " + what + " a quality hold; " + actor.userId() + " may not.",
                     Map.of("allowed", new ArrayList<>(QUALITY)));
         }
-    }
-
-    /**
-     * Hold decisions run one at a time across the application: a release hands stock over to another open hold,
-     * and two releases (or a release and a placement) deciding at once could each see the other still open and
-     * leave stock HOLD under no open hold. Holds are few; a transaction-scoped advisory lock costs nothing.
-     */
-    static void serialize(JdbcTemplate jdbc) {
-        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('lotledger.quality_hold'))");
     }
 
     static String sha256(String s) {

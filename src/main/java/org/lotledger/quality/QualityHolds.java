@@ -10,7 +10,7 @@ import org.lotledger.common.DomainException;
 import org.lotledger.ledger.LedgerQueries;
 import org.lotledger.ledger.LotLocks;
 import org.lotledger.ledger.StockStatus;
-import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.evidence.DecisionRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -40,8 +40,16 @@ public class QualityHolds {
         this.lotLocks = lotLocks;
     }
 
-    JdbcTemplate jdbc() {
-        return jdbc;
+    /**
+     * Takes the hold-decision lock for the rest of the caller's transaction; the first lock every hold decision takes
+     * (then the hold, then the lots). Hold decisions run one at a time across the application: a release hands stock
+     * over to another open hold, and two releases (or a release and a placement) deciding at once could each see the
+     * other still open and leave stock HOLD under no open hold. Holds are few; a transaction-scoped advisory lock
+     * costs nothing. The API takes it before it touches the process, so that of two people deciding one hold at once
+     * the second sees the first one's outcome (a 409) instead of a process instance that ended under it.
+     */
+    public void lockHoldDecisions() {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext('lotledger.quality_hold'))");
     }
 
     long insert(HoldScope scope, Long lotId, Long locationId, HoldReason reason, String note, String requestKey,

@@ -126,7 +126,7 @@ class LedgerSelfAuditTest {
             }
             assertThat(audit.run("TEST").holdDiscrepancies()).as("the book as it was").isEmpty();
         } finally {
-            releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
+            releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
         }
         assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 20", "A2 AVAILABLE 10").noneMatch(r -> r.contains(" HOLD "));
         assertThat(audit.run("TEST").clean()).isTrue();

@@ -76,7 +76,7 @@ class HeldArrivalsTest {
 
         arriveUnder(holdId, transferIn(lot, StockStatus.HOLD), f.location("A2"), 12);
         assertThat(f.balancesOf(lot)).contains("A1 HOLD 18", "A2 HOLD 12").doesNotContain("A2 AVAILABLE 12");
-        releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality", "quality-managers")), f.key());
+        releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality", "quality-managers")), f.key());
         assertThat(f.balancesOf(lot)).as("the hold answers for the arrival too").contains("A1 AVAILABLE 18",
                 "A2 AVAILABLE 12");
     }
@@ -95,7 +95,7 @@ class HeldArrivalsTest {
         arriveUnder(holdId, customerReturn(lot, StockStatus.HOLD), f.location("Q1"), 2);
         assertThat(f.balancesOf(lot)).contains("Q1 HOLD 2");
 
-        releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality", "quality-managers")), f.key());
+        releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality", "quality-managers")), f.key());
         assertThat(f.balancesOf(lot)).as("the hold restored what it moved and what it adopted")
                 .contains("A1 AVAILABLE 13", "Q1 AVAILABLE 2");
         ledger.post(customerReturn(lot, StockStatus.QUARANTINE));

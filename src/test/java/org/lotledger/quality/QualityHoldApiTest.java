@@ -106,7 +106,7 @@ class QualityHoldApiTest {
             assertThat(released.getBody().get("remaining")).asList().isEmpty();
         } finally {
             if (jdbc.queryForObject("select state from quality_hold where id = ?", String.class, holdId).equals("OPEN")) {
-                releasing.release(holdId, "test cleanup", new Actor("maria", Set.of("quality-managers")), key());
+                releasing.release(holdId, null, "test cleanup", new Actor("maria", Set.of("quality-managers")), key());
             }
         }
         assertThat(balances(lot, false)).containsExactlyElementsOf(before);

@@ -81,7 +81,7 @@ class StockInHoldOnlyUnderAHoldTest {
         assertThat(postings()).isEqualTo(before);
         assertThat(f.balancesOf(lot)).contains("A1 HOLD 20");
 
-        releasing.release(placed.hold().id(), "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
+        releasing.release(placed.hold().id(), null, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
         assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 20").noneMatch(r -> r.contains(" HOLD "));
     }
 
@@ -109,7 +109,7 @@ class StockInHoldOnlyUnderAHoldTest {
                     insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id)
                     values (?, ?, ?, 5, (select place_posting_id from quality_hold where id = ?))""",
                     holdId, lot, f.location("A1"), holdId);
-            releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
+            releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
         }
         assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 5", "A2 AVAILABLE 15");
     }
@@ -123,7 +123,7 @@ class StockInHoldOnlyUnderAHoldTest {
                 null), LedgerFixtures.QUALITY, ambient.key()).hold().id();
         assertThat(ambient.balancesOf(lot)).as("zones constrain arrivals, not status changes in place")
                 .contains("P1 HOLD 8").doesNotContain("P1 AVAILABLE 8");
-        releasing.release(holdId, "cleared", new Actor("maria", Set.of("quality-managers")), ambient.key());
+        releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality-managers")), ambient.key());
         assertThat(ambient.balancesOf(lot)).contains("P1 AVAILABLE 8").noneMatch(r -> r.contains(" HOLD "));
     }
 

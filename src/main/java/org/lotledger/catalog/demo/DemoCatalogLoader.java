@@ -59,6 +59,7 @@ import org.lotledger.catalog.partner.SupplierDraft;
 import org.lotledger.catalog.partner.SupplierService;
 import org.lotledger.catalog.partner.Suppliers;
 import org.lotledger.catalog.reason.PostingTypeName;
+import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.catalog.reason.ReasonCodeDraft;
 import org.lotledger.catalog.reason.ReasonCodeService;
 import org.lotledger.catalog.reason.ReasonCodes;
@@ -292,18 +293,18 @@ public class DemoCatalogLoader {
     }
 
     private void reasonCodes() {
-        reason("OPENING", "Opening balance at go-live", of(OPENING_BALANCE), false);
-        reason("COUNT_VARIANCE", "Cycle count variance", of(ADJUSTMENT), true);
-        reason("FOUND", "Stock found that was not on record", of(ADJUSTMENT), true);
-        reason("DAMAGED", "Damaged in the warehouse", of(ADJUSTMENT, SCRAP), false);
-        reason("EXPIRED", "Expired stock written off", of(SCRAP), false);
-        reason("SCRAP_DAMAGED", "Scrapped because damaged", of(SCRAP), false);
-        reason("TEMP_EXCURSION", "Temperature excursion", of(STATUS_CHANGE, SCRAP), true);
-        reason("QA_DESTRUCTIVE_TEST", "Destructive QA test sample", of(QA_SAMPLE), false);
-        reason("DATA_ENTRY_ERROR", "Correction of a data-entry error", of(REVERSAL), false);
-        reason("PUTAWAY_OVERRIDE", "Putaway to another location than directed", of(DIRECTED_PUTAWAY_OVERRIDE, PUTAWAY), false);
-        reason("RTV_DEFECT", "Returned to vendor: defect", of(RETURN_TO_VENDOR), false);
-        reason("CUSTOMER_RETURN", "Customer return", of(RETURN), false);
+        reason(ReasonCodeNames.OPENING, "Opening balance at go-live", of(OPENING_BALANCE), false);
+        reason(ReasonCodeNames.COUNT_VARIANCE, "Cycle count variance", of(ADJUSTMENT), true);
+        reason(ReasonCodeNames.FOUND, "Stock found that was not on record", of(ADJUSTMENT), true);
+        reason(ReasonCodeNames.DAMAGED, "Damaged in the warehouse", of(ADJUSTMENT, SCRAP), false);
+        reason(ReasonCodeNames.EXPIRED, "Expired stock written off", of(SCRAP), false);
+        reason(ReasonCodeNames.SCRAP_DAMAGED, "Scrapped because damaged", of(SCRAP), false);
+        reason(ReasonCodeNames.TEMP_EXCURSION, "Temperature excursion", of(STATUS_CHANGE, SCRAP), true);
+        reason(ReasonCodeNames.QA_DESTRUCTIVE_TEST, "Destructive QA test sample", of(QA_SAMPLE), false);
+        reason(ReasonCodeNames.DATA_ENTRY_ERROR, "Correction of a data-entry error", of(REVERSAL), false);
+        reason(ReasonCodeNames.PUTAWAY_OVERRIDE, "Putaway to another location than directed", of(DIRECTED_PUTAWAY_OVERRIDE, PUTAWAY), false);
+        reason(ReasonCodeNames.RTV_DEFECT, "Returned to vendor: defect", of(RETURN_TO_VENDOR), false);
+        reason(ReasonCodeNames.CUSTOMER_RETURN, "Customer return", of(RETURN), false);
     }
 
     private void reason(String code, String description, Set<PostingTypeName> types, boolean approval) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.evidence.DecisionRecords;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.DomainException;
+import org.lotledger.evidence.DecisionRecords;
 import org.springframework.stereotype.Component;
 
 /**

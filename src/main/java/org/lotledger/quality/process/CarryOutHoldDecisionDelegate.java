@@ -11,7 +11,8 @@ import org.lotledger.platform.camunda.DecisionTables;
 import org.lotledger.platform.camunda.ProcessPostings;
 import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
-import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldDecisionRecords;
+import org.lotledger.quality.HoldLine;
 import org.lotledger.quality.HoldWarehouseMoves;
 import org.lotledger.quality.QualityHolds;
 import org.lotledger.quality.ReleasingHold;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component("carryOutHoldDecisionDelegate")
 public class CarryOutHoldDecisionDelegate implements JavaDelegate {
 
-    private final HoldDecisions decisions;
+    private final HoldDecisionRecords decisions;
     private final HoldApprovals approvals;
     private final ReleasingHold releasing;
     private final HoldWarehouseMoves moves;
@@ -36,7 +37,7 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
     private final DecisionTables tables;
     private final HoldProcess process;
 
-    public CarryOutHoldDecisionDelegate(HoldDecisions decisions, HoldApprovals approvals, ReleasingHold releasing,
+    public CarryOutHoldDecisionDelegate(HoldDecisionRecords decisions, HoldApprovals approvals, ReleasingHold releasing,
                                         HoldWarehouseMoves moves, QualityHolds holds, DecisionTables tables,
                                         HoldProcess process) {
         this.decisions = decisions;
@@ -61,7 +62,7 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
         if (d.outcome() == HoldDecision.Outcome.RELEASE) {
             releasing.release(holdId, null, d.note(), actor, key);
         } else if (!release.isEmpty()) {
-            releasing.release(holdId, release.stream().map(p -> new ReleasingHold.Line(p.lotId(), p.locationId(),
+            releasing.release(holdId, release.stream().map(p -> new HoldLine(p.lotId(), p.locationId(),
                     p.quantity(), null)).toList(), d.note(), actor, key);
         }
         List<Long> ids = new ArrayList<>(moves.create(d, execution.getProcessInstanceId()));

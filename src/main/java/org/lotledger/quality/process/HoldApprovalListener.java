@@ -7,7 +7,7 @@ import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
-import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldDecisionRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
 public class HoldApprovalListener implements TaskListener {
 
     private final HoldApprovals approvals;
-    private final HoldDecisions decisions;
+    private final HoldDecisionRecords decisions;
+    private final HoldDecisionTexts texts;
     private final HoldProcess process;
     private final SignedInUser signedIn;
 
-    public HoldApprovalListener(HoldApprovals approvals, HoldDecisions decisions, HoldProcess process,
-                                SignedInUser signedIn) {
+    public HoldApprovalListener(HoldApprovals approvals, HoldDecisionRecords decisions, HoldDecisionTexts texts,
+                                HoldProcess process, SignedInUser signedIn) {
         this.approvals = approvals;
         this.decisions = decisions;
+        this.texts = texts;
         this.process = process;
         this.signedIn = signedIn;
     }
@@ -37,7 +39,7 @@ public class HoldApprovalListener implements TaskListener {
         long holdId = HoldProcess.id(task.getVariable("holdId"));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             HoldDecision d = decisions.latest(holdId).orElseThrow();
-            task.setVariable("proposedDecision", decisions.describe(d));
+            task.setVariable("proposedDecision", texts.describe(d));
             task.setVariable("reviewedBy", d.decidedBy());
             task.setVariable("approval", null);
             task.setVariable("approvalNote", null);

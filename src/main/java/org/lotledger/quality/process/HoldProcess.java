@@ -11,7 +11,7 @@ import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
-import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldDecisionRecords;
 import org.lotledger.quality.HoldPlaced;
 import org.lotledger.quality.HoldState;
 import org.lotledger.quality.QualityHolds;
@@ -43,12 +43,12 @@ public class HoldProcess {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final QualityHolds holds;
-    private final HoldDecisions decisions;
+    private final HoldDecisionRecords decisions;
     private final HoldApprovals approvals;
     private final JdbcTemplate jdbc;
     private final String reminderCycle;
 
-    public HoldProcess(RuntimeService runtime, IdentityService identity, QualityHolds holds, HoldDecisions decisions,
+    public HoldProcess(RuntimeService runtime, IdentityService identity, QualityHolds holds, HoldDecisionRecords decisions,
                        HoldApprovals approvals, JdbcTemplate jdbc,
                        @Value("${lotledger.quality.hold-reminder-cycle:R60/P3D}") String reminderCycle) {
         this.runtime = runtime;

@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
-import org.lotledger.quality.HoldDecision;
 import org.lotledger.platform.camunda.SignedInUser;
+import org.lotledger.platform.security.Groups;
+import org.lotledger.quality.HoldDecision;
+import org.lotledger.quality.HoldDecisionPolicy;
 import org.lotledger.quality.HoldDecisions;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +31,15 @@ public class HoldReviewListener implements TaskListener {
     static final String REQUEST_KEY = "requestKey";
 
     private final HoldDecisions decisions;
+    private final HoldDecisionTexts texts;
     private final HoldProcess process;
     private final SignedInUser signedIn;
     private final ObjectMapper json;
 
-    public HoldReviewListener(HoldDecisions decisions, HoldProcess process, SignedInUser signedIn, ObjectMapper json) {
+    public HoldReviewListener(HoldDecisions decisions, HoldDecisionTexts texts, HoldProcess process,
+                              SignedInUser signedIn, ObjectMapper json) {
         this.decisions = decisions;
+        this.texts = texts;
         this.process = process;
         this.signedIn = signedIn;
         this.json = json;
@@ -44,15 +49,15 @@ public class HoldReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         long holdId = HoldProcess.id(task.getVariable("holdId"));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariable("heldSummary", decisions.heldSummary(holdId));
+            task.setVariable("heldSummary", texts.heldSummary(holdId));
             return;
         }
         Actor reviewer = signedIn(signedIn, process, task, "quality reviewer");
-        if (!reviewer.isIn("quality") && !reviewer.isIn("quality-managers")) {
+        if (!reviewer.isIn(Groups.QUALITY) && !reviewer.isIn(Groups.QUALITY_MANAGERS)) {
             throw new DomainException("HOLD_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
                     "Only quality reviews a hold; " + reviewer.userId() + " is not in quality.");
         }
-        HoldDecision d = decisions.decide(holdId, new HoldDecisions.Proposal(
+        HoldDecision d = decisions.decide(holdId, new HoldDecisionPolicy.Proposal(
                         str(task.getVariable("outcome")),
                         HoldProcess.optionalLong(task.getVariable("releaseQuantity"), "release"),
                         HoldProcess.optionalLong(task.getVariable("scrapQuantity"), "scrap"),

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.platform.camunda.SignedInUser;
 import org.lotledger.quality.inspection.InspectionResult;
 import org.springframework.stereotype.Component;

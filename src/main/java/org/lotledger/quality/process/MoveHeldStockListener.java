@@ -1,12 +1,13 @@
 package org.lotledger.quality.process;
 
 import org.lotledger.platform.camunda.SignedInUser;
+import org.lotledger.platform.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.quality.HoldDecision;
-import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldDecisionRecords;
 import org.lotledger.quality.HoldWarehouseMoves;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +21,11 @@ import org.springframework.stereotype.Component;
 public class MoveHeldStockListener implements TaskListener {
 
     private final HoldWarehouseMoves moves;
-    private final HoldDecisions decisions;
+    private final HoldDecisionRecords decisions;
     private final HoldProcess process;
     private final SignedInUser signedIn;
 
-    public MoveHeldStockListener(HoldWarehouseMoves moves, HoldDecisions decisions, HoldProcess process,
+    public MoveHeldStockListener(HoldWarehouseMoves moves, HoldDecisionRecords decisions, HoldProcess process,
                                  SignedInUser signedIn) {
         this.moves = moves;
         this.decisions = decisions;
@@ -49,7 +50,7 @@ public class MoveHeldStockListener implements TaskListener {
             return;
         }
         Actor worker = HoldReviewListener.signedIn(signedIn, process, task, "warehouse worker");
-        if (!worker.isIn("warehouse") && !worker.isIn("quality") && !worker.isIn("quality-managers")) {
+        if (!worker.isIn(Groups.WAREHOUSE) && !worker.isIn(Groups.QUALITY) && !worker.isIn(Groups.QUALITY_MANAGERS)) {
             throw new DomainException("MOVE_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
                     "Only the warehouse (or quality) moves held stock; " + worker.userId() + " may not.");
         }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.lotledger.common.Actor;
 import org.lotledger.platform.camunda.ProcessPostings;
+import org.lotledger.platform.security.Groups;
 import org.lotledger.quality.inspection.InspectionResult;
 import org.lotledger.quality.inspection.PostingInspectionResult;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("postInspectionResultDelegate")
 public class PostInspectionResultDelegate implements JavaDelegate {
 
-    static final Actor RULE = new Actor("system:inspectionLevel", Set.of("quality"));
+    static final Actor RULE = new Actor("system:inspectionLevel", Set.of(Groups.QUALITY));
 
     private final PostingInspectionResult posting;
     private final ProcessPostings processPostings;

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.lotledger.platform.security.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,8 @@ public class RemindLongOpenHoldDelegate implements JavaDelegate {
         for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
             tasks.setPriority(t.getId(), Math.min(100, t.getPriority() + STEP));
             if (HoldProcess.REVIEW_TASK.equals(t.getTaskDefinitionKey()) && tasks.getIdentityLinksForTask(t.getId())
-                    .stream().noneMatch(l -> "quality-managers".equals(l.getGroupId()))) {
-                tasks.addCandidateGroup(t.getId(), "quality-managers");
+                    .stream().noneMatch(l -> Groups.QUALITY_MANAGERS.equals(l.getGroupId()))) {
+                tasks.addCandidateGroup(t.getId(), Groups.QUALITY_MANAGERS);
             }
         }
         execution.setVariable("remindersSent", sent + 1);

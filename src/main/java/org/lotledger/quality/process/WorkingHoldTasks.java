@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.PostingExecutor;
-import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldDecisionPolicy;
 import org.lotledger.quality.HoldView;
 import org.lotledger.quality.HoldWarehouseMoves;
 import org.lotledger.quality.PlacingHold;
@@ -51,11 +51,9 @@ public class WorkingHoldTasks {
     private final PostingExecutor executor;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final HoldDecisions decisions;
 
     public WorkingHoldTasks(TaskService tasks, IdentityService identity, QualityHolds holds, HoldWarehouseMoves moves,
-                            PostingExecutor executor, JdbcTemplate jdbc, ObjectMapper json, HoldDecisions decisions) {
-        this.decisions = decisions;
+                            PostingExecutor executor, JdbcTemplate jdbc, ObjectMapper json) {
         this.tasks = tasks;
         this.identity = identity;
         this.holds = holds;
@@ -66,10 +64,10 @@ public class WorkingHoldTasks {
     }
 
     /** Completes "Review hold" with the caller's decision. */
-    public Worked review(long holdId, HoldDecisions.Proposal p, Actor actor, String idempotencyKey) {
+    public Worked review(long holdId, HoldDecisionPolicy.Proposal p, Actor actor, String idempotencyKey) {
         String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
-            decisions.lockHoldDecisions();
+            holds.lockHoldDecisions();
             Task task = openTask(holdId, HoldProcess.REVIEW_TASK, "HOLD_NOT_AWAITING_REVIEW",
                     "awaits no review now");
             Map<String, Object> v = new HashMap<>();
@@ -90,7 +88,7 @@ public class WorkingHoldTasks {
     public Worked answer(long holdId, boolean approve, String note, Actor actor, String idempotencyKey) {
         String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
-            decisions.lockHoldDecisions();
+            holds.lockHoldDecisions();
             Task task = openTask(holdId, HoldProcess.APPROVAL_TASK, "HOLD_NOT_AWAITING_APPROVAL",
                     "awaits no second approval now");
             Map<String, Object> v = new HashMap<>();
@@ -105,7 +103,7 @@ public class WorkingHoldTasks {
     /** Completes the "Move held stock" task of one warehouse move with what the worker scanned. */
     public Worked confirmMove(long holdId, long moveId, String lotScan, String locationScan, Actor actor) {
         return executor.inTransaction(() -> {
-            decisions.lockHoldDecisions();
+            holds.lockHoldDecisions();
             HoldWarehouseMoves.WarehouseMove m = moves.get(moveId);
             if (m.holdId() != holdId) {
                 throw DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE", "Hold " + holdId + " has no warehouse move "

@@ -19,7 +19,7 @@ import org.lotledger.quality.HoldView;
 import org.lotledger.quality.PlacingHold;
 import org.lotledger.quality.QualityHolds;
 import org.lotledger.quality.HoldDecision;
-import org.lotledger.quality.HoldDecisions;
+import org.lotledger.quality.HoldDecisionPolicy;
 import org.lotledger.quality.process.WorkingHoldTasks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -122,7 +122,7 @@ public class HoldController {
             @Valid @RequestBody DecisionRequest r) {
         List<HoldDecision.Part> parts = r.parts() == null ? List.of() : r.parts().stream()
                 .map(p -> new HoldDecision.Part(p.lotId(), p.locationId(), p.quantity(), p.disposition())).toList();
-        return answer(work.review(id, new HoldDecisions.Proposal(r.outcome(), r.releaseQuantity(), r.scrapQuantity(),
+        return answer(work.review(id, new HoldDecisionPolicy.Proposal(r.outcome(), r.releaseQuantity(), r.scrapQuantity(),
                 r.returnQuantity(), parts, r.reasonCode(), r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
@@ -131,7 +131,7 @@ public class HoldController {
     public ResponseEntity<WorkingHoldTasks.HoldProgress> release(
             IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody(required = false) ReleaseRequest r) {
-        return answer(work.review(id, new HoldDecisions.Proposal("RELEASE", null, null, null, List.of(), null,
+        return answer(work.review(id, new HoldDecisionPolicy.Proposal("RELEASE", null, null, null, List.of(), null,
                 r == null ? null : r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
@@ -140,7 +140,7 @@ public class HoldController {
     public ResponseEntity<WorkingHoldTasks.HoldProgress> scrap(
             IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody ScrapRequest r) {
-        return answer(work.review(id, new HoldDecisions.Proposal("SCRAP", null, null, null,
+        return answer(work.review(id, new HoldDecisionPolicy.Proposal("SCRAP", null, null, null,
                 parts(r.lines(), HoldDecision.Disposition.SCRAP), r.reasonCode(), r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 
@@ -149,7 +149,7 @@ public class HoldController {
     public ResponseEntity<WorkingHoldTasks.HoldProgress> returnToVendor(
             IdempotencyKey key, @PathVariable long id,
             @Valid @RequestBody ReturnRequest r) {
-        return answer(work.review(id, new HoldDecisions.Proposal("RETURN_TO_VENDOR", null, null, null,
+        return answer(work.review(id, new HoldDecisionPolicy.Proposal("RETURN_TO_VENDOR", null, null, null,
                 parts(r.lines(), HoldDecision.Disposition.RETURN_TO_VENDOR), null, r.note(), key.scoped()), actor.get(), key.scoped()));
     }
 

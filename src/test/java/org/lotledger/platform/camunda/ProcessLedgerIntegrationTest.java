@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
 import org.lotledger.common.DomainException;
+import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.LedgerFixtures;
 import org.lotledger.ledger.LedgerSelfAudit;

@@ -98,7 +98,7 @@ class ReceivingInspectionIntegrationTest {
                 "labelsLegible", true, "coldChainInRange", true, "certificateOfAnalysisOk", true, "sampleResult", "PASS"));
 
         assertThat(shelf(lot)).containsExactly("DOCK HOLD 40");
-        releasingHold.release(hold.id(), "supplier withdrew the notice", new Actor("maria", Set.of("quality",
+        releasingHold.release(hold.id(), null, "supplier withdrew the notice", new Actor("maria", Set.of("quality",
                 "quality-managers")), UUID.randomUUID().toString());
         assertThat(shelf(lot)).containsExactly("DOCK AVAILABLE 40");
     }

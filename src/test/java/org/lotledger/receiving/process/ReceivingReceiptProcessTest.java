@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.lotledger.platform.camunda.DecisionRecords;
+import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.platform.camunda.SignedInUser;
 
 /**

@@ -1,4 +1,4 @@
-package org.lotledger.platform.camunda;
+package org.lotledger.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The evidence of decisions taken in processes (who decided what, on which task, why), kept in the application's
  * own append-only table {@code decision_record}: Camunda's history is cleaned up after its time to live, this is not.
- * Written in the engine's transaction, so a task completion and its evidence commit or roll back together.
+ * Written in the caller's transaction (a task completion's, or an API request's), so a decision and its evidence
+ * commit or roll back together. Not Camunda wiring: plain JDBC, used by the features that decide and by the Camunda
+ * seam alike (package {@code evidence}).
  */
 @Component
 public class DecisionRecords {
