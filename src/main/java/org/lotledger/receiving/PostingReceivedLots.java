@@ -45,7 +45,7 @@ class PostingReceivedLots {
     }
 
     /** @return the receipt line's id */
-    long post(Receipts.Header receipt, ReceiptLinePolicy.Accepted a, PurchaseOrderLine line, Optional<LotView> recorded,
+    long post(Receipts.Header receipt, AcceptedReceiptLine a, PurchaseOrderLine line, Optional<LotView> recorded,
               Actor actor, String idempotencyKey) {
         LotView lot = recorded.orElseGet(() -> lots.create(new LotDraft(a.itemId(), a.supplierId(), a.lotNumber(),
                 a.manufacturerBatchRef(), a.manufacturedOn(), a.expiresOn(), a.bestBeforeOn(), a.receivedOn(),

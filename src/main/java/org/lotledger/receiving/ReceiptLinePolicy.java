@@ -43,7 +43,8 @@ import org.lotledger.receiving.ReceiptLineFacts.RecordedLot;
  *   <li>{@link #againstRecords}: 11. the SSCC not received before; a lot on record has the same expiry.</li>
  * </ol>
  * A refusal carries the code, the HTTP kind, the message and the problem properties of the {@link DomainException}
- * the service throws for it.
+ * the service throws for it. Somewhat over 300 lines on purpose: the checks stay in one class, in the order they are
+ * applied, so the order (which decides the code of a line breaking two rules) is read top to bottom in one place.
  */
 final class ReceiptLinePolicy {
 
@@ -55,33 +56,6 @@ final class ReceiptLinePolicy {
         this.clock = clock;
     }
 
-    /** What the policy answers: the accepted value, or the refusal. */
-    record Decision<T>(T accepted, Refusal refusal) {
-
-        boolean refused() {
-            return refusal != null;
-        }
-
-        /** The accepted value, or the refusal as the DomainException the API answers with. */
-        T orElseThrow() {
-            if (refusal != null) {
-                throw refusal.toException();
-            }
-            return accepted;
-        }
-    }
-
-    record Refusal(String code, DomainException.Kind kind, String message, Map<String, Object> properties) {
-
-        static Refusal of(DomainException e) {
-            return new Refusal(e.code(), e.kind(), e.getMessage(), e.details());
-        }
-
-        DomainException toException() {
-            return new DomainException(code, kind, message, properties);
-        }
-    }
-
     /** The request with what its barcode says. */
     record Scan(ReceiveLine request, ScannedOrTyped input, String gtin) {
     }
@@ -90,16 +64,9 @@ final class ReceiptLinePolicy {
     record Choice(Scan scan, Order order, long purchaseOrderLineId, Long itemId) {
     }
 
-    /** An accepted line: everything the service writes. {@code uom} in upper case; {@code receivedOn} the local today. */
-    record Accepted(long purchaseOrderLineId, long itemId, String sku, long supplierId, BigDecimal quantity, String uom,
-                    long baseQuantity, String lotNumber, String manufacturerBatchRef, LocalDate manufacturedOn,
-                    LocalDate expiresOn, LocalDate bestBeforeOn, LocalDate receivedOn, String sscc, String gtin,
-                    String scanned, BigDecimal unitCost, String currency) {
-    }
-
     // ---- 0. the receipt and the scan ----------------------------------------------------------------------------
 
-    Decision<Scan> readScan(ReceiptLineFacts.Receipt receipt, ReceiveLine r) {
+    ReceiptLineDecision<Scan> readScan(ReceiptLineFacts.Receipt receipt, ReceiveLine r) {
         return deciding(() -> {
             if (!receipt.open()) {
                 throw DomainException.conflict("RECEIPT_CLOSED", "Receipt " + receipt.id() + " is closed",
@@ -112,7 +79,7 @@ final class ReceiptLinePolicy {
 
     // ---- 1. supplier and order, 2. which line ---------------------------------------------------------------------
 
-    Decision<Choice> chooseLine(Scan scan, Order po) {
+    ReceiptLineDecision<Choice> chooseLine(Scan scan, Order po) {
         return deciding(() -> {
             ReceiveLine r = scan.request();
             if (r.supplierId() != null && !r.supplierId().equals(po.supplierId())) {
@@ -181,7 +148,7 @@ final class ReceiptLinePolicy {
 
     // ---- 2.-11. the line --------------------------------------------------------------------------------------------
 
-    Decision<Accepted> accept(Choice choice, Line facts) {
+    ReceiptLineDecision<AcceptedReceiptLine> accept(Choice choice, Line facts) {
         return deciding(() -> {
             ReceiveLine r = choice.scan().request();
             ScannedOrTyped in = choice.scan().input();
@@ -229,7 +196,7 @@ final class ReceiptLinePolicy {
             // 11. an SSCC is a valid one (received once: againstRecords)
             String ssccText = in.sscc(r.sscc());
             String sscc = ssccText == null ? null : Sscc.parse(ssccText).value();
-            return new Accepted(line.id(), item.id(), item.sku(), po.supplierId(), quantity,
+            return new AcceptedReceiptLine(line.id(), item.id(), item.sku(), po.supplierId(), quantity,
                     uom.toUpperCase(Locale.ROOT), base, lotNumber, blankToNull(r.manufacturerBatchRef()), made, expiry,
                     bestBefore, today, sscc, choice.scan().gtin(), in.scanned(), unitCost(line), po.currency());
         });
@@ -318,7 +285,7 @@ final class ReceiptLinePolicy {
 
     // ---- 11. and the lot: against what is on record -----------------------------------------------------------------
 
-    Decision<Accepted> againstRecords(Accepted a, Records records) {
+    ReceiptLineDecision<AcceptedReceiptLine> againstRecords(AcceptedReceiptLine a, Records records) {
         return deciding(() -> {
             if (a.sscc() != null && records.ssccReceived()) {
                 throw DomainException.conflict("SSCC_ALREADY_RECEIVED", "SSCC " + a.sscc()
@@ -341,11 +308,11 @@ final class ReceiptLinePolicy {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     /** The checks throw the DomainException they refuse with (the catalog's and purchasing's rules do too). */
-    private static <T> Decision<T> deciding(Supplier<T> checks) {
+    private static <T> ReceiptLineDecision<T> deciding(Supplier<T> checks) {
         try {
-            return new Decision<>(checks.get(), null);
+            return new ReceiptLineDecision<>(checks.get(), null);
         } catch (DomainException e) {
-            return new Decision<>(null, Refusal.of(e));
+            return new ReceiptLineDecision<>(null, ReceiptLineDecision.Refusal.of(e));
         }
     }
 

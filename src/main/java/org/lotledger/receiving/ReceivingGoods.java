@@ -7,7 +7,6 @@ import org.lotledger.catalog.lot.LotView;
 import org.lotledger.common.Actor;
 import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.purchasing.PurchaseOrderLine;
-import org.lotledger.receiving.ReceiptLinePolicy.Accepted;
 import org.lotledger.receiving.ReceiptLinePolicy.Choice;
 import org.lotledger.receiving.ReceiptLinePolicy.Scan;
 import org.springframework.stereotype.Service;
@@ -52,7 +51,7 @@ public class ReceivingGoods {
         Choice choice = policy.chooseLine(scan, order).orElseThrow();
         // locked from here on: two clerks on one line check the tolerance in turn
         Optional<PurchaseOrderLine> line = lookups.lockLine(choice.purchaseOrderLineId());
-        Accepted accepted = policy.accept(choice, lookups.line(line, order.supplier(), receipt.warehouseId()))
+        AcceptedReceiptLine accepted = policy.accept(choice, lookups.line(line, order.supplier(), receipt.warehouseId()))
                 .orElseThrow();
         Optional<LotView> recorded = recordedLot(accepted);
         policy.againstRecords(accepted, new ReceiptLineFacts.Records(
@@ -63,7 +62,7 @@ public class ReceivingGoods {
     }
 
     /** The lot of this item and supplier with the line's lot number (in any case), if there is one already. */
-    private Optional<LotView> recordedLot(Accepted a) {
+    private Optional<LotView> recordedLot(AcceptedReceiptLine a) {
         if (a.lotNumber() == null) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * From what someone scanned or typed to a lot: the one place every feature resolves lots (receiving today through
- * {@link #lotNumber}, moves, putaway, adjustments and hold confirmations through the ledger's {@code ScanLookups}, and
+ * {@link #lotNumber} and {@link #lotLabelConvention}, moves, putaway, adjustments and hold confirmations through the ledger's {@code ScanLookups}, and
  * picking, transfers, returns and counts when they come).
  *
  * <ul>
