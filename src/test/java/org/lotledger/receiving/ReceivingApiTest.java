@@ -73,6 +73,8 @@ class ReceivingApiTest {
     @Autowired
     ReceivingGoods receiving;
     @Autowired
+    ClosingAndReversingReceipts closing;
+    @Autowired
     SupplierService suppliers;
     @Autowired
     ApplicationEvents events;
@@ -416,7 +418,7 @@ class ReceivingApiTest {
         ReceiptView.Line corrected = receiving.receive(receipt, new ReceiveLine(poLine, null, null, null, gloveLot(), null,
                 null, null, null, new BigDecimal("300"), "EA", null, null), rita, UUID.randomUUID().toString());
         assertThat(poLine(poLine)).isEqualTo(tuple(300L, "RECEIVED"));
-        receiving.reverseLine(receipt, corrected.id(), null, null, susan, UUID.randomUUID().toString());
+        closing.reverseLine(receipt, corrected.id(), null, null, susan, UUID.randomUUID().toString());
         assertThat(events.stream(ReceiptLineReversed.class)).singleElement()
                 .satisfies(e -> assertThat(e.receiptLineId()).isEqualTo(corrected.id()));
         // the database keeps receipt lines append-only

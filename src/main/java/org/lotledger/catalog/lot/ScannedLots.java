@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * From what someone scanned or typed to a lot: the one place every feature resolves lots (receiving today through
- * {@link #lotNumber}, moves, putaway, adjustments and hold confirmations through the ledger's {@code ScanLookups}, and
+ * {@link #lotNumber} and {@link #lotLabelConvention}, moves, putaway, adjustments and hold confirmations through the ledger's {@code ScanLookups}, and
  * picking, transfers, returns and counts when they come).
  *
  * <ul>
@@ -41,12 +41,13 @@ public class ScannedLots {
     private final Suppliers suppliers;
     private final Lots lots;
     private final ItemGtins gtins;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ScannedLots(Suppliers suppliers, Lots lots, ItemGtins gtins) {
+    public ScannedLots(Suppliers suppliers, Lots lots, ItemGtins gtins, Clock clock) {
         this.suppliers = suppliers;
         this.lots = lots;
         this.gtins = gtins;
+        this.clock = clock;
     }
 
     /**
@@ -54,9 +55,19 @@ public class ScannedLots {
      *                         UNKNOWN_SUPPLIER (404)
      */
     public String lotNumber(long supplierId, String text, LotText source) {
+        return LotLabelConvention.lotNumber(lotLabelConvention(supplierId), text, source);
+    }
+
+    /**
+     * The supplier's lot-label convention, for a caller that applies {@link LotLabelConvention#lotNumber} itself
+     * (receiving's policy, which decides on plain facts).
+     *
+     * @throws DomainException UNKNOWN_SUPPLIER (404)
+     */
+    public Optional<LotLabelConvention> lotLabelConvention(long supplierId) {
         Supplier supplier = suppliers.findById(supplierId)
                 .orElseThrow(() -> CatalogExceptions.notFound("SUPPLIER", supplierId));
-        return LotLabelConvention.lotNumber(supplier.lotLabelConvention(), text, source);
+        return supplier.lotLabelConvention();
     }
 
     /**

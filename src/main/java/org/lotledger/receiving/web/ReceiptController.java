@@ -6,9 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.lotledger.platform.security.CurrentActor;
 import org.lotledger.platform.web.IdempotencyKey;
+import org.lotledger.receiving.ClosingAndReversingReceipts;
+import org.lotledger.receiving.OpeningReceipts;
 import org.lotledger.receiving.ReceiptView;
 import org.lotledger.receiving.Receipts;
 import org.lotledger.receiving.ReceiveLine;
@@ -37,19 +38,24 @@ public class ReceiptController {
     public record Reversal(@Size(max = 30) String reasonCode, @Size(max = 500) String note) {
     }
 
+    private final OpeningReceipts opening;
     private final ReceivingGoods receiving;
+    private final ClosingAndReversingReceipts closing;
     private final Receipts receipts;
     private final CurrentActor actor;
 
-    public ReceiptController(ReceivingGoods receiving, Receipts receipts, CurrentActor actor) {
+    public ReceiptController(OpeningReceipts opening, ReceivingGoods receiving, ClosingAndReversingReceipts closing,
+                             Receipts receipts, CurrentActor actor) {
+        this.opening = opening;
         this.receiving = receiving;
+        this.closing = closing;
         this.receipts = receipts;
         this.actor = actor;
     }
 
     @PostMapping
     public ResponseEntity<ReceiptView> open(@Valid @RequestBody OpenReceipt r) {
-        ReceiptView v = receiving.open(r.purchaseOrderId(), r.dockBarcode(), r.advanceShipNoticeId(), actor.get());
+        ReceiptView v = opening.open(r.purchaseOrderId(), r.dockBarcode(), r.advanceShipNoticeId(), actor.get());
         return ResponseEntity.created(URI.create("/api/receipts/" + v.id())).body(v);
     }
 
@@ -75,13 +81,13 @@ public class ReceiptController {
     @PostMapping("/{id}/lines/{lineId}/reversal")
     public ResponseEntity<ReceiptView.Line> reverse(IdempotencyKey key, @PathVariable long id,
                                     @PathVariable long lineId, @Valid @RequestBody(required = false) Reversal r) {
-        return ResponseEntity.ok(receiving.reverseLine(id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(),
+        return ResponseEntity.ok(closing.reverseLine(id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(),
                 actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/purchase-order-lines/{poLineId}/close-short")
     public ResponseEntity<PurchaseOrderLineClosedShort> closeShort(@PathVariable long id, @PathVariable long poLineId) {
-        return ResponseEntity.ok(new PurchaseOrderLineClosedShort(poLineId, receiving.closeShort(id, poLineId, actor.get())));
+        return ResponseEntity.ok(new PurchaseOrderLineClosedShort(poLineId, closing.closeShort(id, poLineId, actor.get())));
     }
 
     /** A purchase-order line closed short: its new status. */
@@ -92,6 +98,6 @@ public class ReceiptController {
 
     @PostMapping("/{id}/close")
     public ResponseEntity<ReceiptView> close(@PathVariable long id) {
-        return ResponseEntity.ok(receiving.close(id, actor.get()));
+        return ResponseEntity.ok(closing.close(id, actor.get()));
     }
 }
