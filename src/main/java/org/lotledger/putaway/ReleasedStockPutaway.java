@@ -1,6 +1,7 @@
 package org.lotledger.putaway;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public class ReleasedStockPutaway {
     /** AVAILABLE stock of a lot sitting in a zone that does not take it, and where it is directed. */
     public record Due(long lotId, long fromLocationId, String lotLabel, String lotNumber, String sku, String baseUom,
                       long quantity, String fromLocation, String fromBarcode, String directedZone,
-                      java.util.List<String> suggestedLocations) {
+                      List<String> suggestedLocations) {
 
         public String quantityText() {
             return quantity + " " + baseUom;
