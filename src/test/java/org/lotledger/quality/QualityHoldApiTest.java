@@ -404,7 +404,8 @@ class QualityHoldApiTest {
                 .containsExactly("SCRAP 10", "RETURN_TO_VENDOR 20");
         assertThat((List<Map<String, Object>>) decided.getBody().get("openTasks"))
                 .extracting(t -> t.get("name") + " " + t.get("candidateGroups"))
-                .containsExactly("Move held stock [warehouse]", "Move held stock [warehouse]");
+                .containsExactly("Move held stock · hold " + holdId + " · " + f.barcode("A1") + " [warehouse]",
+                        "Move held stock · hold " + holdId + " · " + f.barcode("A1") + " [warehouse]");
         Map<?, ?> last = null;
         for (Map<String, Object> m : moves) {
             ResponseEntity<Map> r = post("walt", "/api/holds/" + holdId + "/warehouse-moves/" + m.get("id")

@@ -103,7 +103,7 @@ class ReceivingReceiptIntegrationTest {
 
         Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(RESOLVE).singleResult();
         assertThat(task).as("Resolve receipt discrepancy").isNotNull();
-        assertThat(task.getName()).isEqualTo("Resolve receipt discrepancy");
+        assertThat(task.getName()).startsWith("Resolve receipt discrepancy · receipt " + receipt + " · ");
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId() + ":" + l.getType())
                 .containsExactly("receiving-supervisors:candidate");
         Map<String, Object> v = tasks.getVariables(task.getId());

@@ -152,10 +152,15 @@ class PartialReceiptThroughTasklistTest {
         assertThat(quinn.csrfToken()).as("Camunda's CSRF cookie after opening Tasklist").isNotBlank();
         assertThat(quinn.currentUser().body().get("userId").asText()).isEqualTo("quinn");
         Map<Long, String> taskOfLot = new HashMap<>();
+        // each name says what the task is about, so the list reads at a glance
+        Map<Long, String> names = Map.of(idA, "Inspect lot " + lotA + " · " + DRESSING + " · 60 EA",
+                idB, "Inspect lot " + lotB + " · " + DRESSING + " · 40 EA",
+                idC, "Inspect lot " + lotC + " · " + SYRINGE + " · 300 EA");
         for (JsonNode t : quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)) {
             inspections.forEach((lot, pi) -> {
                 if (pi.equals(t.get("processInstanceId").asText())) {
-                    assertThat(t.get("name").asText()).isEqualTo("Inspect lot");
+                    assertThat(t.get("name").asText()).isEqualTo(names.get(lot));
+                    assertThat(t.get("due").isNull()).as("due by the table's SLA").isFalse();
                     assertThat(t.get("taskDefinitionKey").asText()).isEqualTo("Task_InspectLot");
                     taskOfLot.put(lot, t.get("id").asText());
                 }

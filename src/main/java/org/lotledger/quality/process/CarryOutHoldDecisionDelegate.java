@@ -65,6 +65,9 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
             releasing.release(holdId, release.stream().map(p -> new HoldLine(p.lotId(), p.locationId(),
                     p.quantity(), null)).toList(), d.note(), actor, key);
         }
+        // Task_DirectPutaway reads it: released stock is AVAILABLE where it was held (or HOLD again under another hold)
+        execution.setVariable("releasedStock", String.join(",", d.partsOf(HoldDecision.Disposition.RELEASE).stream()
+                .map(p -> p.lotId() + "@" + p.locationId()).distinct().toList()));
         List<Long> ids = new ArrayList<>(moves.create(d, execution.getProcessInstanceId()));
         execution.setVariable("warehouseMoveIds", ids);
         execution.setVariable("warehouseMovesDue", !ids.isEmpty());

@@ -13,7 +13,9 @@ import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
 import org.lotledger.quality.HoldDecisionRecords;
 import org.lotledger.quality.HoldPlaced;
+import org.lotledger.quality.HoldReason;
 import org.lotledger.quality.HoldState;
+import org.lotledger.quality.HoldWarehouseMoves;
 import org.lotledger.quality.QualityHolds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +48,11 @@ public class HoldProcess {
     private final HoldDecisionRecords decisions;
     private final HoldApprovals approvals;
     private final JdbcTemplate jdbc;
+    private final HoldWarehouseMoves moves;
     private final String reminderCycle;
 
     public HoldProcess(RuntimeService runtime, IdentityService identity, QualityHolds holds, HoldDecisionRecords decisions,
-                       HoldApprovals approvals, JdbcTemplate jdbc,
+                       HoldApprovals approvals, JdbcTemplate jdbc, HoldWarehouseMoves moves,
                        @Value("${lotledger.quality.hold-reminder-cycle:R60/P3D}") String reminderCycle) {
         this.runtime = runtime;
         this.identity = identity;
@@ -57,6 +60,7 @@ public class HoldProcess {
         this.decisions = decisions;
         this.approvals = approvals;
         this.jdbc = jdbc;
+        this.moves = moves;
         this.reminderCycle = reminderCycle;
     }
 
@@ -94,9 +98,36 @@ public class HoldProcess {
         v.put("placedBy", hold.placedBy());
         v.put("subjectType", QualityHolds.SUBJECT_TYPE);
         v.put("subjectId", Long.toString(holdId));
+        // what the task names in Tasklist say: "Review hold 15 · LL00000003 · recall"
+        v.put("holdLabel", hold.lotLabel() != null ? hold.lotLabel() : hold.locationCode());
+        v.put("holdReasonText", reasonText(hold.reason()));
         v.put("holdReminderCycle", reminderCycle);
+        // "Review hold" is due when the first reminder fires: the reminder timer and the due date read one value
+        v.put("holdReviewDue", reviewDue(reminderCycle));
         v.put("remindersSent", 0);
         return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(holdId), v).getId();
+    }
+
+    /** The reason in the words a task name uses. */
+    static String reasonText(HoldReason reason) {
+        return switch (reason) {
+            case CUSTOMER_COMPLAINT -> "customer complaint";
+            case TEMPERATURE_EXCURSION -> "temperature excursion";
+            case SUPPLIER_NOTICE -> "supplier notice";
+            case REGULATORY_OR_RECALL -> "recall";
+            case INVESTIGATION -> "investigation";
+        };
+    }
+
+    /** The period of an ISO 8601 repeating interval ("R60/P3D" → "P3D"), a due date Camunda reads as from now. */
+    static String reviewDue(String cycle) {
+        String period = cycle.substring(cycle.lastIndexOf('/') + 1);
+        return period.startsWith("P") ? period : "P3D";
+    }
+
+    /** The name of a "Move held stock" task: where the stock is taken from. */
+    public String moveFrom(Object warehouseMoveId) {
+        return moves.get(id(warehouseMoveId)).fromLocationCode();
     }
 
     /** Gateway "Hold still open?": the hold's state in the application. */

@@ -56,5 +56,7 @@ public class PostInspectionResultDelegate implements JavaDelegate {
         posting.post(processPostings.idempotencyKey(execution, null), execution.getProcessInstanceId(), lotId, dock,
                 result, actor);
         execution.setVariable("acceptedQuantity", result.accepted());
+        // Task_DirectPutaway reads it: accepted stock is AVAILABLE at the dock (unless a hold took it), whose zone refuses it
+        execution.setVariable("releasedStock", result.accepted() > 0 ? lotId + "@" + dock : "");
     }
 }

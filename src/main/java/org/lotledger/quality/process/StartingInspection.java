@@ -3,6 +3,7 @@ package org.lotledger.quality.process;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.lotledger.quality.inspection.InspectionFacts;
 import org.lotledger.receiving.ReceiptLineReversed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ public class StartingInspection {
     public static final String PROCESS_KEY = "ReceivingInspection";
 
     private final RuntimeService runtime;
+    private final InspectionFacts facts;
 
-    public StartingInspection(RuntimeService runtime) {
+    public StartingInspection(RuntimeService runtime, InspectionFacts facts) {
         this.runtime = runtime;
+        this.facts = facts;
     }
 
     @EventListener
@@ -40,9 +43,15 @@ public class StartingInspection {
         return "lot-" + lotId + ":" + receiptRef;
     }
 
-    /** @return the process instance id */
+    /**
+     * Puts the lot's facts on the instance at its start: they are the inputs of the inspectionLevel table (a business
+     * rule task) and what the task names in Tasklist say ("Inspect lot 45951A · DRS-FOAM-10 · 200 EA").
+     *
+     * @return the process instance id
+     */
     public String start(long lotId, long dockLocationId, long quantityBaseUnits, String receiptRef, boolean asnMismatch) {
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new HashMap<>(facts.of(lotId));
+        variables.put("quantityText", quantityBaseUnits + " " + variables.get("baseUom"));
         variables.put("lotId", lotId);
         variables.put("dockLocationId", dockLocationId);
         variables.put("quantityUnderInspection", quantityBaseUnits);

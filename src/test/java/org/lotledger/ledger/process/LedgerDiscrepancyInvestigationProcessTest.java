@@ -56,7 +56,7 @@ class LedgerDiscrepancyInvestigationProcessTest {
                         "LEDGER_AUDIT_RUN", "subjectId", "7"));
 
         assertThat(pi).isStarted().isWaitingAt("Task_InvestigateDiscrepancy");
-        assertThat(task(pi)).hasCandidateGroup("inventory-control");
+        assertThat(task(pi)).hasCandidateGroup("inventory-control").hasName("Investigate ledger discrepancy · audit run 7 · 1 found");
         complete(task(pi), withVariables("decision", "RESOLVED", "decisionReason", "balance row edited by a script"));
 
         assertThat(pi).hasPassedInOrder("StartEvent_DiscrepancyFound", "Task_InvestigateDiscrepancy",

@@ -141,7 +141,7 @@ class EngineRefusalLoggingTest {
                 .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).singleResult().getId();
         return session.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER).stream()
                 .filter(t -> pi.equals(t.get("processInstanceId").asText())
-                        && "Approve hold decision".equals(t.get("name").asText()))
+                        && t.get("name").asText().startsWith("Approve hold decision · hold " + holdId + " · "))
                 .map(t -> t.get("id").asText()).findFirst().orElseThrow();
     }
 }

@@ -54,6 +54,10 @@ class QualityHoldReleaseProcessTest {
         public boolean secondApprovalGiven(Object holdId) {
             return approved;
         }
+
+        public String moveFrom(Object warehouseMoveId) {
+            return "A-" + warehouseMoveId;
+        }
     }
 
     final Answers answers = new Answers();
@@ -78,7 +82,9 @@ class QualityHoldReleaseProcessTest {
             happened.add("carry-out:" + e.getVariable("outcome"));
             e.setVariable("warehouseMoveIds", new ArrayList<>(movesToCreate));
             e.setVariable("warehouseMovesDue", !movesToCreate.isEmpty());
+            e.setVariable("releasedStock", "RELEASE".equals(e.getVariable("outcome")) ? "7@3" : "");
         });
+        Mocks.register("directPutawayDelegate", (JavaDelegate) e -> happened.add("direct-putaway:" + e.getVariable("releasedStock")));
         Mocks.register("remindLongOpenHoldDelegate", (JavaDelegate) e -> happened.add("reminder"));
     }
 
@@ -93,9 +99,17 @@ class QualityHoldReleaseProcessTest {
         v.put("holdId", 7L);
         v.put("holdReason", reason);
         v.put("holdReminderCycle", "R3/P3D");
+        v.put("holdReviewDue", "P3D");
+        v.put("holdLabel", "LL00000003");
+        v.put("holdReasonText", HoldProcess.reasonText(org.lotledger.quality.HoldReason.valueOf(reason)));
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(HoldProcess.PROCESS_KEY, "hold-7", v);
         assertThat(pi).isWaitingAt(HoldProcess.REVIEW_TASK);
-        assertThat(task(pi)).hasCandidateGroup("quality");
+        assertThat(task(pi)).hasCandidateGroup("quality")
+                .hasName("Review hold 7 · LL00000003 · " + HoldProcess.reasonText(org.lotledger.quality.HoldReason.valueOf(reason)));
+        // due when the first reminder fires: the timer and the due date read the same period
+        java.util.Date reminder = managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .singleResult().getDuedate();
+        assertThat(task(pi).getDueDate()).isCloseTo(reminder, 1000);
         return pi;
     }
 
@@ -108,7 +122,8 @@ class QualityHoldReleaseProcessTest {
         assertThat(pi).hasPassed("Task_DecideSecondApproval", "Task_CarryOutHoldDecision")
                 .hasNotPassed(HoldProcess.APPROVAL_TASK, HoldProcess.MOVE_TASK).isEnded();
         assertThat(pi).variables().containsEntry("outcome", "RELEASE");
-        assertThat(happened).containsExactly("review:create", "review:complete", "carry-out:RELEASE");
+        assertThat(happened).containsExactly("review:create", "review:complete", "carry-out:RELEASE",
+                "direct-putaway:7@3");
     }
 
     @Test
@@ -122,7 +137,7 @@ class QualityHoldReleaseProcessTest {
         complete(task(pi), withVariables("approval", "APPROVE"));
         assertThat(pi).hasPassedInOrder("Gateway_Approved", "Gateway_DecisionFinal", "Task_CarryOutHoldDecision").isEnded();
         assertThat(happened).containsExactly("review:create", "review:complete", "approval:create",
-                "approval:complete", "carry-out:RELEASE");
+                "approval:complete", "carry-out:RELEASE", "direct-putaway:7@3");
     }
 
     @Test
@@ -157,11 +172,13 @@ class QualityHoldReleaseProcessTest {
         List<Task> moves = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(HoldProcess.MOVE_TASK).list();
         assertThat(moves).hasSize(2);
         assertThat(moves.get(0)).hasCandidateGroup("warehouse");
+        assertThat(moves).extracting(Task::getName).containsExactlyInAnyOrder("Move held stock · hold 7 · A-11",
+                "Move held stock · hold 7 · A-12");
         complete(moves.get(0), withVariables("scannedLot", "L-1", "scannedLocation", "A-01"));
         assertThat(pi).isWaitingAt(HoldProcess.MOVE_TASK);
         complete(moves.get(1), withVariables("scannedLot", "L-1", "scannedLocation", "A-02"));
         assertThat(pi).isEnded();
-        assertThat(happened).contains("carry-out:SCRAP", "move:create:11", "move:create:12", "move:complete:11",
+        assertThat(happened).contains("carry-out:SCRAP", "direct-putaway:", "move:create:11", "move:create:12", "move:complete:11",
                 "move:complete:12");
     }
 

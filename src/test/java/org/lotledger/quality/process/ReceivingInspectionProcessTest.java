@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path through bpmn/receiving-inspection.bpmn, engine only (H2) with the delegates mocked: what the decision
- * table would answer is set by the mock; the real delegates are tested on PostgreSQL in ReceivingInspectionIT...Test.
+ * Every path through bpmn/receiving-inspection.bpmn, engine only (H2) with the delegates mocked. "Decide inspection
+ * level" is a business rule task: the real table (dmn/inspection-level.dmn) decides, from the lot's facts set at the
+ * start; the real delegates are tested on PostgreSQL in ReceivingInspectionIntegrationTest.
  */
-@Deployment(resources = {"bpmn/receiving-inspection.bpmn", "bpmn/forms/inspect-lot.form"})
+@Deployment(resources = {"bpmn/receiving-inspection.bpmn", "bpmn/forms/inspect-lot.form", "dmn/inspection-level.dmn"})
 class ReceivingInspectionProcessTest {
 
     @RegisterExtension
@@ -37,17 +39,29 @@ class ReceivingInspectionProcessTest {
     final List<String> posted = new ArrayList<>();
     final List<String> recorded = new ArrayList<>();
 
+    final List<String> directed = new ArrayList<>();
+    final Map<String, Object> lot = new HashMap<>();
+
+    /** The lot's facts at the start, chosen so that the table answers the level and group named. */
     void decisionSays(String level, String qaGroup) {
         // the integration tests' Spring Boot engine may live in the same JVM: assert against this one
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register("decideInspectionLevelDelegate", (JavaDelegate) e -> {
-            e.setVariable("inspectionLevel", level);
-            e.setVariable("sampleSize", "SAMPLE".equals(level) ? 5L : 0L);
-            e.setVariable("qaGroup", qaGroup);
-            e.setVariable("inspectionSla", "PT4H");
+        lot.putAll(Map.of("lotNumber", "45951A", "sku", "DRS-FOAM-10", "quantityText", "40 EA",
+                "supplierApprovalStatus", "APPROVED", "temperatureClass", "AMBIENT", "riskClass", "CLASS_II",
+                "firstReceiptFromSupplier", false));
+        switch (level + " " + qaGroup) {
+            case "SKIP quality" -> lot.put("riskClass", "CLASS_I");
+            case "VISUAL quality" -> { }
+            case "SAMPLE quality" -> lot.put("firstReceiptFromSupplier", true);
+            case "FULL quality" -> lot.putAll(Map.of("riskClass", "RX", "firstReceiptFromSupplier", true));
+            case "FULL quality-managers" -> lot.put("supplierApprovalStatus", "BLOCKED");
+            default -> throw new IllegalArgumentException(level + " " + qaGroup);
+        }
+        Mocks.register("postInspectionResultDelegate", (JavaDelegate) e -> {
+            posted.add(e.getVariable("inspectionLevel") + ":" + e.getVariable("decision"));
+            e.setVariable("releasedStock", "1@2");
         });
-        Mocks.register("postInspectionResultDelegate", (JavaDelegate) e ->
-                posted.add(e.getVariable("inspectionLevel") + ":" + e.getVariable("decision")));
+        Mocks.register("directPutawayDelegate", (JavaDelegate) e -> directed.add(String.valueOf(e.getVariable("releasedStock"))));
         Mocks.register("inspectionResultListener", (TaskListener) (DelegateTask t) -> recorded.add(t.getTaskDefinitionKey()));
     }
 
@@ -59,9 +73,10 @@ class ReceivingInspectionProcessTest {
 
     /** Started in the receiving transaction; the decision runs in a job of its own (asyncBefore). */
     ProcessInstance receive() {
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(StartingInspection.PROCESS_KEY, "lot-1:R-1",
-                Map.of("lotId", 1L, "dockLocationId", 2L, "quantityUnderInspection", 40L, "receiptRef", "R-1",
-                        "asnMismatch", false));
+        Map<String, Object> v = new HashMap<>(lot);
+        v.putAll(Map.of("lotId", 1L, "dockLocationId", 2L, "quantityUnderInspection", 40L, "receiptRef", "R-1",
+                "asnMismatch", false));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(StartingInspection.PROCESS_KEY, "lot-1:R-1", v);
         assertThat(pi).isWaitingAt("Task_DecideInspectionLevel");
         execute(job());
         return pi;
@@ -84,15 +99,19 @@ class ReceivingInspectionProcessTest {
         ProcessInstance pi = receive();
 
         assertThat(pi).isWaitingAt("Task_InspectLot");
-        assertThat(task(pi)).hasCandidateGroup("quality");
+        assertThat(task(pi)).hasCandidateGroup("quality").hasName("Inspect lot 45951A · DRS-FOAM-10 · 40 EA");
+        assertThat(pi).variables().containsEntry("inspectionLevel", "VISUAL").containsEntry("slaHours", 24L)
+                .containsEntry("inspectionSla", "PT24H");
         complete(task(pi), withVariables("decision", "ACCEPT", "acceptedQuantity", 40, "rejectedQuantity", 0,
                 "destroyedSamples", 0, "labelsLegible", true));
         execute(job());
 
         assertThat(pi).hasPassedInOrder("Task_DecideInspectionLevel", "Task_InspectLot", "Task_PostInspectionResult",
-                "EndEvent_LotInspected").isEnded();
+                "Task_DirectPutaway", "EndEvent_LotInspected").isEnded();
         assertThat(recorded).containsExactly("Task_InspectLot");
         assertThat(posted).containsExactly("VISUAL:ACCEPT");
+        assertThat(directed).as("the putaway of what the posting made AVAILABLE at the dock is directed")
+                .containsExactly("1@2");
     }
 
     @Test
@@ -126,11 +145,18 @@ class ReceivingInspectionProcessTest {
         ProcessInstance pi = receive();
 
         assertThat(pi).isWaitingAt("Task_InspectLot");
+        // the due date and the overdue timer read one value: the table's SLA (24 h for this rule), from creation
+        org.camunda.bpm.engine.task.Task inspect = taskQuery().taskDefinitionKey("Task_InspectLot").singleResult();
+        java.util.Date timerDue = engine.getManagementService().createJobQuery().timers().singleResult().getDuedate();
+        assertThat(inspect.getDueDate()).isCloseTo(timerDue, 1000);
+        assertThat(inspect.getDueDate().getTime() - inspect.getCreateTime().getTime()).isCloseTo(24 * 3_600_000L, org.assertj.core.api.Assertions.within(1000L));
+        assertThat(inspect.getFollowUpDate().getTime() - inspect.getCreateTime().getTime()).isCloseTo(12 * 3_600_000L, org.assertj.core.api.Assertions.within(1000L));
         execute(job("Timer_InspectionOverdue"));
 
         assertThat(pi).isWaitingAt("Task_InspectLot", "Task_ChaseOverdueInspection");
         assertThat(taskQuery().taskDefinitionKey("Task_ChaseOverdueInspection").singleResult())
-                .hasCandidateGroup("quality-managers");
+                .hasCandidateGroup("quality-managers")
+                .hasName("Chase overdue inspection · lot 45951A · DRS-FOAM-10 · 40 EA");
         assertThat(posted).isEmpty();
     }
 }

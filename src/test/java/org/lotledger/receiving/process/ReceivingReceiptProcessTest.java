@@ -131,7 +131,7 @@ class ReceivingReceiptProcessTest {
         close(2, 1);
 
         assertThat(pi).isWaitingAt("Task_ResolveReceiptDiscrepancy");
-        assertThat(task(pi)).hasCandidateGroup("receiving-supervisors").hasName("Resolve receipt discrepancy");
+        assertThat(task(pi)).hasCandidateGroup("receiving-supervisors").hasName("Resolve receipt discrepancy · receipt 7 · MediGlove");
         assertThat(taskService().getVariable(task(pi).getId(), "discrepancySummary").toString()).contains("Not arrived");
 
         engine.getProcessEngine().getIdentityService().setAuthentication("sam", List.of("receiving",
