@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.lotledger.common.Actor;
+import org.lotledger.platform.security.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class DemoStockLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoStockLoader.class);
-    private static final Actor LOADER = new Actor("system", Set.of("inventory-control"));
+    private static final Actor LOADER = new Actor("system", Set.of(Groups.INVENTORY_CONTROL));
 
     /** sku, supplier code, lot number, location barcode, status, quantity in the item's base unit */
     record Line(String sku, String supplier, String lotNumber, String barcode, StockStatus status, long quantity) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.platform.security.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -38,7 +39,7 @@ public class ReversingPostings {
                 throw DomainException.conflict("CANNOT_REVERSE_REVERSAL", "Posting " + postingId
                         + " is itself a reversal; post the correct transaction instead.", Map.of("postingId", postingId));
             }
-            if (!actor.isIn("inventory-control") && !RECEIVING_SUPERVISOR_MAY_REVERSE.contains(original.type())) {
+            if (!actor.isIn(Groups.INVENTORY_CONTROL) && !RECEIVING_SUPERVISOR_MAY_REVERSE.contains(original.type())) {
                 throw new DomainException("POSTING_TYPE_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
                         "Only inventory control reverses a " + original.type() + " posting.", Map.of("postingId", postingId));
             }

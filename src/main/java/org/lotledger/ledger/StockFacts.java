@@ -29,14 +29,14 @@ record StockFacts(Map<Long, Head> heads, Map<Long, LotFacts> lots, Map<Long, Loc
                   Instant clock, Earlier earlier) {
 
     /** A lot as the ledger sees it: its actual unit cost travels with every leg (ADR 0004). */
-    public record LotFacts(long lotId, String internalLabel, long itemId, String temperatureClass, String baseUom,
-                           BigDecimal unitCost, String currency) {
+    record LotFacts(long lotId, String internalLabel, long itemId, String temperatureClass, String baseUom,
+                    BigDecimal unitCost, String currency) {
     }
 
     /** A location and, for a physical one, what its zone accepts. */
-    public record LocationFacts(long locationId, String code, LocationKind kind, boolean active, Long warehouseId,
-                                Long destinationWarehouseId, Set<StockStatus> allowedStatuses,
-                                Set<String> allowedTemperatureClasses, BigDecimal capacity) {
+    record LocationFacts(long locationId, String code, LocationKind kind, boolean active, Long warehouseId,
+                         Long destinationWarehouseId, Set<StockStatus> allowedStatuses,
+                         Set<String> allowedTemperatureClasses, BigDecimal capacity) {
     }
 
     /** A lot's head: the last sequence number of its legs and when its last posting was recorded. */
