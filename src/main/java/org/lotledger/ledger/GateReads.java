@@ -28,8 +28,8 @@ import org.springframework.jdbc.core.PreparedStatementCallback;
  * together (the driver sends them with one sync and reads the five answers). The first locks the lots' heads
  * {@code for update} in ascending lot id, the order {@link LotLocks} takes them in too, so two postings sharing lots
  * never deadlock; it brings the lots' facts along. The others read the posting already recorded under the
- * idempotency key, the locations' facts with their warehouses' go-live dates, the kept balances of the posting's
- * lots at its locations, what the capacity-bound target locations hold, and the database clock.
+ * idempotency key with the database clock, the locations' facts with their warehouses' go-live dates, the kept
+ * balances of the posting's lots at its locations, and what the capacity-bound target locations hold.
  *
  * <p>Separate statements, not one statement with common table expressions: under READ COMMITTED each statement
  * reads a snapshot taken when it starts, so only a statement that starts after the lock was granted sees what the
@@ -43,7 +43,8 @@ final class GateReads {
                    i.base_uom, l.unit_cost, l.currency
               from lot_ledger_head h join lot l on l.id = h.lot_id join item i on i.id = l.item_id
              where h.lot_id = any(?) order by h.lot_id for update of h;
-            select id, request_fingerprint from posting where idempotency_key = ?;
+            select p.id, p.request_fingerprint, clock_timestamp()
+              from (select 1) as one left join posting p on p.idempotency_key = ?;
             select l.id, l.code, l.kind, l.active, l.warehouse_id, l.destination_warehouse_id,
                    z.allowed_statuses, z.allowed_temperature_classes, l.capacity_base_units, w.go_live_on
               from location l left join zone z on z.id = l.zone_id left join warehouse w on w.id = l.warehouse_id
@@ -51,11 +52,9 @@ final class GateReads {
             select b.lot_id, b.location_id, b.status, b.quantity
               from unnest(?::bigint[], ?::bigint[]) as k(lot_id, location_id)
               join stock_balance b on b.lot_id = k.lot_id and b.location_id = k.location_id;
-            select l.id, coalesce(sum(b.quantity), 0)
-              from location l left join stock_balance b on b.location_id = l.id
-             where l.id = any(?) and l.capacity_base_units is not null
-             group by l.id;
-            select clock_timestamp()""";
+            select l.id, (select coalesce(sum(b.quantity), 0) from stock_balance b where b.location_id = l.id)
+              from location l
+             where l.id = any(?) and l.capacity_base_units is not null""";
 
     private final JdbcTemplate jdbc;
 
@@ -101,11 +100,12 @@ final class GateReads {
                         rs.getBigDecimal(8), rs.getString(9).trim()));
             }
         }
-        Earlier earlier = null;
+        Earlier earlier;
+        Instant clock;
         try (ResultSet rs = next(ps)) {
-            if (rs.next()) {
-                earlier = new Earlier(rs.getLong(1), rs.getString(2));
-            }
+            rs.next();
+            earlier = rs.getObject(1) == null ? null : new Earlier(rs.getLong(1), rs.getString(2));
+            clock = rs.getTimestamp(3).toInstant();
         }
         Map<Long, LocationFacts> locations = new HashMap<>();
         Map<Long, LocalDate> goLive = new HashMap<>();
@@ -133,11 +133,6 @@ final class GateReads {
             while (rs.next()) {
                 heldAt.put(rs.getLong(1), rs.getBigDecimal(2));
             }
-        }
-        Instant clock;
-        try (ResultSet rs = next(ps)) {
-            rs.next();
-            clock = rs.getTimestamp(1).toInstant();
         }
         return new StockFacts(heads, lots, locations, goLive, balances, heldAt, clock, earlier);
     }

@@ -353,7 +353,7 @@ class LedgerPostingBenchmark {
     /**
      * The application's rows into the real tables, as a careful hand-written transaction would write them: lock the
      * lot head (with the lot's cost, which every leg carries) and read the two balances and the clock under the lock
-     * (two statements in one round trip, as {@code GateReads} sends its six), then one statement appending the
+     * (two statements in one round trip, as {@code GateReads} sends its five), then one statement appending the
      * posting and its legs, updating or inserting the balances and advancing the lot head (the statement
      * {@link PostingRows#APPEND} the gate sends), one commit: three round trips, as many as the gate's. Every
      * constraint, foreign key, index and trigger of the migrations is on. Left out: the idempotency lookup, the
@@ -365,7 +365,7 @@ class LedgerPostingBenchmark {
         long a1 = f.location("A1");
         long a2 = f.location("A2");
         Connection c = baselineConnection();
-        // two statements sent together, as GateReads sends its six: the second reads a snapshot taken after the lock
+        // two statements sent together, as GateReads sends its five: the second reads a snapshot taken after the lock
         PreparedStatement lockAndRead = c.prepareStatement("""
                 select h.lot_id, h.last_seq, h.last_recorded_at, l.unit_cost, l.currency
                   from lot_ledger_head h join lot l on l.id = h.lot_id
