@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lotledger.catalog.location.LocationKind;
 import org.lotledger.common.DomainException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

@@ -11,10 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,7 +84,7 @@ public class LedgerSelfAudit {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<HeldStock> heldStock;
+    private final LedgerAuditFindings findings;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate readCommitted;
     private final Duration scheduledGap;
@@ -100,7 +97,7 @@ public class LedgerSelfAudit {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
-        this.heldStock = heldStock;
+        this.findings = new LedgerAuditFindings(jdbc, heldStock);
         // both sides of the comparison from one snapshot: postings committing meanwhile cannot raise a false alarm
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -221,24 +218,10 @@ public class LedgerSelfAudit {
     private AuditResult rebuild(String trigger) {
         rebuilds.incrementAndGet();
         Timestamp started = jdbc.queryForObject("select clock_timestamp()", Timestamp.class);
-        List<Discrepancy> found = jdbc.query("""
-                with replay as (
-                    select lot_id, location_id, status, sum(quantity) as quantity
-                      from posting_leg group by lot_id, location_id, status)
-                select coalesce(b.lot_id, r.lot_id) as lot_id, coalesce(b.location_id, r.location_id) as location_id,
-                       coalesce(b.status, r.status) as status,
-                       coalesce(b.quantity, 0) as kept, coalesce(r.quantity, 0) as from_ledger
-                  from stock_balance b
-                  full outer join replay r
-                    on r.lot_id = b.lot_id and r.location_id = b.location_id and r.status = b.status
-                 where coalesce(b.quantity, 0) <> coalesce(r.quantity, 0)
-                 order by 1, 2, 3
-                 limit 1000
-                """, (rs, i) -> new Discrepancy(rs.getLong("lot_id"), rs.getLong("location_id"), rs.getString("status"),
-                rs.getBigDecimal("kept"), rs.getBigDecimal("from_ledger")));
-        Long buckets = jdbc.queryForObject("select count(*) from stock_balance", Long.class);
-        List<HoldDiscrepancy> holds = holdBook();
-        List<MisplacedStock> misplaced = availableStockInZonesThatRefuseIt();
+        List<Discrepancy> found = findings.balancesThatDisagreeWithTheLedger();
+        long buckets = findings.buckets();
+        List<HoldDiscrepancy> holds = findings.holdBook();
+        List<MisplacedStock> misplaced = findings.availableStockInZonesThatRefuseIt();
         AuditResult result = jdbc.queryForObject("""
                 insert into ledger_audit_run (trigger, started_at, finished_at, buckets_checked, discrepancy_count,
                                               discrepancies, hold_discrepancies, misplaced_stock)
@@ -272,68 +255,6 @@ public class LedgerSelfAudit {
                     id, buckets);
         }
         return result;
-    }
-
-    /**
-     * HOLD balances at physical and in-transit locations against the holds' book, per lot and location; and holds
-     * that ended while their book still shows stock. Without a quality feature every HOLD balance is a finding.
-     */
-    private List<HoldDiscrepancy> holdBook() {
-        Map<HeldStock.LotAt, BigDecimal> ledger = new LinkedHashMap<>();
-        jdbc.query("""
-                select b.lot_id, b.location_id, b.quantity from stock_balance b join location l on l.id = b.location_id
-                 where b.status = 'HOLD' and b.quantity <> 0 and l.kind in ('PHYSICAL', 'IN_TRANSIT')
-                 order by 1, 2""", rs -> {
-            ledger.put(new HeldStock.LotAt(rs.getLong(1), rs.getLong(2)), rs.getBigDecimal(3));
-        });
-        HeldStock book = heldStock.getIfAvailable();
-        Map<HeldStock.LotAt, HeldStock.Attributed> held = book == null ? Map.of() : book.attributed();
-        java.util.Set<HeldStock.LotAt> all = new java.util.TreeSet<>(java.util.Comparator
-                .comparingLong(HeldStock.LotAt::lotId).thenComparingLong(HeldStock.LotAt::locationId));
-        all.addAll(ledger.keySet());
-        all.addAll(held.keySet());
-        List<HoldDiscrepancy> out = new ArrayList<>();
-        for (HeldStock.LotAt at : all) {
-            BigDecimal inLedger = ledger.getOrDefault(at, BigDecimal.ZERO);
-            HeldStock.Attributed byHolds = held.getOrDefault(at, new HeldStock.Attributed(0, List.of()));
-            if (inLedger.compareTo(BigDecimal.valueOf(byHolds.quantity())) != 0) {
-                out.add(new HoldDiscrepancy(at.lotId(), at.locationId(), inLedger, byHolds.quantity(), byHolds.holdIds(),
-                        byHolds.holdIds().isEmpty() ? "HOLD stock under no quality hold"
-                                : "the quality holds' book differs from the HOLD balance"));
-            }
-        }
-        if (book != null) {
-            for (HeldStock.EndedHold e : book.endedHoldsStillHolding()) {
-                out.add(new HoldDiscrepancy(e.at().lotId(), e.at().locationId(),
-                        ledger.getOrDefault(e.at(), BigDecimal.ZERO), e.quantity(), List.of(e.holdId()),
-                        "hold " + e.holdId() + " is " + e.state() + " but its book still shows " + e.quantity()));
-            }
-        }
-        return out.size() > 1000 ? out.subList(0, 1000) : out;
-    }
-
-    /**
-     * AVAILABLE stock at physical locations whose zone does not take AVAILABLE stock (zones constrain arrivals, not
-     * status changes in place: an inspection accepted at the dock leaves AVAILABLE stock there until it is put away),
-     * oldest first, with the instant its balance there last became positive.
-     */
-    private List<MisplacedStock> availableStockInZonesThatRefuseIt() {
-        return jdbc.query("""
-                select b.lot_id, b.location_id, l.code, z.code, z.zone_type, b.quantity,
-                       (select max(g.recorded_at) from posting_leg g
-                         where g.lot_id = b.lot_id and g.location_id = b.location_id and g.status = 'AVAILABLE'
-                           and g.balance_after > 0 and g.balance_after - g.quantity <= 0) as since,
-                       clock_timestamp()
-                  from stock_balance b join location l on l.id = b.location_id join zone z on z.id = l.zone_id
-                 where b.status = 'AVAILABLE' and b.quantity > 0 and l.kind = 'PHYSICAL'
-                   and not ('AVAILABLE' = any(z.allowed_statuses))
-                 order by since nulls first, b.lot_id, b.location_id
-                 limit 1000""", (rs, i) -> {
-            Instant since = rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant();
-            Instant now = rs.getTimestamp(8).toInstant();
-            return new MisplacedStock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getBigDecimal(6), since, since == null ? null : Duration.between(since, now));
-        });
     }
 
     private AuditResult toResult(ResultSet rs, int row) throws SQLException {

@@ -1,84 +1,60 @@
 package org.lotledger.ledger;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.sql.Array;
-import java.sql.SQLException;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.lotledger.catalog.location.LocationKind;
 
 /**
- * What the ledger needs to know about lots and locations to check a posting, read straight from the catalog
- * tables in the posting's own transaction: one query for all locations of a posting (the lots' facts come with
- * their locks, see {@link Ledger}). The catalog's own lookups ({@code CatalogQueries}) read one row at a time
- * through JPA, which would add a round trip per location to every posting.
+ * What the gate knows when it checks a posting, read in one round trip under the locks of the posting's lots
+ * ({@link GateReads}); every check of the gate is a pure function over these facts ({@link MovementChecks},
+ * {@link BalanceChecks}, {@link LedgerLimits}), so each can be tested as a table without a database. The lots' and
+ * locations' facts come straight from the catalog tables: the catalog's own lookups ({@code CatalogQueries}) read
+ * one row at a time through JPA, which would add a round trip per location to every posting.
+ *
+ * @param heads       the locked lot heads, per lot (lots that do not exist have none)
+ * @param lots        per lot
+ * @param locations   per location (locations that do not exist are missing)
+ * @param goLiveDates per warehouse of the posting's locations, where one is set
+ * @param balances    every kept balance of the posting's lots at the posting's locations, in any status, with
+ *                    the rows whose quantity is zero: a row means the lot has been posted there
+ * @param heldAt      what the posting's target locations that have a capacity hold now, across lots
+ * @param clock       the database clock, read after the locks were taken
+ * @param earlier     the posting already recorded under the request's idempotency key, or null
  */
-@Component
-public class StockFacts {
+record StockFacts(Map<Long, Head> heads, Map<Long, LotFacts> lots, Map<Long, LocationFacts> locations,
+                  Map<Long, LocalDate> goLiveDates, Map<Bucket, BigDecimal> balances, Map<Long, BigDecimal> heldAt,
+                  Instant clock, Earlier earlier) {
 
     /** A lot as the ledger sees it: its actual unit cost travels with every leg (ADR 0004). */
-    public record LotFacts(long lotId, String internalLabel, long itemId, String temperatureClass, String baseUom,
-                           BigDecimal unitCost, String currency) {
+    record LotFacts(long lotId, String internalLabel, long itemId, String temperatureClass, String baseUom,
+                    BigDecimal unitCost, String currency) {
     }
 
     /** A location and, for a physical one, what its zone accepts. */
-    public record LocationFacts(long locationId, String code, LocationKind kind, boolean active, Long warehouseId,
-                                Long destinationWarehouseId, Set<StockStatus> allowedStatuses,
-                                Set<String> allowedTemperatureClasses, BigDecimal capacity) {
+    record LocationFacts(long locationId, String code, LocationKind kind, boolean active, Long warehouseId,
+                         Long destinationWarehouseId, Set<StockStatus> allowedStatuses,
+                         Set<String> allowedTemperatureClasses, BigDecimal capacity) {
     }
 
-    private final JdbcTemplate jdbc;
-
-    public StockFacts(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /** A lot's head: the last sequence number of its legs and when its last posting was recorded. */
+    record Head(long lotId, long lastSeq, Instant lastRecordedAt) {
     }
 
-    public Map<Long, LocationFacts> locations(Collection<Long> locationIds) {
-        Map<Long, LocationFacts> out = new HashMap<>();
-        jdbc.query("""
-                select l.id, l.code, l.kind, l.active, l.warehouse_id, l.destination_warehouse_id,
-                       z.allowed_statuses, z.allowed_temperature_classes, l.capacity_base_units
-                  from location l left join zone z on z.id = l.zone_id
-                 where l.id = any(?)""", rs -> {
-            out.put(rs.getLong(1), new LocationFacts(rs.getLong(1), rs.getString(2), LocationKind.valueOf(rs.getString(3)),
-                    rs.getBoolean(4), (Long) rs.getObject(5), (Long) rs.getObject(6), statuses(rs.getArray(7)),
-                    strings(rs.getArray(8)), rs.getBigDecimal(9)));
-        }, (Object) locationIds.toArray(Long[]::new));
-        return out;
+    /** The posting recorded under an idempotency key, and the fingerprint of the request that made it. */
+    record Earlier(long postingId, String fingerprint) {
     }
 
-    /**
-     * The go-live dates of the warehouses of these locations (warehouse id to date), where one is set: nothing can
-     * have happened there before it. Read only for postings that carry their own {@code occurredAt}.
-     */
-    public Map<Long, LocalDate> goLiveDates(Collection<Long> locationIds) {
-        Map<Long, LocalDate> out = new HashMap<>();
-        jdbc.query("""
-                select w.id, w.go_live_on from location l join warehouse w on w.id = l.warehouse_id
-                 where l.id = any(?) and w.go_live_on is not null""",
-                rs -> {
-                    out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
-                }, (Object) locationIds.toArray(Long[]::new));
-        return out;
-    }
-
-    private static Set<StockStatus> statuses(Array array) throws SQLException {
-        Set<StockStatus> out = EnumSet.noneOf(StockStatus.class);
-        for (String s : strings(array)) {
-            out.add(StockStatus.valueOf(s));
+    /** Never earlier than anything already recorded for these lots (clocks can step back). */
+    Instant recordedAt() {
+        Instant at = clock;
+        for (Head h : heads.values()) {
+            if (h.lastRecordedAt().isAfter(at)) {
+                at = h.lastRecordedAt();
+            }
         }
-        return out;
-    }
-
-    private static Set<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return Set.of();
-        }
-        return Set.of((String[]) array.getArray());
+        return at;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lotledger.catalog.location.LocationKind;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.StockFacts.LocationFacts;
 import org.lotledger.ledger.StockFacts.LotFacts;

@@ -38,8 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  *   <li><b>jdbc-same-schema</b>: the rows the application writes (posting, legs, balance update or insert, lot-head
  *       update) into the real ledger tables with every constraint, index and trigger on, with the same locking
  *       (lot heads {@code for update} in lot order, then the balances read under the lock, one round trip) and the
- *       same one write statement, without the application's checks and lookups: what the application adds on top
- *       of its own schema ({@code ratio-same-schema}).
+ *       same one write statement ({@link PostingRows#APPEND}), without the application's checks and lookups: what
+ *       the application adds on top of its own schema ({@code ratio-same-schema}).
  * </ul>
  */
 @SpringBootTest(classes = LotLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
@@ -353,18 +353,19 @@ class LedgerPostingBenchmark {
     /**
      * The application's rows into the real tables, as a careful hand-written transaction would write them: lock the
      * lot head (with the lot's cost, which every leg carries) and read the two balances and the clock under the lock
-     * (two statements in one round trip, as {@code Ledger} sends them), then one statement appending the posting
-     * and its legs, updating or inserting the balances and advancing the lot head (the statement
-     * {@code Ledger.write} sends), one commit: three round trips. Every constraint, foreign key, index and
-     * trigger of the migrations is on. Left out: the idempotency lookup, the location facts, the role, reason,
-     * zone, status and balance checks, and the request fingerprint's hash (a key-derived value fills the column).
+     * (two statements in one round trip, as {@code GateReads} sends its five), then one statement appending the
+     * posting and its legs, updating or inserting the balances and advancing the lot head (the statement
+     * {@link PostingRows#APPEND} the gate sends), one commit: three round trips, as many as the gate's. Every
+     * constraint, foreign key, index and trigger of the migrations is on. Left out: the idempotency lookup, the
+     * location facts, the capacity read, the role, reason, zone, status and balance checks, and the request
+     * fingerprint's hash (a key-derived value fills the column).
      */
     private Runnable sameSchemaPosting(LedgerFixtures f, List<Long> lots, int writer,
                                        java.util.function.Consumer<List<String>> explained) throws Exception {
         long a1 = f.location("A1");
         long a2 = f.location("A2");
         Connection c = baselineConnection();
-        // two statements sent together, as Ledger sends them: the second reads a snapshot taken after the lock
+        // two statements sent together, as GateReads sends its five: the second reads a snapshot taken after the lock
         PreparedStatement lockAndRead = c.prepareStatement("""
                 select h.lot_id, h.last_seq, h.last_recorded_at, l.unit_cost, l.currency
                   from lot_ledger_head h join lot l on l.id = h.lot_id
@@ -373,7 +374,8 @@ class LedgerPostingBenchmark {
                   from unnest(?::bigint[], ?::bigint[], ?::varchar[]) as k(lot_id, location_id, status)
                   left join stock_balance b
                     on b.lot_id = k.lot_id and b.location_id = k.location_id and b.status = k.status""");
-        PreparedStatement write = c.prepareStatement(explained == null ? WRITE : "explain (analyze, buffers) " + WRITE);
+        PreparedStatement write = c.prepareStatement(explained == null ? PostingRows.APPEND
+                : "explain (analyze, buffers) " + PostingRows.APPEND);
         long[] i = {0};
         return () -> {
             long lot = lots.get(writer * LOTS_PER_WRITER + (int) (i[0]++ % LOTS_PER_WRITER));
@@ -487,42 +489,4 @@ class LedgerPostingBenchmark {
     private static String[] column(List<String[]> rows, int col) {
         return rows.stream().map(r -> r[col]).toArray(String[]::new);
     }
-
-    /** The write statement of {@code Ledger.write}, as it is sent. */
-    private static final String WRITE = """
-            with p as (
-                insert into posting (posting_type, reference_type, reference_id, reason_code, actor, occurred_at,
-                                     recorded_at, process_instance_id, idempotency_key, request_fingerprint,
-                                     reverses_posting_id, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                returning id),
-            upd as (
-                update stock_balance b set quantity = b.quantity + d.q, last_lot_seq = d.seq, updated_at = ?
-                  from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::bigint[])
-                       as d(lot_id, location_id, status, q, seq)
-                 where b.lot_id = d.lot_id and b.location_id = d.location_id and b.status = d.status
-                returning 1),
-            ins as (
-                insert into stock_balance (lot_id, location_id, status, quantity, may_go_negative, last_lot_seq,
-                                           updated_at)
-                select d.lot_id, d.location_id, d.status, d.q, d.neg, d.seq, ?
-                  from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::boolean[], ?::bigint[])
-                       as d(lot_id, location_id, status, q, neg, seq)
-                returning 1),
-            legs as (
-                insert into posting_leg (posting_id, leg_no, lot_id, location_id, status, quantity, unit_cost,
-                                         currency, extended_value, lot_seq, balance_after, recorded_at)
-                select p.id, t.leg_no, t.lot_id, t.location_id, t.status, t.quantity, t.unit_cost, t.currency,
-                       t.extended_value, t.lot_seq, t.balance_after, ?
-                  from p, unnest(?::smallint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::numeric[], ?::numeric[],
-                                 ?::char(3)[], ?::numeric[], ?::bigint[], ?::numeric[])
-                       as t(leg_no, lot_id, location_id, status, quantity, unit_cost, currency, extended_value,
-                            lot_seq, balance_after)
-                returning 1),
-            heads as (
-                update lot_ledger_head h set last_seq = d.seq, last_recorded_at = ?
-                  from unnest(?::bigint[], ?::bigint[]) as d(lot_id, seq)
-                 where h.lot_id = d.lot_id
-                returning 1)
-            select id from p""";
 }

@@ -335,4 +335,45 @@ class LedgerPostingTest {
                 .extracting(e -> ((DomainException) e).code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(f.balancesOf(lot)).containsExactly("A1 AVAILABLE 8", "A2 AVAILABLE 2", "ADJ AVAILABLE -10");
     }
+
+    @Test
+    void a_location_with_a_capacity_takes_stock_of_any_lot_up_to_it_and_no_more() {
+        jdbc.update("update location set capacity_base_units = 50 where id = ?", f.location("A2"));
+        long lot = f.newLot();
+        long other = f.newLot();
+        f.stock(ledger, lot, "A1", AVAILABLE, 100);
+        f.stock(ledger, other, "A2", AVAILABLE, 40);
+        long before = postings();
+
+        moving.move(scan(lot, "A1", "A2", "10", "EA"), WAREHOUSE, f.key());
+        assertThatThrownBy(() -> moving.move(scan(lot, "A1", "A2", "1", "EA"), WAREHOUSE, f.key()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("LOCATION_CAPACITY_EXCEEDED");
+                    assertThat(e.getMessage()).contains("holds 50 of 50 base units; 1 more do not fit");
+                });
+        assertThat(postings()).isEqualTo(before + 1);
+        assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 90", "A2 AVAILABLE 10");
+    }
+
+    @Test
+    void a_posting_may_not_say_it_happened_before_its_warehouse_went_live() {
+        java.time.LocalDate goLive = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10);
+        jdbc.update("update warehouse set go_live_on = ? where id = ?", goLive, f.warehouseId);
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", AVAILABLE, 10);
+        Instant dayBefore = goLive.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant dayAfter = goLive.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+
+        assertThatThrownBy(() -> ledger.post(PostingRequest.of(PostingType.MOVE, WAREHOUSE, f.key())
+                .movement(new Movement(lot, f.location("A1"), AVAILABLE, f.location("A2"), AVAILABLE, 1))
+                .occurredAt(dayBefore).build()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("OCCURRED_BEFORE_GO_LIVE");
+                    assertThat(e.details()).containsEntry("goLiveOn", goLive.toString());
+                });
+        Posting late = ledger.post(PostingRequest.of(PostingType.MOVE, WAREHOUSE, f.key())
+                .movement(new Movement(lot, f.location("A1"), AVAILABLE, f.location("A2"), AVAILABLE, 1))
+                .occurredAt(dayAfter).build());
+        assertThat(late.occurredAt()).isEqualTo(dayAfter);
+    }
 }

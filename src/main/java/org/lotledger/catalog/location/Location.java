@@ -124,6 +124,6 @@ public class Location extends ActivatableEntity {
 
     /** null until the row has been read back from the database (the column is generated) */
     public Boolean getMayGoNegative() {
-        return mayGoNegative != null ? mayGoNegative : (kind == LocationKind.SUPPLIER || kind == LocationKind.ADJUSTMENT);
+        return mayGoNegative != null ? mayGoNegative : kind.mayGoNegative();
     }
 }

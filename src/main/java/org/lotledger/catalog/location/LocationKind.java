@@ -7,4 +7,13 @@ public enum LocationKind {
     public boolean isVirtual() {
         return this != PHYSICAL;
     }
+
+    /**
+     * Sources of stock may go negative (what a supplier delivered is minus its balance, so is what an adjustment
+     * added); nothing else may. The same rule as the {@code location.may_go_negative}
+     * column that the ledger's never-negative check follows.
+     */
+    public boolean mayGoNegative() {
+        return this == SUPPLIER || this == ADJUSTMENT;
+    }
 }
