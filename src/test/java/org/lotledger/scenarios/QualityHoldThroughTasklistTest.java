@@ -1,6 +1,7 @@
 package org.lotledger.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,8 @@ class QualityHoldThroughTasklistTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
+
+    static final long HOUR = 3_600_000L;
 
     LedgerFixtures east;
     LedgerFixtures west;
@@ -103,6 +107,13 @@ class QualityHoldThroughTasklistTest {
         // quinn reviews in Tasklist; a receiving clerk can neither see nor complete the review
         TasklistSession quinnTl = TasklistSession.loginAsDemo(port, json, "quinn");
         String reviewId = taskOf(quinnTl, holdId, "Review hold");
+        // due by the recall's review SLA (dmn/hold-review-sla.dmn): in 4 hours, follow-up in 2, and the reminder that
+        // escalates to quality managers fires when it falls due
+        Task review = engine.getTaskService().createTaskQuery().taskId(reviewId).singleResult();
+        assertThat(review.getDueDate().getTime() - review.getCreateTime().getTime()).isCloseTo(4 * HOUR, within(1000L));
+        assertThat(review.getFollowUpDate().getTime() - review.getCreateTime().getTime()).isCloseTo(2 * HOUR, within(1000L));
+        assertThat(management.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().singleResult()
+                .getDuedate()).isCloseTo(review.getDueDate(), 1000);
         TasklistSession ritaTl = TasklistSession.loginAsDemo(port, json, "rita");
         assertThat(ritaTl.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)).extracting(t -> t.get("id").asText())
                 .doesNotContain(reviewId);
@@ -242,8 +253,11 @@ class QualityHoldThroughTasklistTest {
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(HoldProcess.businessKey(holdId))
                 .singleResult();
         Job reminder = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(reminder.getDuedate()).as("the default cycle: every 3 days")
-                .isAfter(new java.util.Date(System.currentTimeMillis() + 2L * 24 * 3600 * 1000));
+        Task review = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(review.getDueDate().getTime() - review.getCreateTime().getTime())
+                .as("an investigation's review SLA: 5 days").isCloseTo(5 * 24 * HOUR, within(1000L));
+        assertThat(reminder.getDuedate()).as("the reminder fires when the review falls due")
+                .isCloseTo(review.getDueDate(), 1000);
         management.executeJob(reminder.getId());
         management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
 

@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.platform.camunda.DecisionTables;
 import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
 import org.lotledger.quality.HoldDecisionRecords;
@@ -19,7 +21,6 @@ import org.lotledger.quality.HoldWarehouseMoves;
 import org.lotledger.quality.QualityHolds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * bpmn/quality-hold-release.bpmn and the application: starts one instance per placed hold (business key
  * {@code hold-<id>}, in the placing transaction), and answers the process's gateways from the application's records
  * rather than from variables a user could set ({@code ${holdProcess.isOpen(holdId)}},
- * {@code ${holdProcess.secondApprovalGiven(holdId)}}).
+ * {@code ${holdProcess.secondApprovalGiven(holdId)}}). How soon a hold is due for review comes from
+ * dmn/hold-review-sla.dmn ({@code holdReviewSla}) by its reason: the due date of "Review hold" and the period of the
+ * reminder that escalates it are one value.
  */
 @Component("holdProcess")
 public class HoldProcess {
@@ -39,6 +42,14 @@ public class HoldProcess {
     public static final String REVIEW_TASK = "Task_ReviewHold";
     public static final String APPROVAL_TASK = "Task_ApproveHoldDecision";
     public static final String MOVE_TASK = "Task_MoveHeldStock";
+    public static final String REVIEW_SLA_DECISION = "holdReviewSla";
+
+    /** How many reminders a hold gets at most, one per review period: the cycle is {@code R60/<reviewWithin>}. */
+    static final int REMINDERS = 60;
+
+    /** An ISO 8601 duration as Camunda's due dates and timers read it (PT4H, P2D, P1DT12H). */
+    private static final Pattern DURATION =
+            Pattern.compile("P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?");
 
     private static final Logger log = LoggerFactory.getLogger(HoldProcess.class);
 
@@ -49,11 +60,10 @@ public class HoldProcess {
     private final HoldApprovals approvals;
     private final JdbcTemplate jdbc;
     private final HoldWarehouseMoves moves;
-    private final String reminderCycle;
+    private final DecisionTables tables;
 
     public HoldProcess(RuntimeService runtime, IdentityService identity, QualityHolds holds, HoldDecisionRecords decisions,
-                       HoldApprovals approvals, JdbcTemplate jdbc, HoldWarehouseMoves moves,
-                       @Value("${lotledger.quality.hold-reminder-cycle:R60/P3D}") String reminderCycle) {
+                       HoldApprovals approvals, JdbcTemplate jdbc, HoldWarehouseMoves moves, DecisionTables tables) {
         this.runtime = runtime;
         this.identity = identity;
         this.holds = holds;
@@ -61,7 +71,7 @@ public class HoldProcess {
         this.approvals = approvals;
         this.jdbc = jdbc;
         this.moves = moves;
-        this.reminderCycle = reminderCycle;
+        this.tables = tables;
     }
 
     public static String businessKey(long holdId) {
@@ -101,9 +111,8 @@ public class HoldProcess {
         // what the task names in Tasklist say: "Review hold 15 · LL00000003 · recall"
         v.put("holdLabel", hold.lotLabel() != null ? hold.lotLabel() : hold.locationCode());
         v.put("holdReasonText", reasonText(hold.reason()));
-        v.put("holdReminderCycle", reminderCycle);
         // "Review hold" is due when the first reminder fires: the reminder timer and the due date read one value
-        v.put("holdReviewDue", reviewDue(reminderCycle));
+        v.putAll(reviewSchedule(tables.evaluate(REVIEW_SLA_DECISION, Map.of("holdReason", hold.reason().name()))));
         v.put("remindersSent", 0);
         return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(holdId), v).getId();
     }
@@ -119,10 +128,27 @@ public class HoldProcess {
         };
     }
 
-    /** The period of an ISO 8601 repeating interval ("R60/P3D" → "P3D"), a due date Camunda reads as from now. */
-    static String reviewDue(String cycle) {
-        String period = cycle.substring(cycle.lastIndexOf('/') + 1);
-        return period.startsWith("P") ? period : "P3D";
+    /**
+     * The process variables of the review SLA from the answer of {@code holdReviewSla}: {@code holdReviewDue} (due
+     * date of "Review hold", a duration Camunda reads as from now), {@code holdReviewFollowUp} (its follow-up date) and
+     * {@code holdReminderCycle}, the reminder timer's cycle with the same period ({@code PT4H} → {@code R60/PT4H}), so
+     * the first reminder fires when the task falls due.
+     */
+    static Map<String, Object> reviewSchedule(Map<String, Object> sla) {
+        String reviewWithin = duration(sla, "reviewWithin");
+        String followUpWithin = duration(sla, "followUpWithin");
+        return Map.of("holdReviewDue", reviewWithin, "holdReviewFollowUp", followUpWithin,
+                "holdReminderCycle", "R" + REMINDERS + "/" + reviewWithin);
+    }
+
+    private static String duration(Map<String, Object> sla, String output) {
+        Object value = sla.get(output);
+        if (!(value instanceof String s) || !DURATION.matcher(s).matches()) {
+            // a model fault, not the user's: the hold is not placed without its review SLA
+            throw new IllegalStateException("dmn/hold-review-sla.dmn answered " + output + " = " + value
+                    + " for " + sla + "; expected an ISO 8601 duration such as PT4H or P2D");
+        }
+        return s;
     }
 
     /** The name of a "Move held stock" task: where the stock is taken from. */

@@ -2,6 +2,7 @@ package org.lotledger.quality.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -28,14 +29,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every path through bpmn/quality-hold-release.bpmn, engine only (H2), with the real holdSecondApproval table and the
- * application's listeners and delegates replaced by recording stand-ins whose answers each test sets (whether the
+ * Every path through bpmn/quality-hold-release.bpmn, engine only (H2), with the real holdSecondApproval and
+ * holdReviewSla tables (the start variables of the SLA as HoldProcess.start sets them) and the application's listeners and delegates replaced by recording stand-ins whose answers each test sets (whether the
  * hold is still open, whether the second approval was recorded). The real listeners and delegates — the four-eyes
  * check, the postings, the scans — run on PostgreSQL in QualityHoldReleaseIntegrationTest and QualityHoldApiTest.
  */
-@Deployment(resources = {"bpmn/quality-hold-release.bpmn", "dmn/hold-second-approval.dmn",
+@Deployment(resources = {"bpmn/quality-hold-release.bpmn", "dmn/hold-second-approval.dmn", "dmn/hold-review-sla.dmn",
         "bpmn/forms/review-hold.form", "bpmn/forms/approve-hold-decision.form", "bpmn/forms/move-held-stock.form"})
 class QualityHoldReleaseProcessTest {
 
@@ -98,8 +101,10 @@ class QualityHoldReleaseProcessTest {
         Map<String, Object> v = new HashMap<>();
         v.put("holdId", 7L);
         v.put("holdReason", reason);
-        v.put("holdReminderCycle", "R3/P3D");
-        v.put("holdReviewDue", "P3D");
+        // as HoldProcess.start: the review SLA by reason from dmn/hold-review-sla.dmn
+        v.putAll(HoldProcess.reviewSchedule(engine.getDecisionService()
+                .evaluateDecisionTableByKey(HoldProcess.REVIEW_SLA_DECISION, Map.of("holdReason", reason))
+                .getSingleResult().getEntryMap()));
         v.put("holdLabel", "LL00000003");
         v.put("holdReasonText", HoldProcess.reasonText(org.lotledger.quality.HoldReason.valueOf(reason)));
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(HoldProcess.PROCESS_KEY, "hold-7", v);
@@ -111,6 +116,30 @@ class QualityHoldReleaseProcessTest {
                 .singleResult().getDuedate();
         assertThat(task(pi).getDueDate()).isCloseTo(reminder, 1000);
         return pi;
+    }
+
+    static final long HOUR = 3_600_000L;
+
+    @ParameterizedTest(name = "{0}: due in {1} h, follow-up in {2} h")
+    @CsvSource({
+            "REGULATORY_OR_RECALL,  4,   2",
+            "TEMPERATURE_EXCURSION, 24,  12",
+            "CUSTOMER_COMPLAINT,    48,  24",
+            "SUPPLIER_NOTICE,       72,  36",
+            "INVESTIGATION,         120, 60"})
+    void review_hold_is_due_and_reminded_after_the_review_sla_of_its_reason(String reason, long dueInHours,
+            long followUpInHours) {
+        ProcessInstance pi = place(reason);
+        Task review = task(pi);
+
+        assertThat(review.getDueDate().getTime() - review.getCreateTime().getTime())
+                .isCloseTo(dueInHours * HOUR, within(1000L));
+        assertThat(review.getFollowUpDate().getTime() - review.getCreateTime().getTime())
+                .isCloseTo(followUpInHours * HOUR, within(1000L));
+        Job reminder = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(reminder.getDuedate()).as("the escalation reads the same value").isCloseTo(review.getDueDate(), 1000);
+        assertThat(runtimeService().getVariable(pi.getId(), "holdReminderCycle"))
+                .isEqualTo("R60/" + runtimeService().getVariable(pi.getId(), "holdReviewDue"));
     }
 
     @Test
