@@ -10,9 +10,15 @@ public abstract class ActivatableEntity extends VersionedEntity {
     @Column(nullable = false)
     private boolean active = true;
 
-    public boolean isActive() { return active; }
+    public boolean isActive() {
+        return active;
+    }
 
-    public void deactivate() { active = false; }
+    public void deactivate() {
+        active = false;
+    }
 
-    public void setActive(boolean active) { this.active = active; }
+    public void setActive(boolean active) {
+        this.active = active;
+    }
 }

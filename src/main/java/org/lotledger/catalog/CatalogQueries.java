@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.lotledger.catalog.item.ItemService;
-import org.lotledger.catalog.item.Items;
 import org.lotledger.catalog.item.ItemView;
+import org.lotledger.catalog.item.Items;
 import org.lotledger.catalog.item.UnitConversion;
 import org.lotledger.catalog.location.Location;
 import org.lotledger.catalog.location.LocationKind;
@@ -45,9 +45,16 @@ public class CatalogQueries {
     private final UnitConversion unitConversion;
     private final ScannedLots scannedLots;
 
-    public CatalogQueries(ItemService itemService, Items items, Lots lots, Locations locations, Zones zones,
-                          ReasonCodes reasonCodes, SupplierService supplierService, Suppliers suppliers,
-                          ScannedLots scannedLots) {
+    public CatalogQueries(
+            ItemService itemService,
+            Items items,
+            Lots lots,
+            Locations locations,
+            Zones zones,
+            ReasonCodes reasonCodes,
+            SupplierService supplierService,
+            Suppliers suppliers,
+            ScannedLots scannedLots) {
         this.scannedLots = scannedLots;
         this.supplierService = supplierService;
         this.suppliers = suppliers;
@@ -84,7 +91,8 @@ public class CatalogQueries {
     }
 
     public Optional<LotView> findLotByInternalLabel(String internalLabel) {
-        return internalLabel == null ? Optional.empty()
+        return internalLabel == null
+                ? Optional.empty()
                 : lots.findByInternalLabel(internalLabel.trim().toUpperCase()).map(LotView::of);
     }
 
@@ -102,12 +110,15 @@ public class CatalogQueries {
 
     /** Physical locations only have barcodes; matched without regard to case. */
     public Optional<LocationView> findLocationByBarcode(String barcode) {
-        return barcode == null ? Optional.empty()
+        return barcode == null
+                ? Optional.empty()
                 : locations.findByBarcode(barcode.trim().toUpperCase()).map(LocationView::of);
     }
 
     public Optional<LocationView> findLocationByCode(String code) {
-        return code == null ? Optional.empty() : locations.findByCode(code.trim().toUpperCase()).map(LocationView::of);
+        return code == null
+                ? Optional.empty()
+                : locations.findByCode(code.trim().toUpperCase()).map(LocationView::of);
     }
 
     /** The zone of a physical location: which statuses and temperature classes it accepts. */
@@ -116,7 +127,9 @@ public class CatalogQueries {
     }
 
     public Optional<ReasonCodeView> findReasonCode(String code) {
-        return code == null ? Optional.empty() : reasonCodes.findByCode(code.trim().toUpperCase()).map(ReasonCodeView::of);
+        return code == null
+                ? Optional.empty()
+                : reasonCodes.findByCode(code.trim().toUpperCase()).map(ReasonCodeView::of);
     }
 
     /** The virtual SUPPLIER location stock is received from. */
@@ -132,19 +145,23 @@ public class CatalogQueries {
     /** A warehouse's ADJUSTMENT, SCRAP or QA_SAMPLE location. */
     public long warehouseLocationId(long warehouseId, LocationKind kind) {
         if (kind != LocationKind.ADJUSTMENT && kind != LocationKind.SCRAP && kind != LocationKind.QA_SAMPLE) {
-            throw new IllegalArgumentException("a warehouse has one location of kind ADJUSTMENT, SCRAP or QA_SAMPLE, not " + kind);
+            throw new IllegalArgumentException(
+                    "a warehouse has one location of kind ADJUSTMENT, SCRAP or QA_SAMPLE, not " + kind);
         }
         return id(locations.findByWarehouseIdAndKind(warehouseId, kind), kind + " of warehouse " + warehouseId);
     }
 
     /** The IN_TRANSIT location for stock travelling from one warehouse to another. */
     public long inTransitLocationId(long fromWarehouseId, long toWarehouseId) {
-        return id(locations.findByWarehouseIdAndDestinationWarehouseIdAndKind(fromWarehouseId, toWarehouseId,
-                LocationKind.IN_TRANSIT), "in transit " + fromWarehouseId + " → " + toWarehouseId);
+        return id(
+                locations.findByWarehouseIdAndDestinationWarehouseIdAndKind(
+                        fromWarehouseId, toWarehouseId, LocationKind.IN_TRANSIT),
+                "in transit " + fromWarehouseId + " → " + toWarehouseId);
     }
 
     private static long id(Optional<Location> location, String what) {
-        return location.map(Location::getId).orElseThrow(() -> DomainException.notFound("UNKNOWN_LOCATION",
-                "No location for " + what, Map.of("location", what)));
+        return location.map(Location::getId)
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_LOCATION", "No location for " + what, Map.of("location", what)));
     }
 }

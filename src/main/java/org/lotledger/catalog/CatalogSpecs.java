@@ -5,8 +5,7 @@ import org.springframework.data.jpa.domain.Specification;
 /** Small filter building blocks for the list endpoints: a null filter value means "no filter". */
 public final class CatalogSpecs {
 
-    private CatalogSpecs() {
-    }
+    private CatalogSpecs() {}
 
     public static <T> Specification<T> all() {
         return (root, query, cb) -> cb.conjunction();
@@ -17,7 +16,9 @@ public final class CatalogSpecs {
     }
 
     public static <T> Specification<T> eqIgnoreCase(String attribute, String value) {
-        return value == null || value.isBlank() ? all()
-                : (root, query, cb) -> cb.equal(cb.upper(root.get(attribute)), value.trim().toUpperCase());
+        return value == null || value.isBlank()
+                ? all()
+                : (root, query, cb) ->
+                        cb.equal(cb.upper(root.get(attribute)), value.trim().toUpperCase());
     }
 }

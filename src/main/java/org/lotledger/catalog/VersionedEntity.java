@@ -44,17 +44,27 @@ public abstract class VersionedEntity {
     /** Refuses a change made on a stale read (the If-Match version); null means the caller did not ask. */
     public void requireVersion(Long expected) {
         if (expected != null && expected != version) {
-            throw new DomainException("VERSION_CONFLICT", DomainException.Kind.PRECONDITION_FAILED,
+            throw new DomainException(
+                    "VERSION_CONFLICT",
+                    DomainException.Kind.PRECONDITION_FAILED,
                     "Someone else changed this record; reload it and apply your change again.",
                     Map.of("expectedVersion", expected, "currentVersion", version));
         }
     }
 
-    public Long getId() { return id; }
+    public Long getId() {
+        return id;
+    }
 
-    public long getVersion() { return version; }
+    public long getVersion() {
+        return version;
+    }
 
-    public Instant getCreatedAt() { return createdAt; }
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
-    public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

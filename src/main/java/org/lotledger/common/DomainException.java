@@ -11,7 +11,14 @@ import java.util.Map;
 public class DomainException extends RuntimeException {
 
     /** What kind of "no" this is; the platform maps it to an HTTP status. */
-    public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, BAD_REQUEST, PRECONDITION_FAILED }
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        UNPROCESSABLE,
+        FORBIDDEN,
+        BAD_REQUEST,
+        PRECONDITION_FAILED
+    }
 
     private final String code;
     private final Kind kind;
@@ -28,11 +35,17 @@ public class DomainException extends RuntimeException {
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 
-    public Map<String, Object> details() { return details; }
+    public Map<String, Object> details() {
+        return details;
+    }
 
     public static DomainException notFound(String code, String message, Map<String, ?> details) {
         return new DomainException(code, Kind.NOT_FOUND, message, details);

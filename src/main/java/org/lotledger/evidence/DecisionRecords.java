@@ -18,14 +18,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionRecords {
 
-    public record DecisionRecord(long id, String processInstanceId, String activityId, String taskId,
-                                 String subjectType, String subjectId, String decision, String decidedBy) {
-    }
+    public record DecisionRecord(
+            long id,
+            String processInstanceId,
+            String activityId,
+            String taskId,
+            String subjectType,
+            String subjectId,
+            String decision,
+            String decidedBy) {}
 
     /** A decision about one subject, with when it was taken and its details as recorded (JSON). */
-    public record SubjectDecision(long id, String processInstanceId, String activityId, String taskId, String decision,
-                                  String details, String decidedBy, java.time.Instant decidedAt) {
-    }
+    public record SubjectDecision(
+            long id,
+            String processInstanceId,
+            String activityId,
+            String taskId,
+            String decision,
+            String details,
+            String decidedBy,
+            java.time.Instant decidedAt) {}
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -35,14 +47,30 @@ public class DecisionRecords {
         this.json = json;
     }
 
-    public long record(String processInstanceId, String activityId, String taskId, String subjectType, String subjectId,
-                       String decision, Map<String, ?> details, String decidedBy) {
+    public long record(
+            String processInstanceId,
+            String activityId,
+            String taskId,
+            String subjectType,
+            String subjectId,
+            String decision,
+            Map<String, ?> details,
+            String decidedBy) {
         try {
-            return jdbc.queryForObject("""
+            return jdbc.queryForObject(
+                    """
                     insert into decision_record (process_instance_id, activity_id, task_id, subject_type, subject_id,
                                                  decision, details, decided_by)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id""", Long.class, processInstanceId, activityId,
-                    taskId, subjectType, subjectId, decision, json.writeValueAsString(details), decidedBy);
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id""",
+                    Long.class,
+                    processInstanceId,
+                    activityId,
+                    taskId,
+                    subjectType,
+                    subjectId,
+                    decision,
+                    json.writeValueAsString(details),
+                    decidedBy);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("decision details are not serializable", e);
         }
@@ -50,21 +78,40 @@ public class DecisionRecords {
 
     /** The latest decision taken at a task of a process instance (e.g. the approval a posting acts on). */
     public Optional<DecisionRecord> latest(String processInstanceId, String activityId) {
-        List<DecisionRecord> found = jdbc.query("""
+        List<DecisionRecord> found = jdbc.query(
+                """
                 select id, process_instance_id, activity_id, task_id, subject_type, subject_id, decision, decided_by
                   from decision_record where process_instance_id = ? and activity_id = ? order by id desc limit 1""",
-                (rs, i) -> new DecisionRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), processInstanceId, activityId);
+                (rs, i) -> new DecisionRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)),
+                processInstanceId,
+                activityId);
         return found.stream().findFirst();
     }
 
     /** Every decision about a subject (e.g. QUALITY_HOLD 42), oldest first: the evidence a later check reads. */
     public List<SubjectDecision> forSubject(String subjectType, String subjectId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, process_instance_id, activity_id, task_id, decision, details::text, decided_by, decided_at
                   from decision_record where subject_type = ? and subject_id = ? order by id""",
-                (rs, i) -> new SubjectDecision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
-                subjectType, subjectId);
+                (rs, i) -> new SubjectDecision(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant()),
+                subjectType,
+                subjectId);
     }
 }

@@ -15,22 +15,38 @@ import java.util.List;
  * @param excludes          the {@code ex=} attribute: AIs or patterns that may not appear with this one
  * @param title             GS1's short title, e.g. {@code GTIN}, {@code BATCH/LOT}, {@code NET WEIGHT (kg)}
  */
-public record Gs1ApplicationIdentifier(String ai, boolean predefinedLength, List<Gs1Component> components,
-                                       List<List<List<String>>> requires, List<String> excludes, String title) {
+public record Gs1ApplicationIdentifier(
+        String ai,
+        boolean predefinedLength,
+        List<Gs1Component> components,
+        List<List<List<String>>> requires,
+        List<String> excludes,
+        String title) {
 
     public Gs1ApplicationIdentifier {
         components = List.copyOf(components);
-        requires = requires.stream().map(alts -> alts.stream().map(List::copyOf).toList()).toList();
+        requires = requires.stream()
+                .map(alts -> alts.stream().map(List::copyOf).toList())
+                .toList();
         excludes = List.copyOf(excludes);
         title = title == null || title.isBlank() ? "AI " + ai : title;
     }
 
-    public int minLength() { return components.stream().filter(c -> !c.optional()).mapToInt(Gs1Component::min).sum(); }
+    public int minLength() {
+        return components.stream()
+                .filter(c -> !c.optional())
+                .mapToInt(Gs1Component::min)
+                .sum();
+    }
 
-    public int maxLength() { return components.stream().mapToInt(Gs1Component::max).sum(); }
+    public int maxLength() {
+        return components.stream().mapToInt(Gs1Component::max).sum();
+    }
 
     /** How a clerk reads it in a message: {@code GTIN (01)}. */
-    public String label() { return title + " (" + ai + ")"; }
+    public String label() {
+        return title + " (" + ai + ")";
+    }
 
     public String format() {
         return String.join(" ", components.stream().map(Gs1Component::toString).toList());
@@ -59,7 +75,9 @@ public record Gs1ApplicationIdentifier(String ai, boolean predefinedLength, List
             return List.of();
         }
         return Arrays.stream(column.trim().split("\\s+"))
-                .map(attr -> Arrays.stream(attr.split(",")).map(alt -> List.of(alt.split("\\+"))).toList())
+                .map(attr -> Arrays.stream(attr.split(","))
+                        .map(alt -> List.of(alt.split("\\+")))
+                        .toList())
                 .toList();
     }
 

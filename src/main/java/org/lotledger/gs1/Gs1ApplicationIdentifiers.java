@@ -33,15 +33,25 @@ public final class Gs1ApplicationIdentifiers {
     }
 
     /** The table generated from GS1's dictionary and shipped with the application. */
-    public static Gs1ApplicationIdentifiers standard() { return STANDARD; }
+    public static Gs1ApplicationIdentifiers standard() {
+        return STANDARD;
+    }
 
-    public Optional<Gs1ApplicationIdentifier> find(String ai) { return Optional.ofNullable(byAi.get(ai)); }
+    public Optional<Gs1ApplicationIdentifier> find(String ai) {
+        return Optional.ofNullable(byAi.get(ai));
+    }
 
-    public boolean isDefined(String ai) { return byAi.containsKey(ai); }
+    public boolean isDefined(String ai) {
+        return byAi.containsKey(ai);
+    }
 
-    public Collection<Gs1ApplicationIdentifier> all() { return byAi.values(); }
+    public Collection<Gs1ApplicationIdentifier> all() {
+        return byAi.values();
+    }
 
-    public int size() { return byAi.size(); }
+    public int size() {
+        return byAi.size();
+    }
 
     /**
      * The AI the text at {@code position} starts with, if any. GS1 allocates AIs so that none is a prefix of another
@@ -49,7 +59,8 @@ public final class Gs1ApplicationIdentifiers {
      */
     Optional<Gs1ApplicationIdentifier> startingAt(CharSequence text, int position) {
         for (int length = 2; length <= 4 && position + length <= text.length(); length++) {
-            Gs1ApplicationIdentifier ai = byAi.get(text.subSequence(position, position + length).toString());
+            Gs1ApplicationIdentifier ai =
+                    byAi.get(text.subSequence(position, position + length).toString());
             if (ai != null) {
                 return Optional.of(ai);
             }
@@ -88,10 +99,16 @@ public final class Gs1ApplicationIdentifiers {
             columns[i] = columns[i] == null ? "" : columns[i];
         }
         try {
-            var components = Arrays.stream(columns[2].trim().split("\\s+")).map(Gs1Component::parse).toList();
-            var ai = new Gs1ApplicationIdentifier(columns[0], "predefined".equals(columns[1]), components,
+            var components = Arrays.stream(columns[2].trim().split("\\s+"))
+                    .map(Gs1Component::parse)
+                    .toList();
+            var ai = new Gs1ApplicationIdentifier(
+                    columns[0],
+                    "predefined".equals(columns[1]),
+                    components,
                     Gs1ApplicationIdentifier.parseRequires(columns[3]),
-                    Gs1ApplicationIdentifier.parseExcludes(columns[4]), columns[5].trim());
+                    Gs1ApplicationIdentifier.parseExcludes(columns[4]),
+                    columns[5].trim());
             if (ai.predefinedLength() && ai.components().stream().anyMatch(c -> c.optional() || !c.fixedLength())) {
                 throw new IllegalArgumentException("a predefined-length AI must have fixed-length components only");
             }

@@ -4,16 +4,16 @@ package org.lotledger.gs1;
 public final class Gs1CheckDigits {
 
     /** GS1 AI encodable character set 82, in GS1's order (the order matters for the check character pair). */
-    static final String CSET82 =
-            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+    static final String CSET82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+
     static final String CSET39 = "#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     static final String CSET64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private static final String CSET32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    private static final int[] PRIMES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71,
-            73, 79, 83};
+    private static final int[] PRIMES = {
+        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83
+    };
 
-    private Gs1CheckDigits() {
-    }
+    private Gs1CheckDigits() {}
 
     /**
      * The mod-10 check digit for {@code digitsWithoutCheck} (weights 3, 1, 3... from the right).
@@ -36,7 +36,8 @@ public final class Gs1CheckDigits {
 
     /** Whether the last digit of {@code digits} is the right mod-10 check digit for the others. */
     public static boolean hasValidMod10(CharSequence digits) {
-        return digits.length() >= 2 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+        return digits.length() >= 2
+                && digits.chars().allMatch(c -> c >= '0' && c <= '9')
                 && mod10(digits.subSequence(0, digits.length() - 1)) == digits.charAt(digits.length() - 1);
     }
 

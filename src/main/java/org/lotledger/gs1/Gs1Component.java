@@ -19,7 +19,9 @@ public record Gs1Component(char type, int min, int max, boolean optional, List<S
         linters = List.copyOf(linters);
     }
 
-    public boolean fixedLength() { return min == max; }
+    public boolean fixedLength() {
+        return min == max;
+    }
 
     /** Parses one component token of the dictionary's specification, e.g. {@code [N..12]} or {@code N6,yymmd0}. */
     static Gs1Component parse(String token) {

@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** GS1 date rules that {@link java.time} does not know. */
 public final class Gs1Dates {
 
-    private Gs1Dates() {
-    }
+    private Gs1Dates() {}
 
     /**
      * The full year of a two-digit GS1 year, by the General Specifications' sliding window (section 7.12): a year

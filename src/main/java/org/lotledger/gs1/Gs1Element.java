@@ -31,8 +31,8 @@ public final class Gs1Element {
     }
 
     /** Builds the element with its typed value; {@code valid} says whether the value passed every check. */
-    static Gs1Element of(Gs1ApplicationIdentifier definition, String value, int position, boolean valid,
-                         LocalDate today) {
+    static Gs1Element of(
+            Gs1ApplicationIdentifier definition, String value, int position, boolean valid, LocalDate today) {
         LocalDate date = null;
         BigDecimal decimal = null;
         String unit = null;
@@ -58,28 +58,42 @@ public final class Gs1Element {
         return new Gs1Element(definition.ai(), value, definition.title(), position, date, decimal, unit);
     }
 
-    public String ai() { return ai; }
+    public String ai() {
+        return ai;
+    }
 
     /** The data exactly as scanned (after the AI, without separator). */
-    public String value() { return value; }
+    public String value() {
+        return value;
+    }
 
     /** GS1's title for the AI, e.g. {@code BATCH/LOT}. */
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
     /** 0-based index of the AI in the input it was read from. */
-    public int position() { return position; }
+    public int position() {
+        return position;
+    }
 
     /** For date AIs (11–17 and others whose data starts with a date): the date, day 00 read as the month's end. */
-    public Optional<LocalDate> date() { return Optional.ofNullable(date); }
+    public Optional<LocalDate> date() {
+        return Optional.ofNullable(date);
+    }
 
     /** For AIs with an implied decimal point (31nn–36nn, 390n–395n): the value with its decimals. */
-    public Optional<BigDecimal> decimal() { return Optional.ofNullable(decimal); }
+    public Optional<BigDecimal> decimal() {
+        return Optional.ofNullable(decimal);
+    }
 
     /**
      * The unit of a decimal value: a measure's unit for 31nn–36nn, the ISO 4217 numeric currency code for 391n and
      * 393n, {@code %} for 394n.
      */
-    public Optional<String> unit() { return Optional.ofNullable(unit); }
+    public Optional<String> unit() {
+        return Optional.ofNullable(unit);
+    }
 
     /** For AIs 31nn–36nn: the measure with its unit. */
     public Optional<Gs1Measure> measure() {
@@ -129,8 +143,12 @@ public final class Gs1Element {
     }
 
     @Override
-    public int hashCode() { return Objects.hash(ai, value, position); }
+    public int hashCode() {
+        return Objects.hash(ai, value, position);
+    }
 
     @Override
-    public String toString() { return "(" + ai + ")" + value; }
+    public String toString() {
+        return "(" + ai + ")" + value;
+    }
 }

@@ -13,19 +13,48 @@ import java.util.Set;
  */
 final class Gs1Linters {
 
-    static final Set<String> CHECKED = Set.of("csum", "csumalpha", "yymmd0", "yymmdd", "yyyymmdd", "hhmi", "hh", "mi",
-            "ss", "nonzero", "zero", "yesno", "winding", "hyphen", "iso5218", "pieceoftotal", "nozeroprefix",
-            "hasnondigit", "latitude", "longitude", "pcenc", "posinseqslash");
+    static final Set<String> CHECKED = Set.of(
+            "csum",
+            "csumalpha",
+            "yymmd0",
+            "yymmdd",
+            "yyyymmdd",
+            "hhmi",
+            "hh",
+            "mi",
+            "ss",
+            "nonzero",
+            "zero",
+            "yesno",
+            "winding",
+            "hyphen",
+            "iso5218",
+            "pieceoftotal",
+            "nozeroprefix",
+            "hasnondigit",
+            "latitude",
+            "longitude",
+            "pcenc",
+            "posinseqslash");
 
-    static final Set<String> NOT_CHECKED = Set.of("gcppos1", "gcppos2", "iso3166", "iso3166999", "iso3166alpha2",
-            "iso4217", "iban", "mediatype", "packagetype", "importeridx", "couponcode", "couponposoffer");
+    static final Set<String> NOT_CHECKED = Set.of(
+            "gcppos1",
+            "gcppos2",
+            "iso3166",
+            "iso3166999",
+            "iso3166alpha2",
+            "iso4217",
+            "iban",
+            "mediatype",
+            "packagetype",
+            "importeridx",
+            "couponcode",
+            "couponposoffer");
 
     /** What a linter found wrong: the code, the offset of the culprit within the component, a readable sentence. */
-    record Problem(Gs1ErrorCode code, int offset, String message) {
-    }
+    record Problem(Gs1ErrorCode code, int offset, String message) {}
 
-    private Gs1Linters() {
-    }
+    private Gs1Linters() {}
 
     /** Runs {@code linter} over one component's data; {@code null} when it is fine or the linter is not checked. */
     static Problem check(String linter, String part, Gs1ApplicationIdentifier ai, LocalDate today) {
@@ -34,23 +63,37 @@ final class Gs1Linters {
             case "csum" -> {
                 char expected = Gs1CheckDigits.mod10(part.substring(0, part.length() - 1));
                 char actual = part.charAt(part.length() - 1);
-                return expected == actual ? null : new Problem(Gs1ErrorCode.BAD_CHECK_DIGIT, part.length() - 1,
-                        "Check digit of " + label + " " + part + " is wrong: expected " + expected);
+                return expected == actual
+                        ? null
+                        : new Problem(
+                                Gs1ErrorCode.BAD_CHECK_DIGIT,
+                                part.length() - 1,
+                                "Check digit of " + label + " " + part + " is wrong: expected " + expected);
             }
             case "csumalpha" -> {
                 if (part.length() < 3 || part.length() > 25) {
-                    return new Problem(Gs1ErrorCode.INVALID_VALUE, 0,
+                    return new Problem(
+                            Gs1ErrorCode.INVALID_VALUE,
+                            0,
                             label + " " + part + " must be 3 to 25 characters long including its two check characters");
                 }
                 String data = part.substring(0, part.length() - 2);
                 String expected = Gs1CheckDigits.alphanumericPair(data);
-                return part.endsWith(expected) ? null : new Problem(Gs1ErrorCode.BAD_CHECK_DIGIT, part.length() - 2,
-                        "Check characters of " + label + " " + part + " are wrong: expected " + expected);
+                return part.endsWith(expected)
+                        ? null
+                        : new Problem(
+                                Gs1ErrorCode.BAD_CHECK_DIGIT,
+                                part.length() - 2,
+                                "Check characters of " + label + " " + part + " are wrong: expected " + expected);
             }
             case "yymmd0", "yymmdd", "yyyymmdd" -> {
                 String reason = dateProblem(linter, part, today);
-                return reason == null ? null : new Problem(Gs1ErrorCode.INVALID_DATE, 0,
-                        label + " " + part + " is not a valid date (" + datePattern(linter) + "): " + reason);
+                return reason == null
+                        ? null
+                        : new Problem(
+                                Gs1ErrorCode.INVALID_DATE,
+                                0,
+                                label + " " + part + " is not a valid date (" + datePattern(linter) + "): " + reason);
             }
             case "hhmi" -> {
                 Problem hour = time(label, part, 0, 23, "hour");
@@ -66,57 +109,70 @@ final class Gs1Linters {
                 return time(label, part, 0, 59, "second");
             }
             case "nonzero" -> {
-                return part.chars().allMatch(c -> c == '0')
-                        ? invalid(label, part, 0, "must not be zero") : null;
+                return part.chars().allMatch(c -> c == '0') ? invalid(label, part, 0, "must not be zero") : null;
             }
             case "zero" -> {
                 return "0".equals(part) ? null : invalid(label, part, 0, "must start with the digit 0");
             }
             case "yesno" -> {
-                return "0".equals(part) || "1".equals(part) ? null : invalid(label, part, 0, "must be 0 (no) or 1 (yes)");
+                return "0".equals(part) || "1".equals(part)
+                        ? null
+                        : invalid(label, part, 0, "must be 0 (no) or 1 (yes)");
             }
             case "winding" -> {
                 return "0".equals(part) || "1".equals(part) || "9".equals(part)
-                        ? null : invalid(label, part, 0, "winding direction must be 0, 1 or 9");
+                        ? null
+                        : invalid(label, part, 0, "winding direction must be 0, 1 or 9");
             }
             case "hyphen" -> {
                 return "-".equals(part) ? null : invalid(label, part, 0, "only a hyphen (-) may follow the number");
             }
             case "iso5218" -> {
                 return "0129".contains(part) && part.length() == 1
-                        ? null : invalid(label, part, 0, "sex code must be 0, 1, 2 or 9 (ISO/IEC 5218)");
+                        ? null
+                        : invalid(label, part, 0, "sex code must be 0, 1, 2 or 9 (ISO/IEC 5218)");
             }
             case "pieceoftotal" -> {
                 int piece = Integer.parseInt(part.substring(0, part.length() / 2));
                 int total = Integer.parseInt(part.substring(part.length() / 2));
                 return piece >= 1 && total >= 1 && piece <= total
-                        ? null : invalid(label, part, 0, "piece " + piece + " of a total of " + total + " is impossible");
+                        ? null
+                        : invalid(label, part, 0, "piece " + piece + " of a total of " + total + " is impossible");
             }
             case "nozeroprefix" -> {
                 return part.length() > 1 && part.charAt(0) == '0'
-                        ? invalid(label, part, 0, "must not start with 0") : null;
+                        ? invalid(label, part, 0, "must not start with 0")
+                        : null;
             }
             case "hasnondigit" -> {
                 return part.chars().allMatch(c -> c >= '0' && c <= '9')
-                        ? invalid(label, part, 0, "must contain at least one character that is not a digit") : null;
+                        ? invalid(label, part, 0, "must contain at least one character that is not a digit")
+                        : null;
             }
             case "latitude" -> {
                 return Long.parseLong(part) <= 1_800_000_000L ? null : invalid(label, part, 0, "latitude out of range");
             }
             case "longitude" -> {
-                return Long.parseLong(part) <= 3_600_000_000L ? null : invalid(label, part, 0, "longitude out of range");
+                return Long.parseLong(part) <= 3_600_000_000L
+                        ? null
+                        : invalid(label, part, 0, "longitude out of range");
             }
             case "pcenc" -> {
                 for (int i = 0; i < part.length(); i++) {
-                    if (part.charAt(i) == '%' && (i + 2 >= part.length() || !isHex(part.charAt(i + 1)) || !isHex(part.charAt(i + 2)))) {
+                    if (part.charAt(i) == '%'
+                            && (i + 2 >= part.length() || !isHex(part.charAt(i + 1)) || !isHex(part.charAt(i + 2)))) {
                         return invalid(label, part, i, "a % must be followed by two hexadecimal digits");
                     }
                 }
                 return null;
             }
             case "posinseqslash" -> {
-                boolean ok = part.length() == 3 && part.charAt(1) == '/' && Character.isDigit(part.charAt(0))
-                        && Character.isDigit(part.charAt(2)) && part.charAt(0) >= '1' && part.charAt(0) <= part.charAt(2);
+                boolean ok = part.length() == 3
+                        && part.charAt(1) == '/'
+                        && Character.isDigit(part.charAt(0))
+                        && Character.isDigit(part.charAt(2))
+                        && part.charAt(0) >= '1'
+                        && part.charAt(0) <= part.charAt(2);
                 return ok ? null : invalid(label, part, 0, "must be a position in a sequence such as 1/2");
             }
             default -> {
@@ -130,7 +186,8 @@ final class Gs1Linters {
         if (dateProblem(linter, part, today) != null) {
             return null;
         }
-        int year = "yyyymmdd".equals(linter) ? Integer.parseInt(part.substring(0, 4))
+        int year = "yyyymmdd".equals(linter)
+                ? Integer.parseInt(part.substring(0, 4))
                 : Gs1Dates.fullYear(Integer.parseInt(part.substring(0, 2)), today);
         int offset = "yyyymmdd".equals(linter) ? 4 : 2;
         YearMonth month = YearMonth.of(year, Integer.parseInt(part.substring(offset, offset + 2)));
@@ -149,7 +206,8 @@ final class Gs1Linters {
             return "expected " + expectedLength + " digits";
         }
         int offset = expectedLength - 4;
-        int year = "yyyymmdd".equals(linter) ? Integer.parseInt(part.substring(0, 4))
+        int year = "yyyymmdd".equals(linter)
+                ? Integer.parseInt(part.substring(0, 4))
                 : Gs1Dates.fullYear(Integer.parseInt(part.substring(0, 2)), today);
         int month = Integer.parseInt(part.substring(offset, offset + 2));
         int day = Integer.parseInt(part.substring(offset + 2, offset + 4));
@@ -160,7 +218,8 @@ final class Gs1Linters {
             return "yymmd0".equals(linter) ? null : "day 00 is not allowed here";
         }
         int daysInMonth = YearMonth.of(year, month).lengthOfMonth();
-        return day <= daysInMonth ? null
+        return day <= daysInMonth
+                ? null
                 : "day " + day + " does not exist in " + YearMonth.of(year, month) + " (" + daysInMonth + " days)";
     }
 
@@ -170,8 +229,12 @@ final class Gs1Linters {
 
     private static Problem time(String label, String part, int offset, int max, String unit) {
         int value = Integer.parseInt(part.substring(0, 2));
-        return value <= max ? null : new Problem(Gs1ErrorCode.INVALID_DATE, offset,
-                label + ": " + unit + " " + part.substring(0, 2) + " does not exist");
+        return value <= max
+                ? null
+                : new Problem(
+                        Gs1ErrorCode.INVALID_DATE,
+                        offset,
+                        label + ": " + unit + " " + part.substring(0, 2) + " does not exist");
     }
 
     private static Problem invalid(String label, String part, int offset, String why) {

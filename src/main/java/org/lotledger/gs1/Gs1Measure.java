@@ -11,5 +11,4 @@ import java.math.BigDecimal;
  * @param value    the value with the AI's number of decimals as its scale
  * @param unit     the unit from GS1's title, e.g. {@code kg}, {@code m²}, {@code qt (US)}
  */
-public record Gs1Measure(String ai, String quantity, BigDecimal value, String unit) {
-}
+public record Gs1Measure(String ai, String quantity, BigDecimal value, String unit) {}

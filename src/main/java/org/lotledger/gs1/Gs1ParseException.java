@@ -20,7 +20,9 @@ public class Gs1ParseException extends DomainException {
         this.errors = List.copyOf(errors);
     }
 
-    public List<Gs1Error> errors() { return errors; }
+    public List<Gs1Error> errors() {
+        return errors;
+    }
 
     private static String summary(List<Gs1Error> errors) {
         if (errors.isEmpty()) {
@@ -31,15 +33,17 @@ public class Gs1ParseException extends DomainException {
     }
 
     private static List<Map<String, Object>> details(List<Gs1Error> errors) {
-        return errors.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", e.code().name());
-            m.put("position", e.position());
-            if (e.ai() != null) {
-                m.put("ai", e.ai());
-            }
-            m.put("message", e.message());
-            return m;
-        }).toList();
+        return errors.stream()
+                .map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("code", e.code().name());
+                    m.put("position", e.position());
+                    if (e.ai() != null) {
+                        m.put("ai", e.ai());
+                    }
+                    m.put("message", e.message());
+                    return m;
+                })
+                .toList();
     }
 }

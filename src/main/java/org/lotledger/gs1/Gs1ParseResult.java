@@ -17,15 +17,23 @@ public final class Gs1ParseResult {
         this.errors = List.copyOf(errors);
     }
 
-    public boolean isValid() { return errors.isEmpty(); }
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
 
-    public List<Gs1Error> errors() { return errors; }
+    public List<Gs1Error> errors() {
+        return errors;
+    }
 
     /** The elements read, valid or not, in input order. */
-    public List<Gs1Element> elements() { return elements; }
+    public List<Gs1Element> elements() {
+        return elements;
+    }
 
     /** The message, present only when no error was found. */
-    public Optional<Gs1Message> message() { return isValid() ? Optional.of(new Gs1Message(elements)) : Optional.empty(); }
+    public Optional<Gs1Message> message() {
+        return isValid() ? Optional.of(new Gs1Message(elements)) : Optional.empty();
+    }
 
     /** The message, or a {@link Gs1ParseException} carrying every error. */
     public Gs1Message orElseThrow() {
@@ -36,5 +44,7 @@ public final class Gs1ParseResult {
     }
 
     @Override
-    public String toString() { return isValid() ? "valid " + elements : "invalid " + errors; }
+    public String toString() {
+        return isValid() ? "valid " + elements : "invalid " + errors;
+    }
 }

@@ -31,8 +31,8 @@ public final class Gs1Parser {
     static final char GS = '\u001D';
 
     /** GS1 symbology identifiers (ISO/IEC 15424) of the carriers whose data are GS1 element strings. */
-    static final Map<String, String> SYMBOLOGIES = Map.of(
-            "]C1", "GS1-128", "]d2", "GS1 DataMatrix", "]Q3", "GS1 QR Code", "]e0", "GS1 DataBar");
+    static final Map<String, String> SYMBOLOGIES =
+            Map.of("]C1", "GS1-128", "]d2", "GS1 DataMatrix", "]Q3", "GS1 QR Code", "]e0", "GS1 DataBar");
 
     private final Gs1ApplicationIdentifiers table;
     private final Clock clock;
@@ -73,8 +73,12 @@ public final class Gs1Parser {
                 reading.read();
             } catch (RuntimeException unforeseen) {
                 // Safety net: whatever the input, the caller gets an error, never an exception.
-                errors.add(new Gs1Error(Gs1ErrorCode.UNREADABLE_INPUT, 0, null,
-                        prefix + "The barcode could not be read (" + unforeseen.getClass().getSimpleName() + ")"));
+                errors.add(new Gs1Error(
+                        Gs1ErrorCode.UNREADABLE_INPUT,
+                        0,
+                        null,
+                        prefix + "The barcode could not be read ("
+                                + unforeseen.getClass().getSimpleName() + ")"));
                 reading.complete = false;
             }
             complete &= reading.complete;
@@ -98,13 +102,21 @@ public final class Gs1Parser {
             }
             Gs1ApplicationIdentifier definition = table.find(element.ai()).orElseThrow();
             for (List<List<String>> alternatives : definition.requires()) {
-                boolean satisfied = alternatives.stream().anyMatch(group -> group.stream()
-                        .allMatch(pattern -> present.stream().anyMatch(ai -> Gs1ApplicationIdentifier.matches(pattern, ai))));
+                boolean satisfied = alternatives.stream()
+                        .anyMatch(group -> group.stream()
+                                .allMatch(pattern -> present.stream()
+                                        .anyMatch(ai -> Gs1ApplicationIdentifier.matches(pattern, ai))));
                 if (!satisfied) {
-                    errors.add(new Gs1Error(Gs1ErrorCode.MISSING_REQUIRED_AI, element.position(), element.ai(),
+                    errors.add(new Gs1Error(
+                            Gs1ErrorCode.MISSING_REQUIRED_AI,
+                            element.position(),
+                            element.ai(),
                             definition.label() + " must be accompanied by " + describe(alternatives)
-                                    + ", which " + (alternatives.size() == 1 && alternatives.get(0).size() == 1
-                                    ? "is" : "are") + " missing"));
+                                    + ", which "
+                                    + (alternatives.size() == 1
+                                                    && alternatives.get(0).size() == 1
+                                            ? "is"
+                                            : "are") + " missing"));
                 }
             }
             for (String pattern : definition.excludes()) {
@@ -112,9 +124,13 @@ public final class Gs1Parser {
                     // "An AI is not exclusive of itself even if it matches a pattern" (the dictionary's note).
                     if (!other.ai().equals(element.ai()) && Gs1ApplicationIdentifier.matches(pattern, other.ai())) {
                         String pair = element.ai().compareTo(other.ai()) < 0
-                                ? element.ai() + "+" + other.ai() : other.ai() + "+" + element.ai();
+                                ? element.ai() + "+" + other.ai()
+                                : other.ai() + "+" + element.ai();
                         if (reportedPairs.add(pair)) {
-                            errors.add(new Gs1Error(Gs1ErrorCode.EXCLUDED_AI_COMBINATION, other.position(), other.ai(),
+                            errors.add(new Gs1Error(
+                                    Gs1ErrorCode.EXCLUDED_AI_COMBINATION,
+                                    other.position(),
+                                    other.ai(),
                                     definition.label() + " and " + label(other.ai())
                                             + " cannot appear together on one item"));
                         }
@@ -164,9 +180,17 @@ public final class Gs1Parser {
             if (input.startsWith("]")) {
                 String id = input.length() >= 3 ? input.substring(0, 3) : input;
                 if (!SYMBOLOGIES.containsKey(id)) {
-                    stop(Gs1ErrorCode.UNSUPPORTED_SYMBOLOGY, 0, null, "The barcode's symbology identifier " + printable(id)
-                            + " is not one of a GS1 barcode (" + String.join(", ", SYMBOLOGIES.keySet().stream().sorted()
-                            .toList()) + "): it carries no GS1 data");
+                    stop(
+                            Gs1ErrorCode.UNSUPPORTED_SYMBOLOGY,
+                            0,
+                            null,
+                            "The barcode's symbology identifier " + printable(id)
+                                    + " is not one of a GS1 barcode ("
+                                    + String.join(
+                                            ", ",
+                                            SYMBOLOGIES.keySet().stream()
+                                                    .sorted()
+                                                    .toList()) + "): it carries no GS1 data");
                     return;
                 }
                 start = 3;
@@ -174,8 +198,12 @@ public final class Gs1Parser {
             for (int i = start; i < input.length(); i++) {
                 char c = input.charAt(i);
                 if (c != GS && (c <= ' ' || c > '~')) {
-                    stop(Gs1ErrorCode.INVALID_CHARACTER, i, null, "The barcode holds " + describeChar(c)
-                            + " at position " + i + ", which a GS1 barcode cannot carry");
+                    stop(
+                            Gs1ErrorCode.INVALID_CHARACTER,
+                            i,
+                            null,
+                            "The barcode holds " + describeChar(c) + " at position " + i
+                                    + ", which a GS1 barcode cannot carry");
                     return;
                 }
             }
@@ -215,9 +243,13 @@ public final class Gs1Parser {
                     int expectedEnd = valueStart + ai.maxLength();
                     if (expectedEnd > fieldEnd) {
                         String got = input.substring(valueStart, fieldEnd);
-                        stop(Gs1ErrorCode.TRUNCATED_FIELD, fieldEnd, ai.ai(), ai.label() + " is cut short: "
-                                + ai.maxLength() + " characters expected, " + (got.isEmpty() ? "none" : got.length()
-                                + " found (" + got + ")"));
+                        stop(
+                                Gs1ErrorCode.TRUNCATED_FIELD,
+                                fieldEnd,
+                                ai.ai(),
+                                ai.label() + " is cut short: "
+                                        + ai.maxLength() + " characters expected, "
+                                        + (got.isEmpty() ? "none" : got.length() + " found (" + got + ")"));
                         return;
                     }
                     fieldEnd = expectedEnd;
@@ -236,7 +268,10 @@ public final class Gs1Parser {
                 int close = input.indexOf(')', pos + 1);
                 int nextOpen = input.indexOf('(', pos + 1);
                 if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                    stop(Gs1ErrorCode.UNBALANCED_PARENTHESES, pos, null,
+                    stop(
+                            Gs1ErrorCode.UNBALANCED_PARENTHESES,
+                            pos,
+                            null,
                             "The \"(\" at position " + pos + " has no matching \")\" after its Application Identifier");
                     return;
                 }
@@ -248,21 +283,30 @@ public final class Gs1Parser {
                 boolean stray = false;
                 while (j < input.length() && input.charAt(j) != '(') {
                     char c = input.charAt(j);
-                    if (c == '\\' && j + 1 < input.length() && (input.charAt(j + 1) == '(' || input.charAt(j + 1) == ')')) {
+                    if (c == '\\'
+                            && j + 1 < input.length()
+                            && (input.charAt(j + 1) == '(' || input.charAt(j + 1) == ')')) {
                         value.append(input.charAt(j + 1));
                         positions.add(j + 1);
                         j += 2;
                         continue;
                     }
                     if (c == ')') {
-                        stop(Gs1ErrorCode.UNBALANCED_PARENTHESES, j, null, "The \")\" at position " + j
-                                + " closes nothing; write \\) for a parenthesis that is part of the data");
+                        stop(
+                                Gs1ErrorCode.UNBALANCED_PARENTHESES,
+                                j,
+                                null,
+                                "The \")\" at position " + j
+                                        + " closes nothing; write \\) for a parenthesis that is part of the data");
                         stray = true;
                         break;
                     }
                     if (c == GS) {
-                        stop(Gs1ErrorCode.INVALID_CHARACTER, j, null, "A GS separator at position " + j
-                                + " cannot appear in the form with parentheses");
+                        stop(
+                                Gs1ErrorCode.INVALID_CHARACTER,
+                                j,
+                                null,
+                                "A GS separator at position " + j + " cannot appear in the form with parentheses");
                         stray = true;
                         break;
                     }
@@ -273,16 +317,23 @@ public final class Gs1Parser {
                 if (stray) {
                     return;
                 }
-                Optional<Gs1ApplicationIdentifier> found = aiText.matches("\\d{2,4}") ? table.find(aiText) : Optional.empty();
+                Optional<Gs1ApplicationIdentifier> found =
+                        aiText.matches("\\d{2,4}") ? table.find(aiText) : Optional.empty();
                 if (found.isEmpty()) {
-                    errors.add(new Gs1Error(Gs1ErrorCode.UNKNOWN_AI, aiPosition + 1, aiText.isEmpty() ? null : aiText,
+                    errors.add(new Gs1Error(
+                            Gs1ErrorCode.UNKNOWN_AI,
+                            aiPosition + 1,
+                            aiText.isEmpty() ? null : aiText,
                             prefix + "(" + aiText + ") is not an Application Identifier GS1 defines"));
                     complete = false;
                 } else {
                     Gs1ApplicationIdentifier ai = found.get();
                     int end = j;
-                    boolean valid = validate(ai, value.toString(),
-                            offset -> offset < positions.size() ? positions.get(offset) : end, false);
+                    boolean valid = validate(
+                            ai,
+                            value.toString(),
+                            offset -> offset < positions.size() ? positions.get(offset) : end,
+                            false);
                     add(ai, value.toString(), aiPosition, valid);
                 }
                 pos = j;
@@ -290,8 +341,8 @@ public final class Gs1Parser {
         }
 
         /** Checks one field against its AI's format; records the first problem found and says whether it was fine. */
-        private boolean validate(Gs1ApplicationIdentifier ai, String value, IntUnaryOperator at,
-                                 boolean separatorExpected) {
+        private boolean validate(
+                Gs1ApplicationIdentifier ai, String value, IntUnaryOperator at, boolean separatorExpected) {
             if (value.isEmpty()) {
                 error(Gs1ErrorCode.TRUNCATED_FIELD, at.applyAsInt(0), ai.ai(), ai.label() + " has no data");
                 return false;
@@ -313,7 +364,10 @@ public final class Gs1Parser {
                 String part = value.substring(i, i + take);
                 int bad = firstOutside(component.type(), part);
                 if (bad >= 0) {
-                    error(Gs1ErrorCode.INVALID_CHARACTER, at.applyAsInt(i + bad), ai.ai(),
+                    error(
+                            Gs1ErrorCode.INVALID_CHARACTER,
+                            at.applyAsInt(i + bad),
+                            ai.ai(),
                             badCharacter(ai, component.type(), part.charAt(bad)));
                     return false;
                 }
@@ -331,10 +385,15 @@ public final class Gs1Parser {
                 if (embedded >= 0) {
                     missingSeparator(ai, value, embedded, at);
                 } else {
-                    error(Gs1ErrorCode.FIELD_TOO_LONG, at.applyAsInt(i), ai.ai(), ai.label() + " " + value + " has "
-                            + value.length() + " characters; " + (ai.minLength() == ai.maxLength() ? "exactly " : "at most ")
-                            + ai.maxLength() + " are allowed" + (separatorExpected
-                            ? " (is the GS separator after it missing?)" : ""));
+                    error(
+                            Gs1ErrorCode.FIELD_TOO_LONG,
+                            at.applyAsInt(i),
+                            ai.ai(),
+                            ai.label() + " " + value + " has "
+                                    + value.length() + " characters; "
+                                    + (ai.minLength() == ai.maxLength() ? "exactly " : "at most ")
+                                    + ai.maxLength() + " are allowed"
+                                    + (separatorExpected ? " (is the GS separator after it missing?)" : ""));
                 }
                 return false;
             }
@@ -357,7 +416,8 @@ public final class Gs1Parser {
          */
         private int embeddedElement(String value, int maxLength, boolean fits) {
             for (int p = 1; p < value.length() && p <= maxLength; p++) {
-                Optional<Gs1ApplicationIdentifier> ai = table.startingAt(value, p).filter(Gs1ApplicationIdentifier::predefinedLength);
+                Optional<Gs1ApplicationIdentifier> ai =
+                        table.startingAt(value, p).filter(Gs1ApplicationIdentifier::predefinedLength);
                 if (ai.isEmpty()) {
                     continue;
                 }
@@ -380,7 +440,8 @@ public final class Gs1Parser {
 
         /** The end of a valid predefined-length element string starting at {@code p}, or -1. */
         private int validElementAt(String text, int p) {
-            Optional<Gs1ApplicationIdentifier> found = table.startingAt(text, p).filter(Gs1ApplicationIdentifier::predefinedLength);
+            Optional<Gs1ApplicationIdentifier> found =
+                    table.startingAt(text, p).filter(Gs1ApplicationIdentifier::predefinedLength);
             if (found.isEmpty()) {
                 return -1;
             }
@@ -403,20 +464,29 @@ public final class Gs1Parser {
             return end;
         }
 
-        private void missingSeparator(Gs1ApplicationIdentifier ai, String value, int embedded,
-                                      IntUnaryOperator at) {
-            Gs1ApplicationIdentifier swallowed = table.startingAt(value, embedded).orElseThrow();
+        private void missingSeparator(Gs1ApplicationIdentifier ai, String value, int embedded, IntUnaryOperator at) {
+            Gs1ApplicationIdentifier swallowed =
+                    table.startingAt(value, embedded).orElseThrow();
             int start = embedded + swallowed.ai().length();
             String swallowedValue = value.substring(start, Math.min(value.length(), start + swallowed.maxLength()));
-            error(Gs1ErrorCode.MISSING_SEPARATOR, at.applyAsInt(embedded), ai.ai(), ai.label() + " " + value
-                    + " runs into " + swallowed.label() + " " + swallowedValue + ": the GS separator that must end "
-                    + ai.label() + " is missing");
+            error(
+                    Gs1ErrorCode.MISSING_SEPARATOR,
+                    at.applyAsInt(embedded),
+                    ai.ai(),
+                    ai.label() + " " + value
+                            + " runs into " + swallowed.label() + " " + swallowedValue
+                            + ": the GS separator that must end "
+                            + ai.label() + " is missing");
         }
 
         private void truncated(Gs1ApplicationIdentifier ai, String value, IntUnaryOperator at) {
-            error(Gs1ErrorCode.TRUNCATED_FIELD, at.applyAsInt(value.length()), ai.ai(), ai.label() + " " + value
-                    + " is cut short: " + (ai.minLength() == ai.maxLength() ? "" : "at least ") + ai.minLength()
-                    + " characters expected, " + value.length() + " found");
+            error(
+                    Gs1ErrorCode.TRUNCATED_FIELD,
+                    at.applyAsInt(value.length()),
+                    ai.ai(),
+                    ai.label() + " " + value
+                            + " is cut short: " + (ai.minLength() == ai.maxLength() ? "" : "at least ") + ai.minLength()
+                            + " characters expected, " + value.length() + " found");
         }
 
         private void unknownAi(String input, int pos) {
@@ -425,12 +495,21 @@ public final class Gs1Parser {
                 end++;
             }
             if (end - pos < 2) {
-                stop(Gs1ErrorCode.UNKNOWN_AI, pos, null, "An Application Identifier was expected at position " + pos
-                        + ", but the data there (" + printable(input.substring(pos, Math.min(input.length(), pos + 6)))
-                        + ") does not start with one");
+                stop(
+                        Gs1ErrorCode.UNKNOWN_AI,
+                        pos,
+                        null,
+                        "An Application Identifier was expected at position " + pos
+                                + ", but the data there ("
+                                + printable(input.substring(pos, Math.min(input.length(), pos + 6)))
+                                + ") does not start with one");
             } else {
-                stop(Gs1ErrorCode.UNKNOWN_AI, pos, input.substring(pos, pos + 2), "The data at position " + pos + " ("
-                        + input.substring(pos, end) + "...) does not start with an Application Identifier GS1 defines");
+                stop(
+                        Gs1ErrorCode.UNKNOWN_AI,
+                        pos,
+                        input.substring(pos, pos + 2),
+                        "The data at position " + pos + " (" + input.substring(pos, end)
+                                + "...) does not start with an Application Identifier GS1 defines");
             }
         }
 
@@ -438,8 +517,12 @@ public final class Gs1Parser {
             for (Gs1Element existing : elements) {
                 if (existing.ai().equals(ai.ai())) {
                     if (!existing.value().equals(value)) {
-                        error(Gs1ErrorCode.DUPLICATE_AI, position, ai.ai(), ai.label() + " appears twice with different values: "
-                                + existing.value() + " and " + value);
+                        error(
+                                Gs1ErrorCode.DUPLICATE_AI,
+                                position,
+                                ai.ai(),
+                                ai.label() + " appears twice with different values: " + existing.value() + " and "
+                                        + value);
                     }
                     // The same AI with the same value again is allowed by GS1 and carries nothing new.
                     return;
@@ -468,7 +551,9 @@ public final class Gs1Parser {
                 case 'X' -> Gs1CheckDigits.CSET82.indexOf(c) >= 0;
                 case 'Y' -> Gs1CheckDigits.CSET39.indexOf(c) >= 0;
                 // base64url; "=" is its padding and may only end the data
-                case 'Z' -> Gs1CheckDigits.CSET64.indexOf(c) >= 0 || (c == '=' && part.substring(i).matches("=+"));
+                case 'Z' ->
+                    Gs1CheckDigits.CSET64.indexOf(c) >= 0
+                            || (c == '=' && part.substring(i).matches("=+"));
                 default -> false;
             };
             if (!ok) {
@@ -509,5 +594,7 @@ public final class Gs1Parser {
     }
 
     /** For tests and docs: the AI table this parser reads. */
-    Gs1ApplicationIdentifiers table() { return table; }
+    Gs1ApplicationIdentifiers table() {
+        return table;
+    }
 }

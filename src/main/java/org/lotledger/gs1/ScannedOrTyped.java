@@ -26,8 +26,7 @@ public final class ScannedOrTyped {
     private String sscc;
     private Integer count;
 
-    private ScannedOrTyped() {
-    }
+    private ScannedOrTyped() {}
 
     /**
      * Reads {@code scan} (null or blank: nothing was scanned).
@@ -76,7 +75,9 @@ public final class ScannedOrTyped {
         }
         BigDecimal q = typed != null ? typed : scannedCount;
         if (q == null) {
-            throw new DomainException("QUANTITY_REQUIRED", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "QUANTITY_REQUIRED",
+                    DomainException.Kind.BAD_REQUEST,
                     "A quantity is required when the barcode carries no count (AI 30 or 37)");
         }
         return q;
@@ -127,9 +128,10 @@ public final class ScannedOrTyped {
     }
 
     private static DomainException mismatch(String field, String scanned, String typed) {
-        return DomainException.unprocessable("SCAN_MISMATCH", "The scanned " + field + " (" + scanned
-                + ") differs from the typed one (" + typed + ")", Map.of("field", field, "scanned", scanned,
-                "typed", typed));
+        return DomainException.unprocessable(
+                "SCAN_MISMATCH",
+                "The scanned " + field + " (" + scanned + ") differs from the typed one (" + typed + ")",
+                Map.of("field", field, "scanned", scanned, "typed", typed));
     }
 
     private static String blankToNull(String s) {

@@ -20,9 +20,15 @@ public class AdjustingStock {
     /**
      * @param quantityDelta signed: positive adds stock at the location, negative removes it
      */
-    public record Adjustment(String lot, String locationBarcode, StockStatus status, BigDecimal quantityDelta,
-                             String unit, String reasonCode, String note, Instant occurredAt) {
-    }
+    public record Adjustment(
+            String lot,
+            String locationBarcode,
+            StockStatus status,
+            BigDecimal quantityDelta,
+            String unit,
+            String reasonCode,
+            String note,
+            Instant occurredAt) {}
 
     private final Ledger ledger;
     private final PostingExecutor executor;
@@ -43,15 +49,16 @@ public class AdjustingStock {
     /** Stock that exists when Lot Ledger goes live, loaded from the previous system; always an increase. */
     public Posting openingBalance(Adjustment a, Actor actor, String idempotencyKey) {
         if (a.quantityDelta() == null || a.quantityDelta().signum() <= 0) {
-            throw DomainException.unprocessable("INVALID_QUANTITY", "An opening balance is a positive quantity.", Map.of());
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY", "An opening balance is a positive quantity.", Map.of());
         }
         return post(PostingType.OPENING_BALANCE, a, actor, idempotencyKey);
     }
 
     private Posting post(PostingType type, Adjustment a, Actor actor, String idempotencyKey) {
         if (a.quantityDelta() == null || a.quantityDelta().signum() == 0) {
-            throw DomainException.unprocessable("INVALID_QUANTITY", "An adjustment changes the quantity; got "
-                    + a.quantityDelta() + ".", Map.of());
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY", "An adjustment changes the quantity; got " + a.quantityDelta() + ".", Map.of());
         }
         return executor.inTransaction(() -> {
             ScanLookups.ScannedLot lot = scans.lot(a.lot());
@@ -62,9 +69,13 @@ public class AdjustingStock {
             Movement m = a.quantityDelta().signum() > 0
                     ? new Movement(lot.lotId(), adjustmentLocation, status, location, status, quantity)
                     : new Movement(lot.lotId(), location, status, adjustmentLocation, status, quantity);
-            return ledger.post(PostingRequest.of(type, actor, idempotencyKey).movement(m)
-                    .reason(a.reasonCode()).note(a.note()).occurredAt(a.occurredAt())
-                    .reference(type.name(), null).build());
+            return ledger.post(PostingRequest.of(type, actor, idempotencyKey)
+                    .movement(m)
+                    .reason(a.reasonCode())
+                    .note(a.note())
+                    .occurredAt(a.occurredAt())
+                    .reference(type.name(), null)
+                    .build());
         });
     }
 
@@ -73,8 +84,10 @@ public class AdjustingStock {
                 select a.id from location p join location a on a.warehouse_id = p.warehouse_id and a.kind = 'ADJUSTMENT'
                  where p.id = ? and p.kind = 'PHYSICAL'""", Long.class, physicalLocation);
         if (ids.isEmpty()) {
-            throw DomainException.unprocessable("LOCATION_KIND_NOT_ALLOWED",
-                    "Adjustments are made at physical locations of a warehouse that has an adjustment location.", Map.of());
+            throw DomainException.unprocessable(
+                    "LOCATION_KIND_NOT_ALLOWED",
+                    "Adjustments are made at physical locations of a warehouse that has an adjustment location.",
+                    Map.of());
         }
         return ids.get(0);
     }

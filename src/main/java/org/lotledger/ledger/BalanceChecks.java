@@ -18,8 +18,7 @@ import org.lotledger.ledger.StockFacts.LotFacts;
  */
 final class BalanceChecks {
 
-    private BalanceChecks() {
-    }
+    private BalanceChecks() {}
 
     /** Per bucket, what the legs add to it (in the legs' order). */
     static Map<Bucket, Long> delta(List<LegDraft> legs) {
@@ -68,11 +67,17 @@ final class BalanceChecks {
             LocationFacts loc = facts.locations().get(e.getKey());
             BigDecimal held = facts.heldAt().getOrDefault(e.getKey(), BigDecimal.ZERO);
             BigDecimal outgoing = BigDecimal.valueOf(delta.entrySet().stream()
-                    .filter(d -> d.getKey().locationId() == e.getKey() && d.getValue() < 0).mapToLong(Map.Entry::getValue).sum());
+                    .filter(d -> d.getKey().locationId() == e.getKey() && d.getValue() < 0)
+                    .mapToLong(Map.Entry::getValue)
+                    .sum());
             if (held.add(outgoing).add(BigDecimal.valueOf(e.getValue())).compareTo(loc.capacity()) > 0) {
-                throw DomainException.unprocessable("LOCATION_CAPACITY_EXCEEDED", "Location " + loc.code() + " holds "
-                        + held.stripTrailingZeros().toPlainString() + " of " + loc.capacity().stripTrailingZeros().toPlainString()
-                        + " base units; " + e.getValue() + " more do not fit.", Map.of("location", loc.code()));
+                throw DomainException.unprocessable(
+                        "LOCATION_CAPACITY_EXCEEDED",
+                        "Location " + loc.code() + " holds "
+                                + held.stripTrailingZeros().toPlainString() + " of "
+                                + loc.capacity().stripTrailingZeros().toPlainString()
+                                + " base units; " + e.getValue() + " more do not fit.",
+                        Map.of("location", loc.code()));
             }
         }
     }
@@ -92,7 +97,9 @@ final class BalanceChecks {
             if (posted) {
                 String lot = facts.lots().get(m.lotId()).internalLabel();
                 String at = facts.locations().get(m.toLocationId()).code();
-                throw DomainException.unprocessable("OPENING_BALANCE_NOT_FIRST", "Lot " + lot + " at " + at
+                throw DomainException.unprocessable(
+                        "OPENING_BALANCE_NOT_FIRST",
+                        "Lot " + lot + " at " + at
                                 + " already has postings: an opening balance is the first posting of a lot at"
                                 + " a location; correct the stock there with an ADJUSTMENT.",
                         Map.of("lot", lot, "location", at));
@@ -100,8 +107,8 @@ final class BalanceChecks {
         }
     }
 
-    private static DomainException insufficient(Bucket b, LocationFacts loc, LotFacts lot, BigDecimal have, long wanted,
-                                                Map<Bucket, BigDecimal> balances) {
+    private static DomainException insufficient(
+            Bucket b, LocationFacts loc, LotFacts lot, BigDecimal have, long wanted, Map<Bucket, BigDecimal> balances) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("lot", lot.internalLabel());
         details.put("location", loc.code());
@@ -113,16 +120,24 @@ final class BalanceChecks {
             balances.forEach((other, quantity) -> {
                 if (other.lotId() == b.lotId() && other.locationId() == b.locationId() && quantity.signum() > 0) {
                     // plain: 300.0000 answers 300, not 3E+2
-                    elsewhere.put(other.status().name(), new BigDecimal(quantity.stripTrailingZeros().toPlainString()));
+                    elsewhere.put(
+                            other.status().name(),
+                            new BigDecimal(quantity.stripTrailingZeros().toPlainString()));
                 }
             });
             if (!elsewhere.isEmpty()) {
                 details.put("otherStatuses", elsewhere);
-                return DomainException.unprocessable("LOT_NOT_AVAILABLE", "Lot " + lot.internalLabel() + " at " + loc.code()
-                        + " has no " + b.status() + " stock; it is " + elsewhere.keySet() + ".", details);
+                return DomainException.unprocessable(
+                        "LOT_NOT_AVAILABLE",
+                        "Lot " + lot.internalLabel() + " at " + loc.code() + " has no " + b.status() + " stock; it is "
+                                + elsewhere.keySet() + ".",
+                        details);
             }
         }
-        return DomainException.unprocessable("INSUFFICIENT_BALANCE", "Lot " + lot.internalLabel() + " at " + loc.code()
-                + " has " + have.stripTrailingZeros().toPlainString() + " " + b.status() + ", " + wanted + " needed.", details);
+        return DomainException.unprocessable(
+                "INSUFFICIENT_BALANCE",
+                "Lot " + lot.internalLabel() + " at " + loc.code() + " has "
+                        + have.stripTrailingZeros().toPlainString() + " " + b.status() + ", " + wanted + " needed.",
+                details);
     }
 }

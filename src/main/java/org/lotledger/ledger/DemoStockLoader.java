@@ -28,8 +28,7 @@ public class DemoStockLoader {
     private static final Actor LOADER = new Actor("system", Set.of(Groups.INVENTORY_CONTROL));
 
     /** sku, supplier code, lot number, location barcode, status, quantity in the item's base unit */
-    record Line(String sku, String supplier, String lotNumber, String barcode, StockStatus status, long quantity) {
-    }
+    record Line(String sku, String supplier, String lotNumber, String barcode, StockStatus status, long quantity) {}
 
     static final List<Line> LINES = List.of(
             new Line("VAC-MRNA-FRZ", "NORDVAX", "12345", "EAST-FRZ-01-01", StockStatus.AVAILABLE, 400),
@@ -54,18 +53,32 @@ public class DemoStockLoader {
     public void load() {
         int posted = 0;
         for (Line line : LINES) {
-            List<String[]> lot = jdbc.query("""
+            List<String[]> lot = jdbc.query(
+                    """
                     select l.internal_label, i.base_uom from lot l join item i on i.id = l.item_id
                       join supplier s on s.id = l.supplier_id
                      where i.sku = ? and s.code = ? and l.lot_number = ?""",
-                    (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, line.sku(), line.supplier(), line.lotNumber());
+                    (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                    line.sku(),
+                    line.supplier(),
+                    line.lotNumber());
             if (lot.isEmpty()) {
                 log.warn("demo stock: no lot {} of {} from {}; skipped", line.lotNumber(), line.sku(), line.supplier());
                 continue;
             }
-            Posting p = adjusting.openingBalance(new AdjustingStock.Adjustment(lot.get(0)[0], line.barcode(), line.status(),
-                    BigDecimal.valueOf(line.quantity()), lot.get(0)[1], ReasonCodeNames.OPENING, "demo data", null), LOADER,
-                    "demo:opening:" + line.sku() + ":" + line.supplier() + ":" + line.lotNumber() + ":" + line.barcode());
+            Posting p = adjusting.openingBalance(
+                    new AdjustingStock.Adjustment(
+                            lot.get(0)[0],
+                            line.barcode(),
+                            line.status(),
+                            BigDecimal.valueOf(line.quantity()),
+                            lot.get(0)[1],
+                            ReasonCodeNames.OPENING,
+                            "demo data",
+                            null),
+                    LOADER,
+                    "demo:opening:" + line.sku() + ":" + line.supplier() + ":" + line.lotNumber() + ":"
+                            + line.barcode());
             if (!p.replayed()) {
                 posted++;
             }

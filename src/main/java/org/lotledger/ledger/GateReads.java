@@ -95,9 +95,19 @@ final class GateReads {
             while (rs.next()) {
                 long lot = rs.getLong(1);
                 Timestamp ts = rs.getTimestamp(3);
-                heads.put(lot, new Head(lot, rs.getLong(2), ts == null || ts.getTime() < 0 ? Instant.EPOCH : ts.toInstant()));
-                lots.put(lot, new LotFacts(lot, rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
-                        rs.getBigDecimal(8), rs.getString(9).trim()));
+                heads.put(
+                        lot,
+                        new Head(lot, rs.getLong(2), ts == null || ts.getTime() < 0 ? Instant.EPOCH : ts.toInstant()));
+                lots.put(
+                        lot,
+                        new LotFacts(
+                                lot,
+                                rs.getString(4),
+                                rs.getLong(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getBigDecimal(8),
+                                rs.getString(9).trim()));
             }
         }
         Earlier earlier;
@@ -112,9 +122,18 @@ final class GateReads {
         try (ResultSet rs = next(ps)) {
             while (rs.next()) {
                 Long warehouse = (Long) rs.getObject(5);
-                locations.put(rs.getLong(1), new LocationFacts(rs.getLong(1), rs.getString(2),
-                        LocationKind.valueOf(rs.getString(3)), rs.getBoolean(4), warehouse, (Long) rs.getObject(6),
-                        statuses(rs.getArray(7)), strings(rs.getArray(8)), rs.getBigDecimal(9)));
+                locations.put(
+                        rs.getLong(1),
+                        new LocationFacts(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                LocationKind.valueOf(rs.getString(3)),
+                                rs.getBoolean(4),
+                                warehouse,
+                                (Long) rs.getObject(6),
+                                statuses(rs.getArray(7)),
+                                strings(rs.getArray(8)),
+                                rs.getBigDecimal(9)));
                 LocalDate day = rs.getObject(10, LocalDate.class);
                 if (day != null) {
                     goLive.put(warehouse, day);
@@ -124,7 +143,8 @@ final class GateReads {
         Map<Bucket, BigDecimal> balances = new HashMap<>();
         try (ResultSet rs = next(ps)) {
             while (rs.next()) {
-                balances.put(new Bucket(rs.getLong(1), rs.getLong(2), StockStatus.valueOf(rs.getString(3))),
+                balances.put(
+                        new Bucket(rs.getLong(1), rs.getLong(2), StockStatus.valueOf(rs.getString(3))),
                         rs.getBigDecimal(4));
             }
         }

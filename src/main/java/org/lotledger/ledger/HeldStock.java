@@ -13,8 +13,7 @@ import java.util.Map;
 public interface HeldStock {
 
     /** A lot at a location. */
-    record LotAt(long lotId, long locationId) {
-    }
+    record LotAt(long lotId, long locationId) {}
 
     /** HOLD stock a posting put somewhere, as open holds took it on (their movements, or staging for return). */
     Map<LotAt, Long> adoptedBy(long postingId);
@@ -27,19 +26,23 @@ public interface HeldStock {
      * the source, oldest first, record the move (outcome MOVED there, a movement at the target) so they keep
      * answering for it where it is now. In the posting's transaction, under the lot's lock.
      */
-    void moved(long postingId, long lotId, long fromLocationId, long toLocationId, long quantity, String actor,
-               String requestKey);
+    void moved(
+            long postingId,
+            long lotId,
+            long fromLocationId,
+            long toLocationId,
+            long quantity,
+            String actor,
+            String requestKey);
 
     /** What the holds answer for at one lot and location, and which holds those are. */
-    record Attributed(long quantity, List<Long> holdIds) {
-    }
+    record Attributed(long quantity, List<Long> holdIds) {}
 
     /** Per lot and location: the HOLD stock the holds' book attributes to holds (non-zero rows). */
     Map<LotAt, Attributed> attributed();
 
     /** A released or closed hold whose book still shows stock: it must answer for nothing once it has ended. */
-    record EndedHold(long holdId, String state, LotAt at, long quantity) {
-    }
+    record EndedHold(long holdId, String state, LotAt at, long quantity) {}
 
     List<EndedHold> endedHoldsStillHolding();
 }

@@ -33,8 +33,12 @@ public class HeldStockGate {
         Map<HeldStock.LotAt, Long> delta = new LinkedHashMap<>();
         for (Posting.Leg leg : p.legs()) {
             LocationKind kind = locations.get(leg.locationId()).kind();
-            if (leg.status() == StockStatus.HOLD && (kind == LocationKind.PHYSICAL || kind == LocationKind.IN_TRANSIT)) {
-                delta.merge(new HeldStock.LotAt(leg.lotId(), leg.locationId()), leg.quantity().longValueExact(), Long::sum);
+            if (leg.status() == StockStatus.HOLD
+                    && (kind == LocationKind.PHYSICAL || kind == LocationKind.IN_TRANSIT)) {
+                delta.merge(
+                        new HeldStock.LotAt(leg.lotId(), leg.locationId()),
+                        leg.quantity().longValueExact(),
+                        Long::sum);
             }
         }
         delta.values().removeIf(q -> q == 0);
@@ -48,7 +52,9 @@ public class HeldStockGate {
         }
         // one check per transaction (the current one: a suspended outer transaction's synchronizations are not listed)
         Check check = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(s -> s instanceof Check c && c.gate() == this).map(Check.class::cast).findFirst()
+                .filter(s -> s instanceof Check c && c.gate() == this)
+                .map(Check.class::cast)
+                .findFirst()
                 .orElseGet(() -> {
                     Check c = new Check();
                     TransactionSynchronizationManager.registerSynchronization(c);
@@ -57,9 +63,8 @@ public class HeldStockGate {
         check.expected.add(new Expected(p, changes, locations));
     }
 
-    private record Expected(Posting posting, Map<HeldStock.LotAt, Long> changes,
-                            Map<Long, StockFacts.LocationFacts> locations) {
-    }
+    private record Expected(
+            Posting posting, Map<HeldStock.LotAt, Long> changes, Map<Long, StockFacts.LocationFacts> locations) {}
 
     private final class Check implements TransactionSynchronization {
         final List<Expected> expected = new ArrayList<>();
@@ -77,11 +82,13 @@ public class HeldStockGate {
     private void verify(List<Expected> expected) {
         HeldStock holds = book.getIfAvailable();
         for (Expected e : expected) {
-            Map<HeldStock.LotAt, Long> adopted = holds == null ? Map.of() : holds.adoptedBy(e.posting().id());
-            Map<HeldStock.LotAt, Long> givenUp = holds == null ? Map.of() : holds.givenUpBy(e.posting().id());
+            Map<HeldStock.LotAt, Long> adopted =
+                    holds == null ? Map.of() : holds.adoptedBy(e.posting().id());
+            Map<HeldStock.LotAt, Long> givenUp =
+                    holds == null ? Map.of() : holds.givenUpBy(e.posting().id());
             for (var c : e.changes().entrySet()) {
-                long recorded = c.getValue() > 0 ? adopted.getOrDefault(c.getKey(), 0L)
-                        : givenUp.getOrDefault(c.getKey(), 0L);
+                long recorded =
+                        c.getValue() > 0 ? adopted.getOrDefault(c.getKey(), 0L) : givenUp.getOrDefault(c.getKey(), 0L);
                 if (recorded != Math.abs(c.getValue())) {
                     throw refused(e, c.getKey(), c.getValue(), recorded);
                 }
@@ -100,9 +107,13 @@ public class HeldStockGate {
         String what = change > 0
                 ? "puts " + change + " in HOLD at " + where + ", of which open quality holds adopt " + recorded
                 : "takes " + (-change) + " out of HOLD at " + where + ", of which quality holds record " + recorded
-                + " as released, scrapped, staged for return or not found";
-        return DomainException.unprocessable("HOLD_STOCK_OUTSIDE_HOLD", "This " + e.posting().type() + " of lot "
-                + at.lotId() + " " + what + ". Stock in HOLD exists only under a quality hold: place a hold (or use "
-                + "the hold's decisions) instead of posting HOLD stock directly.", details);
+                        + " as released, scrapped, staged for return or not found";
+        return DomainException.unprocessable(
+                "HOLD_STOCK_OUTSIDE_HOLD",
+                "This " + e.posting().type() + " of lot "
+                        + at.lotId() + " " + what
+                        + ". Stock in HOLD exists only under a quality hold: place a hold (or use "
+                        + "the hold's decisions) instead of posting HOLD stock directly.",
+                details);
     }
 }

@@ -38,8 +38,11 @@ public class Ledger {
     private final ReasonCodeCheck reasons;
     private final HeldStockGate heldStock;
 
-    public Ledger(JdbcTemplate jdbc, ObjectProvider<ArrivalHolds> arrivalHolds, ReasonCodeCheck reasons,
-                  HeldStockGate heldStock) {
+    public Ledger(
+            JdbcTemplate jdbc,
+            ObjectProvider<ArrivalHolds> arrivalHolds,
+            ReasonCodeCheck reasons,
+            HeldStockGate heldStock) {
         this.reads = new GateReads(jdbc);
         this.rows = new PostingRows(jdbc);
         this.arrivalHolds = arrivalHolds;
@@ -59,7 +62,10 @@ public class Ledger {
             return rows.load(earlier).asReplay();
         }
         RequestChecks.role(request);
-        reasons.check(request.reasonCode(), PostingTypeName.valueOf(request.type().name()), request.type().reasonRequired());
+        reasons.check(
+                request.reasonCode(),
+                PostingTypeName.valueOf(request.type().name()),
+                request.type().reasonRequired());
         LedgerLimits.checkOccurredAt(request.occurredAt(), Instant.now());
         RequestChecks.movesSomething(request);
         Map<HeldStock.LotAt, Long> underHold = arrivalsUnderHold(request, facts);
@@ -94,8 +100,10 @@ public class Ledger {
         }
         for (Movement m : r.movements()) {
             var at = new HeldStock.LotAt(m.lotId(), m.toLocationId());
-            if (MovementChecks.isArrivalOutsideHold(r.type(), m) && facts.lots().containsKey(m.lotId())
-                    && facts.locations().containsKey(m.toLocationId()) && !underHold.containsKey(at)) {
+            if (MovementChecks.isArrivalOutsideHold(r.type(), m)
+                    && facts.lots().containsKey(m.lotId())
+                    && facts.locations().containsKey(m.toLocationId())
+                    && !underHold.containsKey(at)) {
                 holds.openHoldOver(m.lotId(), m.toLocationId()).ifPresent(hold -> underHold.put(at, hold));
             }
         }
@@ -105,15 +113,34 @@ public class Ledger {
     /** The same key means the same request when type, movements, reference, reason and reversal agree. */
     static String fingerprint(PostingRequest r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.type()).append('|').append(r.referenceType()).append('|').append(r.referenceId()).append('|')
-                .append(PostingRows.blankToNull(r.reasonCode())).append('|').append(r.reversesPostingId()).append('|');
+        sb.append(r.type())
+                .append('|')
+                .append(r.referenceType())
+                .append('|')
+                .append(r.referenceId())
+                .append('|')
+                .append(PostingRows.blankToNull(r.reasonCode()))
+                .append('|')
+                .append(r.reversesPostingId())
+                .append('|');
         for (Movement m : r.movements()) {
-            sb.append(m.lotId()).append(',').append(m.fromLocationId()).append(',').append(m.fromStatus()).append(',')
-                    .append(m.toLocationId()).append(',').append(m.toStatus()).append(',').append(m.quantity()).append(';');
+            sb.append(m.lotId())
+                    .append(',')
+                    .append(m.fromLocationId())
+                    .append(',')
+                    .append(m.fromStatus())
+                    .append(',')
+                    .append(m.toLocationId())
+                    .append(',')
+                    .append(m.toStatus())
+                    .append(',')
+                    .append(m.quantity())
+                    .append(';');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,8 @@ final class LedgerAuditFindings {
 
     /** Buckets whose kept balance differs from the sum of their legs. */
     List<Discrepancy> balancesThatDisagreeWithTheLedger() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 with replay as (
                     select lot_id, location_id, status, sum(quantity) as quantity
                       from posting_leg group by lot_id, location_id, status)
@@ -43,8 +44,13 @@ final class LedgerAuditFindings {
                  where coalesce(b.quantity, 0) <> coalesce(r.quantity, 0)
                  order by 1, 2, 3
                  limit 1000
-                """, (rs, i) -> new Discrepancy(rs.getLong("lot_id"), rs.getLong("location_id"), rs.getString("status"),
-                rs.getBigDecimal("kept"), rs.getBigDecimal("from_ledger")));
+                """,
+                (rs, i) -> new Discrepancy(
+                        rs.getLong("lot_id"),
+                        rs.getLong("location_id"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("kept"),
+                        rs.getBigDecimal("from_ledger")));
     }
 
     /** The kept balances compared. */
@@ -66,8 +72,9 @@ final class LedgerAuditFindings {
         });
         HeldStock book = heldStock.getIfAvailable();
         Map<HeldStock.LotAt, HeldStock.Attributed> held = book == null ? Map.of() : book.attributed();
-        java.util.Set<HeldStock.LotAt> all = new java.util.TreeSet<>(java.util.Comparator
-                .comparingLong(HeldStock.LotAt::lotId).thenComparingLong(HeldStock.LotAt::locationId));
+        java.util.Set<HeldStock.LotAt> all =
+                new java.util.TreeSet<>(java.util.Comparator.comparingLong(HeldStock.LotAt::lotId)
+                        .thenComparingLong(HeldStock.LotAt::locationId));
         all.addAll(ledger.keySet());
         all.addAll(held.keySet());
         List<HoldDiscrepancy> out = new ArrayList<>();
@@ -75,15 +82,25 @@ final class LedgerAuditFindings {
             BigDecimal inLedger = ledger.getOrDefault(at, BigDecimal.ZERO);
             HeldStock.Attributed byHolds = held.getOrDefault(at, new HeldStock.Attributed(0, List.of()));
             if (inLedger.compareTo(BigDecimal.valueOf(byHolds.quantity())) != 0) {
-                out.add(new HoldDiscrepancy(at.lotId(), at.locationId(), inLedger, byHolds.quantity(), byHolds.holdIds(),
-                        byHolds.holdIds().isEmpty() ? "HOLD stock under no quality hold"
+                out.add(new HoldDiscrepancy(
+                        at.lotId(),
+                        at.locationId(),
+                        inLedger,
+                        byHolds.quantity(),
+                        byHolds.holdIds(),
+                        byHolds.holdIds().isEmpty()
+                                ? "HOLD stock under no quality hold"
                                 : "the quality holds' book differs from the HOLD balance"));
             }
         }
         if (book != null) {
             for (HeldStock.EndedHold e : book.endedHoldsStillHolding()) {
-                out.add(new HoldDiscrepancy(e.at().lotId(), e.at().locationId(),
-                        ledger.getOrDefault(e.at(), BigDecimal.ZERO), e.quantity(), List.of(e.holdId()),
+                out.add(new HoldDiscrepancy(
+                        e.at().lotId(),
+                        e.at().locationId(),
+                        ledger.getOrDefault(e.at(), BigDecimal.ZERO),
+                        e.quantity(),
+                        List.of(e.holdId()),
                         "hold " + e.holdId() + " is " + e.state() + " but its book still shows " + e.quantity()));
             }
         }
@@ -107,10 +124,18 @@ final class LedgerAuditFindings {
                    and not ('AVAILABLE' = any(z.allowed_statuses))
                  order by since nulls first, b.lot_id, b.location_id
                  limit 1000""", (rs, i) -> {
-            Instant since = rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant();
+            Instant since =
+                    rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant();
             Instant now = rs.getTimestamp(8).toInstant();
-            return new MisplacedStock(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getBigDecimal(6), since, since == null ? null : Duration.between(since, now));
+            return new MisplacedStock(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getBigDecimal(6),
+                    since,
+                    since == null ? null : Duration.between(since, now));
         });
     }
 }

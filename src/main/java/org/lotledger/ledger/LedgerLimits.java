@@ -24,20 +24,26 @@ final class LedgerLimits {
     /** How far ahead of this node's clock an {@code occurredAt} may be: scanners' clocks drift. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** Before any warehouse has a go-live date, nothing in Lot Ledger happened before this day. */
-    static final Instant EARLIEST = LocalDate.of(2000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    static final Instant EARLIEST =
+            LocalDate.of(2000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-    private LedgerLimits() {
-    }
+    private LedgerLimits() {}
 
     static void checkSize(Movement m, LotFacts lot) {
         if (m.quantity() > MAX_QUANTITY) {
-            throw DomainException.unprocessable("QUANTITY_TOO_LARGE", "One movement moves at most " + MAX_QUANTITY
-                    + " base units; got " + m.quantity() + ".", Map.of("maxQuantity", MAX_QUANTITY));
+            throw DomainException.unprocessable(
+                    "QUANTITY_TOO_LARGE",
+                    "One movement moves at most " + MAX_QUANTITY + " base units; got " + m.quantity() + ".",
+                    Map.of("maxQuantity", MAX_QUANTITY));
         }
-        if (lot != null && BigDecimal.valueOf(m.quantity()).multiply(lot.unitCost()).compareTo(MAX_VALUE) > 0) {
-            throw DomainException.unprocessable("QUANTITY_TOO_LARGE", "One movement is worth at most "
-                    + MAX_VALUE.toPlainString() + " " + lot.currency() + "; " + m.quantity() + " of lot "
-                    + lot.internalLabel() + " would be more.", Map.of("lot", lot.internalLabel()));
+        if (lot != null
+                && BigDecimal.valueOf(m.quantity()).multiply(lot.unitCost()).compareTo(MAX_VALUE) > 0) {
+            throw DomainException.unprocessable(
+                    "QUANTITY_TOO_LARGE",
+                    "One movement is worth at most "
+                            + MAX_VALUE.toPlainString() + " " + lot.currency() + "; " + m.quantity() + " of lot "
+                            + lot.internalLabel() + " would be more.",
+                    Map.of("lot", lot.internalLabel()));
         }
     }
 
@@ -47,13 +53,17 @@ final class LedgerLimits {
             return;
         }
         if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw DomainException.unprocessable("OCCURRED_IN_FUTURE", "occurredAt " + occurredAt + " is in the future"
-                    + " (more than " + CLOCK_SKEW.toMinutes() + " minutes ahead of " + now + ").",
+            throw DomainException.unprocessable(
+                    "OCCURRED_IN_FUTURE",
+                    "occurredAt " + occurredAt + " is in the future" + " (more than " + CLOCK_SKEW.toMinutes()
+                            + " minutes ahead of " + now + ").",
                     Map.of("occurredAt", occurredAt.toString()));
         }
         if (occurredAt.isBefore(EARLIEST)) {
-            throw DomainException.unprocessable("OCCURRED_BEFORE_GO_LIVE", "occurredAt " + occurredAt
-                    + " is before " + EARLIEST + ".", Map.of("occurredAt", occurredAt.toString()));
+            throw DomainException.unprocessable(
+                    "OCCURRED_BEFORE_GO_LIVE",
+                    "occurredAt " + occurredAt + " is before " + EARLIEST + ".",
+                    Map.of("occurredAt", occurredAt.toString()));
         }
     }
 
@@ -62,9 +72,13 @@ final class LedgerLimits {
         for (LocationFacts l : locations.values()) {
             LocalDate day = l.warehouseId() == null ? null : goLive.get(l.warehouseId());
             // the go-live day counts from its first instant anywhere on earth
-            if (day != null && occurredAt.isBefore(day.atStartOfDay(ZoneOffset.ofHours(14)).toInstant())) {
-                throw DomainException.unprocessable("OCCURRED_BEFORE_GO_LIVE", "occurredAt " + occurredAt
-                                + " is before the go-live date " + day + " of the warehouse of " + l.code() + ".",
+            if (day != null
+                    && occurredAt.isBefore(
+                            day.atStartOfDay(ZoneOffset.ofHours(14)).toInstant())) {
+                throw DomainException.unprocessable(
+                        "OCCURRED_BEFORE_GO_LIVE",
+                        "occurredAt " + occurredAt + " is before the go-live date " + day + " of the warehouse of "
+                                + l.code() + ".",
                         Map.of("occurredAt", occurredAt.toString(), "goLiveOn", day.toString(), "location", l.code()));
             }
         }

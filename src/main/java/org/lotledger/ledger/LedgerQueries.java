@@ -29,32 +29,55 @@ import org.springframework.transaction.annotation.Transactional;
 public class LedgerQueries implements ItemPostings {
 
     /** A kept balance: whole base units of one lot at one location in one status. */
-    public record Stock(long lotId, long locationId, StockStatus status, long quantity) {
-    }
+    public record Stock(long lotId, long locationId, StockStatus status, long quantity) {}
 
     /** What a location holds, across lots and statuses, and how much of it is one lot (for putaway). */
-    public record LocationStock(long locationId, long total, long ofLot) {
-    }
+    public record LocationStock(long locationId, long total, long ofLot) {}
 
-    public record BalanceFilter(Long itemId, Long lotId, Long locationId, Long warehouseId, StockStatus status,
-                                boolean includeVirtual) {
-    }
+    public record BalanceFilter(
+            Long itemId, Long lotId, Long locationId, Long warehouseId, StockStatus status, boolean includeVirtual) {}
 
-    public record BalanceRow(long lotId, String lotNumber, String internalLabel, long itemId, String sku,
-                             long locationId, String locationCode, String locationKind, Long warehouseId,
-                             String warehouseCode, StockStatus status, BigDecimal quantity, String baseUom,
-                             BigDecimal unitCost, BigDecimal value, String currency) {
-    }
+    public record BalanceRow(
+            long lotId,
+            String lotNumber,
+            String internalLabel,
+            long itemId,
+            String sku,
+            long locationId,
+            String locationCode,
+            String locationKind,
+            Long warehouseId,
+            String warehouseCode,
+            StockStatus status,
+            BigDecimal quantity,
+            String baseUom,
+            BigDecimal unitCost,
+            BigDecimal value,
+            String currency) {}
 
-    public record HistoryRow(long postingId, String postingType, String referenceType, String referenceId,
-                             String reasonCode, String actor, Instant occurredAt, Instant recordedAt,
-                             String processInstanceId, Long reversesPostingId, int legNo, long lotSeq,
-                             long locationId, String locationCode, StockStatus status, BigDecimal quantity,
-                             BigDecimal balanceAfter, BigDecimal unitCost, BigDecimal extendedValue, String currency) {
-    }
+    public record HistoryRow(
+            long postingId,
+            String postingType,
+            String referenceType,
+            String referenceId,
+            String reasonCode,
+            String actor,
+            Instant occurredAt,
+            Instant recordedAt,
+            String processInstanceId,
+            Long reversesPostingId,
+            int legNo,
+            long lotSeq,
+            long locationId,
+            String locationCode,
+            StockStatus status,
+            BigDecimal quantity,
+            BigDecimal balanceAfter,
+            BigDecimal unitCost,
+            BigDecimal extendedValue,
+            String currency) {}
 
-    public record AsOf(long lotId, long locationId, Instant asOf, Map<StockStatus, BigDecimal> balances) {
-    }
+    public record AsOf(long lotId, long locationId, Instant asOf, Map<StockStatus, BigDecimal> balances) {}
 
     private final JdbcTemplate jdbc;
 
@@ -101,17 +124,34 @@ public class LedgerQueries implements ItemPostings {
         sql.append(" order by i.sku, l.lot_number, loc.code, b.status limit ? offset ?");
         args.add(limit);
         args.add(offset);
-        return jdbc.query(sql.toString(), (rs, n) -> new BalanceRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9),
-                rs.getString(10), StockStatus.valueOf(rs.getString(11)), rs.getBigDecimal(12), rs.getString(13),
-                rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getString(16).trim()), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, n) -> new BalanceRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        (Long) rs.getObject(9),
+                        rs.getString(10),
+                        StockStatus.valueOf(rs.getString(11)),
+                        rs.getBigDecimal(12),
+                        rs.getString(13),
+                        rs.getBigDecimal(14),
+                        rs.getBigDecimal(15),
+                        rs.getString(16).trim()),
+                args.toArray());
     }
 
     /** Every leg of a lot, in the order the ledger recorded them (the lot's sequence, which is its commit order). */
     @Transactional(readOnly = true)
     public List<HistoryRow> history(long lotId) {
         requireLot(lotId);
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select p.id, p.posting_type, p.reference_type, p.reference_id, p.reason_code, p.actor, p.occurred_at,
                        p.recorded_at, p.process_instance_id, p.reverses_posting_id, g.leg_no, g.lot_seq, g.location_id,
                        loc.code, g.status, g.quantity, g.balance_after, g.unit_cost, g.extended_value, g.currency
@@ -119,11 +159,29 @@ public class LedgerQueries implements ItemPostings {
                   join posting p on p.id = g.posting_id
                   join location loc on loc.id = g.location_id
                  where g.lot_id = ?
-                 order by g.lot_seq""", (rs, n) -> new HistoryRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                rs.getTimestamp(8).toInstant(), rs.getString(9), (Long) rs.getObject(10), rs.getInt(11), rs.getLong(12),
-                rs.getLong(13), rs.getString(14), StockStatus.valueOf(rs.getString(15)), rs.getBigDecimal(16),
-                rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getString(20).trim()), lotId);
+                 order by g.lot_seq""",
+                (rs, n) -> new HistoryRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getString(9),
+                        (Long) rs.getObject(10),
+                        rs.getInt(11),
+                        rs.getLong(12),
+                        rs.getLong(13),
+                        rs.getString(14),
+                        StockStatus.valueOf(rs.getString(15)),
+                        rs.getBigDecimal(16),
+                        rs.getBigDecimal(17),
+                        rs.getBigDecimal(18),
+                        rs.getBigDecimal(19),
+                        rs.getString(20).trim()),
+                lotId);
     }
 
     /**
@@ -135,10 +193,13 @@ public class LedgerQueries implements ItemPostings {
     public AsOf balanceAsOf(long lotId, long locationId, Instant asOf) {
         requireLot(lotId);
         jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = ? for share", Long.class, lotId);
-        Instant now = jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
+        Instant now =
+                jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
         if (asOf.isAfter(now)) {
-            throw DomainException.unprocessable("AS_OF_IN_FUTURE", "The ledger answers for instants up to now ("
-                    + now + "), not " + asOf + ".", Map.of("asOf", asOf.toString()));
+            throw DomainException.unprocessable(
+                    "AS_OF_IN_FUTURE",
+                    "The ledger answers for instants up to now (" + now + "), not " + asOf + ".",
+                    Map.of("asOf", asOf.toString()));
         }
         Map<StockStatus, BigDecimal> balances = new EnumMap<>(StockStatus.class);
         // nothing was recorded before the ledger's earliest day: earlier instants read as that day (all zero)
@@ -160,7 +221,9 @@ public class LedgerQueries implements ItemPostings {
      */
     @Transactional
     public Instant countSnapshot(Collection<Long> lotIds) {
-        jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for share", Long.class,
+        jdbc.queryForList(
+                "select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for share",
+                Long.class,
                 (Object) lotIds.toArray(Long[]::new));
         return jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
     }
@@ -172,7 +235,10 @@ public class LedgerQueries implements ItemPostings {
     public long quantity(long lotId, long locationId, StockStatus status) {
         List<BigDecimal> q = jdbc.queryForList(
                 "select quantity from stock_balance where lot_id = ? and location_id = ? and status = ?",
-                BigDecimal.class, lotId, locationId, status.name());
+                BigDecimal.class,
+                lotId,
+                locationId,
+                status.name());
         return q.isEmpty() ? 0 : q.get(0).longValueExact();
     }
 
@@ -194,13 +260,21 @@ public class LedgerQueries implements ItemPostings {
         if (lotIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select b.lot_id, b.location_id, b.quantity from stock_balance b join location loc on loc.id = b.location_id
                  where b.status = ? and b.quantity > 0 and loc.kind = 'PHYSICAL'
                    and b.lot_id = any(?) and (?::bigint is null or b.location_id = ?)
-                 order by b.lot_id, b.location_id""", (rs, i) -> new Stock(rs.getLong(1), rs.getLong(2), status,
-                        rs.getBigDecimal(3).longValueExact()), status.name(), lotIds.toArray(Long[]::new),
-                locationId, locationId);
+                 order by b.lot_id, b.location_id""",
+                (rs, i) -> new Stock(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        status,
+                        rs.getBigDecimal(3).longValueExact()),
+                status.name(),
+                lotIds.toArray(Long[]::new),
+                locationId,
+                locationId);
     }
 
     /** Per location: everything it holds (all lots and statuses) and how much of that is {@code lotId}. */
@@ -213,13 +287,20 @@ public class LedgerQueries implements ItemPostings {
         if (locationIds.isEmpty()) {
             return out;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select location_id, coalesce(sum(quantity), 0), coalesce(sum(quantity) filter (where lot_id = ?), 0)
                   from stock_balance where location_id = any(?) group by location_id""",
                 rs -> {
-                    out.put(rs.getLong(1), new LocationStock(rs.getLong(1), rs.getBigDecimal(2).longValueExact(),
-                            rs.getBigDecimal(3).longValueExact()));
-                }, lotId, locationIds.toArray(Long[]::new));
+                    out.put(
+                            rs.getLong(1),
+                            new LocationStock(
+                                    rs.getLong(1),
+                                    rs.getBigDecimal(2).longValueExact(),
+                                    rs.getBigDecimal(3).longValueExact()));
+                },
+                lotId,
+                locationIds.toArray(Long[]::new));
         return out;
     }
 
@@ -229,17 +310,18 @@ public class LedgerQueries implements ItemPostings {
     public boolean existFor(long itemId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists(select 1 from posting_leg pl join lot l on l.id = pl.lot_id where l.item_id = ?)",
-                Boolean.class, itemId));
+                Boolean.class,
+                itemId));
     }
 
     /** Whether a posting of this type moved another lot of the same item from the same supplier. */
     @Transactional(readOnly = true)
     public boolean anyOtherLotPosted(PostingType type, long itemId, long supplierId, long exceptLotId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("""
                 select exists (select 1 from posting_leg g join posting p on p.id = g.posting_id
                                  join lot o on o.id = g.lot_id
-                                where p.posting_type = ? and o.item_id = ? and o.supplier_id = ? and o.id <> ?)""",
-                Boolean.class, type.name(), itemId, supplierId, exceptLotId));
+                                where p.posting_type = ? and o.item_id = ? and o.supplier_id = ? and o.id <> ?)""", Boolean.class, type.name(), itemId, supplierId, exceptLotId));
     }
 
     private void requireLot(long lotId) {

@@ -56,25 +56,40 @@ public class LedgerSelfAudit {
 
     /** One bucket whose kept balance differs from the sum of its legs. */
     @Schema(name = "LedgerDiscrepancy")
-    public record Discrepancy(long lotId, long locationId, String status, BigDecimal kept, BigDecimal fromLedger) {
-    }
+    public record Discrepancy(long lotId, long locationId, String status, BigDecimal kept, BigDecimal fromLedger) {}
 
     /**
      * HOLD stock at a lot and location that the holds' book does not account for (or accounts for wrongly): what the
      * ledger holds there in HOLD, what the holds say they hold there, and which holds those are.
      */
-    public record HoldDiscrepancy(long lotId, long locationId, BigDecimal heldInLedger, long heldByHolds,
-                                  List<Long> holdIds, String finding) {
-    }
+    public record HoldDiscrepancy(
+            long lotId,
+            long locationId,
+            BigDecimal heldInLedger,
+            long heldByHolds,
+            List<Long> holdIds,
+            String finding) {}
 
     /** AVAILABLE stock in a zone whose statuses leave AVAILABLE out, and since when it has been there. */
-    public record MisplacedStock(long lotId, long locationId, String locationCode, String zoneCode, String zoneType,
-                                 BigDecimal quantity, Instant since, Duration age) {
-    }
+    public record MisplacedStock(
+            long lotId,
+            long locationId,
+            String locationCode,
+            String zoneCode,
+            String zoneType,
+            BigDecimal quantity,
+            Instant since,
+            Duration age) {}
 
-    public record AuditResult(long runId, String trigger, Instant startedAt, Instant finishedAt, long bucketsChecked,
-                              List<Discrepancy> discrepancies, List<HoldDiscrepancy> holdDiscrepancies,
-                              List<MisplacedStock> availableStockInZonesThatRefuseIt) {
+    public record AuditResult(
+            long runId,
+            String trigger,
+            Instant startedAt,
+            Instant finishedAt,
+            long bucketsChecked,
+            List<Discrepancy> discrepancies,
+            List<HoldDiscrepancy> holdDiscrepancies,
+            List<MisplacedStock> availableStockInZonesThatRefuseIt) {
         /** Kept balances agree with the ledger, and HOLD stock with the holds (misplaced stock is not a discrepancy). */
         public boolean clean() {
             return discrepancies.isEmpty() && holdDiscrepancies.isEmpty();
@@ -91,9 +106,13 @@ public class LedgerSelfAudit {
     private final AtomicLong rebuilds = new AtomicLong();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    public LedgerSelfAudit(JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events,
-                           ObjectProvider<HeldStock> heldStock, PlatformTransactionManager transactions,
-                           @Value("${lotledger.ledger.audit-cron}") String cron) {
+    public LedgerSelfAudit(
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            ApplicationEventPublisher events,
+            ObjectProvider<HeldStock> heldStock,
+            PlatformTransactionManager transactions,
+            @Value("${lotledger.ledger.audit-cron}") String cron) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -123,13 +142,16 @@ public class LedgerSelfAudit {
             }
             Optional<AuditResult> running = awaitRunAfter(a.lastRunId());
             if (running.isPresent()) {
-                log.info("Ledger self-audit requested ({}) while run {} was in progress: answered with that run",
-                        trigger, running.get().runId());
+                log.info(
+                        "Ledger self-audit requested ({}) while run {} was in progress: answered with that run",
+                        trigger,
+                        running.get().runId());
                 return running.get();
             }
             // the audit we waited for failed and recorded nothing: try to rebuild ourselves
         }
-        throw new IllegalStateException("Ledger self-audit: " + MAX_ATTEMPTS + " audits in a row ended without a result");
+        throw new IllegalStateException(
+                "Ledger self-audit: " + MAX_ATTEMPTS + " audits in a row ended without a result");
     }
 
     @Scheduled(cron = "${lotledger.ledger.audit-cron}")
@@ -141,10 +163,10 @@ public class LedgerSelfAudit {
             }
             // read committed, on a connection of its own: a scheduled run that committed just before we took the
             // lock may be newer than this transaction's snapshot
-            Boolean done = readCommitted.execute(r -> jdbc.queryForObject("""
+            Boolean done = readCommitted.execute(
+                    r -> jdbc.queryForObject("""
                     select exists (select 1 from ledger_audit_run
-                                    where trigger = 'SCHEDULED' and started_at >= clock_timestamp() - ?::interval)""",
-                    Boolean.class, scheduledGap.toMillis() + " milliseconds"));
+                                    where trigger = 'SCHEDULED' and started_at >= clock_timestamp() - ?::interval)""", Boolean.class, scheduledGap.toMillis() + " milliseconds"));
             if (Boolean.TRUE.equals(done)) {
                 log.info("Scheduled ledger self-audit skipped: another node ran it for this tick");
                 return null;
@@ -171,12 +193,12 @@ public class LedgerSelfAudit {
         return waiting.get();
     }
 
-    private record Attempt(boolean locked, long lastRunId, AuditResult result) {
-    }
+    private record Attempt(boolean locked, long lastRunId, AuditResult result) {}
 
     /** The first statement of the snapshot transaction: takes the lock if free, and notes the newest run so far. */
     private Attempt tryLock() {
-        return jdbc.queryForObject("select pg_try_advisory_xact_lock(" + LOCK_KEY + ") as locked, "
+        return jdbc.queryForObject(
+                "select pg_try_advisory_xact_lock(" + LOCK_KEY + ") as locked, "
                         + "(select coalesce(max(id), 0) from ledger_audit_run) as last_run_id",
                 (rs, i) -> new Attempt(rs.getBoolean("locked"), rs.getLong("last_run_id"), null));
     }
@@ -190,16 +212,16 @@ public class LedgerSelfAudit {
         try {
             while (true) {
                 Optional<Optional<AuditResult>> seen = readCommitted.execute(s -> {
-                    Boolean free = jdbc.queryForObject("select pg_try_advisory_xact_lock_shared(" + LOCK_KEY + ")",
-                            Boolean.class);
+                    Boolean free = jdbc.queryForObject(
+                            "select pg_try_advisory_xact_lock_shared(" + LOCK_KEY + ")", Boolean.class);
                     if (!Boolean.TRUE.equals(free)) {
                         return Optional.<Optional<AuditResult>>empty();
                     }
-                    return Optional.of(jdbc.query("""
+                    return Optional.of(
+                            jdbc.query("""
                             select id, trigger, started_at, finished_at, buckets_checked, discrepancies::text as discrepancies,
                                    hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock
-                              from ledger_audit_run where id > ? order by id limit 1""", this::toResult, lastRunId)
-                            .stream().findFirst());
+                              from ledger_audit_run where id > ? order by id limit 1""", this::toResult, lastRunId).stream().findFirst());
                 });
                 if (seen.isPresent()) {
                     return seen.get();
@@ -222,54 +244,101 @@ public class LedgerSelfAudit {
         long buckets = findings.buckets();
         List<HoldDiscrepancy> holds = findings.holdBook();
         List<MisplacedStock> misplaced = findings.availableStockInZonesThatRefuseIt();
-        AuditResult result = jdbc.queryForObject("""
+        AuditResult result = jdbc.queryForObject(
+                """
                 insert into ledger_audit_run (trigger, started_at, finished_at, buckets_checked, discrepancy_count,
                                               discrepancies, hold_discrepancies, misplaced_stock)
                 values (?, ?, clock_timestamp(), ?, ?, ?::jsonb, ?::jsonb, ?::jsonb) returning id, finished_at""",
-                (rs, i) -> new AuditResult(rs.getLong("id"), trigger, started.toInstant(),
-                        rs.getTimestamp("finished_at").toInstant(), buckets, List.copyOf(found), List.copyOf(holds),
+                (rs, i) -> new AuditResult(
+                        rs.getLong("id"),
+                        trigger,
+                        started.toInstant(),
+                        rs.getTimestamp("finished_at").toInstant(),
+                        buckets,
+                        List.copyOf(found),
+                        List.copyOf(holds),
                         List.copyOf(misplaced)),
-                trigger, started, buckets, found.size() + holds.size(), toJson(found), toJson(holds), toJson(misplaced));
+                trigger,
+                started,
+                buckets,
+                found.size() + holds.size(),
+                toJson(found),
+                toJson(holds),
+                toJson(misplaced));
         long id = result.runId();
         if (!misplaced.isEmpty()) {
-            log.warn("Ledger self-audit run {}: {} AVAILABLE balance(s) sit in zones that do not take AVAILABLE stock, "
-                    + "oldest: {}", id, misplaced.size(), misplaced.get(0));
+            log.warn(
+                    "Ledger self-audit run {}: {} AVAILABLE balance(s) sit in zones that do not take AVAILABLE stock, "
+                            + "oldest: {}",
+                    id,
+                    misplaced.size(),
+                    misplaced.get(0));
         }
         if (!result.clean()) {
-            log.error("LEDGER SELF-AUDIT: {} balance bucket(s) disagree with the ledger, {} HOLD balance(s) with the "
-                    + "quality holds (run {}), first: {}", found.size(), holds.size(), id,
+            log.error(
+                    "LEDGER SELF-AUDIT: {} balance bucket(s) disagree with the ledger, {} HOLD balance(s) with the "
+                            + "quality holds (run {}), first: {}",
+                    found.size(),
+                    holds.size(),
+                    id,
                     found.isEmpty() ? holds.get(0) : found.get(0));
             StringBuilder summary = new StringBuilder();
-            found.stream().limit(20).forEach(d -> summary.append("- lot ").append(d.lotId()).append(", location ")
-                    .append(d.locationId()).append(", ").append(d.status()).append(": kept ")
-                    .append(d.kept().stripTrailingZeros().toPlainString()).append(", ledger ")
-                    .append(d.fromLedger().stripTrailingZeros().toPlainString()).append('\n'));
-            holds.stream().limit(20).forEach(d -> summary.append("- lot ").append(d.lotId()).append(", location ")
-                    .append(d.locationId()).append(", HOLD: ledger ")
-                    .append(d.heldInLedger().stripTrailingZeros().toPlainString()).append(", quality holds ")
-                    .append(d.heldByHolds()).append(" (holds ").append(d.holdIds()).append("): ").append(d.finding())
-                    .append('\n'));
+            found.stream()
+                    .limit(20)
+                    .forEach(d -> summary.append("- lot ")
+                            .append(d.lotId())
+                            .append(", location ")
+                            .append(d.locationId())
+                            .append(", ")
+                            .append(d.status())
+                            .append(": kept ")
+                            .append(d.kept().stripTrailingZeros().toPlainString())
+                            .append(", ledger ")
+                            .append(d.fromLedger().stripTrailingZeros().toPlainString())
+                            .append('\n'));
+            holds.stream()
+                    .limit(20)
+                    .forEach(d -> summary.append("- lot ")
+                            .append(d.lotId())
+                            .append(", location ")
+                            .append(d.locationId())
+                            .append(", HOLD: ledger ")
+                            .append(d.heldInLedger().stripTrailingZeros().toPlainString())
+                            .append(", quality holds ")
+                            .append(d.heldByHolds())
+                            .append(" (holds ")
+                            .append(d.holdIds())
+                            .append("): ")
+                            .append(d.finding())
+                            .append('\n'));
             events.publishEvent(new LedgerDiscrepancyFound(id, found.size() + holds.size(), summary.toString()));
         } else {
-            log.info("Ledger self-audit run {}: {} buckets agree with the ledger, HOLD stock with the quality holds",
-                    id, buckets);
+            log.info(
+                    "Ledger self-audit run {}: {} buckets agree with the ledger, HOLD stock with the quality holds",
+                    id,
+                    buckets);
         }
         return result;
     }
 
     private AuditResult toResult(ResultSet rs, int row) throws SQLException {
         try {
-            List<Discrepancy> discrepancies = json.readValue(rs.getString("discrepancies"), new TypeReference<>() {
-            });
-            List<HoldDiscrepancy> holds = rs.getString("hold_discrepancies") == null ? List.of()
-                    : json.readValue(rs.getString("hold_discrepancies"), new TypeReference<List<HoldDiscrepancy>>() {
-                    });
-            List<MisplacedStock> misplaced = rs.getString("misplaced_stock") == null ? List.of()
-                    : json.readValue(rs.getString("misplaced_stock"), new TypeReference<List<MisplacedStock>>() {
-                    });
-            return new AuditResult(rs.getLong("id"), rs.getString("trigger"), rs.getTimestamp("started_at").toInstant(),
-                    rs.getTimestamp("finished_at").toInstant(), rs.getLong("buckets_checked"),
-                    List.copyOf(discrepancies), List.copyOf(holds), List.copyOf(misplaced));
+            List<Discrepancy> discrepancies = json.readValue(rs.getString("discrepancies"), new TypeReference<>() {});
+            List<HoldDiscrepancy> holds = rs.getString("hold_discrepancies") == null
+                    ? List.of()
+                    : json.readValue(rs.getString("hold_discrepancies"), new TypeReference<List<HoldDiscrepancy>>() {});
+            List<MisplacedStock> misplaced = rs.getString("misplaced_stock") == null
+                    ? List.of()
+                    : json.readValue(rs.getString("misplaced_stock"), new TypeReference<List<MisplacedStock>>() {});
+            return new AuditResult(
+                    rs.getLong("id"),
+                    rs.getString("trigger"),
+                    rs.getTimestamp("started_at").toInstant(),
+                    rs.getTimestamp("finished_at").toInstant(),
+                    rs.getLong("buckets_checked"),
+                    List.copyOf(discrepancies),
+                    List.copyOf(holds),
+                    List.copyOf(misplaced));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("ledger_audit_run " + rs.getLong("id") + ": unreadable discrepancies", e);
         }

@@ -18,8 +18,10 @@ record LegDraft(long lotId, long locationId, StockStatus status, long quantity, 
         List<LegDraft> legs = new ArrayList<>(movements.size() * 2);
         for (Movement m : movements) {
             LotFacts lot = lots.get(m.lotId());
-            legs.add(new LegDraft(m.lotId(), m.fromLocationId(), m.fromStatus(), -m.quantity(), lot.unitCost(), lot.currency()));
-            legs.add(new LegDraft(m.lotId(), m.toLocationId(), m.toStatus(), m.quantity(), lot.unitCost(), lot.currency()));
+            legs.add(new LegDraft(
+                    m.lotId(), m.fromLocationId(), m.fromStatus(), -m.quantity(), lot.unitCost(), lot.currency()));
+            legs.add(new LegDraft(
+                    m.lotId(), m.toLocationId(), m.toStatus(), m.quantity(), lot.unitCost(), lot.currency()));
         }
         return legs;
     }

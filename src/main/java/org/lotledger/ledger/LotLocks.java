@@ -29,7 +29,9 @@ public class LotLocks {
         if (lotIds.isEmpty()) {
             return;
         }
-        jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for update",
-                Long.class, (Object) new TreeSet<>(lotIds).toArray(Long[]::new));
+        jdbc.queryForList(
+                "select lot_id from lot_ledger_head where lot_id = any(?) order by lot_id for update",
+                Long.class,
+                (Object) new TreeSet<>(lotIds).toArray(Long[]::new));
     }
 }

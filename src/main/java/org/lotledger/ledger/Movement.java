@@ -7,8 +7,13 @@ package org.lotledger.ledger;
  *
  * @param quantity in the item's base unit, whole and positive
  */
-public record Movement(long lotId, long fromLocationId, StockStatus fromStatus, long toLocationId,
-                       StockStatus toStatus, long quantity) {
+public record Movement(
+        long lotId,
+        long fromLocationId,
+        StockStatus fromStatus,
+        long toLocationId,
+        StockStatus toStatus,
+        long quantity) {
 
     public Movement reversed() {
         return new Movement(lotId, toLocationId, toStatus, fromLocationId, fromStatus, quantity);

@@ -20,8 +20,7 @@ final class MovementChecks {
     /** Who may move stock that is on hold from one shelf to another. */
     static final Set<String> MOVE_HELD_STOCK = Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS);
 
-    private MovementChecks() {
-    }
+    private MovementChecks() {}
 
     /**
      * @param underHold per lot and target location, the open quality hold an arrival (TRANSFER_IN, RETURN) not in
@@ -52,15 +51,18 @@ final class MovementChecks {
 
     static void quantityIsPositive(Movement m) {
         if (m.quantity() <= 0) {
-            throw DomainException.unprocessable("INVALID_QUANTITY", "Quantities are whole, positive numbers of the "
-                    + "item's base unit; got " + m.quantity() + ".", Map.of("quantity", m.quantity()));
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY",
+                    "Quantities are whole, positive numbers of the " + "item's base unit; got " + m.quantity() + ".",
+                    Map.of("quantity", m.quantity()));
         }
     }
 
     static LotFacts knownLot(Movement m, Map<Long, LotFacts> lots) {
         LotFacts lot = lots.get(m.lotId());
         if (lot == null) {
-            throw DomainException.notFound("UNKNOWN_LOT", "Lot " + m.lotId() + " does not exist.", Map.of("lotId", m.lotId()));
+            throw DomainException.notFound(
+                    "UNKNOWN_LOT", "Lot " + m.lotId() + " does not exist.", Map.of("lotId", m.lotId()));
         }
         return lot;
     }
@@ -68,17 +70,23 @@ final class MovementChecks {
     static LocationFacts knownLocation(Map<Long, LocationFacts> locations, long id) {
         LocationFacts l = locations.get(id);
         if (l == null) {
-            throw DomainException.notFound("UNKNOWN_LOCATION", "Location " + id + " does not exist.", Map.of("locationId", id));
+            throw DomainException.notFound(
+                    "UNKNOWN_LOCATION", "Location " + id + " does not exist.", Map.of("locationId", id));
         }
         return l;
     }
 
     /** Each type moves stock between the kinds it lists; an adjustment has the ADJUSTMENT location on one side. */
     static void locationKinds(PostingType type, LocationFacts from, LocationFacts to) {
-        if (!type.fromKinds().contains(from.kind()) || !type.toKinds().contains(to.kind())
-                || (type == PostingType.ADJUSTMENT && (from.kind() == LocationKind.ADJUSTMENT) == (to.kind() == LocationKind.ADJUSTMENT))) {
-            throw DomainException.unprocessable("LOCATION_KIND_NOT_ALLOWED", type + " moves stock from " + type.fromKinds()
-                            + " to " + type.toKinds() + " locations, not from " + from.code() + " (" + from.kind() + ") to "
+        if (!type.fromKinds().contains(from.kind())
+                || !type.toKinds().contains(to.kind())
+                || (type == PostingType.ADJUSTMENT
+                        && (from.kind() == LocationKind.ADJUSTMENT) == (to.kind() == LocationKind.ADJUSTMENT))) {
+            throw DomainException.unprocessable(
+                    "LOCATION_KIND_NOT_ALLOWED",
+                    type + " moves stock from " + type.fromKinds()
+                            + " to " + type.toKinds() + " locations, not from " + from.code() + " (" + from.kind()
+                            + ") to "
                             + to.code() + " (" + to.kind() + ").",
                     Map.of("postingType", type.name(), "from", from.code(), "to", to.code()));
         }
@@ -86,27 +94,40 @@ final class MovementChecks {
 
     static void keepsOrChangesLocation(PostingType type, Movement m, LocationFacts from, LocationFacts to) {
         if (type.keepsLocation() != !m.changesLocation()) {
-            throw DomainException.unprocessable("INVALID_MOVEMENT", type.keepsLocation()
-                    ? "A status change keeps the stock where it is." : "Source and target location are the same: " + from.code() + ".",
+            throw DomainException.unprocessable(
+                    "INVALID_MOVEMENT",
+                    type.keepsLocation()
+                            ? "A status change keeps the stock where it is."
+                            : "Source and target location are the same: " + from.code() + ".",
                     Map.of("from", from.code(), "to", to.code()));
         }
     }
 
     static void statusTransition(PostingType type, Movement m) {
         if (!type.transitions().contains(new PostingType.StatusChange(m.fromStatus(), m.toStatus()))) {
-            throw DomainException.unprocessable("STATUS_TRANSITION_NOT_ALLOWED", type + " may not take stock from "
-                            + m.fromStatus() + " to " + m.toStatus() + ".",
-                    Map.of("postingType", type.name(), "fromStatus", String.valueOf(m.fromStatus()),
-                            "toStatus", String.valueOf(m.toStatus())));
+            throw DomainException.unprocessable(
+                    "STATUS_TRANSITION_NOT_ALLOWED",
+                    type + " may not take stock from " + m.fromStatus() + " to " + m.toStatus() + ".",
+                    Map.of(
+                            "postingType",
+                            type.name(),
+                            "fromStatus",
+                            String.valueOf(m.fromStatus()),
+                            "toStatus",
+                            String.valueOf(m.toStatus())));
         }
     }
 
     /** Only quality moves held stock from one shelf to another. */
     static void heldStockMovedByQuality(PostingType type, Movement m, Actor actor, LotFacts lot, LocationFacts from) {
-        if (m.fromStatus() == StockStatus.HOLD && m.changesLocation() && type == PostingType.MOVE
+        if (m.fromStatus() == StockStatus.HOLD
+                && m.changesLocation()
+                && type == PostingType.MOVE
                 && !actor.isInAny(MOVE_HELD_STOCK)) {
-            throw DomainException.unprocessable("LOT_ON_HOLD", "Lot " + lot.internalLabel()
-                    + " is on hold at " + from.code() + "; only quality moves held stock.", Map.of("lot", lot.internalLabel()));
+            throw DomainException.unprocessable(
+                    "LOT_ON_HOLD",
+                    "Lot " + lot.internalLabel() + " is on hold at " + from.code() + "; only quality moves held stock.",
+                    Map.of("lot", lot.internalLabel()));
         }
     }
 
@@ -118,10 +139,19 @@ final class MovementChecks {
      */
     static void arrivalUnderHold(PostingType type, Movement m, LotFacts lot, LocationFacts to, Long holdId) {
         if (isArrivalOutsideHold(type, m) && holdId != null) {
-            throw DomainException.unprocessable("ARRIVAL_UNDER_HOLD", "Lot " + lot.internalLabel() + " arriving at "
-                            + to.code() + " falls under open quality hold " + holdId + ": it must arrive in HOLD.",
-                    Map.of("lot", lot.internalLabel(), "location", to.code(), "holdId", holdId,
-                            "postingType", type.name()));
+            throw DomainException.unprocessable(
+                    "ARRIVAL_UNDER_HOLD",
+                    "Lot " + lot.internalLabel() + " arriving at " + to.code() + " falls under open quality hold "
+                            + holdId + ": it must arrive in HOLD.",
+                    Map.of(
+                            "lot",
+                            lot.internalLabel(),
+                            "location",
+                            to.code(),
+                            "holdId",
+                            holdId,
+                            "postingType",
+                            type.name()));
         }
     }
 
@@ -131,8 +161,10 @@ final class MovementChecks {
         Long toWh = to.warehouseId();
         boolean bothScoped = from.warehouseId() != null && to.warehouseId() != null;
         if (bothScoped && !Objects.equals(fromWh, toWh)) {
-            throw DomainException.unprocessable("WAREHOUSE_MISMATCH", "Stock moves from " + from.code() + " to "
-                    + to.code() + " only through the in-transit location of that warehouse pair.",
+            throw DomainException.unprocessable(
+                    "WAREHOUSE_MISMATCH",
+                    "Stock moves from " + from.code() + " to " + to.code()
+                            + " only through the in-transit location of that warehouse pair.",
                     Map.of("from", from.code(), "to", to.code()));
         }
     }
@@ -143,19 +175,23 @@ final class MovementChecks {
             return;
         }
         if (!to.active()) {
-            throw DomainException.unprocessable("LOCATION_INACTIVE", "Location " + to.code() + " is inactive.",
-                    Map.of("location", to.code()));
+            throw DomainException.unprocessable(
+                    "LOCATION_INACTIVE", "Location " + to.code() + " is inactive.", Map.of("location", to.code()));
         }
         if (to.kind() != LocationKind.PHYSICAL) {
             return;
         }
         if (!to.allowedStatuses().contains(m.toStatus())) {
-            throw DomainException.unprocessable("ZONE_REFUSES_STATUS", "Location " + to.code() + " does not take "
-                    + m.toStatus() + " stock (its zone takes " + to.allowedStatuses() + ").",
+            throw DomainException.unprocessable(
+                    "ZONE_REFUSES_STATUS",
+                    "Location " + to.code() + " does not take " + m.toStatus() + " stock (its zone takes "
+                            + to.allowedStatuses() + ").",
                     Map.of("location", to.code(), "stockStatus", m.toStatus().name()));
         }
         if (!to.allowedTemperatureClasses().contains(lot.temperatureClass())) {
-            throw DomainException.unprocessable("ZONE_REFUSES_TEMPERATURE_CLASS", "Location " + to.code()
+            throw DomainException.unprocessable(
+                    "ZONE_REFUSES_TEMPERATURE_CLASS",
+                    "Location " + to.code()
                             + " does not take " + lot.temperatureClass() + " items (its zone takes "
                             + new TreeSet<>(to.allowedTemperatureClasses()) + ").",
                     Map.of("location", to.code(), "temperatureClass", lot.temperatureClass()));

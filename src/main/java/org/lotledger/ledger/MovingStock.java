@@ -19,9 +19,15 @@ public class MovingStock {
      * What a scanner sends: the lot (id or internal label), two location barcodes, a quantity and its unit, and
      * optionally the client's own reference (posted as reference SCAN: a client cannot claim a service's reference).
      */
-    public record ScanMove(PostingType purpose, String lot, String fromBarcode, String toBarcode, BigDecimal quantity,
-                           String unit, StockStatus status, String clientReference) {
-    }
+    public record ScanMove(
+            PostingType purpose,
+            String lot,
+            String fromBarcode,
+            String toBarcode,
+            BigDecimal quantity,
+            String unit,
+            StockStatus status,
+            String clientReference) {}
 
     private static final EnumSet<PostingType> OWNED = EnumSet.of(PostingType.MOVE, PostingType.REPLENISHMENT);
 
@@ -30,7 +36,8 @@ public class MovingStock {
     private final ScanLookups scans;
     private final ObjectProvider<HeldStock> heldStock;
 
-    public MovingStock(Ledger ledger, PostingExecutor executor, ScanLookups scans, ObjectProvider<HeldStock> heldStock) {
+    public MovingStock(
+            Ledger ledger, PostingExecutor executor, ScanLookups scans, ObjectProvider<HeldStock> heldStock) {
         this.ledger = ledger;
         this.executor = executor;
         this.scans = scans;
@@ -40,8 +47,10 @@ public class MovingStock {
     public Posting move(ScanMove scan, Actor actor, String idempotencyKey) {
         PostingType purpose = scan.purpose() == null ? PostingType.MOVE : scan.purpose();
         if (!OWNED.contains(purpose)) {
-            throw DomainException.unprocessable("POSTING_TYPE_NOT_OWNED", purpose + " is not a move; moves are "
-                    + OWNED + ".", Map.of("postingType", purpose.name()));
+            throw DomainException.unprocessable(
+                    "POSTING_TYPE_NOT_OWNED",
+                    purpose + " is not a move; moves are " + OWNED + ".",
+                    Map.of("postingType", purpose.name()));
         }
         return executor.inTransaction(() -> {
             ScanLookups.ScannedLot lot = scans.lot(scan.lot());
@@ -59,8 +68,8 @@ public class MovingStock {
     }
 
     /** Held stock that quality moved stays under the holds that answer for it (the gate checks they did). */
-    private void followedByItsHolds(Posting posted, long lotId, long from, long to, StockStatus status, long quantity,
-                                    Actor actor) {
+    private void followedByItsHolds(
+            Posting posted, long lotId, long from, long to, StockStatus status, long quantity, Actor actor) {
         HeldStock holds = heldStock.getIfAvailable();
         if (status == StockStatus.HOLD && !posted.replayed() && holds != null) {
             holds.moved(posted.id(), lotId, from, to, quantity, actor.userId(), posted.idempotencyKey());

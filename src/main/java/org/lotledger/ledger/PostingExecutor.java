@@ -26,8 +26,8 @@ public class PostingExecutor {
     private final TransactionTemplate tx;
     private final int maxAttempts;
 
-    public PostingExecutor(PlatformTransactionManager txManager,
-                           @Value("${lotledger.ledger.max-attempts:5}") int maxAttempts) {
+    public PostingExecutor(
+            PlatformTransactionManager txManager, @Value("${lotledger.ledger.max-attempts:5}") int maxAttempts) {
         this.tx = new TransactionTemplate(txManager);
         this.maxAttempts = maxAttempts;
     }
@@ -43,7 +43,10 @@ public class PostingExecutor {
                 if (attempt >= maxAttempts) {
                     throw e;
                 }
-                log.debug("posting attempt {} failed transiently ({}), retrying", attempt, e.getClass().getSimpleName());
+                log.debug(
+                        "posting attempt {} failed transiently ({}), retrying",
+                        attempt,
+                        e.getClass().getSimpleName());
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt));
                 } catch (InterruptedException ie) {

@@ -12,9 +12,18 @@ import org.lotledger.common.Actor;
  * @param processInstanceId set when a process posts (the key is then derived from the instance and activity)
  * @param reversesPostingId set only for a reversal
  */
-public record PostingRequest(PostingType type, List<Movement> movements, String referenceType, String referenceId,
-                             String reasonCode, Actor actor, Instant occurredAt, String processInstanceId,
-                             String idempotencyKey, Long reversesPostingId, String note) {
+public record PostingRequest(
+        PostingType type,
+        List<Movement> movements,
+        String referenceType,
+        String referenceId,
+        String reasonCode,
+        Actor actor,
+        Instant occurredAt,
+        String processInstanceId,
+        String idempotencyKey,
+        Long reversesPostingId,
+        String note) {
 
     public PostingRequest {
         Objects.requireNonNull(type, "type");
@@ -88,8 +97,18 @@ public record PostingRequest(PostingType type, List<Movement> movements, String 
         }
 
         public PostingRequest build() {
-            return new PostingRequest(type, movements, referenceType, referenceId, reasonCode, actor, occurredAt,
-                    processInstanceId, idempotencyKey, reversesPostingId, note);
+            return new PostingRequest(
+                    type,
+                    movements,
+                    referenceType,
+                    referenceId,
+                    reasonCode,
+                    actor,
+                    occurredAt,
+                    processInstanceId,
+                    idempotencyKey,
+                    reversesPostingId,
+                    note);
         }
     }
 }

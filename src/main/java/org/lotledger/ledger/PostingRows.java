@@ -71,8 +71,13 @@ final class PostingRows {
     }
 
     /** The legs numbered and sequenced per lot, with the balances they leave, and what they do to each bucket. */
-    private record Sequenced(List<Posting.Leg> legs, Map<Long, Long> seq, Map<Bucket, Long> delta,
-                             Map<Bucket, Long> lastSeqOfBucket, List<Bucket> updated, List<Bucket> inserted) {
+    private record Sequenced(
+            List<Posting.Leg> legs,
+            Map<Long, Long> seq,
+            Map<Bucket, Long> delta,
+            Map<Bucket, Long> lastSeqOfBucket,
+            List<Bucket> updated,
+            List<Bucket> inserted) {
 
         static Sequenced of(List<LegDraft> drafts, StockFacts facts) {
             Map<Bucket, BigDecimal> current = facts.balances();
@@ -86,15 +91,27 @@ final class PostingRows {
             for (LegDraft d : drafts) {
                 long lotSeq = seq.merge(d.lotId(), 1L, Long::sum);
                 BigDecimal qty = BigDecimal.valueOf(d.quantity());
-                BigDecimal after = running.getOrDefault(d.bucket(), BigDecimal.ZERO).add(qty);
+                BigDecimal after =
+                        running.getOrDefault(d.bucket(), BigDecimal.ZERO).add(qty);
                 running.put(d.bucket(), after);
                 lastSeqOfBucket.put(d.bucket(), lotSeq);
                 delta.merge(d.bucket(), d.quantity(), Long::sum);
-                legs.add(new Posting.Leg(++legNo, d.lotId(), d.locationId(), d.status(), qty, d.unitCost(), d.currency(),
-                        qty.multiply(d.unitCost()), lotSeq, after));
+                legs.add(new Posting.Leg(
+                        ++legNo,
+                        d.lotId(),
+                        d.locationId(),
+                        d.status(),
+                        qty,
+                        d.unitCost(),
+                        d.currency(),
+                        qty.multiply(d.unitCost()),
+                        lotSeq,
+                        after));
             }
-            List<Bucket> updated = delta.keySet().stream().filter(current::containsKey).toList();
-            List<Bucket> inserted = delta.keySet().stream().filter(b -> !current.containsKey(b)).toList();
+            List<Bucket> updated =
+                    delta.keySet().stream().filter(current::containsKey).toList();
+            List<Bucket> inserted =
+                    delta.keySet().stream().filter(b -> !current.containsKey(b)).toList();
             return new Sequenced(List.copyOf(legs), seq, delta, lastSeqOfBucket, updated, inserted);
         }
     }
@@ -104,41 +121,86 @@ final class PostingRows {
         Instant recordedAt = facts.recordedAt();
         Instant occurredAt = r.occurredAt() == null ? recordedAt : r.occurredAt();
         Sequenced s = Sequenced.of(drafts, facts);
-        Long postingId = jdbc.queryForObject(APPEND, Long.class,
+        Long postingId = jdbc.queryForObject(
+                APPEND,
+                Long.class,
                 parameters(r, fingerprint, occurredAt, Timestamp.from(recordedAt), s, facts.locations()));
-        return new Posting(postingId, r.type(), r.referenceType(), r.referenceId(), blankToNull(r.reasonCode()),
-                r.actor().userId(), occurredAt, recordedAt, r.processInstanceId(), r.idempotencyKey(),
-                r.reversesPostingId(), r.note(), s.legs(), false);
+        return new Posting(
+                postingId,
+                r.type(),
+                r.referenceType(),
+                r.referenceId(),
+                blankToNull(r.reasonCode()),
+                r.actor().userId(),
+                occurredAt,
+                recordedAt,
+                r.processInstanceId(),
+                r.idempotencyKey(),
+                r.reversesPostingId(),
+                r.note(),
+                s.legs(),
+                false);
     }
 
-    private static Object[] parameters(PostingRequest r, String fingerprint, Instant occurredAt, Timestamp recorded,
-                                       Sequenced s, Map<Long, LocationFacts> locations) {
+    private static Object[] parameters(
+            PostingRequest r,
+            String fingerprint,
+            Instant occurredAt,
+            Timestamp recorded,
+            Sequenced s,
+            Map<Long, LocationFacts> locations) {
         List<Bucket> upd = s.updated();
         List<Bucket> ins = s.inserted();
         List<Posting.Leg> legs = s.legs();
         List<Long> lots = List.copyOf(s.seq().keySet());
-        return new Object[]{
-                // posting
-                r.type().name(), r.referenceType(), r.referenceId(), blankToNull(r.reasonCode()), r.actor().userId(),
-                Timestamp.from(occurredAt), recorded, r.processInstanceId(), r.idempotencyKey(), fingerprint,
-                r.reversesPostingId(), r.note(),
-                // balances updated
-                recorded, strings(upd, b -> Long.toString(b.lotId())), strings(upd, b -> Long.toString(b.locationId())),
-                strings(upd, b -> b.status().name()), strings(upd, b -> Long.toString(s.delta().get(b))),
-                strings(upd, b -> Long.toString(s.lastSeqOfBucket().get(b))),
-                // balances inserted
-                recorded, strings(ins, b -> Long.toString(b.lotId())), strings(ins, b -> Long.toString(b.locationId())),
-                strings(ins, b -> b.status().name()), strings(ins, b -> Long.toString(s.delta().get(b))),
-                strings(ins, b -> Boolean.toString(locations.get(b.locationId()).kind().mayGoNegative())),
-                strings(ins, b -> Long.toString(s.lastSeqOfBucket().get(b))),
-                // legs
-                recorded, strings(legs, l -> Integer.toString(l.legNo())), strings(legs, l -> Long.toString(l.lotId())),
-                strings(legs, l -> Long.toString(l.locationId())), strings(legs, l -> l.status().name()),
-                strings(legs, l -> l.quantity().toPlainString()), strings(legs, l -> l.unitCost().toPlainString()),
-                strings(legs, Posting.Leg::currency), strings(legs, l -> l.extendedValue().toPlainString()),
-                strings(legs, l -> Long.toString(l.lotSeq())), strings(legs, l -> l.balanceAfter().toPlainString()),
-                // heads
-                recorded, strings(lots, lot -> Long.toString(lot)), strings(lots, lot -> Long.toString(s.seq().get(lot)))};
+        return new Object[] {
+            // posting
+            r.type().name(),
+            r.referenceType(),
+            r.referenceId(),
+            blankToNull(r.reasonCode()),
+            r.actor().userId(),
+            Timestamp.from(occurredAt),
+            recorded,
+            r.processInstanceId(),
+            r.idempotencyKey(),
+            fingerprint,
+            r.reversesPostingId(),
+            r.note(),
+            // balances updated
+            recorded,
+            strings(upd, b -> Long.toString(b.lotId())),
+            strings(upd, b -> Long.toString(b.locationId())),
+            strings(upd, b -> b.status().name()),
+            strings(upd, b -> Long.toString(s.delta().get(b))),
+            strings(upd, b -> Long.toString(s.lastSeqOfBucket().get(b))),
+            // balances inserted
+            recorded,
+            strings(ins, b -> Long.toString(b.lotId())),
+            strings(ins, b -> Long.toString(b.locationId())),
+            strings(ins, b -> b.status().name()),
+            strings(ins, b -> Long.toString(s.delta().get(b))),
+            strings(
+                    ins,
+                    b -> Boolean.toString(locations.get(b.locationId()).kind().mayGoNegative())),
+            strings(ins, b -> Long.toString(s.lastSeqOfBucket().get(b))),
+            // legs
+            recorded,
+            strings(legs, l -> Integer.toString(l.legNo())),
+            strings(legs, l -> Long.toString(l.lotId())),
+            strings(legs, l -> Long.toString(l.locationId())),
+            strings(legs, l -> l.status().name()),
+            strings(legs, l -> l.quantity().toPlainString()),
+            strings(legs, l -> l.unitCost().toPlainString()),
+            strings(legs, Posting.Leg::currency),
+            strings(legs, l -> l.extendedValue().toPlainString()),
+            strings(legs, l -> Long.toString(l.lotSeq())),
+            strings(legs, l -> l.balanceAfter().toPlainString()),
+            // heads
+            recorded,
+            strings(lots, lot -> Long.toString(lot)),
+            strings(lots, lot -> Long.toString(s.seq().get(lot)))
+        };
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> f) {
@@ -147,21 +209,46 @@ final class PostingRows {
 
     /** Reads a posting and its legs as recorded. */
     Posting load(long postingId) {
-        List<Posting.Leg> legs = jdbc.query("""
+        List<Posting.Leg> legs = jdbc.query(
+                """
                 select leg_no, lot_id, location_id, status, quantity, unit_cost, currency, extended_value, lot_seq, balance_after
-                  from posting_leg where posting_id = ? order by leg_no""", (rs, i) -> new Posting.Leg(rs.getInt(1),
-                rs.getLong(2), rs.getLong(3), StockStatus.valueOf(rs.getString(4)), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getString(7).trim(), rs.getBigDecimal(8), rs.getLong(9), rs.getBigDecimal(10)), postingId);
-        List<Posting> found = jdbc.query("""
+                  from posting_leg where posting_id = ? order by leg_no""",
+                (rs, i) -> new Posting.Leg(
+                        rs.getInt(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        StockStatus.valueOf(rs.getString(4)),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getString(7).trim(),
+                        rs.getBigDecimal(8),
+                        rs.getLong(9),
+                        rs.getBigDecimal(10)),
+                postingId);
+        List<Posting> found = jdbc.query(
+                """
                 select id, posting_type, reference_type, reference_id, reason_code, actor, occurred_at, recorded_at,
                        process_instance_id, idempotency_key, reverses_posting_id, note
-                  from posting where id = ?""", (rs, i) -> new Posting(rs.getLong(1), PostingType.valueOf(rs.getString(2)),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), (Long) rs.getObject(11),
-                rs.getString(12), legs, false), postingId);
+                  from posting where id = ?""",
+                (rs, i) -> new Posting(
+                        rs.getLong(1),
+                        PostingType.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getString(9),
+                        rs.getString(10),
+                        (Long) rs.getObject(11),
+                        rs.getString(12),
+                        legs,
+                        false),
+                postingId);
         if (found.isEmpty()) {
-            throw DomainException.notFound("UNKNOWN_POSTING", "Posting " + postingId + " does not exist.",
-                    Map.of("postingId", postingId));
+            throw DomainException.notFound(
+                    "UNKNOWN_POSTING", "Posting " + postingId + " does not exist.", Map.of("postingId", postingId));
         }
         return found.get(0);
     }

@@ -27,43 +27,90 @@ import org.lotledger.catalog.location.LocationKind;
  * some types, STATUS_CHANGE and MOVE among them, are posted by several services, and some by none yet).
  */
 public enum PostingType {
-
-    OPENING_BALANCE(groups(INVENTORY_CONTROL), kinds(LocationKind.ADJUSTMENT), kinds(PHYSICAL),
-            same(QUARANTINE, AVAILABLE, HOLD, REJECTED), true),
+    OPENING_BALANCE(
+            groups(INVENTORY_CONTROL),
+            kinds(LocationKind.ADJUSTMENT),
+            kinds(PHYSICAL),
+            same(QUARANTINE, AVAILABLE, HOLD, REJECTED),
+            true),
     RECEIPT(groups(RECEIVING), kinds(SUPPLIER), kinds(PHYSICAL), same(QUARANTINE), false),
-    PUTAWAY(groups(RECEIVING, WAREHOUSE), kinds(PHYSICAL), kinds(PHYSICAL),
-            same(QUARANTINE, AVAILABLE, REJECTED), false),
-    MOVE(groups(WAREHOUSE, QUALITY, QUALITY_MANAGERS), kinds(PHYSICAL), kinds(PHYSICAL),
-            same(QUARANTINE, AVAILABLE, HOLD, REJECTED), false),
+    PUTAWAY(
+            groups(RECEIVING, WAREHOUSE),
+            kinds(PHYSICAL),
+            kinds(PHYSICAL),
+            same(QUARANTINE, AVAILABLE, REJECTED),
+            false),
+    MOVE(
+            groups(WAREHOUSE, QUALITY, QUALITY_MANAGERS),
+            kinds(PHYSICAL),
+            kinds(PHYSICAL),
+            same(QUARANTINE, AVAILABLE, HOLD, REJECTED),
+            false),
     REPLENISHMENT(groups(WAREHOUSE), kinds(PHYSICAL), kinds(PHYSICAL), same(AVAILABLE), false),
-    STATUS_CHANGE(groups(QUALITY, QUALITY_MANAGERS), kinds(PHYSICAL, IN_TRANSIT),
-            kinds(PHYSICAL, IN_TRANSIT), Set.of(
-                    change(QUARANTINE, AVAILABLE), change(QUARANTINE, REJECTED), change(QUARANTINE, HOLD),
-                    change(AVAILABLE, HOLD), change(AVAILABLE, QUARANTINE), change(HOLD, AVAILABLE),
-                    change(HOLD, QUARANTINE), change(HOLD, REJECTED), change(REJECTED, QUARANTINE)), false),
+    STATUS_CHANGE(
+            groups(QUALITY, QUALITY_MANAGERS),
+            kinds(PHYSICAL, IN_TRANSIT),
+            kinds(PHYSICAL, IN_TRANSIT),
+            Set.of(
+                    change(QUARANTINE, AVAILABLE),
+                    change(QUARANTINE, REJECTED),
+                    change(QUARANTINE, HOLD),
+                    change(AVAILABLE, HOLD),
+                    change(AVAILABLE, QUARANTINE),
+                    change(HOLD, AVAILABLE),
+                    change(HOLD, QUARANTINE),
+                    change(HOLD, REJECTED),
+                    change(REJECTED, QUARANTINE)),
+            false),
     PICK(groups(WAREHOUSE), kinds(PHYSICAL), kinds(PHYSICAL), same(AVAILABLE), false),
     SHIPMENT(groups(WAREHOUSE), kinds(PHYSICAL), kinds(CUSTOMER), same(AVAILABLE), false),
-    TRANSFER_OUT(groups(WAREHOUSE), kinds(PHYSICAL), kinds(IN_TRANSIT), same(AVAILABLE, QUARANTINE),
+    TRANSFER_OUT(groups(WAREHOUSE), kinds(PHYSICAL), kinds(IN_TRANSIT), same(AVAILABLE, QUARANTINE), false),
+    TRANSFER_IN(
+            groups(WAREHOUSE, RECEIVING),
+            kinds(IN_TRANSIT),
+            kinds(PHYSICAL),
+            union(same(AVAILABLE, QUARANTINE), Set.of(change(AVAILABLE, HOLD), change(QUARANTINE, HOLD))),
             false),
-    TRANSFER_IN(groups(WAREHOUSE, RECEIVING), kinds(IN_TRANSIT), kinds(PHYSICAL),
-            union(same(AVAILABLE, QUARANTINE), Set.of(change(AVAILABLE, HOLD), change(QUARANTINE, HOLD))), false),
-    RETURN(groups(RECEIVING), kinds(CUSTOMER), kinds(PHYSICAL),
-            Set.of(change(AVAILABLE, QUARANTINE), change(AVAILABLE, HOLD)), false),
-    RETURN_TO_VENDOR(groups(WAREHOUSE, QUALITY, QUALITY_MANAGERS), kinds(PHYSICAL), kinds(SUPPLIER),
-            same(REJECTED, HOLD), false),
-    ADJUSTMENT(groups(INVENTORY_CONTROL), kinds(LocationKind.ADJUSTMENT, PHYSICAL), kinds(LocationKind.ADJUSTMENT, PHYSICAL),
-            same(QUARANTINE, AVAILABLE, HOLD, REJECTED), true),
-    SCRAP(groups(QUALITY, QUALITY_MANAGERS, INVENTORY_CONTROL), kinds(PHYSICAL), kinds(LocationKind.SCRAP),
-            same(QUARANTINE, AVAILABLE, HOLD, REJECTED), true),
-    QA_SAMPLE(groups(QUALITY, QUALITY_MANAGERS), kinds(PHYSICAL), kinds(LocationKind.QA_SAMPLE),
-            same(QUARANTINE, AVAILABLE, HOLD), false),
+    RETURN(
+            groups(RECEIVING),
+            kinds(CUSTOMER),
+            kinds(PHYSICAL),
+            Set.of(change(AVAILABLE, QUARANTINE), change(AVAILABLE, HOLD)),
+            false),
+    RETURN_TO_VENDOR(
+            groups(WAREHOUSE, QUALITY, QUALITY_MANAGERS),
+            kinds(PHYSICAL),
+            kinds(SUPPLIER),
+            same(REJECTED, HOLD),
+            false),
+    ADJUSTMENT(
+            groups(INVENTORY_CONTROL),
+            kinds(LocationKind.ADJUSTMENT, PHYSICAL),
+            kinds(LocationKind.ADJUSTMENT, PHYSICAL),
+            same(QUARANTINE, AVAILABLE, HOLD, REJECTED),
+            true),
+    SCRAP(
+            groups(QUALITY, QUALITY_MANAGERS, INVENTORY_CONTROL),
+            kinds(PHYSICAL),
+            kinds(LocationKind.SCRAP),
+            same(QUARANTINE, AVAILABLE, HOLD, REJECTED),
+            true),
+    QA_SAMPLE(
+            groups(QUALITY, QUALITY_MANAGERS),
+            kinds(PHYSICAL),
+            kinds(LocationKind.QA_SAMPLE),
+            same(QUARANTINE, AVAILABLE, HOLD),
+            false),
     /** The inverse of an earlier posting; its legs are derived from the original, never given. */
-    REVERSAL(groups(INVENTORY_CONTROL, RECEIVING_SUPERVISORS),
-            EnumSet.allOf(LocationKind.class), EnumSet.allOf(LocationKind.class), Set.of(), true);
+    REVERSAL(
+            groups(INVENTORY_CONTROL, RECEIVING_SUPERVISORS),
+            EnumSet.allOf(LocationKind.class),
+            EnumSet.allOf(LocationKind.class),
+            Set.of(),
+            true);
 
     /** A status transition a movement makes; (s, s) means the status is kept. */
-    public record StatusChange(StockStatus from, StockStatus to) {
-    }
+    public record StatusChange(StockStatus from, StockStatus to) {}
 
     private final Set<String> groups;
     private final Set<LocationKind> fromKinds;
@@ -71,8 +118,12 @@ public enum PostingType {
     private final Set<StatusChange> transitions;
     private final boolean reasonRequired;
 
-    PostingType(Set<String> groups, Set<LocationKind> fromKinds, Set<LocationKind> toKinds,
-                Set<StatusChange> transitions, boolean reasonRequired) {
+    PostingType(
+            Set<String> groups,
+            Set<LocationKind> fromKinds,
+            Set<LocationKind> toKinds,
+            Set<StatusChange> transitions,
+            boolean reasonRequired) {
         this.groups = groups;
         this.fromKinds = fromKinds;
         this.toKinds = toKinds;

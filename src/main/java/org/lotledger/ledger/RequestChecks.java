@@ -16,16 +16,19 @@ final class RequestChecks {
     /** The longest idempotency key a posting keeps. */
     static final int MAX_KEY_LENGTH = 200;
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     static void idempotencyKey(PostingRequest r) {
         if (r.idempotencyKey() == null || r.idempotencyKey().isBlank()) {
-            throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "IDEMPOTENCY_KEY_REQUIRED",
+                    DomainException.Kind.BAD_REQUEST,
                     "Every request that posts carries an idempotency key.");
         }
         if (r.idempotencyKey().length() > MAX_KEY_LENGTH) {
-            throw new DomainException("IDEMPOTENCY_KEY_INVALID", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "IDEMPOTENCY_KEY_INVALID",
+                    DomainException.Kind.BAD_REQUEST,
                     "An idempotency key has at most " + MAX_KEY_LENGTH + " characters.");
         }
     }
@@ -41,8 +44,11 @@ final class RequestChecks {
             return null;
         }
         if (!fingerprint.equals(earlier.fingerprint())) {
-            throw new DomainException("IDEMPOTENCY_KEY_REUSED", DomainException.Kind.CONFLICT, "Idempotency key '" + key
-                    + "' was already used for a different request (posting " + earlier.postingId() + ").",
+            throw new DomainException(
+                    "IDEMPOTENCY_KEY_REUSED",
+                    DomainException.Kind.CONFLICT,
+                    "Idempotency key '" + key + "' was already used for a different request (posting "
+                            + earlier.postingId() + ").",
                     Map.of("postingId", earlier.postingId()));
         }
         return earlier.postingId();
@@ -51,8 +57,11 @@ final class RequestChecks {
     static void role(PostingRequest r) {
         PostingType type = r.type();
         if (!r.actor().isInAny(type.groups())) {
-            throw new DomainException("POSTING_TYPE_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
-                    "User " + r.actor().userId() + " may not post " + type + " (allowed to: " + new TreeSet<>(type.groups()) + ").",
+            throw new DomainException(
+                    "POSTING_TYPE_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
+                    "User " + r.actor().userId() + " may not post " + type + " (allowed to: "
+                            + new TreeSet<>(type.groups()) + ").",
                     Map.of("postingType", type.name()));
         }
     }

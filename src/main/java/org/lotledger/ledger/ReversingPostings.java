@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReversingPostings {
 
-    private static final Set<PostingType> RECEIVING_SUPERVISOR_MAY_REVERSE = EnumSet.of(PostingType.RECEIPT,
-            PostingType.PUTAWAY, PostingType.RETURN, PostingType.TRANSFER_IN);
+    private static final Set<PostingType> RECEIVING_SUPERVISOR_MAY_REVERSE =
+            EnumSet.of(PostingType.RECEIPT, PostingType.PUTAWAY, PostingType.RETURN, PostingType.TRANSFER_IN);
 
     private final Ledger ledger;
     private final PostingExecutor executor;
@@ -36,23 +36,36 @@ public class ReversingPostings {
         return executor.inTransaction(() -> {
             Posting original = ledger.load(postingId);
             if (original.type() == PostingType.REVERSAL) {
-                throw DomainException.conflict("CANNOT_REVERSE_REVERSAL", "Posting " + postingId
-                        + " is itself a reversal; post the correct transaction instead.", Map.of("postingId", postingId));
+                throw DomainException.conflict(
+                        "CANNOT_REVERSE_REVERSAL",
+                        "Posting " + postingId + " is itself a reversal; post the correct transaction instead.",
+                        Map.of("postingId", postingId));
             }
             if (!actor.isIn(Groups.INVENTORY_CONTROL) && !RECEIVING_SUPERVISOR_MAY_REVERSE.contains(original.type())) {
-                throw new DomainException("POSTING_TYPE_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
-                        "Only inventory control reverses a " + original.type() + " posting.", Map.of("postingId", postingId));
+                throw new DomainException(
+                        "POSTING_TYPE_NOT_ALLOWED",
+                        DomainException.Kind.FORBIDDEN,
+                        "Only inventory control reverses a " + original.type() + " posting.",
+                        Map.of("postingId", postingId));
             }
             List<Long> existing = jdbc.queryForList(
-                    "select id from posting where reverses_posting_id = ? and idempotency_key <> ?", Long.class,
-                    postingId, idempotencyKey == null ? "" : idempotencyKey);
+                    "select id from posting where reverses_posting_id = ? and idempotency_key <> ?",
+                    Long.class,
+                    postingId,
+                    idempotencyKey == null ? "" : idempotencyKey);
             if (!existing.isEmpty()) {
-                throw DomainException.conflict("ALREADY_REVERSED", "Posting " + postingId + " was already reversed by posting "
-                        + existing.get(0) + ".", Map.of("postingId", postingId, "reversedBy", existing.get(0)));
+                throw DomainException.conflict(
+                        "ALREADY_REVERSED",
+                        "Posting " + postingId + " was already reversed by posting " + existing.get(0) + ".",
+                        Map.of("postingId", postingId, "reversedBy", existing.get(0)));
             }
             return ledger.post(PostingRequest.of(PostingType.REVERSAL, actor, idempotencyKey)
-                    .movements(inverseOf(original)).reverses(postingId).reason(reasonCode).note(note)
-                    .reference("POSTING", Long.toString(postingId)).build());
+                    .movements(inverseOf(original))
+                    .reverses(postingId)
+                    .reason(reasonCode)
+                    .note(note)
+                    .reference("POSTING", Long.toString(postingId))
+                    .build());
         });
     }
 
@@ -63,11 +76,19 @@ public class ReversingPostings {
         for (int i = 0; i + 1 < legs.size(); i += 2) {
             Posting.Leg from = legs.get(i);
             Posting.Leg to = legs.get(i + 1);
-            if (from.quantity().signum() >= 0 || from.lotId() != to.lotId() || from.quantity().negate().compareTo(to.quantity()) != 0) {
+            if (from.quantity().signum() >= 0
+                    || from.lotId() != to.lotId()
+                    || from.quantity().negate().compareTo(to.quantity()) != 0) {
                 throw new IllegalStateException("posting " + original.id() + " is not written as leg pairs");
             }
-            inverse.add(new Movement(from.lotId(), from.locationId(), from.status(), to.locationId(), to.status(),
-                    to.quantity().longValueExact()).reversed());
+            inverse.add(new Movement(
+                            from.lotId(),
+                            from.locationId(),
+                            from.status(),
+                            to.locationId(),
+                            to.status(),
+                            to.quantity().longValueExact())
+                    .reversed());
         }
         return inverse;
     }

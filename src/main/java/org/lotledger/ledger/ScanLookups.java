@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScanLookups {
 
-    public record ScannedLot(long lotId, long itemId, String internalLabel) {
-    }
+    public record ScannedLot(long lotId, long itemId, String internalLabel) {}
 
     private final CatalogQueries catalog;
 
@@ -27,16 +26,18 @@ public class ScanLookups {
     public ScannedLot lot(String idOrLabel) {
         return catalog.findLotByIdOrLabel(idOrLabel)
                 .map(l -> new ScannedLot(l.id(), l.itemId(), l.internalLabel()))
-                .orElseThrow(() -> DomainException.notFound("UNKNOWN_LOT", "No lot '" + idOrLabel + "'.",
-                        Map.of("lot", String.valueOf(idOrLabel))));
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_LOT", "No lot '" + idOrLabel + "'.", Map.of("lot", String.valueOf(idOrLabel))));
     }
 
     /** A location by its scannable barcode. Virtual locations have none and cannot be scanned. */
     public long locationByBarcode(String barcode) {
         return catalog.findLocationByBarcode(barcode)
                 .map(l -> l.id())
-                .orElseThrow(() -> DomainException.notFound("UNKNOWN_LOCATION", "No location with barcode '"
-                        + barcode + "'.", Map.of("barcode", String.valueOf(barcode))));
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_LOCATION",
+                        "No location with barcode '" + barcode + "'.",
+                        Map.of("barcode", String.valueOf(barcode))));
     }
 
     /** Converts a quantity in one of the item's units to whole base units (UOM_NOT_CONVERTIBLE otherwise). */

@@ -24,28 +24,43 @@ import org.lotledger.catalog.location.LocationKind;
  * @param clock       the database clock, read after the locks were taken
  * @param earlier     the posting already recorded under the request's idempotency key, or null
  */
-record StockFacts(Map<Long, Head> heads, Map<Long, LotFacts> lots, Map<Long, LocationFacts> locations,
-                  Map<Long, LocalDate> goLiveDates, Map<Bucket, BigDecimal> balances, Map<Long, BigDecimal> heldAt,
-                  Instant clock, Earlier earlier) {
+record StockFacts(
+        Map<Long, Head> heads,
+        Map<Long, LotFacts> lots,
+        Map<Long, LocationFacts> locations,
+        Map<Long, LocalDate> goLiveDates,
+        Map<Bucket, BigDecimal> balances,
+        Map<Long, BigDecimal> heldAt,
+        Instant clock,
+        Earlier earlier) {
 
     /** A lot as the ledger sees it: its actual unit cost travels with every leg (ADR 0004). */
-    record LotFacts(long lotId, String internalLabel, long itemId, String temperatureClass, String baseUom,
-                    BigDecimal unitCost, String currency) {
-    }
+    record LotFacts(
+            long lotId,
+            String internalLabel,
+            long itemId,
+            String temperatureClass,
+            String baseUom,
+            BigDecimal unitCost,
+            String currency) {}
 
     /** A location and, for a physical one, what its zone accepts. */
-    record LocationFacts(long locationId, String code, LocationKind kind, boolean active, Long warehouseId,
-                         Long destinationWarehouseId, Set<StockStatus> allowedStatuses,
-                         Set<String> allowedTemperatureClasses, BigDecimal capacity) {
-    }
+    record LocationFacts(
+            long locationId,
+            String code,
+            LocationKind kind,
+            boolean active,
+            Long warehouseId,
+            Long destinationWarehouseId,
+            Set<StockStatus> allowedStatuses,
+            Set<String> allowedTemperatureClasses,
+            BigDecimal capacity) {}
 
     /** A lot's head: the last sequence number of its legs and when its last posting was recorded. */
-    record Head(long lotId, long lastSeq, Instant lastRecordedAt) {
-    }
+    record Head(long lotId, long lastSeq, Instant lastRecordedAt) {}
 
     /** The posting recorded under an idempotency key, and the fingerprint of the request that made it. */
-    record Earlier(long postingId, String fingerprint) {
-    }
+    record Earlier(long postingId, String fingerprint) {}
 
     /** Never earlier than anything already recorded for these lots (clocks can step back). */
     Instant recordedAt() {

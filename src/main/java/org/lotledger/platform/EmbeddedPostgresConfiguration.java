@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -51,7 +51,9 @@ public class EmbeddedPostgresConfiguration {
             builder.setPort(props.port());
         }
         EmbeddedPostgres pg = builder.start();
-        log.info("Embedded PostgreSQL 15 listening on port {} (data: {}, synchronous_commit={})", pg.getPort(),
+        log.info(
+                "Embedded PostgreSQL 15 listening on port {} (data: {}, synchronous_commit={})",
+                pg.getPort(),
                 props.dataDirectory() == null || props.dataDirectory().isBlank() ? "temporary" : props.dataDirectory(),
                 props.synchronousCommit() ? "on" : "off");
         return pg;
@@ -78,10 +80,11 @@ public class EmbeddedPostgresConfiguration {
      * @param synchronousCommit durable commits; on by default, tests may switch it off
      */
     @ConfigurationProperties("lotledger.embedded-postgres")
-    public record EmbeddedPostgresProperties(String dataDirectory,
-                                             @DefaultValue("data/embedded-pg-binaries") String workDirectory,
-                                             @DefaultValue("0") int port,
-                                             @DefaultValue("true") boolean synchronousCommit) {
+    public record EmbeddedPostgresProperties(
+            String dataDirectory,
+            @DefaultValue("data/embedded-pg-binaries") String workDirectory,
+            @DefaultValue("0") int port,
+            @DefaultValue("true") boolean synchronousCommit) {
         public EmbeddedPostgresProperties {
             if (workDirectory == null || workDirectory.isBlank()) {
                 workDirectory = "data/embedded-pg-binaries";

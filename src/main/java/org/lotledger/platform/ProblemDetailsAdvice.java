@@ -56,7 +56,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance", "code");
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "code");
 
     public static ProblemDetail problem(HttpStatusCode status, String code, String detail, Map<String, ?> properties) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
@@ -64,8 +65,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         pd.setTitle(code);
         pd.setProperty("code", code);
         // a fact named like a member of the problem itself would be written twice (invalid JSON for strict readers)
-        properties.forEach((k, v) -> pd.setProperty(RESERVED.contains(k) ? "subject" + Character.toUpperCase(k.charAt(0))
-                + k.substring(1) : k, v));
+        properties.forEach((k, v) -> pd.setProperty(
+                RESERVED.contains(k) ? "subject" + Character.toUpperCase(k.charAt(0)) + k.substring(1) : k, v));
         return pd;
     }
 
@@ -73,7 +74,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static ProblemDetail internalError(Throwable cause, String where) {
         String errorId = UUID.randomUUID().toString();
         log.error("Internal error {} at {}", errorId, where, cause);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
                 "Something failed on our side; nothing was changed. Quote error id " + errorId + " to support.",
                 Map.of("errorId", errorId));
     }
@@ -118,46 +121,73 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> optimisticLock(OptimisticLockingFailureException e) {
-        return problemResponse(HttpStatus.PRECONDITION_FAILED, problem(HttpStatus.PRECONDITION_FAILED,
-                "VERSION_CONFLICT", "Someone else changed this record; reload it and apply your change again.", Map.of()));
+        return problemResponse(
+                HttpStatus.PRECONDITION_FAILED,
+                problem(
+                        HttpStatus.PRECONDITION_FAILED,
+                        "VERSION_CONFLICT",
+                        "Someone else changed this record; reload it and apply your change again.",
+                        Map.of()));
     }
 
     /** What the door's retries could not get past: the client may send the same request again. */
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         log.warn("gave up after retries: {}", e.getClass().getSimpleName());
-        return problemResponse(HttpStatus.SERVICE_UNAVAILABLE, problem(HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
-                "Too many changes to the same records at once; nothing was changed. Send the same request again.",
-                Map.of()));
+        return problemResponse(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "BUSY",
+                        "Too many changes to the same records at once; nothing was changed. Send the same request again.",
+                        Map.of()));
     }
 
     /** A unique or foreign key that a concurrent request won: the loser gets a 409, not a 500 naming the constraint. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.info("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return problemResponse(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "CONFLICTING_CHANGE",
-                "The change conflicts with a record written at the same time or with an existing one; nothing was "
-                        + "changed. Read the current state and try again.", Map.of()));
+        log.info(
+                "refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problemResponse(
+                HttpStatus.CONFLICT,
+                problem(
+                        HttpStatus.CONFLICT,
+                        "CONFLICTING_CHANGE",
+                        "The change conflicts with a record written at the same time or with an existing one; nothing was "
+                                + "changed. Read the current state and try again.",
+                        Map.of()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> denied(RuntimeException e) {
-        return problemResponse(HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                "Your role does not allow this action.", Map.of()));
+        return problemResponse(
+                HttpStatus.FORBIDDEN,
+                problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this action.", Map.of()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage())).toList();
-        return problemResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request is not valid: " + summary(errors), Map.of("errors", errors)));
+                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
+                .toList();
+        return problemResponse(
+                HttpStatus.BAD_REQUEST,
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED",
+                        "The request is not valid: " + summary(errors),
+                        Map.of("errors", errors)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problemResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "Parameter '" + e.getName() + "' has an invalid value.", Map.of("parameter", e.getName())));
+        return problemResponse(
+                HttpStatus.BAD_REQUEST,
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED",
+                        "Parameter '" + e.getName() + "' has an invalid value.",
+                        Map.of("parameter", e.getName())));
     }
 
     /** Anything else is a bug of ours: logged with its cause, answered without it. */
@@ -167,30 +197,49 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("errors", errors);
-        return objectResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request is not valid: " + summary(errors), props));
+        return objectResponse(
+                HttpStatus.BAD_REQUEST,
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED",
+                        "The request is not valid: " + summary(errors),
+                        props));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getAllErrors().stream()
-                .map(m -> Map.of("field", m instanceof org.springframework.validation.FieldError f ? f.getField()
-                        : String.valueOf(m.getCodes() == null || m.getCodes().length == 0 ? "request" : m.getCodes()[m.getCodes().length - 1]),
-                        "message", String.valueOf(m.getDefaultMessage()))).toList();
-        return objectResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                "The request is not valid: " + summary(errors), Map.of("errors", errors)));
+                .map(m -> Map.of(
+                        "field",
+                        m instanceof org.springframework.validation.FieldError f
+                                ? f.getField()
+                                : String.valueOf(
+                                        m.getCodes() == null || m.getCodes().length == 0
+                                                ? "request"
+                                                : m.getCodes()[m.getCodes().length - 1]),
+                        "message",
+                        String.valueOf(m.getDefaultMessage())))
+                .toList();
+        return objectResponse(
+                HttpStatus.BAD_REQUEST,
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED",
+                        "The request is not valid: " + summary(errors),
+                        Map.of("errors", errors)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable c = e.getCause();
         String code;
         String detail;
@@ -200,22 +249,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             detail = "Property '" + path(u) + "' is not part of this request.";
         } else if (c instanceof InvalidFormatException f) {
             code = "INVALID_VALUE";
-            detail = "Property '" + path(f) + "' has an invalid value" + (isText(f) ? " (a control character or a malformed text)." : ".");
-        } else if (c instanceof MismatchedInputException m && m.getPath() != null && !m.getPath().isEmpty()) {
+            detail = "Property '" + path(f) + "' has an invalid value"
+                    + (isText(f) ? " (a control character or a malformed text)." : ".");
+        } else if (c instanceof MismatchedInputException m
+                && m.getPath() != null
+                && !m.getPath().isEmpty()) {
             code = "INVALID_VALUE";
             detail = "Property '" + path(m) + "' has a value of the wrong type or is missing.";
         } else if (c instanceof MismatchedInputException m) {
-            code = m.getMessage() != null && m.getMessage().contains("Trailing token") ? "MALFORMED_JSON" : "BODY_REQUIRED";
-            detail = code.equals("MALFORMED_JSON") ? "The body holds more than one JSON value."
+            code = m.getMessage() != null && m.getMessage().contains("Trailing token")
+                    ? "MALFORMED_JSON"
+                    : "BODY_REQUIRED";
+            detail = code.equals("MALFORMED_JSON")
+                    ? "The body holds more than one JSON value."
                     : "This operation needs a JSON object as its request body.";
         } else if (c instanceof StreamConstraintsException) {
             code = "MALFORMED_JSON";
             detail = "The JSON body exceeds a size limit (number length, nesting or string length).";
         } else if (c instanceof JsonParseException p) {
-            code = p.getMessage() != null && p.getMessage().startsWith("Duplicate field") ? "DUPLICATE_PROPERTY" : "MALFORMED_JSON";
-            detail = code.equals("DUPLICATE_PROPERTY") ? "A property appears twice in the body."
-                    : "The body is not well-formed JSON (line " + p.getLocation().getLineNr() + ", column "
-                    + p.getLocation().getColumnNr() + ").";
+            code = p.getMessage() != null && p.getMessage().startsWith("Duplicate field")
+                    ? "DUPLICATE_PROPERTY"
+                    : "MALFORMED_JSON";
+            detail = code.equals("DUPLICATE_PROPERTY")
+                    ? "A property appears twice in the body."
+                    : "The body is not well-formed JSON (line "
+                            + p.getLocation().getLineNr() + ", column "
+                            + p.getLocation().getColumnNr() + ").";
         } else if (c instanceof JsonMappingException m) {
             code = "INVALID_VALUE";
             detail = "Property '" + path(m) + "' has an invalid value.";
@@ -230,73 +289,117 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e instanceof MissingRequestHeaderException m) {
             boolean key = "Idempotency-Key".equalsIgnoreCase(m.getHeaderName());
-            return objectResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST,
-                    key ? "IDEMPOTENCY_KEY_REQUIRED" : "MISSING_HEADER",
-                    "Header '" + m.getHeaderName() + "' is required.", Map.of("header", m.getHeaderName())));
+            return objectResponse(
+                    HttpStatus.BAD_REQUEST,
+                    problem(
+                            HttpStatus.BAD_REQUEST,
+                            key ? "IDEMPOTENCY_KEY_REQUIRED" : "MISSING_HEADER",
+                            "Header '" + m.getHeaderName() + "' is required.",
+                            Map.of("header", m.getHeaderName())));
         }
         if (e instanceof MissingServletRequestParameterException m) {
-            return objectResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER",
-                    "Query parameter '" + m.getParameterName() + "' is required.", Map.of("parameter", m.getParameterName())));
+            return objectResponse(
+                    HttpStatus.BAD_REQUEST,
+                    problem(
+                            HttpStatus.BAD_REQUEST,
+                            "MISSING_PARAMETER",
+                            "Query parameter '" + m.getParameterName() + "' is required.",
+                            Map.of("parameter", m.getParameterName())));
         }
         if (e instanceof MissingPathVariableException m) {
-            return objectResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                    "Path variable '" + m.getVariableName() + "' is missing.", Map.of()));
+            return objectResponse(
+                    HttpStatus.BAD_REQUEST,
+                    problem(
+                            HttpStatus.BAD_REQUEST,
+                            "MALFORMED_REQUEST",
+                            "Path variable '" + m.getVariableName() + "' is missing.",
+                            Map.of()));
         }
-        return objectResponse(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The request is missing a required part.", Map.of()));
+        return objectResponse(
+                HttpStatus.BAD_REQUEST,
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        "MALFORMED_REQUEST",
+                        "The request is missing a required part.",
+                        Map.of()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return objectResponse(HttpStatus.NOT_ACCEPTABLE, problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
-                "This operation answers " + e.getSupportedMediaTypes().stream().map(MediaType::toString)
-                        .collect(Collectors.joining(", ")) + "; the Accept header allows none of them.", Map.of()));
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return objectResponse(
+                HttpStatus.NOT_ACCEPTABLE,
+                problem(
+                        HttpStatus.NOT_ACCEPTABLE,
+                        "NOT_ACCEPTABLE",
+                        "This operation answers "
+                                + e.getSupportedMediaTypes().stream()
+                                        .map(MediaType::toString)
+                                        .collect(Collectors.joining(", "))
+                                + "; the Accept header allows none of them.",
+                        Map.of()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return objectResponse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "UNSUPPORTED_MEDIA_TYPE", "Send the request body as Content-Type: application/json.", Map.of()));
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return objectResponse(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                problem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "UNSUPPORTED_MEDIA_TYPE",
+                        "Send the request body as Content-Type: application/json.",
+                        Map.of()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpHeaders h = new HttpHeaders();
         if (e.getSupportedHttpMethods() != null) {
             h.setAllow(e.getSupportedHttpMethods());
         }
         h.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return new ResponseEntity<>(problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                "Method " + e.getMethod() + " is not allowed here.", Map.of()), h, HttpStatus.METHOD_NOT_ALLOWED);
+        return new ResponseEntity<>(
+                problem(
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        "METHOD_NOT_ALLOWED",
+                        "Method " + e.getMethod() + " is not allowed here.",
+                        Map.of()),
+                h,
+                HttpStatus.METHOD_NOT_ALLOWED);
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        return objectResponse(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "NOT_FOUND",
-                "No such resource.", Map.of()));
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return objectResponse(
+                HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource.", Map.of()));
     }
 
     /** Whatever else Spring MVC refuses (its own ProblemDetail) gets a code and loses any internal detail. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (status.is5xxServerError()) {
             return objectResponse(status, internalError(e, request.getDescription(false)));
         }
-        if (body instanceof ProblemDetail pd && pd.getProperties() != null && pd.getProperties().containsKey("code")) {
+        if (body instanceof ProblemDetail pd
+                && pd.getProperties() != null
+                && pd.getProperties().containsKey("code")) {
             return super.handleExceptionInternal(e, pd, problemHeaders(headers), status, request);
         }
         String code = codeOf(status);
-        return super.handleExceptionInternal(e, problem(status, code, "The request was refused (" + code + ").",
-                Map.of()), problemHeaders(headers), status, request);
+        return super.handleExceptionInternal(
+                e,
+                problem(status, code, "The request was refused (" + code + ").", Map.of()),
+                problemHeaders(headers),
+                status,
+                request);
     }
 
     private static HttpHeaders problemHeaders(HttpHeaders headers) {
@@ -310,16 +413,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Problem+json whatever the Accept header said: an error is never turned into a second error. */
     private static ResponseEntity<ProblemDetail> problemResponse(HttpStatusCode status, ProblemDetail pd) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private static ResponseEntity<Object> objectResponse(HttpStatusCode status, ProblemDetail pd) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static boolean isText(InvalidFormatException f) {

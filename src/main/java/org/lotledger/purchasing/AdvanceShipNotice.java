@@ -35,11 +35,15 @@ public class AdvanceShipNotice extends VersionedEntity {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
-    protected AdvanceShipNotice() {
-    }
+    protected AdvanceShipNotice() {}
 
-    public AdvanceShipNotice(String asnNumber, long purchaseOrderId, long supplierId, LocalDate shippedOn,
-                             LocalDate expectedOn, String createdBy) {
+    public AdvanceShipNotice(
+            String asnNumber,
+            long purchaseOrderId,
+            long supplierId,
+            LocalDate shippedOn,
+            LocalDate expectedOn,
+            String createdBy) {
         this.asnNumber = asnNumber;
         this.purchaseOrderId = purchaseOrderId;
         this.supplierId = supplierId;
@@ -62,17 +66,31 @@ public class AdvanceShipNotice extends VersionedEntity {
         }
     }
 
-    public String getAsnNumber() { return asnNumber; }
+    public String getAsnNumber() {
+        return asnNumber;
+    }
 
-    public Long getPurchaseOrderId() { return purchaseOrderId; }
+    public Long getPurchaseOrderId() {
+        return purchaseOrderId;
+    }
 
-    public Long getSupplierId() { return supplierId; }
+    public Long getSupplierId() {
+        return supplierId;
+    }
 
-    public LocalDate getShippedOn() { return shippedOn; }
+    public LocalDate getShippedOn() {
+        return shippedOn;
+    }
 
-    public LocalDate getExpectedOn() { return expectedOn; }
+    public LocalDate getExpectedOn() {
+        return expectedOn;
+    }
 
-    public AsnStatus getStatus() { return status; }
+    public AsnStatus getStatus() {
+        return status;
+    }
 
-    public String getCreatedBy() { return createdBy; }
+    public String getCreatedBy() {
+        return createdBy;
+    }
 }

@@ -39,8 +39,14 @@ public class AnnouncingShipments {
     private final CatalogQueries catalog;
     private final CatalogAuditLog audit;
 
-    public AnnouncingShipments(AdvanceShipNotices notices, AsnLines asnLines, AsnSsccs ssccs, PurchaseOrders orders,
-                               PurchaseOrderLines poLines, CatalogQueries catalog, CatalogAuditLog audit) {
+    public AnnouncingShipments(
+            AdvanceShipNotices notices,
+            AsnLines asnLines,
+            AsnSsccs ssccs,
+            PurchaseOrders orders,
+            PurchaseOrderLines poLines,
+            CatalogQueries catalog,
+            CatalogAuditLog audit) {
         this.notices = notices;
         this.asnLines = asnLines;
         this.ssccs = ssccs;
@@ -50,9 +56,14 @@ public class AnnouncingShipments {
         this.audit = audit;
     }
 
-    private record CheckedLine(int lineNumber, PurchaseOrderLine poLine, AnnouncedLot lot, BigDecimal quantity,
-                               String uom, long baseQuantity, Sscc sscc) {
-    }
+    private record CheckedLine(
+            int lineNumber,
+            PurchaseOrderLine poLine,
+            AnnouncedLot lot,
+            BigDecimal quantity,
+            String uom,
+            long baseQuantity,
+            Sscc sscc) {}
 
     @Transactional
     public AsnView announce(AsnDraft draft, String actor) {
@@ -63,9 +74,16 @@ public class AnnouncingShipments {
         }
         PurchaseOrder order = lockReferencedOrder(draft);
         if (!order.getSupplierId().equals(supplier.id())) {
-            throw DomainException.unprocessable("ASN_SUPPLIER_MISMATCH", "Purchase order " + order.getPoNumber()
-                    + " was not placed with supplier " + supplier.code(), Map.of("supplierId", supplier.id(),
-                    "purchaseOrderId", order.getId(), "purchaseOrderSupplierId", order.getSupplierId()));
+            throw DomainException.unprocessable(
+                    "ASN_SUPPLIER_MISMATCH",
+                    "Purchase order " + order.getPoNumber() + " was not placed with supplier " + supplier.code(),
+                    Map.of(
+                            "supplierId",
+                            supplier.id(),
+                            "purchaseOrderId",
+                            order.getId(),
+                            "purchaseOrderSupplierId",
+                            order.getSupplierId()));
         }
         order.requireOpen();
 
@@ -78,9 +96,15 @@ public class AnnouncingShipments {
             AsnDraft.Line line = draft.lines().get(i);
             PurchaseOrderLine poLine = poLineFor(n, line, order, onOrder);
             ItemView item = items.computeIfAbsent(poLine.getItemId(), id -> PurchasingRules.activeItem(catalog, n, id));
-            AnnouncedLot lot = AnnouncedLot.check(n, new AnnouncedLot.LotRules(item.sku(), item.lotControlled(),
-                            item.expiryRequired(), item.bestBeforeAsExpiry()), line.lotNumber(), line.manufacturerBatchRef(),
-                    line.manufacturedOn(), line.expiresOn(), line.bestBeforeOn());
+            AnnouncedLot lot = AnnouncedLot.check(
+                    n,
+                    new AnnouncedLot.LotRules(
+                            item.sku(), item.lotControlled(), item.expiryRequired(), item.bestBeforeAsExpiry()),
+                    line.lotNumber(),
+                    line.manufacturerBatchRef(),
+                    line.manufacturedOn(),
+                    line.expiresOn(),
+                    line.bestBeforeOn());
             long base = onLine(n, () -> catalog.toBaseUnits(item.id(), line.quantity(), line.uom()));
             Sscc sscc = line.sscc() == null || line.sscc().isBlank() ? null : onLine(n, () -> Sscc.parse(line.sscc()));
             if (sscc != null) {
@@ -89,11 +113,12 @@ public class AnnouncingShipments {
                 });
                 newSsccs.put(sscc.value(), sscc);
             }
-            checked.add(new CheckedLine(n, poLine, lot, line.quantity(), line.uom().trim().toUpperCase(), base, sscc));
+            checked.add(new CheckedLine(
+                    n, poLine, lot, line.quantity(), line.uom().trim().toUpperCase(), base, sscc));
         }
 
-        AdvanceShipNotice asn = new AdvanceShipNotice(asnNumber, order.getId(), supplier.id(), draft.shippedOn(),
-                draft.expectedOn(), actor);
+        AdvanceShipNotice asn = new AdvanceShipNotice(
+                asnNumber, order.getId(), supplier.id(), draft.shippedOn(), draft.expectedOn(), actor);
         try {
             notices.saveAndFlush(asn);
             newSsccs.values().forEach(s -> ssccs.save(new AsnSscc(s, asn.getId())));
@@ -105,14 +130,24 @@ public class AnnouncingShipments {
                 throw asnNumberTaken(supplier, asnNumber);
             }
             if (constraint.equals("asn_sscc_pkey")) {
-                throw DomainException.conflict("SSCC_TAKEN", "An SSCC of this ASN is already announced on another ASN",
+                throw DomainException.conflict(
+                        "SSCC_TAKEN",
+                        "An SSCC of this ASN is already announced on another ASN",
                         Map.of("ssccs", List.copyOf(newSsccs.keySet())));
             }
             throw e;
         }
         for (CheckedLine c : checked) {
-            asnLines.save(new AsnLine(asn.getId(), c.lineNumber(), c.poLine().getId(), c.poLine().getItemId(), c.lot(),
-                    c.quantity(), c.uom(), c.baseQuantity(), c.sscc()));
+            asnLines.save(new AsnLine(
+                    asn.getId(),
+                    c.lineNumber(),
+                    c.poLine().getId(),
+                    c.poLine().getItemId(),
+                    c.lot(),
+                    c.quantity(),
+                    c.uom(),
+                    c.baseQuantity(),
+                    c.sscc()));
         }
         asnLines.flush();
         AsnView view = view(asn);
@@ -122,8 +157,11 @@ public class AnnouncingShipments {
 
     @Transactional(readOnly = true)
     public AsnView get(long id) {
-        return view(notices.findById(id).orElseThrow(() -> DomainException.notFound("UNKNOWN_ADVANCE_SHIP_NOTICE",
-                "Advance ship notice " + id + " does not exist", Map.of("advanceShipNoticeId", id))));
+        return view(notices.findById(id)
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_ADVANCE_SHIP_NOTICE",
+                        "Advance ship notice " + id + " does not exist",
+                        Map.of("advanceShipNoticeId", id))));
     }
 
     @Transactional(readOnly = true)
@@ -131,41 +169,58 @@ public class AnnouncingShipments {
         if (!orders.existsById(purchaseOrderId)) {
             throw PurchaseOrderQueries.notFound(purchaseOrderId);
         }
-        return notices.findByPurchaseOrderIdOrderByIdAsc(purchaseOrderId).stream().map(this::view).toList();
+        return notices.findByPurchaseOrderIdOrderByIdAsc(purchaseOrderId).stream()
+                .map(this::view)
+                .toList();
     }
 
     /** Filters: supplier, status, and an SSCC (what receiving has in hand when it scans a pallet label). */
     @Transactional(readOnly = true)
     public List<AsnView> list(Long supplierId, AsnStatus status, String sscc) {
-        Specification<AdvanceShipNotice> spec = Specification.<AdvanceShipNotice>where(CatalogSpecs.eq("supplierId", supplierId))
+        Specification<AdvanceShipNotice> spec = Specification.<AdvanceShipNotice>where(
+                        CatalogSpecs.eq("supplierId", supplierId))
                 .and(CatalogSpecs.eq("status", status));
         if (sscc != null && !sscc.isBlank()) {
-            Long asnId = ssccs.findById(sscc.replace(" ", "").trim()).map(AsnSscc::getAdvanceShipNoticeId).orElse(-1L);
+            Long asnId = ssccs.findById(sscc.replace(" ", "").trim())
+                    .map(AsnSscc::getAdvanceShipNoticeId)
+                    .orElse(-1L);
             spec = spec.and(CatalogSpecs.eq("id", asnId));
         }
         return notices.findAll(spec, Sort.by("id")).stream().map(this::view).toList();
     }
 
     private PurchaseOrder lockReferencedOrder(AsnDraft draft) {
-        String number = draft.purchaseOrderNumber() == null || draft.purchaseOrderNumber().isBlank() ? null
+        String number = draft.purchaseOrderNumber() == null
+                        || draft.purchaseOrderNumber().isBlank()
+                ? null
                 : draft.purchaseOrderNumber().trim().toUpperCase();
         if (draft.purchaseOrderId() == null && number == null) {
-            throw new DomainException("PO_REFERENCE_REQUIRED", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "PO_REFERENCE_REQUIRED",
+                    DomainException.Kind.BAD_REQUEST,
                     "An ASN names its purchase order: purchaseOrderId or purchaseOrderNumber");
         }
-        long id = draft.purchaseOrderId() != null ? draft.purchaseOrderId()
-                : orders.findByPoNumber(number).map(PurchaseOrder::getId).orElseThrow(() -> DomainException.notFound(
-                "UNKNOWN_PURCHASE_ORDER", "Purchase order " + number + " does not exist", Map.of("poNumber", number)));
+        long id = draft.purchaseOrderId() != null
+                ? draft.purchaseOrderId()
+                : orders.findByPoNumber(number)
+                        .map(PurchaseOrder::getId)
+                        .orElseThrow(() -> DomainException.notFound(
+                                "UNKNOWN_PURCHASE_ORDER",
+                                "Purchase order " + number + " does not exist",
+                                Map.of("poNumber", number)));
         PurchaseOrder order = orders.lockById(id).orElseThrow(() -> PurchaseOrderQueries.notFound(id));
         if (number != null && !order.getPoNumber().equals(number)) {
-            throw DomainException.unprocessable("PO_REFERENCE_MISMATCH", "purchaseOrderId " + id + " is order "
-                    + order.getPoNumber() + ", not " + number, Map.of("purchaseOrderId", id, "poNumber", number));
+            throw DomainException.unprocessable(
+                    "PO_REFERENCE_MISMATCH",
+                    "purchaseOrderId " + id + " is order " + order.getPoNumber() + ", not " + number,
+                    Map.of("purchaseOrderId", id, "poNumber", number));
         }
         return order;
     }
 
     /** The order line an ASN line is for: by its line number, or the one line of the order with that item. */
-    private static PurchaseOrderLine poLineFor(int n, AsnDraft.Line line, PurchaseOrder order, List<PurchaseOrderLine> onOrder) {
+    private static PurchaseOrderLine poLineFor(
+            int n, AsnDraft.Line line, PurchaseOrder order, List<PurchaseOrderLine> onOrder) {
         List<PurchaseOrderLine> candidates = onOrder.stream()
                 .filter(l -> l.getItemId().equals(line.itemId()))
                 .filter(l -> line.poLineNumber() == null || l.getLineNumber() == line.poLineNumber())
@@ -178,14 +233,26 @@ public class AnnouncingShipments {
             if (line.poLineNumber() != null) {
                 details.put("poLineNumber", line.poLineNumber());
             }
-            throw DomainException.unprocessable("ITEM_NOT_ON_PO", "Line " + n + ": item " + line.itemId()
-                    + " is not on " + (line.poLineNumber() == null ? "" : "line " + line.poLineNumber() + " of ")
-                    + "purchase order " + order.getPoNumber(), details);
+            throw DomainException.unprocessable(
+                    "ITEM_NOT_ON_PO",
+                    "Line " + n + ": item " + line.itemId()
+                            + " is not on "
+                            + (line.poLineNumber() == null ? "" : "line " + line.poLineNumber() + " of ")
+                            + "purchase order " + order.getPoNumber(),
+                    details);
         }
         if (candidates.size() > 1) {
-            throw DomainException.unprocessable("PO_LINE_AMBIGUOUS", "Line " + n + ": item " + line.itemId()
-                    + " is on several lines of purchase order " + order.getPoNumber() + "; give poLineNumber",
-                    Map.of("line", n, "poLineNumbers", candidates.stream().map(PurchaseOrderLine::getLineNumber).toList()));
+            throw DomainException.unprocessable(
+                    "PO_LINE_AMBIGUOUS",
+                    "Line " + n + ": item " + line.itemId() + " is on several lines of purchase order "
+                            + order.getPoNumber() + "; give poLineNumber",
+                    Map.of(
+                            "line",
+                            n,
+                            "poLineNumbers",
+                            candidates.stream()
+                                    .map(PurchaseOrderLine::getLineNumber)
+                                    .toList()));
         }
         PurchaseOrderLine poLine = candidates.get(0);
         onLine(n, () -> {
@@ -196,31 +263,60 @@ public class AnnouncingShipments {
     }
 
     private AsnView view(AdvanceShipNotice asn) {
-        String poNumber = orders.findById(asn.getPurchaseOrderId()).map(PurchaseOrder::getPoNumber).orElse(null);
+        String poNumber = orders.findById(asn.getPurchaseOrderId())
+                .map(PurchaseOrder::getPoNumber)
+                .orElse(null);
         Map<Long, Optional<ItemView>> items = new HashMap<>();
         Map<Long, Integer> poLineNumbers = new HashMap<>();
         poLines.findByPurchaseOrderIdOrderByLineNumberAsc(asn.getPurchaseOrderId())
                 .forEach(l -> poLineNumbers.put(l.getId(), l.getLineNumber()));
         List<AsnView.Line> lines = asnLines.findByAdvanceShipNoticeIdOrderByLineNumberAsc(asn.getId()).stream()
-                .map(l -> new AsnView.Line(l.getId(), l.getLineNumber(), l.getPurchaseOrderLineId(),
-                        poLineNumbers.getOrDefault(l.getPurchaseOrderLineId(), 0), l.getItemId(),
-                        items.computeIfAbsent(l.getItemId(), catalog::findItem).map(ItemView::sku).orElse(null),
-                        l.getLotNumber(), l.getManufacturerBatchRef(), l.getManufacturedOn(), l.getExpiresOn(),
-                        l.getBestBeforeOn(), l.getQuantity(), l.getUom(), l.getBaseQuantity(), l.getSscc()))
+                .map(l -> new AsnView.Line(
+                        l.getId(),
+                        l.getLineNumber(),
+                        l.getPurchaseOrderLineId(),
+                        poLineNumbers.getOrDefault(l.getPurchaseOrderLineId(), 0),
+                        l.getItemId(),
+                        items.computeIfAbsent(l.getItemId(), catalog::findItem)
+                                .map(ItemView::sku)
+                                .orElse(null),
+                        l.getLotNumber(),
+                        l.getManufacturerBatchRef(),
+                        l.getManufacturedOn(),
+                        l.getExpiresOn(),
+                        l.getBestBeforeOn(),
+                        l.getQuantity(),
+                        l.getUom(),
+                        l.getBaseQuantity(),
+                        l.getSscc()))
                 .toList();
-        return new AsnView(asn.getId(), asn.getAsnNumber(), asn.getSupplierId(), asn.getPurchaseOrderId(), poNumber,
-                asn.getShippedOn(), asn.getExpectedOn(), asn.getStatus(), asn.getCreatedBy(), lines, asn.getVersion(),
-                asn.getCreatedAt(), asn.getUpdatedAt());
+        return new AsnView(
+                asn.getId(),
+                asn.getAsnNumber(),
+                asn.getSupplierId(),
+                asn.getPurchaseOrderId(),
+                poNumber,
+                asn.getShippedOn(),
+                asn.getExpectedOn(),
+                asn.getStatus(),
+                asn.getCreatedBy(),
+                lines,
+                asn.getVersion(),
+                asn.getCreatedAt(),
+                asn.getUpdatedAt());
     }
 
     private static DomainException asnNumberTaken(SupplierView supplier, String asnNumber) {
-        return DomainException.conflict("ASN_NUMBER_TAKEN", "Supplier " + supplier.code() + " already sent ASN "
-                + asnNumber, Map.of("supplierId", supplier.id(), "asnNumber", asnNumber));
+        return DomainException.conflict(
+                "ASN_NUMBER_TAKEN",
+                "Supplier " + supplier.code() + " already sent ASN " + asnNumber,
+                Map.of("supplierId", supplier.id(), "asnNumber", asnNumber));
     }
 
     private static DomainException ssccTaken(int line, Sscc sscc, long asnId) {
-        return DomainException.conflict("SSCC_TAKEN", "Line " + line + ": SSCC " + sscc.value()
-                + " is already announced on ASN " + asnId, Map.of("line", line, "sscc", sscc.value(),
-                "advanceShipNoticeId", asnId));
+        return DomainException.conflict(
+                "SSCC_TAKEN",
+                "Line " + line + ": SSCC " + sscc.value() + " is already announced on ASN " + asnId,
+                Map.of("line", line, "sscc", sscc.value(), "advanceShipNoticeId", asnId));
     }
 }

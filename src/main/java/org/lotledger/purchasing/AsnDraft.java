@@ -39,8 +39,10 @@ public record AsnDraft(
             LocalDate manufacturedOn,
             LocalDate expiresOn,
             LocalDate bestBeforeOn,
-            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal quantity,
+
+            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4)
+            BigDecimal quantity,
+
             @NotBlank @Size(max = 10) String uom,
-            @Size(max = 30) String sscc) {
-    }
+            @Size(max = 30) String sscc) {}
 }

@@ -3,10 +3,10 @@ package org.lotledger.purchasing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.lotledger.catalog.VersionedEntity;
 
 /** One lot (or one lot on one logistic unit) the supplier announces against one purchase-order line. */
@@ -54,11 +54,18 @@ public class AsnLine extends VersionedEntity {
     @JdbcTypeCode(SqlTypes.CHAR)
     private String sscc;
 
-    protected AsnLine() {
-    }
+    protected AsnLine() {}
 
-    public AsnLine(long advanceShipNoticeId, int lineNumber, long purchaseOrderLineId, long itemId, AnnouncedLot lot,
-                   BigDecimal quantity, String uom, long baseQuantity, Sscc sscc) {
+    public AsnLine(
+            long advanceShipNoticeId,
+            int lineNumber,
+            long purchaseOrderLineId,
+            long itemId,
+            AnnouncedLot lot,
+            BigDecimal quantity,
+            String uom,
+            long baseQuantity,
+            Sscc sscc) {
         this.advanceShipNoticeId = advanceShipNoticeId;
         this.lineNumber = lineNumber;
         this.purchaseOrderLineId = purchaseOrderLineId;
@@ -74,29 +81,55 @@ public class AsnLine extends VersionedEntity {
         this.sscc = sscc == null ? null : sscc.value();
     }
 
-    public Long getAdvanceShipNoticeId() { return advanceShipNoticeId; }
+    public Long getAdvanceShipNoticeId() {
+        return advanceShipNoticeId;
+    }
 
-    public int getLineNumber() { return lineNumber; }
+    public int getLineNumber() {
+        return lineNumber;
+    }
 
-    public Long getPurchaseOrderLineId() { return purchaseOrderLineId; }
+    public Long getPurchaseOrderLineId() {
+        return purchaseOrderLineId;
+    }
 
-    public Long getItemId() { return itemId; }
+    public Long getItemId() {
+        return itemId;
+    }
 
-    public String getLotNumber() { return lotNumber; }
+    public String getLotNumber() {
+        return lotNumber;
+    }
 
-    public String getManufacturerBatchRef() { return manufacturerBatchRef; }
+    public String getManufacturerBatchRef() {
+        return manufacturerBatchRef;
+    }
 
-    public LocalDate getManufacturedOn() { return manufacturedOn; }
+    public LocalDate getManufacturedOn() {
+        return manufacturedOn;
+    }
 
-    public LocalDate getExpiresOn() { return expiresOn; }
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
 
-    public LocalDate getBestBeforeOn() { return bestBeforeOn; }
+    public LocalDate getBestBeforeOn() {
+        return bestBeforeOn;
+    }
 
-    public BigDecimal getQuantity() { return quantity; }
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
 
-    public String getUom() { return uom; }
+    public String getUom() {
+        return uom;
+    }
 
-    public BigDecimal getBaseQuantity() { return baseQuantity; }
+    public BigDecimal getBaseQuantity() {
+        return baseQuantity;
+    }
 
-    public String getSscc() { return sscc; }
+    public String getSscc() {
+        return sscc;
+    }
 }

@@ -20,15 +20,18 @@ public class AsnSscc {
     @Column(name = "advance_ship_notice_id", nullable = false, updatable = false)
     private Long advanceShipNoticeId;
 
-    protected AsnSscc() {
-    }
+    protected AsnSscc() {}
 
     public AsnSscc(Sscc sscc, long advanceShipNoticeId) {
         this.sscc = sscc.value();
         this.advanceShipNoticeId = advanceShipNoticeId;
     }
 
-    public String getSscc() { return sscc; }
+    public String getSscc() {
+        return sscc;
+    }
 
-    public Long getAdvanceShipNoticeId() { return advanceShipNoticeId; }
+    public Long getAdvanceShipNoticeId() {
+        return advanceShipNoticeId;
+    }
 }

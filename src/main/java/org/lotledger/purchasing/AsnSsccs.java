@@ -2,5 +2,4 @@ package org.lotledger.purchasing;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AsnSsccs extends JpaRepository<AsnSscc, String> {
-}
+public interface AsnSsccs extends JpaRepository<AsnSscc, String> {}

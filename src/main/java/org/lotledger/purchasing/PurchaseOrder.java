@@ -43,8 +43,7 @@ public class PurchaseOrder extends VersionedEntity {
     @Column(name = "cancel_reason")
     private String cancelReason;
 
-    protected PurchaseOrder() {
-    }
+    protected PurchaseOrder() {}
 
     public PurchaseOrder(String poNumber, long supplierId, String currency, String note, String createdBy) {
         this.poNumber = poNumber;
@@ -61,8 +60,11 @@ public class PurchaseOrder extends VersionedEntity {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("purchaseOrderId", getId());
             details.put("purchaseOrderStatus", status.name());
-            throw new DomainException("PURCHASE_ORDER_NOT_OPEN", DomainException.Kind.CONFLICT,
-                    "Purchase order " + poNumber + " is " + status, details);
+            throw new DomainException(
+                    "PURCHASE_ORDER_NOT_OPEN",
+                    DomainException.Kind.CONFLICT,
+                    "Purchase order " + poNumber + " is " + status,
+                    details);
         }
     }
 
@@ -87,19 +89,35 @@ public class PurchaseOrder extends VersionedEntity {
         }
     }
 
-    public String getPoNumber() { return poNumber; }
+    public String getPoNumber() {
+        return poNumber;
+    }
 
-    public Long getSupplierId() { return supplierId; }
+    public Long getSupplierId() {
+        return supplierId;
+    }
 
-    public String getCurrency() { return currency; }
+    public String getCurrency() {
+        return currency;
+    }
 
-    public PurchaseOrderStatus getStatus() { return status; }
+    public PurchaseOrderStatus getStatus() {
+        return status;
+    }
 
-    public String getNote() { return note; }
+    public String getNote() {
+        return note;
+    }
 
-    public String getCreatedBy() { return createdBy; }
+    public String getCreatedBy() {
+        return createdBy;
+    }
 
-    public String getCancelledBy() { return cancelledBy; }
+    public String getCancelledBy() {
+        return cancelledBy;
+    }
 
-    public String getCancelReason() { return cancelReason; }
+    public String getCancelReason() {
+        return cancelReason;
+    }
 }

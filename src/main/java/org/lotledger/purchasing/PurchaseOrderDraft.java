@@ -27,8 +27,12 @@ public record PurchaseOrderDraft(
     @Schema(name = "PurchaseOrderLineDraft")
     public record Line(
             @NotNull Long itemId,
-            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal quantity,
+
+            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4)
+            BigDecimal quantity,
+
             @NotBlank @Size(max = 10) String uom,
-            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal expectedUnitPrice) {
-    }
+
+            @NotNull @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4)
+            BigDecimal expectedUnitPrice) {}
 }

@@ -48,17 +48,26 @@ public class PurchaseOrderLine extends VersionedEntity {
     @Column(nullable = false)
     private PurchaseOrderLineStatus status;
 
-    protected PurchaseOrderLine() {
-    }
+    protected PurchaseOrderLine() {}
 
-    public PurchaseOrderLine(long purchaseOrderId, int lineNumber, long itemId, BigDecimal orderedQuantity,
-                             String orderedUom, long orderedBaseQuantity, BigDecimal expectedUnitPrice) {
+    public PurchaseOrderLine(
+            long purchaseOrderId,
+            int lineNumber,
+            long itemId,
+            BigDecimal orderedQuantity,
+            String orderedUom,
+            long orderedBaseQuantity,
+            BigDecimal expectedUnitPrice) {
         if (expectedUnitPrice == null || expectedUnitPrice.signum() < 0) {
-            throw DomainException.unprocessable("INVALID_UNIT_PRICE", "The expected unit price of line " + lineNumber
-                    + " must be zero or more", Map.of("line", lineNumber, "expectedUnitPrice", String.valueOf(expectedUnitPrice)));
+            throw DomainException.unprocessable(
+                    "INVALID_UNIT_PRICE",
+                    "The expected unit price of line " + lineNumber + " must be zero or more",
+                    Map.of("line", lineNumber, "expectedUnitPrice", String.valueOf(expectedUnitPrice)));
         }
         if (orderedBaseQuantity <= 0) {
-            throw DomainException.unprocessable("INVALID_QUANTITY", "A quantity must be greater than zero",
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY",
+                    "A quantity must be greater than zero",
                     Map.of("line", lineNumber, "baseQuantity", orderedBaseQuantity));
         }
         this.purchaseOrderId = purchaseOrderId;
@@ -83,8 +92,11 @@ public class PurchaseOrderLine extends VersionedEntity {
             details.put("purchaseOrderLineId", getId());
             details.put("line", lineNumber);
             details.put("lineStatus", status.name());
-            throw new DomainException("PO_LINE_NOT_OPEN", DomainException.Kind.CONFLICT,
-                    "Line " + lineNumber + " of the purchase order is " + status, details);
+            throw new DomainException(
+                    "PO_LINE_NOT_OPEN",
+                    DomainException.Kind.CONFLICT,
+                    "Line " + lineNumber + " of the purchase order is " + status,
+                    details);
         }
     }
 
@@ -132,29 +144,50 @@ public class PurchaseOrderLine extends VersionedEntity {
     void cancel() {
         requireOpen();
         if (receivedBaseQuantity.signum() != 0) {
-            throw new DomainException("PURCHASE_ORDER_HAS_RECEIPTS", DomainException.Kind.CONFLICT,
-                    "Line " + lineNumber + " has already received " + receivedBaseQuantity.stripTrailingZeros().toPlainString()
+            throw new DomainException(
+                    "PURCHASE_ORDER_HAS_RECEIPTS",
+                    DomainException.Kind.CONFLICT,
+                    "Line " + lineNumber + " has already received "
+                            + receivedBaseQuantity.stripTrailingZeros().toPlainString()
                             + " base units; close it short instead of cancelling",
                     Map.of("line", lineNumber, "receivedBaseQuantity", receivedBaseQuantity));
         }
         status = PurchaseOrderLineStatus.CANCELLED;
     }
 
-    public Long getPurchaseOrderId() { return purchaseOrderId; }
+    public Long getPurchaseOrderId() {
+        return purchaseOrderId;
+    }
 
-    public int getLineNumber() { return lineNumber; }
+    public int getLineNumber() {
+        return lineNumber;
+    }
 
-    public Long getItemId() { return itemId; }
+    public Long getItemId() {
+        return itemId;
+    }
 
-    public BigDecimal getOrderedQuantity() { return orderedQuantity; }
+    public BigDecimal getOrderedQuantity() {
+        return orderedQuantity;
+    }
 
-    public String getOrderedUom() { return orderedUom; }
+    public String getOrderedUom() {
+        return orderedUom;
+    }
 
-    public BigDecimal getExpectedUnitPrice() { return expectedUnitPrice; }
+    public BigDecimal getExpectedUnitPrice() {
+        return expectedUnitPrice;
+    }
 
-    public BigDecimal getOrderedBaseQuantity() { return orderedBaseQuantity; }
+    public BigDecimal getOrderedBaseQuantity() {
+        return orderedBaseQuantity;
+    }
 
-    public BigDecimal getReceivedBaseQuantity() { return receivedBaseQuantity; }
+    public BigDecimal getReceivedBaseQuantity() {
+        return receivedBaseQuantity;
+    }
 
-    public PurchaseOrderLineStatus getStatus() { return status; }
+    public PurchaseOrderLineStatus getStatus() {
+        return status;
+    }
 }

@@ -5,7 +5,10 @@ package org.lotledger.purchasing;
  * take no more.
  */
 public enum PurchaseOrderLineStatus {
-    OPEN, RECEIVED, CLOSED_SHORT, CANCELLED;
+    OPEN,
+    RECEIVED,
+    CLOSED_SHORT,
+    CANCELLED;
 
     public boolean isDone() {
         return this != OPEN;

@@ -34,12 +34,16 @@ public class PurchaseOrderQueries {
     }
 
     public Optional<PurchaseOrderView> findByNumber(String poNumber) {
-        return poNumber == null ? Optional.empty() : orders.findByPoNumber(poNumber.trim().toUpperCase()).map(this::view);
+        return poNumber == null
+                ? Optional.empty()
+                : orders.findByPoNumber(poNumber.trim().toUpperCase()).map(this::view);
     }
 
     public List<PurchaseOrderView> list(Long supplierId, PurchaseOrderStatus status, String poNumber) {
-        Specification<PurchaseOrder> spec = Specification.<PurchaseOrder>where(CatalogSpecs.eq("supplierId", supplierId))
-                .and(CatalogSpecs.eq("status", status)).and(CatalogSpecs.eqIgnoreCase("poNumber", poNumber));
+        Specification<PurchaseOrder> spec = Specification.<PurchaseOrder>where(
+                        CatalogSpecs.eq("supplierId", supplierId))
+                .and(CatalogSpecs.eq("status", status))
+                .and(CatalogSpecs.eqIgnoreCase("poNumber", poNumber));
         return orders.findAll(spec, Sort.by("id")).stream().map(this::view).toList();
     }
 
@@ -48,19 +52,24 @@ public class PurchaseOrderQueries {
     }
 
     PurchaseOrderView view(PurchaseOrder order) {
-        String supplierCode = catalog.findSupplier(order.getSupplierId()).map(SupplierView::code).orElse(null);
+        String supplierCode = catalog.findSupplier(order.getSupplierId())
+                .map(SupplierView::code)
+                .orElse(null);
         Map<Long, Optional<ItemView>> items = new HashMap<>();
         List<PurchaseOrderView.Line> views = lines.findByPurchaseOrderIdOrderByLineNumberAsc(order.getId()).stream()
                 .map(l -> {
                     Optional<ItemView> item = items.computeIfAbsent(l.getItemId(), catalog::findItem);
-                    return PurchaseOrderView.Line.of(l, item.map(ItemView::sku).orElse(null),
+                    return PurchaseOrderView.Line.of(
+                            l,
+                            item.map(ItemView::sku).orElse(null),
                             item.map(ItemView::baseUom).orElse(null));
-                }).toList();
+                })
+                .toList();
         return PurchaseOrderView.of(order, supplierCode, views);
     }
 
     static DomainException notFound(long id) {
-        return DomainException.notFound("UNKNOWN_PURCHASE_ORDER", "Purchase order " + id + " does not exist",
-                Map.of("purchaseOrderId", id));
+        return DomainException.notFound(
+                "UNKNOWN_PURCHASE_ORDER", "Purchase order " + id + " does not exist", Map.of("purchaseOrderId", id));
     }
 }

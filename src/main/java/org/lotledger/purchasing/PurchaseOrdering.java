@@ -32,8 +32,13 @@ public class PurchaseOrdering {
     private final PurchaseOrderQueries queries;
     private final CatalogAuditLog audit;
 
-    public PurchaseOrdering(PurchaseOrders orders, PurchaseOrderLines lines, AdvanceShipNotices notices,
-                            CatalogQueries catalog, PurchaseOrderQueries queries, CatalogAuditLog audit) {
+    public PurchaseOrdering(
+            PurchaseOrders orders,
+            PurchaseOrderLines lines,
+            AdvanceShipNotices notices,
+            CatalogQueries catalog,
+            PurchaseOrderQueries queries,
+            CatalogAuditLog audit) {
         this.orders = orders;
         this.lines = lines;
         this.notices = notices;
@@ -42,9 +47,13 @@ public class PurchaseOrdering {
         this.audit = audit;
     }
 
-    private record CheckedLine(int lineNumber, long itemId, BigDecimal quantity, String uom, long baseQuantity,
-                               BigDecimal expectedUnitPrice) {
-    }
+    private record CheckedLine(
+            int lineNumber,
+            long itemId,
+            BigDecimal quantity,
+            String uom,
+            long baseQuantity,
+            BigDecimal expectedUnitPrice) {}
 
     @Transactional
     public PurchaseOrderView place(PurchaseOrderDraft draft, String actor) {
@@ -70,8 +79,14 @@ public class PurchaseOrdering {
             throw e;
         }
         for (CheckedLine c : checked) {
-            lines.save(new PurchaseOrderLine(order.getId(), c.lineNumber(), c.itemId(), c.quantity(), c.uom(),
-                    c.baseQuantity(), c.expectedUnitPrice()));
+            lines.save(new PurchaseOrderLine(
+                    order.getId(),
+                    c.lineNumber(),
+                    c.itemId(),
+                    c.quantity(),
+                    c.uom(),
+                    c.baseQuantity(),
+                    c.expectedUnitPrice()));
         }
         lines.flush();
         PurchaseOrderView view = queries.view(order);
@@ -105,17 +120,22 @@ public class PurchaseOrdering {
         ItemView item = PurchasingRules.activeItem(catalog, n, line.itemId());
         long base = onLine(n, () -> catalog.toBaseUnits(item.id(), line.quantity(), line.uom()));
         if (line.expectedUnitPrice().signum() < 0) {
-            throw DomainException.unprocessable("INVALID_UNIT_PRICE", "Line " + n
-                    + ": the expected unit price must be zero or more", Map.of("line", n,
-                    "expectedUnitPrice", line.expectedUnitPrice()));
+            throw DomainException.unprocessable(
+                    "INVALID_UNIT_PRICE",
+                    "Line " + n + ": the expected unit price must be zero or more",
+                    Map.of("line", n, "expectedUnitPrice", line.expectedUnitPrice()));
         }
-        return new CheckedLine(n, item.id(), line.quantity(), line.uom().trim().toUpperCase(), base,
-                line.expectedUnitPrice());
+        return new CheckedLine(
+                n, item.id(), line.quantity(), line.uom().trim().toUpperCase(), base, line.expectedUnitPrice());
     }
 
     private static DomainException numberTaken(String number, Long existingId) {
-        return DomainException.conflict("PO_NUMBER_TAKEN", "Purchase order number " + number + " is already used",
-                existingId == null ? Map.of("poNumber", number) : Map.of("poNumber", number, "purchaseOrderId", existingId));
+        return DomainException.conflict(
+                "PO_NUMBER_TAKEN",
+                "Purchase order number " + number + " is already used",
+                existingId == null
+                        ? Map.of("poNumber", number)
+                        : Map.of("poNumber", number, "purchaseOrderId", existingId));
     }
 
     private static String blankToNull(String s) {

@@ -16,8 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 /** The checks purchase orders and ASNs share, with one code for each "no". */
 final class PurchasingRules {
 
-    private PurchasingRules() {
-    }
+    private PurchasingRules() {}
 
     static SupplierView supplier(CatalogQueries catalog, long supplierId) {
         return catalog.findSupplier(supplierId).orElseThrow(() -> CatalogExceptions.notFound("SUPPLIER", supplierId));
@@ -27,21 +26,26 @@ final class PurchasingRules {
     static SupplierView orderableSupplier(CatalogQueries catalog, long supplierId) {
         SupplierView s = supplier(catalog, supplierId);
         if (!s.active()) {
-            throw DomainException.unprocessable("SUPPLIER_INACTIVE", "Supplier " + s.code() + " is deactivated",
-                    Map.of("supplierId", supplierId));
+            throw DomainException.unprocessable(
+                    "SUPPLIER_INACTIVE", "Supplier " + s.code() + " is deactivated", Map.of("supplierId", supplierId));
         }
         if (s.approvalStatus() == ApprovalStatus.BLOCKED) {
-            throw DomainException.unprocessable("SUPPLIER_BLOCKED", "Supplier " + s.code()
-                    + " is blocked: nothing can be ordered from it", Map.of("supplierId", supplierId, "supplierCode", s.code()));
+            throw DomainException.unprocessable(
+                    "SUPPLIER_BLOCKED",
+                    "Supplier " + s.code() + " is blocked: nothing can be ordered from it",
+                    Map.of("supplierId", supplierId, "supplierCode", s.code()));
         }
         return s;
     }
 
     static ItemView activeItem(CatalogQueries catalog, int line, long itemId) {
-        ItemView item = catalog.findItem(itemId).orElseThrow(() -> onLine(line, CatalogExceptions.notFound("ITEM", itemId)));
+        ItemView item =
+                catalog.findItem(itemId).orElseThrow(() -> onLine(line, CatalogExceptions.notFound("ITEM", itemId)));
         if (!item.active()) {
-            throw DomainException.unprocessable("ITEM_INACTIVE", "Line " + line + ": item " + item.sku()
-                    + " is deactivated", Map.of("line", line, "itemId", itemId));
+            throw DomainException.unprocessable(
+                    "ITEM_INACTIVE",
+                    "Line " + line + ": item " + item.sku() + " is deactivated",
+                    Map.of("line", line, "itemId", itemId));
         }
         return item;
     }
@@ -52,8 +56,8 @@ final class PurchasingRules {
             Currency.getInstance(c);
             return c;
         } catch (IllegalArgumentException e) {
-            throw DomainException.unprocessable("INVALID_CURRENCY", "'" + code + "' is not an ISO 4217 currency",
-                    Map.of("currency", code));
+            throw DomainException.unprocessable(
+                    "INVALID_CURRENCY", "'" + code + "' is not an ISO 4217 currency", Map.of("currency", code));
         }
     }
 

@@ -26,7 +26,7 @@ public record Sscc(String value) {
     }
 
     private static DomainException invalid(String text, String why) {
-        return DomainException.unprocessable("INVALID_SSCC", "'" + text + "' is not a valid SSCC: " + why,
-                Map.of("sscc", String.valueOf(text)));
+        return DomainException.unprocessable(
+                "INVALID_SSCC", "'" + text + "' is not a valid SSCC: " + why, Map.of("sscc", String.valueOf(text)));
     }
 }

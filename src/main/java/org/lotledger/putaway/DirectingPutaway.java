@@ -33,12 +33,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class DirectingPutaway {
 
     /** The directed zone and the locations in it, best first: one already holding the lot, then the emptiest. */
-    public record Suggestion(String lot, String directedZone, List<String> locations) {
-    }
+    public record Suggestion(String lot, String directedZone, List<String> locations) {}
 
-    public record Confirmation(String lot, String fromLocation, String toLocation, BigDecimal quantity, String unit,
-                               StockStatus status, String overrideReasonCode) {
-    }
+    public record Confirmation(
+            String lot,
+            String fromLocation,
+            String toLocation,
+            BigDecimal quantity,
+            String unit,
+            StockStatus status,
+            String overrideReasonCode) {}
 
     private final PutawayZones zones;
     private final ScanLookups scans;
@@ -50,12 +54,17 @@ public class DirectingPutaway {
     private final ReasonCodeCheck reasons;
 
     /** A location of the directed zone, with its capacity (null: unlimited). */
-    private record Candidate(long id, String barcode, BigDecimal capacity) {
-    }
+    private record Candidate(long id, String barcode, BigDecimal capacity) {}
 
-    public DirectingPutaway(PutawayZones zones, ScanLookups scans, CatalogQueries catalog, Ledger ledger,
-                            PostingExecutor executor, JdbcTemplate jdbc, LedgerQueries stockQueries,
-                            ReasonCodeCheck reasons) {
+    public DirectingPutaway(
+            PutawayZones zones,
+            ScanLookups scans,
+            CatalogQueries catalog,
+            Ledger ledger,
+            PostingExecutor executor,
+            JdbcTemplate jdbc,
+            LedgerQueries stockQueries,
+            ReasonCodeCheck reasons) {
         this.stockQueries = stockQueries;
         this.reasons = reasons;
         this.zones = zones;
@@ -72,19 +81,25 @@ public class DirectingPutaway {
         ScanLookups.ScannedLot scanned = scans.lot(lot);
         LocationView from = location(fromLocation);
         String zone = directedZone(scanned, status == null ? StockStatus.AVAILABLE : status);
-        List<Candidate> inZone = jdbc.query("""
+        List<Candidate> inZone = jdbc.query(
+                """
                 select l.id, l.barcode, l.capacity_base_units
                   from location l join zone z on z.id = l.zone_id
                  where l.kind = 'PHYSICAL' and l.active and z.active and z.warehouse_id = ? and z.code = ?""",
-                (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)), from.warehouseId(), zone);
-        Map<Long, LedgerQueries.LocationStock> stock = stockQueries.stockAt(
-                inZone.stream().map(Candidate::id).toList(), scanned.lotId());
+                (rs, i) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)),
+                from.warehouseId(),
+                zone);
+        Map<Long, LedgerQueries.LocationStock> stock =
+                stockQueries.stockAt(inZone.stream().map(Candidate::id).toList(), scanned.lotId());
         List<String> candidates = inZone.stream()
-                .filter(c -> c.capacity() == null || BigDecimal.valueOf(stock.get(c.id()).total()).compareTo(c.capacity()) < 0)
+                .filter(c -> c.capacity() == null
+                        || BigDecimal.valueOf(stock.get(c.id()).total()).compareTo(c.capacity()) < 0)
                 .sorted(Comparator.comparing((Candidate c) -> stock.get(c.id()).ofLot() <= 0)
                         .thenComparingLong(c -> stock.get(c.id()).total())
                         .thenComparing(Candidate::barcode))
-                .limit(5).map(Candidate::barcode).toList();
+                .limit(5)
+                .map(Candidate::barcode)
+                .toList();
         return new Suggestion(scanned.internalLabel(), zone, candidates);
     }
 
@@ -95,24 +110,33 @@ public class DirectingPutaway {
             LocationView to = location(c.toLocation());
             StockStatus status = c.status() == null ? StockStatus.AVAILABLE : c.status();
             String directed = directedZone(lot, status);
-            String actual = to.zoneId() == null ? null : catalog.findZone(to.zoneId()).map(z -> z.code()).orElse(null);
+            String actual = to.zoneId() == null
+                    ? null
+                    : catalog.findZone(to.zoneId()).map(z -> z.code()).orElse(null);
             String reason = null;
             String note = null;
             if (!directed.equals(actual)) {
                 if (c.overrideReasonCode() == null || c.overrideReasonCode().isBlank()) {
-                    throw DomainException.unprocessable("PUTAWAY_OUTSIDE_DIRECTED_ZONE", "Lot " + lot.internalLabel()
-                            + " goes to zone " + directed + ", not " + actual + " (" + to.code()
-                            + "); give an override reason to put it there anyway.",
+                    throw DomainException.unprocessable(
+                            "PUTAWAY_OUTSIDE_DIRECTED_ZONE",
+                            "Lot " + lot.internalLabel()
+                                    + " goes to zone " + directed + ", not " + actual + " (" + to.code()
+                                    + "); give an override reason to put it there anyway.",
                             Map.of("directedZone", directed, "location", to.code()));
                 }
-                reason = reasons.check(c.overrideReasonCode().trim().toUpperCase(java.util.Locale.ROOT),
-                        PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE, true);
+                reason = reasons.check(
+                        c.overrideReasonCode().trim().toUpperCase(java.util.Locale.ROOT),
+                        PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE,
+                        true);
                 note = "directed zone " + directed + ", put away in " + actual;
             }
             long quantity = scans.toBaseUnits(lot.itemId(), c.quantity(), c.unit());
             return ledger.post(PostingRequest.of(PostingType.PUTAWAY, actor, idempotencyKey)
                     .movement(new Movement(lot.lotId(), from.id(), status, to.id(), status, quantity))
-                    .reason(reason).note(note).reference("PUTAWAY", null).build());
+                    .reason(reason)
+                    .note(note)
+                    .reference("PUTAWAY", null)
+                    .build());
         });
     }
 
@@ -122,7 +146,10 @@ public class DirectingPutaway {
     }
 
     private LocationView location(String barcode) {
-        return catalog.findLocationByBarcode(barcode).orElseThrow(() -> DomainException.notFound("UNKNOWN_LOCATION",
-                "No location with barcode '" + barcode + "'.", Map.of("barcode", String.valueOf(barcode))));
+        return catalog.findLocationByBarcode(barcode)
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_LOCATION",
+                        "No location with barcode '" + barcode + "'.",
+                        Map.of("barcode", String.valueOf(barcode))));
     }
 }

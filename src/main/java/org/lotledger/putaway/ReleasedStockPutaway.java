@@ -31,9 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReleasedStockPutaway {
 
     /** AVAILABLE stock of a lot sitting in a zone that does not take it, and where it is directed. */
-    public record Due(long lotId, long fromLocationId, String lotLabel, String lotNumber, String sku, String baseUom,
-                      long quantity, String fromLocation, String fromBarcode, String directedZone,
-                      List<String> suggestedLocations) {
+    public record Due(
+            long lotId,
+            long fromLocationId,
+            String lotLabel,
+            String lotNumber,
+            String sku,
+            String baseUom,
+            long quantity,
+            String fromLocation,
+            String fromBarcode,
+            String directedZone,
+            List<String> suggestedLocations) {
 
         public String quantityText() {
             return quantity + " " + baseUom;
@@ -41,12 +50,10 @@ public class ReleasedStockPutaway {
     }
 
     /** What the worker answered: the scanned target, the quantity (null: all that is left), an override reason. */
-    public record Answer(String scannedLocation, Long quantity, String overrideReasonCode) {
-    }
+    public record Answer(String scannedLocation, Long quantity, String overrideReasonCode) {}
 
     /** What the confirmation did: the posting, or none when nothing was left at the source. */
-    public record Outcome(Optional<Posting> posting, long quantity, String toLocation) {
-    }
+    public record Outcome(Optional<Posting> posting, long quantity, String toLocation) {}
 
     private final DirectingPutaway directing;
     private final CatalogQueries catalog;
@@ -66,7 +73,8 @@ public class ReleasedStockPutaway {
             return Optional.empty();
         }
         ZoneView zone = catalog.findZone(from.zoneId()).orElseThrow();
-        boolean takesAvailable = zone.allowedStatuses().stream().anyMatch(s -> s.name().equals("AVAILABLE"));
+        boolean takesAvailable =
+                zone.allowedStatuses().stream().anyMatch(s -> s.name().equals("AVAILABLE"));
         long quantity = stock.quantity(lotId, locationId, StockStatus.AVAILABLE);
         if (takesAvailable || quantity <= 0) {
             return Optional.empty();
@@ -74,8 +82,18 @@ public class ReleasedStockPutaway {
         LotView lot = catalog.findLot(lotId).orElseThrow();
         ItemView item = catalog.findItem(lot.itemId()).orElseThrow();
         DirectingPutaway.Suggestion s = directing.suggest(lot.internalLabel(), from.barcode(), StockStatus.AVAILABLE);
-        return Optional.of(new Due(lotId, locationId, lot.internalLabel(), lot.lotNumber(), item.sku(), item.baseUom(),
-                quantity, from.code(), from.barcode(), s.directedZone(), s.locations()));
+        return Optional.of(new Due(
+                lotId,
+                locationId,
+                lot.internalLabel(),
+                lot.lotNumber(),
+                item.sku(),
+                item.baseUom(),
+                quantity,
+                from.code(),
+                from.barcode(),
+                s.directedZone(),
+                s.locations()));
     }
 
     /**
@@ -90,23 +108,38 @@ public class ReleasedStockPutaway {
         if (left <= 0) {
             return new Outcome(Optional.empty(), 0, null);
         }
-        String scanned = answer.scannedLocation() == null ? "" : answer.scannedLocation().trim();
+        String scanned =
+                answer.scannedLocation() == null ? "" : answer.scannedLocation().trim();
         if (scanned.isEmpty()) {
-            throw DomainException.unprocessable("SCAN_REQUIRED", "Scan the location you put lot " + lot.internalLabel()
-                    + " away to.", Map.of("lot", lot.internalLabel()));
+            throw DomainException.unprocessable(
+                    "SCAN_REQUIRED",
+                    "Scan the location you put lot " + lot.internalLabel() + " away to.",
+                    Map.of("lot", lot.internalLabel()));
         }
         long quantity = answer.quantity() == null ? left : answer.quantity();
         if (quantity <= 0 || quantity > left) {
-            throw DomainException.unprocessable("PUTAWAY_QUANTITY_INVALID", "Lot " + lot.internalLabel() + " has "
+            throw DomainException.unprocessable(
+                    "PUTAWAY_QUANTITY_INVALID",
+                    "Lot " + lot.internalLabel() + " has "
                             + left + " AVAILABLE at " + from.code() + " still to put away; " + quantity
                             + " cannot be put away (leave the quantity empty to put away all of it).",
                     Map.of("lot", lot.internalLabel(), "left", left, "quantity", quantity));
         }
         ItemView item = catalog.findItem(lot.itemId()).orElseThrow();
-        String reason = answer.overrideReasonCode() == null || answer.overrideReasonCode().isBlank() ? null
+        String reason = answer.overrideReasonCode() == null
+                        || answer.overrideReasonCode().isBlank()
+                ? null
                 : answer.overrideReasonCode().trim().toUpperCase(Locale.ROOT);
-        Posting posting = directing.confirm(new DirectingPutaway.Confirmation(lot.internalLabel(), from.barcode(),
-                scanned, BigDecimal.valueOf(quantity), item.baseUom(), StockStatus.AVAILABLE, reason), actor,
+        Posting posting = directing.confirm(
+                new DirectingPutaway.Confirmation(
+                        lot.internalLabel(),
+                        from.barcode(),
+                        scanned,
+                        BigDecimal.valueOf(quantity),
+                        item.baseUom(),
+                        StockStatus.AVAILABLE,
+                        reason),
+                actor,
                 idempotencyKey);
         return new Outcome(Optional.of(posting), quantity, scanned);
     }

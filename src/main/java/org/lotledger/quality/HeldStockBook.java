@@ -35,16 +35,21 @@ public class HeldStockBook implements HeldStock {
     }
 
     @Override
-    public void moved(long postingId, long lotId, long fromLocationId, long toLocationId, long quantity, String actor,
-                      String requestKey) {
+    public void moved(
+            long postingId,
+            long lotId,
+            long fromLocationId,
+            long toLocationId,
+            long quantity,
+            String actor,
+            String requestKey) {
         List<Map<String, Object>> answering = jdbc.queryForList("""
                 with own as (
                     select hold_id, quantity from quality_hold_movement where lot_id = ? and location_id = ?
                     union all
                     select hold_id, -quantity from quality_hold_outcome where lot_id = ? and location_id = ?)
                 select o.hold_id, sum(o.quantity) as q from own o join quality_hold h on h.id = o.hold_id
-                 where h.state = 'OPEN' group by o.hold_id having sum(o.quantity) > 0 order by o.hold_id""",
-                lotId, fromLocationId, lotId, fromLocationId);
+                 where h.state = 'OPEN' group by o.hold_id having sum(o.quantity) > 0 order by o.hold_id""", lotId, fromLocationId, lotId, fromLocationId);
         long left = quantity;
         for (Map<String, Object> h : answering) {
             if (left == 0) {
@@ -57,8 +62,7 @@ public class HeldStockBook implements HeldStock {
             jdbc.update("""
                     insert into quality_hold_outcome (hold_id, outcome, lot_id, location_id, quantity, to_location_id,
                                                       posting_id, request_key, decided_by)
-                    values (?, 'MOVED', ?, ?, ?, ?, ?, ?, ?)""", holdId, lotId, fromLocationId, take, toLocationId,
-                    postingId, requestKey, actor);
+                    values (?, 'MOVED', ?, ?, ?, ?, ?, ?, ?)""", holdId, lotId, fromLocationId, take, toLocationId, postingId, requestKey, actor);
             jdbc.update("""
                     insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id)
                     values (?, ?, ?, ?, ?)""", holdId, lotId, toLocationId, take, postingId);
@@ -87,7 +91,8 @@ public class HeldStockBook implements HeldStock {
                   from book group by lot_id, location_id having sum(quantity) <> 0
                  order by lot_id, location_id""", rs -> {
             Long[] holds = (Long[]) rs.getArray(4).getArray();
-            out.put(new LotAt(rs.getLong(1), rs.getLong(2)),
+            out.put(
+                    new LotAt(rs.getLong(1), rs.getLong(2)),
                     new Attributed(rs.getBigDecimal(3).longValueExact(), List.copyOf(Arrays.asList(holds))));
         });
         return out;
@@ -96,7 +101,8 @@ public class HeldStockBook implements HeldStock {
     /** Released or closed holds whose book still shows stock at a lot and location (staged returns left aside). */
     @Override
     public List<EndedHold> endedHoldsStillHolding() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 with own as (
                     select hold_id, lot_id, location_id, quantity from quality_hold_movement
                     union all
@@ -105,8 +111,12 @@ public class HeldStockBook implements HeldStock {
                   from own o join quality_hold h on h.id = o.hold_id
                  where h.state <> 'OPEN'
                  group by o.hold_id, h.state, o.lot_id, o.location_id having sum(o.quantity) <> 0
-                 order by 1, 3, 4""", (rs, i) -> new EndedHold(rs.getLong(1), rs.getString(2),
-                new LotAt(rs.getLong(3), rs.getLong(4)), rs.getBigDecimal(5).longValueExact()));
+                 order by 1, 3, 4""",
+                (rs, i) -> new EndedHold(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        new LotAt(rs.getLong(3), rs.getLong(4)),
+                        rs.getBigDecimal(5).longValueExact()));
     }
 
     private static final String BOOK = """
@@ -121,9 +131,15 @@ public class HeldStockBook implements HeldStock {
 
     private Map<LotAt, Long> perLotAt(String sql, Object... args) {
         Map<LotAt, Long> out = new LinkedHashMap<>();
-        jdbc.query(sql, rs -> {
-            out.merge(new LotAt(rs.getLong(1), rs.getLong(2)), rs.getBigDecimal(3).longValueExact(), Long::sum);
-        }, args);
+        jdbc.query(
+                sql,
+                rs -> {
+                    out.merge(
+                            new LotAt(rs.getLong(1), rs.getLong(2)),
+                            rs.getBigDecimal(3).longValueExact(),
+                            Long::sum);
+                },
+                args);
         return out;
     }
 }

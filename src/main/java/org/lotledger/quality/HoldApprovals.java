@@ -36,8 +36,8 @@ public class HoldApprovals {
 
     /** Evidence of a decision on a hold taken outside a process task (the API), in the caller's transaction. */
     public long record(long holdId, String decision, Map<String, ?> details, Actor actor) {
-        return decisions.record(null, null, null, QualityHolds.SUBJECT_TYPE, Long.toString(holdId), decision, details,
-                actor.userId());
+        return decisions.record(
+                null, null, null, QualityHolds.SUBJECT_TYPE, Long.toString(holdId), decision, details, actor.userId());
     }
 
     /** The reviewer of the decision now under consideration (the latest {@code APPROVE_*} record), if any. */
@@ -46,7 +46,8 @@ public class HoldApprovals {
     }
 
     private Optional<DecisionRecords.SubjectDecision> latestReview(long holdId) {
-        List<DecisionRecords.SubjectDecision> all = decisions.forSubject(QualityHolds.SUBJECT_TYPE, Long.toString(holdId));
+        List<DecisionRecords.SubjectDecision> all =
+                decisions.forSubject(QualityHolds.SUBJECT_TYPE, Long.toString(holdId));
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i).decision().startsWith("APPROVE")) {
                 return Optional.of(all.get(i));
@@ -58,20 +59,30 @@ public class HoldApprovals {
     /** The second approval given to the review decision {@code reviewRecordId}, if any (recorded after it). */
     public Optional<DecisionRecords.SubjectDecision> secondApprovalOf(long holdId, long reviewRecordId) {
         return decisions.forSubject(QualityHolds.SUBJECT_TYPE, Long.toString(holdId)).stream()
-                .filter(d -> d.id() > reviewRecordId && d.decision().equals(SECOND_APPROVAL)).findFirst();
+                .filter(d -> d.id() > reviewRecordId && d.decision().equals(SECOND_APPROVAL))
+                .findFirst();
     }
 
     /**
      * Records a quality manager's answer to the decision under review, after the four-eyes checks, in the caller's
      * transaction (the "Approve hold decision" task's completion).
      */
-    public long answer(long holdId, boolean approve, String note, Actor approver, String processInstanceId,
-                       String activityId, String taskId, String requestKey) {
+    public long answer(
+            long holdId,
+            boolean approve,
+            String note,
+            Actor approver,
+            String processInstanceId,
+            String activityId,
+            String taskId,
+            String requestKey) {
         DecisionRecords.SubjectDecision review = latestReview(holdId).orElseThrow(() -> firstApprovalMissing(holdId));
         requireSecondApprover(holdId, review.decidedBy(), approver);
         if (!approve && (note == null || note.isBlank())) {
-            throw DomainException.unprocessable("REFUSAL_REASON_REQUIRED", "Say why you refuse the decision, so the "
-                    + "reviewer can decide again.", Map.of("holdId", holdId));
+            throw DomainException.unprocessable(
+                    "REFUSAL_REASON_REQUIRED",
+                    "Say why you refuse the decision, so the " + "reviewer can decide again.",
+                    Map.of("holdId", holdId));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reviewDecisionId", review.id());
@@ -82,8 +93,15 @@ public class HoldApprovals {
         if (requestKey != null) {
             details.put("requestKey", requestKey);
         }
-        return decisions.record(processInstanceId, activityId, taskId, QualityHolds.SUBJECT_TYPE, Long.toString(holdId),
-                approve ? SECOND_APPROVAL : SECOND_APPROVAL_REFUSED, details, approver.userId());
+        return decisions.record(
+                processInstanceId,
+                activityId,
+                taskId,
+                QualityHolds.SUBJECT_TYPE,
+                Long.toString(holdId),
+                approve ? SECOND_APPROVAL : SECOND_APPROVAL_REFUSED,
+                details,
+                approver.userId());
     }
 
     /**
@@ -103,19 +121,25 @@ public class HoldApprovals {
      */
     public void requireSecondApprover(long holdId, String first, Actor approver) {
         if (first.equals(approver.userId())) {
-            throw new DomainException("SAME_APPROVER", DomainException.Kind.FORBIDDEN, "User " + approver.userId()
-                    + " gave the first approval of hold " + holdId + "; the second must come from someone else.",
+            throw new DomainException(
+                    "SAME_APPROVER",
+                    DomainException.Kind.FORBIDDEN,
+                    "User " + approver.userId() + " gave the first approval of hold " + holdId
+                            + "; the second must come from someone else.",
                     Map.of("holdId", holdId, "firstApprover", first));
         }
         if (!approver.isIn(Groups.QUALITY_MANAGERS)) {
-            throw new DomainException("SECOND_APPROVER_NOT_QUALITY_MANAGER", DomainException.Kind.FORBIDDEN,
+            throw new DomainException(
+                    "SECOND_APPROVER_NOT_QUALITY_MANAGER",
+                    DomainException.Kind.FORBIDDEN,
                     "The second approval of hold " + holdId + " needs a quality manager; " + approver.userId()
-                            + " is not one.", Map.of("holdId", holdId));
+                            + " is not one.",
+                    Map.of("holdId", holdId));
         }
     }
 
     private static DomainException firstApprovalMissing(long holdId) {
-        return DomainException.conflict("FIRST_APPROVAL_MISSING", "Hold " + holdId + " has no first approval yet.",
-                Map.of("holdId", holdId));
+        return DomainException.conflict(
+                "FIRST_APPROVAL_MISSING", "Hold " + holdId + " has no first approval yet.", Map.of("holdId", holdId));
     }
 }

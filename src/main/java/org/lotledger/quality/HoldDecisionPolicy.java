@@ -20,13 +20,18 @@ import org.lotledger.common.DomainException;
 public final class HoldDecisionPolicy {
 
     /** The reviewer's answer, as submitted. Quantities are whole base units; null totals mean "all of it". */
-    public record Proposal(String outcome, Long releaseQuantity, Long scrapQuantity, Long returnQuantity,
-                           List<HoldDecision.Part> parts, String reasonCode, String note, String requestKey) {
-    }
+    public record Proposal(
+            String outcome,
+            Long releaseQuantity,
+            Long scrapQuantity,
+            Long returnQuantity,
+            List<HoldDecision.Part> parts,
+            String reasonCode,
+            String note,
+            String requestKey) {}
 
     /** The hold as it is now; {@code held} in the hold's order, only lots and locations with something still held. */
-    public record Facts(long holdId, HoldState state, List<HoldView.Remaining> held) {
-    }
+    public record Facts(long holdId, HoldState state, List<HoldView.Remaining> held) {}
 
     /** What the proposal decides: the outcome and the parts per lot and location. */
     public record Decided(HoldDecision.Outcome outcome, List<HoldDecision.Part> parts) {
@@ -37,8 +42,7 @@ public final class HoldDecisionPolicy {
         }
     }
 
-    private HoldDecisionPolicy() {
-    }
+    private HoldDecisionPolicy() {}
 
     /**
      * @throws DomainException HOLD_NOT_OPEN, NOTHING_ON_HOLD, HOLD_DECISION_INVALID, INVALID_QUANTITY,
@@ -47,18 +51,23 @@ public final class HoldDecisionPolicy {
     public static Decided decide(Facts facts, Proposal p) {
         long holdId = facts.holdId();
         if (facts.state() != HoldState.OPEN) {
-            throw DomainException.conflict("HOLD_NOT_OPEN", "Hold " + holdId + " is " + facts.state()
-                    + "; there is nothing left to decide.", Map.of("holdId", holdId, "state", facts.state().name()));
+            throw DomainException.conflict(
+                    "HOLD_NOT_OPEN",
+                    "Hold " + holdId + " is " + facts.state() + "; there is nothing left to decide.",
+                    Map.of("holdId", holdId, "state", facts.state().name()));
         }
         HoldDecision.Outcome outcome = outcome(p.outcome());
         List<HoldView.Remaining> held = facts.held();
         if (held.isEmpty() && outcome != HoldDecision.Outcome.RELEASE) {
             // a release of a hold that holds nothing (any more) still ends it, and with it its coverage
-            throw DomainException.unprocessable("NOTHING_ON_HOLD", "Hold " + holdId + " holds no stock any more; "
-                    + "release it to end it.", Map.of("holdId", holdId));
+            throw DomainException.unprocessable(
+                    "NOTHING_ON_HOLD",
+                    "Hold " + holdId + " holds no stock any more; " + "release it to end it.",
+                    Map.of("holdId", holdId));
         }
         List<HoldDecision.Part> parts = p.parts() == null || p.parts().isEmpty()
-                ? allocate(holdId, outcome, p, held) : checkParts(holdId, outcome, p.parts(), held);
+                ? allocate(holdId, outcome, p, held)
+                : checkParts(holdId, outcome, p.parts(), held);
         return new Decided(outcome, parts);
     }
 
@@ -71,8 +80,8 @@ public final class HoldDecisionPolicy {
     }
 
     /** Totals (or "all of it") spread over the held lots and locations: scrap first, then return, then release. */
-    private static List<HoldDecision.Part> allocate(long holdId, HoldDecision.Outcome outcome, Proposal p,
-                                                    List<HoldView.Remaining> held) {
+    private static List<HoldDecision.Part> allocate(
+            long holdId, HoldDecision.Outcome outcome, Proposal p, List<HoldView.Remaining> held) {
         long total = held.stream().mapToLong(HoldView.Remaining::quantity).sum();
         long scrap = 0;
         long rtv = 0;
@@ -93,8 +102,10 @@ public final class HoldDecisionPolicy {
             }
         }
         if (scrap + rtv + release > total) {
-            throw DomainException.unprocessable("QUANTITY_EXCEEDS_HOLD", "Hold " + holdId + " holds " + total
-                    + " in all; the decision divides " + (scrap + rtv + release) + ".",
+            throw DomainException.unprocessable(
+                    "QUANTITY_EXCEEDS_HOLD",
+                    "Hold " + holdId + " holds " + total + " in all; the decision divides " + (scrap + rtv + release)
+                            + ".",
                     Map.of("holdId", holdId, "onHold", total, "requested", scrap + rtv + release));
         }
         List<HoldDecision.Part> parts = new ArrayList<>();
@@ -105,8 +116,12 @@ public final class HoldDecisionPolicy {
         return parts;
     }
 
-    private static void take(List<HoldDecision.Part> parts, List<HoldView.Remaining> held, long[] left, long wanted,
-                             HoldDecision.Disposition d) {
+    private static void take(
+            List<HoldDecision.Part> parts,
+            List<HoldView.Remaining> held,
+            long[] left,
+            long wanted,
+            HoldDecision.Disposition d) {
         for (int i = 0; i < held.size() && wanted > 0; i++) {
             long q = Math.min(left[i], wanted);
             if (q > 0) {
@@ -118,16 +133,20 @@ public final class HoldDecisionPolicy {
     }
 
     /** Explicit parts: positive, of the outcome's disposition, each lot and location within what is held there. */
-    private static List<HoldDecision.Part> checkParts(long holdId, HoldDecision.Outcome outcome,
-                                                      List<HoldDecision.Part> parts, List<HoldView.Remaining> held) {
+    private static List<HoldDecision.Part> checkParts(
+            long holdId, HoldDecision.Outcome outcome, List<HoldDecision.Part> parts, List<HoldView.Remaining> held) {
         Map<String, Long> asked = new LinkedHashMap<>();
         for (HoldDecision.Part part : parts) {
             if (part.quantity() <= 0) {
-                throw DomainException.unprocessable("INVALID_QUANTITY", "Quantities are whole, positive numbers of the "
-                        + "item's base unit; got " + part.quantity() + ".", Map.of("quantity", part.quantity()));
+                throw DomainException.unprocessable(
+                        "INVALID_QUANTITY",
+                        "Quantities are whole, positive numbers of the " + "item's base unit; got " + part.quantity()
+                                + ".",
+                        Map.of("quantity", part.quantity()));
             }
             if (part.disposition() == null
-                    || (outcome != HoldDecision.Outcome.SPLIT && !part.disposition().name().equals(outcome.name()))) {
+                    || (outcome != HoldDecision.Outcome.SPLIT
+                            && !part.disposition().name().equals(outcome.name()))) {
                 throw invalid("Each part of a " + outcome + " decision is " + outcome
                         + (outcome == HoldDecision.Outcome.SPLIT ? " into RELEASE, SCRAP or RETURN_TO_VENDOR" : "")
                         + "; got " + part.disposition() + ".");
@@ -135,18 +154,32 @@ public final class HoldDecisionPolicy {
             asked.merge(part.lotId() + "@" + part.locationId(), part.quantity(), Long::sum);
         }
         for (var e : asked.entrySet()) {
-            long have = held.stream().filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
-                    .mapToLong(HoldView.Remaining::quantity).sum();
+            long have = held.stream()
+                    .filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
+                    .mapToLong(HoldView.Remaining::quantity)
+                    .sum();
             if (e.getValue() > have) {
                 String[] lotAt = e.getKey().split("@");
-                throw DomainException.unprocessable("QUANTITY_EXCEEDS_HOLD", "Hold " + holdId + " holds " + have
-                                + " of lot " + lotAt[0] + " at location " + lotAt[1] + ", not " + e.getValue() + ".",
-                        Map.of("holdId", holdId, "lotId", Long.parseLong(lotAt[0]),
-                                "locationId", Long.parseLong(lotAt[1]), "onHold", have, "requested", e.getValue()));
+                throw DomainException.unprocessable(
+                        "QUANTITY_EXCEEDS_HOLD",
+                        "Hold " + holdId + " holds " + have + " of lot " + lotAt[0] + " at location " + lotAt[1]
+                                + ", not " + e.getValue() + ".",
+                        Map.of(
+                                "holdId",
+                                holdId,
+                                "lotId",
+                                Long.parseLong(lotAt[0]),
+                                "locationId",
+                                Long.parseLong(lotAt[1]),
+                                "onHold",
+                                have,
+                                "requested",
+                                e.getValue()));
             }
         }
-        if (outcome == HoldDecision.Outcome.RELEASE && parts.stream().mapToLong(HoldDecision.Part::quantity).sum()
-                < held.stream().mapToLong(HoldView.Remaining::quantity).sum()) {
+        if (outcome == HoldDecision.Outcome.RELEASE
+                && parts.stream().mapToLong(HoldDecision.Part::quantity).sum()
+                        < held.stream().mapToLong(HoldView.Remaining::quantity).sum()) {
             throw invalid("A release releases everything the hold holds; to release part of it, split.");
         }
         return List.copyOf(parts);

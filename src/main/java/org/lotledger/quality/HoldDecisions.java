@@ -36,24 +36,30 @@ public class HoldDecisions {
      * @throws DomainException HOLD_NOT_OPEN, NOTHING_ON_HOLD, HOLD_DECISION_INVALID, INVALID_QUANTITY,
      *                         QUANTITY_EXCEEDS_HOLD, REASON_CODE_REQUIRED, INVALID_REASON_CODE
      */
-    public HoldDecision decide(long holdId, HoldDecisionPolicy.Proposal p, String processInstanceId, String activityId,
-                               String taskId, String userId) {
+    public HoldDecision decide(
+            long holdId,
+            HoldDecisionPolicy.Proposal p,
+            String processInstanceId,
+            String activityId,
+            String taskId,
+            String userId) {
         // the order every hold decision takes its locks in: the hold-decision lock, then the hold, then the lots
         holds.lockHoldDecisions();
         QualityHolds.HoldRow hold = holds.lock(holdId);
         // a hold that is not open is refused by the policy before anything of it is read, so its lots stay unlocked
         List<HoldView.Remaining> held = hold.state() == HoldState.OPEN ? stillHeld(holdId) : List.of();
-        HoldDecisionPolicy.Decided decided = HoldDecisionPolicy.decide(
-                new HoldDecisionPolicy.Facts(holdId, hold.state(), held), p);
+        HoldDecisionPolicy.Decided decided =
+                HoldDecisionPolicy.decide(new HoldDecisionPolicy.Facts(holdId, hold.state(), held), p);
         String reasonCode = decided.scraps() ? scrapReason(p.reasonCode()) : null;
-        return records.record(holdId, decided, reasonCode, p.note(), p.requestKey(), processInstanceId, activityId,
-                taskId, userId);
+        return records.record(
+                holdId, decided, reasonCode, p.note(), p.requestKey(), processInstanceId, activityId, taskId, userId);
     }
 
     /** Per lot and location, what the hold answers for and is still HOLD there (under the lots' ledger locks). */
     List<HoldView.Remaining> stillHeld(long holdId) {
         List<HoldView.Remaining> remaining = holds.remaining(holdId);
-        holds.lockLots(new TreeSet<>(remaining.stream().map(HoldView.Remaining::lotId).toList()));
+        holds.lockLots(
+                new TreeSet<>(remaining.stream().map(HoldView.Remaining::lotId).toList()));
         List<HoldView.Remaining> held = new ArrayList<>();
         for (HoldView.Remaining r : remaining) {
             long q = Math.min(r.quantity(), holds.heldAt(r.lotId(), r.locationId()));

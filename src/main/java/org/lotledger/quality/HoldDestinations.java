@@ -36,8 +36,11 @@ public class HoldDestinations {
                        = any(z.allowed_temperature_classes)
                  order by loc.code limit 1""", Long.class, warehouseId, lotId);
         if (found.isEmpty()) {
-            throw DomainException.unprocessable("NO_RTV_STAGING_LOCATION", "Warehouse " + warehouseId + " has no "
-                    + "active reject-staging location that takes this lot on hold.", Map.of("warehouseId", warehouseId));
+            throw DomainException.unprocessable(
+                    "NO_RTV_STAGING_LOCATION",
+                    "Warehouse " + warehouseId + " has no "
+                            + "active reject-staging location that takes this lot on hold.",
+                    Map.of("warehouseId", warehouseId));
         }
         return found.get(0);
     }
@@ -45,7 +48,9 @@ public class HoldDestinations {
     private long warehouseOf(long locationId) {
         Long wh = catalog.findLocation(locationId).map(l -> l.warehouseId()).orElse(null);
         if (wh == null) {
-            throw DomainException.notFound("UNKNOWN_LOCATION", "Location " + locationId + " is no warehouse location.",
+            throw DomainException.notFound(
+                    "UNKNOWN_LOCATION",
+                    "Location " + locationId + " is no warehouse location.",
                     Map.of("locationId", locationId));
         }
         return wh;

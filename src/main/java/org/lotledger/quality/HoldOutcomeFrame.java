@@ -35,16 +35,18 @@ class HoldOutcomeFrame {
      * Runs {@code work} in the frame and records what it returns as the decision's evidence (a repeated request never
      * gets here: the door replays its first answer, ADR 0009).
      */
-    HoldView decide(long holdId, String decision, Actor actor, String idempotencyKey,
-                    Supplier<Map<String, Object>> work) {
+    HoldView decide(
+            long holdId, String decision, Actor actor, String idempotencyKey, Supplier<Map<String, Object>> work) {
         PlacingHold.requireQuality(actor, "decide");
         java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
             holds.lockHoldDecisions();
             QualityHolds.HoldRow hold = holds.lock(holdId);
             if (hold.state() != HoldState.OPEN) {
-                throw DomainException.conflict("HOLD_NOT_OPEN", "Hold " + holdId + " is " + hold.state()
-                        + "; only an open hold can be " + decision.toLowerCase().replace('_', ' ') + "d.",
+                throw DomainException.conflict(
+                        "HOLD_NOT_OPEN",
+                        "Hold " + holdId + " is " + hold.state() + "; only an open hold can be "
+                                + decision.toLowerCase().replace('_', ' ') + "d.",
                         Map.of("holdId", holdId, "state", hold.state().name()));
             }
             Map<String, Object> details = work.get();
@@ -56,7 +58,8 @@ class HoldOutcomeFrame {
     /** What the hold answers for, read after its lots are locked (so the HOLD balances read next stay put). */
     List<HoldView.Remaining> lockedRemaining(long holdId) {
         List<HoldView.Remaining> before = holds.remaining(holdId);
-        holds.lockLots(new TreeSet<>(before.stream().map(HoldView.Remaining::lotId).toList()));
+        holds.lockLots(
+                new TreeSet<>(before.stream().map(HoldView.Remaining::lotId).toList()));
         return before;
     }
 
@@ -72,28 +75,44 @@ class HoldOutcomeFrame {
                 }
             }
             if (all.isEmpty()) {
-                throw DomainException.unprocessable("NOTHING_ON_HOLD", "Hold " + holdId + " holds no stock any more.",
-                        Map.of("holdId", holdId));
+                throw DomainException.unprocessable(
+                        "NOTHING_ON_HOLD", "Hold " + holdId + " holds no stock any more.", Map.of("holdId", holdId));
             }
             return all;
         }
         Map<String, Long> asked = new LinkedHashMap<>();
         for (HoldLine l : lines) {
             if (l.quantity() <= 0) {
-                throw DomainException.unprocessable("INVALID_QUANTITY", "Quantities are whole, positive numbers of the "
-                        + "item's base unit; got " + l.quantity() + ".", Map.of("quantity", l.quantity()));
+                throw DomainException.unprocessable(
+                        "INVALID_QUANTITY",
+                        "Quantities are whole, positive numbers of the " + "item's base unit; got " + l.quantity()
+                                + ".",
+                        Map.of("quantity", l.quantity()));
             }
             asked.merge(l.lotId() + "@" + l.locationId(), l.quantity(), Long::sum);
         }
         for (var e : asked.entrySet()) {
-            long have = remaining.stream().filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
-                    .mapToLong(HoldView.Remaining::quantity).sum();
+            long have = remaining.stream()
+                    .filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
+                    .mapToLong(HoldView.Remaining::quantity)
+                    .sum();
             if (e.getValue() > have) {
                 String[] lotAt = e.getKey().split("@");
-                throw DomainException.unprocessable("QUANTITY_EXCEEDS_HOLD", "Hold " + holdId + " answers for " + have
-                                + " of lot " + lotAt[0] + " at location " + lotAt[1] + ", not " + e.getValue() + ".",
-                        Map.of("holdId", holdId, "lotId", Long.parseLong(lotAt[0]),
-                                "locationId", Long.parseLong(lotAt[1]), "onHold", have, "requested", e.getValue()));
+                throw DomainException.unprocessable(
+                        "QUANTITY_EXCEEDS_HOLD",
+                        "Hold " + holdId + " answers for " + have + " of lot " + lotAt[0] + " at location " + lotAt[1]
+                                + ", not " + e.getValue() + ".",
+                        Map.of(
+                                "holdId",
+                                holdId,
+                                "lotId",
+                                Long.parseLong(lotAt[0]),
+                                "locationId",
+                                Long.parseLong(lotAt[1]),
+                                "onHold",
+                                have,
+                                "requested",
+                                e.getValue()));
             }
         }
         return lines;

@@ -23,11 +23,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class HoldWarehouseMoves {
 
-    public record WarehouseMove(long id, long holdId, long decisionRecordId, String processInstanceId,
-                                HoldDecision.Disposition disposition, long lotId, String lotLabel, String lotNumber,
-                                long fromLocationId, String fromLocationCode, long toLocationId, String toLocationCode,
-                                long quantity, String reasonCode, String state, Long postingId, String confirmedBy,
-                                Instant confirmedAt) {
+    public record WarehouseMove(
+            long id,
+            long holdId,
+            long decisionRecordId,
+            String processInstanceId,
+            HoldDecision.Disposition disposition,
+            long lotId,
+            String lotLabel,
+            String lotNumber,
+            long fromLocationId,
+            String fromLocationCode,
+            long toLocationId,
+            String toLocationCode,
+            long quantity,
+            String reasonCode,
+            String state,
+            Long postingId,
+            String confirmedBy,
+            Instant confirmedAt) {
 
         /** The location whose barcode confirms the move. */
         @JsonProperty("locationToScan")
@@ -43,8 +57,13 @@ public class HoldWarehouseMoves {
     private final StagingReturnToVendor staging;
     private final ScanLookups scans;
 
-    public HoldWarehouseMoves(JdbcTemplate jdbc, QualityHolds holds, HoldDestinations destinations,
-                              ScrappingHeldStock scrapping, StagingReturnToVendor staging, ScanLookups scans) {
+    public HoldWarehouseMoves(
+            JdbcTemplate jdbc,
+            QualityHolds holds,
+            HoldDestinations destinations,
+            ScrappingHeldStock scrapping,
+            StagingReturnToVendor staging,
+            ScanLookups scans) {
         this.jdbc = jdbc;
         this.holds = holds;
         this.destinations = destinations;
@@ -58,10 +77,13 @@ public class HoldWarehouseMoves {
      * again (a process instance moved back by an operator) gets those of its moves still open, not a second set.
      */
     public List<Long> create(HoldDecision decision, String processInstanceId) {
-        List<WarehouseMove> earlier = jdbc.query(SELECT + " where m.decision_record_id = ? order by m.id", this::row,
-                decision.recordId());
+        List<WarehouseMove> earlier =
+                jdbc.query(SELECT + " where m.decision_record_id = ? order by m.id", this::row, decision.recordId());
         if (!earlier.isEmpty()) {
-            return earlier.stream().filter(m -> "OPEN".equals(m.state())).map(WarehouseMove::id).toList();
+            return earlier.stream()
+                    .filter(m -> "OPEN".equals(m.state()))
+                    .map(WarehouseMove::id)
+                    .toList();
         }
         List<Long> ids = new ArrayList<>();
         for (HoldDecision.Part p : decision.parts()) {
@@ -71,20 +93,32 @@ public class HoldWarehouseMoves {
             long to = p.disposition() == HoldDecision.Disposition.SCRAP
                     ? destinations.scrapLocationFor(p.locationId())
                     : destinations.stagingFor(p.lotId(), p.locationId());
-            ids.add(jdbc.queryForObject("""
+            ids.add(jdbc.queryForObject(
+                    """
                     insert into quality_hold_warehouse_move (hold_id, decision_record_id, process_instance_id,
                         disposition, lot_id, from_location_id, to_location_id, quantity, reason_code)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, decision.holdId(),
-                    decision.recordId(), processInstanceId, p.disposition().name(), p.lotId(), p.locationId(), to,
-                    p.quantity(), p.disposition() == HoldDecision.Disposition.SCRAP ? decision.reasonCode() : null));
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                    Long.class,
+                    decision.holdId(),
+                    decision.recordId(),
+                    processInstanceId,
+                    p.disposition().name(),
+                    p.lotId(),
+                    p.locationId(),
+                    to,
+                    p.quantity(),
+                    p.disposition() == HoldDecision.Disposition.SCRAP ? decision.reasonCode() : null));
         }
         return ids;
     }
 
     public WarehouseMove get(long moveId) {
-        return jdbc.query(SELECT + " where m.id = ?", this::row, moveId).stream().findFirst()
-                .orElseThrow(() -> DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE", "Warehouse move " + moveId
-                        + " does not exist.", Map.of("moveId", moveId)));
+        return jdbc.query(SELECT + " where m.id = ?", this::row, moveId).stream()
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_WAREHOUSE_MOVE",
+                        "Warehouse move " + moveId + " does not exist.",
+                        Map.of("moveId", moveId)));
     }
 
     public List<WarehouseMove> forHold(long holdId) {
@@ -94,7 +128,8 @@ public class HoldWarehouseMoves {
     public boolean anyOpen(long holdId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists(select 1 from quality_hold_warehouse_move where hold_id = ? and state = 'OPEN')",
-                Boolean.class, holdId));
+                Boolean.class,
+                holdId));
     }
 
     /**
@@ -107,32 +142,48 @@ public class HoldWarehouseMoves {
     public WarehouseMove confirm(long moveId, String lotScan, String locationScan, Actor worker, Actor approver) {
         holds.lockHoldDecisions(); // before any row lock, like every hold decision
         WarehouseMove m = jdbc.query(SELECT + " where m.id = ? for update of m", this::row, moveId).stream()
-                .findFirst().orElseThrow(() -> DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE",
-                        "Warehouse move " + moveId + " does not exist.", Map.of("moveId", moveId)));
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_WAREHOUSE_MOVE",
+                        "Warehouse move " + moveId + " does not exist.",
+                        Map.of("moveId", moveId)));
         if (!"OPEN".equals(m.state())) {
-            throw DomainException.conflict("WAREHOUSE_MOVE_DONE", "Warehouse move " + moveId + " was confirmed by "
-                    + m.confirmedBy() + " already.", Map.of("moveId", moveId));
+            throw DomainException.conflict(
+                    "WAREHOUSE_MOVE_DONE",
+                    "Warehouse move " + moveId + " was confirmed by " + m.confirmedBy() + " already.",
+                    Map.of("moveId", moveId));
         }
         if (lotScan == null || lotScan.isBlank() || locationScan == null || locationScan.isBlank()) {
-            throw DomainException.unprocessable("SCAN_REQUIRED", "Scan the lot label and the location "
-                    + m.locationToScan() + " to confirm the move.", Map.of("moveId", moveId));
+            throw DomainException.unprocessable(
+                    "SCAN_REQUIRED",
+                    "Scan the lot label and the location " + m.locationToScan() + " to confirm the move.",
+                    Map.of("moveId", moveId));
         }
         long scannedLot = scans.lot(lotScan.trim()).lotId();
         if (scannedLot != m.lotId()) {
-            throw DomainException.unprocessable("WRONG_LOT_SCANNED", "You scanned another lot; this move is for lot "
-                    + m.lotLabel() + " (" + m.lotNumber() + ").", Map.of("moveId", moveId, "expectedLot", m.lotLabel()));
+            throw DomainException.unprocessable(
+                    "WRONG_LOT_SCANNED",
+                    "You scanned another lot; this move is for lot " + m.lotLabel() + " (" + m.lotNumber() + ").",
+                    Map.of("moveId", moveId, "expectedLot", m.lotLabel()));
         }
         long expected = m.disposition() == HoldDecision.Disposition.SCRAP ? m.fromLocationId() : m.toLocationId();
         long scannedLocation = scans.locationByBarcode(locationScan.trim());
         if (scannedLocation != expected) {
-            throw DomainException.unprocessable("WRONG_LOCATION_SCANNED", "You scanned another location; scan "
-                    + m.locationToScan() + (m.disposition() == HoldDecision.Disposition.SCRAP
-                    ? " (where the stock is taken from for scrapping)." : " (the return-to-vendor staging location)."),
+            throw DomainException.unprocessable(
+                    "WRONG_LOCATION_SCANNED",
+                    "You scanned another location; scan "
+                            + m.locationToScan()
+                            + (m.disposition() == HoldDecision.Disposition.SCRAP
+                                    ? " (where the stock is taken from for scrapping)."
+                                    : " (the return-to-vendor staging location)."),
                     Map.of("moveId", moveId, "expectedLocation", m.locationToScan()));
         }
         String key = "warehouse-move:" + moveId;
         String note = "moved by " + worker.userId() + ", confirmed by scan (warehouse move " + moveId + ")";
-        HoldLine line = new HoldLine(m.lotId(), m.fromLocationId(), m.quantity(),
+        HoldLine line = new HoldLine(
+                m.lotId(),
+                m.fromLocationId(),
+                m.quantity(),
                 m.disposition() == HoldDecision.Disposition.RETURN_TO_VENDOR ? m.toLocationId() : null);
         if (m.disposition() == HoldDecision.Disposition.SCRAP) {
             scrapping.scrap(m.holdId(), List.of(line), m.reasonCode(), note, approver, key);
@@ -140,8 +191,7 @@ public class HoldWarehouseMoves {
             staging.returnToVendor(m.holdId(), List.of(line), note, approver, key);
         }
         Long postingId = jdbc.queryForObject("""
-                select max(posting_id) from quality_hold_outcome where hold_id = ? and request_key = ?""",
-                Long.class, m.holdId(), key);
+                select max(posting_id) from quality_hold_outcome where hold_id = ? and request_key = ?""", Long.class, m.holdId(), key);
         jdbc.update("""
                 update quality_hold_warehouse_move set state = 'DONE', posting_id = ?, confirmed_by = ?,
                        confirmed_at = now() where id = ?""", postingId, worker.userId(), moveId);
@@ -156,10 +206,24 @@ public class HoldWarehouseMoves {
               join location f on f.id = m.from_location_id join location t on t.id = m.to_location_id""";
 
     private WarehouseMove row(ResultSet rs, int i) throws SQLException {
-        return new WarehouseMove(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                HoldDecision.Disposition.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7), rs.getString(8),
-                rs.getLong(9), rs.getString(10), rs.getLong(11), rs.getString(12), rs.getBigDecimal(13).longValueExact(),
-                rs.getString(14), rs.getString(15), (Long) rs.getObject(16), rs.getString(17),
+        return new WarehouseMove(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                HoldDecision.Disposition.valueOf(rs.getString(5)),
+                rs.getLong(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getLong(9),
+                rs.getString(10),
+                rs.getLong(11),
+                rs.getString(12),
+                rs.getBigDecimal(13).longValueExact(),
+                rs.getString(14),
+                rs.getString(15),
+                (Long) rs.getObject(16),
+                rs.getString(17),
                 rs.getTimestamp(18) == null ? null : rs.getTimestamp(18).toInstant());
     }
 }

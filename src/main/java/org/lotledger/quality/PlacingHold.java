@@ -36,11 +36,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlacingHold {
 
-    public record HoldRequest(HoldScope scope, Long lotId, Long locationId, HoldReason reason, String note) {
-    }
+    public record HoldRequest(HoldScope scope, Long lotId, Long locationId, HoldReason reason, String note) {}
 
-    public record Placed(HoldView hold) {
-    }
+    public record Placed(HoldView hold) {}
 
     static final Set<String> QUALITY = Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS);
 
@@ -52,8 +50,14 @@ public class PlacingHold {
     private final LedgerQueries stock;
     private final ApplicationEventPublisher events;
 
-    public PlacingHold(Ledger ledger, PostingExecutor executor, QualityHolds holds, HoldApprovals approvals,
-                       CatalogQueries catalog, LedgerQueries stock, ApplicationEventPublisher events) {
+    public PlacingHold(
+            Ledger ledger,
+            PostingExecutor executor,
+            QualityHolds holds,
+            HoldApprovals approvals,
+            CatalogQueries catalog,
+            LedgerQueries stock,
+            ApplicationEventPublisher events) {
         this.stock = stock;
         this.events = events;
         this.ledger = ledger;
@@ -67,27 +71,39 @@ public class PlacingHold {
         requireQuality(actor, "place");
         String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         validate(r);
-        String fingerprint = sha256(r.scope() + "|" + r.lotId() + "|" + r.locationId() + "|" + r.reason() + "|" + r.note());
+        String fingerprint =
+                sha256(r.scope() + "|" + r.lotId() + "|" + r.locationId() + "|" + r.reason() + "|" + r.note());
         return executor.inTransaction(() -> {
             holds.lockHoldDecisions();
-            long holdId = holds.insert(r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint,
-                    actor.userId());
-            List<Long> lots = r.scope() == HoldScope.LOT ? List.of(r.lotId())
+            long holdId = holds.insert(
+                    r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint, actor.userId());
+            List<Long> lots = r.scope() == HoldScope.LOT
+                    ? List.of(r.lotId())
                     : stock.lotsAt(r.locationId(), StockStatus.AVAILABLE);
             holds.lockLots(lots);
             // read after the lots are locked: nobody posts on them until this hold commits
-            List<Movement> moves = stock.physicalStock(lots, StockStatus.AVAILABLE,
-                            r.scope() == HoldScope.LOT ? null : r.locationId()).stream()
-                    .map(b -> new Movement(b.lotId(), b.locationId(), StockStatus.AVAILABLE, b.locationId(),
-                            StockStatus.HOLD, b.quantity())).toList();
+            List<Movement> moves = stock
+                    .physicalStock(lots, StockStatus.AVAILABLE, r.scope() == HoldScope.LOT ? null : r.locationId())
+                    .stream()
+                    .map(b -> new Movement(
+                            b.lotId(),
+                            b.locationId(),
+                            StockStatus.AVAILABLE,
+                            b.locationId(),
+                            StockStatus.HOLD,
+                            b.quantity()))
+                    .toList();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("requestKey", key);
             details.put("scope", r.scope().name());
             details.put("reason", r.reason().name());
             if (!moves.isEmpty()) {
-                Posting p = ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, "quality-hold:" + holdId + ":place")
-                        .movements(moves).reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
-                        .note("Quality hold " + holdId + " (" + r.reason() + ")").build());
+                Posting p = ledger.post(
+                        PostingRequest.of(PostingType.STATUS_CHANGE, actor, "quality-hold:" + holdId + ":place")
+                                .movements(moves)
+                                .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
+                                .note("Quality hold " + holdId + " (" + r.reason() + ")")
+                                .build());
                 for (Movement m : moves) {
                     holds.movement(holdId, m.lotId(), m.fromLocationId(), m.quantity(), p.id(), null);
                 }
@@ -104,30 +120,43 @@ public class PlacingHold {
 
     private void validate(HoldRequest r) {
         if (r.scope() == null || r.reason() == null) {
-            throw new DomainException("INVALID_HOLD", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "INVALID_HOLD",
+                    DomainException.Kind.BAD_REQUEST,
                     "A hold needs a scope (LOT or LOCATION) and a reason.");
         }
         if ((r.scope() == HoldScope.LOT) != (r.lotId() != null && r.locationId() == null)
                 || (r.scope() == HoldScope.LOCATION) != (r.locationId() != null && r.lotId() == null)) {
-            throw DomainException.unprocessable("INVALID_HOLD_SCOPE", "A LOT hold names a lot (lotId) and a LOCATION "
-                    + "hold a location (locationId), not both.", Map.of("scope", r.scope().name()));
+            throw DomainException.unprocessable(
+                    "INVALID_HOLD_SCOPE",
+                    "A LOT hold names a lot (lotId) and a LOCATION " + "hold a location (locationId), not both.",
+                    Map.of("scope", r.scope().name()));
         }
         if (r.lotId() != null && catalog.findLot(r.lotId()).isEmpty()) {
-            throw DomainException.notFound("UNKNOWN_LOT", "Lot " + r.lotId() + " does not exist.", Map.of("lotId", r.lotId()));
+            throw DomainException.notFound(
+                    "UNKNOWN_LOT", "Lot " + r.lotId() + " does not exist.", Map.of("lotId", r.lotId()));
         }
         if (r.locationId() != null) {
-            LocationView loc = catalog.findLocation(r.locationId()).orElseThrow(() -> DomainException.notFound(
-                    "UNKNOWN_LOCATION", "Location " + r.locationId() + " does not exist.", Map.of("locationId", r.locationId())));
+            LocationView loc = catalog.findLocation(r.locationId())
+                    .orElseThrow(() -> DomainException.notFound(
+                            "UNKNOWN_LOCATION",
+                            "Location " + r.locationId() + " does not exist.",
+                            Map.of("locationId", r.locationId())));
             if (loc.kind() != LocationKind.PHYSICAL) {
-                throw DomainException.unprocessable("HOLD_LOCATION_NOT_PHYSICAL", "A location hold covers a shelf, "
-                        + "dock or freezer; " + loc.code() + " is " + loc.kind() + ".", Map.of("location", loc.code()));
+                throw DomainException.unprocessable(
+                        "HOLD_LOCATION_NOT_PHYSICAL",
+                        "A location hold covers a shelf, " + "dock or freezer; " + loc.code() + " is " + loc.kind()
+                                + ".",
+                        Map.of("location", loc.code()));
             }
         }
     }
 
     static void requireQuality(Actor actor, String what) {
         if (!actor.isInAny(QUALITY)) {
-            throw new DomainException("HOLD_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
+            throw new DomainException(
+                    "HOLD_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
                     "Only quality may " + what + " a quality hold; " + actor.userId() + " may not.",
                     Map.of("allowed", new ArrayList<>(QUALITY)));
         }
@@ -135,7 +164,8 @@ public class PlacingHold {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -44,25 +44,48 @@ public class ReleasingHold {
             List<Movement> moves = new ArrayList<>();
             Map<String, Object> details = HoldOutcomeFrame.details(key, note);
             int handedOver = 0;
-            List<HoldView.Remaining> targets = lines == null ? frame.lockedRemaining(holdId)
-                    : frame.chosen(holdId, lines).stream().map(l -> new HoldView.Remaining(l.lotId(), null,
-                    l.locationId(), null, l.quantity())).toList();
+            List<HoldView.Remaining> targets = lines == null
+                    ? frame.lockedRemaining(holdId)
+                    : frame.chosen(holdId, lines).stream()
+                            .map(l -> new HoldView.Remaining(l.lotId(), null, l.locationId(), null, l.quantity()))
+                            .toList();
             for (HoldView.Remaining r : targets) {
                 var other = openHolds.otherThan(holdId, r.lotId(), r.locationId());
                 if (other.isPresent()) {
-                    holds.outcome(holdId, HoldOutcome.HANDED_OVER, r.lotId(), r.locationId(), r.quantity(), null,
-                            other.get(), null, null, key, actor.userId());
+                    holds.outcome(
+                            holdId,
+                            HoldOutcome.HANDED_OVER,
+                            r.lotId(),
+                            r.locationId(),
+                            r.quantity(),
+                            null,
+                            other.get(),
+                            null,
+                            null,
+                            key,
+                            actor.userId());
                     holds.movement(other.get(), r.lotId(), r.locationId(), r.quantity(), null, holdId);
                     handedOver++;
                     continue;
                 }
                 long q = Math.min(r.quantity(), holds.heldAt(r.lotId(), r.locationId()));
                 if (q > 0) {
-                    moves.add(new Movement(r.lotId(), r.locationId(), StockStatus.HOLD, r.locationId(), StockStatus.AVAILABLE, q));
+                    moves.add(new Movement(
+                            r.lotId(), r.locationId(), StockStatus.HOLD, r.locationId(), StockStatus.AVAILABLE, q));
                 }
                 if (r.quantity() > q) {
-                    holds.outcome(holdId, HoldOutcome.NOT_FOUND, r.lotId(), r.locationId(), r.quantity() - q, null,
-                            null, null, null, key, actor.userId());
+                    holds.outcome(
+                            holdId,
+                            HoldOutcome.NOT_FOUND,
+                            r.lotId(),
+                            r.locationId(),
+                            r.quantity() - q,
+                            null,
+                            null,
+                            null,
+                            null,
+                            key,
+                            actor.userId());
                 }
             }
             if (!moves.isEmpty()) {
@@ -80,13 +103,25 @@ public class ReleasingHold {
     }
 
     private Posting post(long holdId, List<Movement> moves, String note, Actor actor, String key) {
-        Posting p = ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor,
-                        HoldOutcomeFrame.postingKey(holdId, "release", key))
-                .movements(moves).reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
-                .note(HoldOutcomeFrame.note(holdId, "released", note)).build());
+        Posting p = ledger.post(
+                PostingRequest.of(PostingType.STATUS_CHANGE, actor, HoldOutcomeFrame.postingKey(holdId, "release", key))
+                        .movements(moves)
+                        .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
+                        .note(HoldOutcomeFrame.note(holdId, "released", note))
+                        .build());
         for (Movement m : moves) {
-            holds.outcome(holdId, HoldOutcome.RELEASED, m.lotId(), m.fromLocationId(), m.quantity(), null, null,
-                    p.id(), null, key, actor.userId());
+            holds.outcome(
+                    holdId,
+                    HoldOutcome.RELEASED,
+                    m.lotId(),
+                    m.fromLocationId(),
+                    m.quantity(),
+                    null,
+                    null,
+                    p.id(),
+                    null,
+                    key,
+                    actor.userId());
         }
         return p;
     }

@@ -33,10 +33,12 @@ public class ScrappingHeldStock {
         this.frame = frame;
     }
 
-    public HoldView scrap(long holdId, List<HoldLine> lines, String reasonCode, String note, Actor actor,
-                          String idempotencyKey) {
+    public HoldView scrap(
+            long holdId, List<HoldLine> lines, String reasonCode, String note, Actor actor, String idempotencyKey) {
         if (reasonCode == null || reasonCode.isBlank()) {
-            throw DomainException.unprocessable("REASON_CODE_REQUIRED", "Scrapping held stock needs a reason code.",
+            throw DomainException.unprocessable(
+                    "REASON_CODE_REQUIRED",
+                    "Scrapping held stock needs a reason code.",
                     Map.of("postingType", PostingType.SCRAP.name()));
         }
         return frame.decide(holdId, "SCRAP", actor, idempotencyKey, () -> {
@@ -44,16 +46,29 @@ public class ScrappingHeldStock {
             List<Movement> moves = new ArrayList<>();
             for (HoldLine l : chosen) {
                 long scrap = destinations.scrapLocationFor(l.locationId());
-                moves.add(new Movement(l.lotId(), l.locationId(), StockStatus.HOLD, scrap, StockStatus.HOLD, l.quantity()));
+                moves.add(new Movement(
+                        l.lotId(), l.locationId(), StockStatus.HOLD, scrap, StockStatus.HOLD, l.quantity()));
             }
-            Posting p = ledger.post(PostingRequest.of(PostingType.SCRAP, actor,
-                            HoldOutcomeFrame.postingKey(holdId, "scrap", idempotencyKey))
-                    .movements(moves).reason(reasonCode.trim().toUpperCase())
+            Posting p = ledger.post(PostingRequest.of(
+                            PostingType.SCRAP, actor, HoldOutcomeFrame.postingKey(holdId, "scrap", idempotencyKey))
+                    .movements(moves)
+                    .reason(reasonCode.trim().toUpperCase())
                     .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
-                    .note(HoldOutcomeFrame.note(holdId, "scrapped", note)).build());
+                    .note(HoldOutcomeFrame.note(holdId, "scrapped", note))
+                    .build());
             for (Movement m : moves) {
-                holds.outcome(holdId, HoldOutcome.SCRAPPED, m.lotId(), m.fromLocationId(), m.quantity(),
-                        m.toLocationId(), null, p.id(), reasonCode.trim().toUpperCase(), idempotencyKey, actor.userId());
+                holds.outcome(
+                        holdId,
+                        HoldOutcome.SCRAPPED,
+                        m.lotId(),
+                        m.fromLocationId(),
+                        m.quantity(),
+                        m.toLocationId(),
+                        null,
+                        p.id(),
+                        reasonCode.trim().toUpperCase(),
+                        idempotencyKey,
+                        actor.userId());
             }
             frame.closeIfEmpty(holdId, actor);
             Map<String, Object> details = HoldOutcomeFrame.details(idempotencyKey, note);

@@ -37,16 +37,31 @@ public class StagingReturnToVendor {
         return frame.decide(holdId, "RETURN_TO_VENDOR", actor, idempotencyKey, () -> {
             List<Movement> moves = new ArrayList<>();
             for (HoldLine l : frame.chosen(holdId, lines)) {
-                long to = l.toLocationId() != null ? l.toLocationId() : destinations.stagingFor(l.lotId(), l.locationId());
-                moves.add(new Movement(l.lotId(), l.locationId(), StockStatus.HOLD, to, StockStatus.HOLD, l.quantity()));
+                long to = l.toLocationId() != null
+                        ? l.toLocationId()
+                        : destinations.stagingFor(l.lotId(), l.locationId());
+                moves.add(
+                        new Movement(l.lotId(), l.locationId(), StockStatus.HOLD, to, StockStatus.HOLD, l.quantity()));
             }
-            Posting p = ledger.post(PostingRequest.of(PostingType.MOVE, actor,
-                            HoldOutcomeFrame.postingKey(holdId, "rtv", idempotencyKey))
-                    .movements(moves).reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
-                    .note(HoldOutcomeFrame.note(holdId, "staged for return to vendor", note)).build());
+            Posting p = ledger.post(PostingRequest.of(
+                            PostingType.MOVE, actor, HoldOutcomeFrame.postingKey(holdId, "rtv", idempotencyKey))
+                    .movements(moves)
+                    .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
+                    .note(HoldOutcomeFrame.note(holdId, "staged for return to vendor", note))
+                    .build());
             for (Movement m : moves) {
-                holds.outcome(holdId, HoldOutcome.RETURN_TO_VENDOR, m.lotId(), m.fromLocationId(), m.quantity(),
-                        m.toLocationId(), null, p.id(), null, idempotencyKey, actor.userId());
+                holds.outcome(
+                        holdId,
+                        HoldOutcome.RETURN_TO_VENDOR,
+                        m.lotId(),
+                        m.fromLocationId(),
+                        m.quantity(),
+                        m.toLocationId(),
+                        null,
+                        p.id(),
+                        null,
+                        idempotencyKey,
+                        actor.userId());
             }
             frame.closeIfEmpty(holdId, actor);
             Map<String, Object> details = HoldOutcomeFrame.details(idempotencyKey, note);

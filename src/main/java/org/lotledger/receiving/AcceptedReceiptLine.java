@@ -11,8 +11,22 @@ import java.time.LocalDate;
  * @param receivedOn the warehouse's local today (the lot's first receipt)
  * @param unitCost   per base unit, from the purchase-order price (ADR 0004); used when the lot is new
  */
-record AcceptedReceiptLine(long purchaseOrderLineId, long itemId, String sku, long supplierId, BigDecimal quantity,
-                           String uom, long baseQuantity, String lotNumber, String manufacturerBatchRef,
-                           LocalDate manufacturedOn, LocalDate expiresOn, LocalDate bestBeforeOn, LocalDate receivedOn,
-                           String sscc, String gtin, String scanned, BigDecimal unitCost, String currency) {
-}
+record AcceptedReceiptLine(
+        long purchaseOrderLineId,
+        long itemId,
+        String sku,
+        long supplierId,
+        BigDecimal quantity,
+        String uom,
+        long baseQuantity,
+        String lotNumber,
+        String manufacturerBatchRef,
+        LocalDate manufacturedOn,
+        LocalDate expiresOn,
+        LocalDate bestBeforeOn,
+        LocalDate receivedOn,
+        String sscc,
+        String gtin,
+        String scanned,
+        BigDecimal unitCost,
+        String currency) {}

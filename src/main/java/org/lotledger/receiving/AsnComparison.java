@@ -23,19 +23,22 @@ import java.util.stream.Collectors;
  */
 public final class AsnComparison {
 
-    public enum Type { QUANTITY, LOT, EXPIRY, NOT_ARRIVED, NOT_ANNOUNCED }
+    public enum Type {
+        QUANTITY,
+        LOT,
+        EXPIRY,
+        NOT_ARRIVED,
+        NOT_ANNOUNCED
+    }
 
     /** @param lotNumber already normalised the way receiving normalises lot labels */
-    public record Announced(long asnLineId, long purchaseOrderLineId, String lotNumber, LocalDate expiresOn,
-                            long baseQuantity) {
-    }
+    public record Announced(
+            long asnLineId, long purchaseOrderLineId, String lotNumber, LocalDate expiresOn, long baseQuantity) {}
 
-    public record Received(long purchaseOrderLineId, String lotNumber, LocalDate expiresOn, long baseQuantity) {
-    }
+    public record Received(long purchaseOrderLineId, String lotNumber, LocalDate expiresOn, long baseQuantity) {}
 
-    public record Discrepancy(Type type, long purchaseOrderLineId, Long asnLineId, String lotNumber, String expected,
-                              String actual) {
-    }
+    public record Discrepancy(
+            Type type, long purchaseOrderLineId, Long asnLineId, String lotNumber, String expected, String actual) {}
 
     private record Key(long poLineId, String lot) {
         static Key of(long poLineId, String lot) {
@@ -43,33 +46,49 @@ public final class AsnComparison {
         }
     }
 
-    private AsnComparison() {
-    }
+    private AsnComparison() {}
 
     public static List<Discrepancy> compare(List<Announced> announced, List<Received> received) {
-        Map<Key, List<Announced>> asn = announced.stream().collect(Collectors.groupingBy(
-                a -> Key.of(a.purchaseOrderLineId(), a.lotNumber()), LinkedHashMap::new, Collectors.toList()));
-        Map<Key, List<Received>> dock = received.stream().collect(Collectors.groupingBy(
-                r -> Key.of(r.purchaseOrderLineId(), r.lotNumber()), LinkedHashMap::new, Collectors.toList()));
+        Map<Key, List<Announced>> asn = announced.stream()
+                .collect(Collectors.groupingBy(
+                        a -> Key.of(a.purchaseOrderLineId(), a.lotNumber()), LinkedHashMap::new, Collectors.toList()));
+        Map<Key, List<Received>> dock = received.stream()
+                .collect(Collectors.groupingBy(
+                        r -> Key.of(r.purchaseOrderLineId(), r.lotNumber()), LinkedHashMap::new, Collectors.toList()));
         List<Discrepancy> out = new ArrayList<>();
         asn.forEach((key, lines) -> {
             Announced first = lines.get(0);
             long expected = lines.stream().mapToLong(Announced::baseQuantity).sum();
             List<Received> got = dock.get(key);
             if (got == null) {
-                out.add(new Discrepancy(Type.NOT_ARRIVED, key.poLineId(), first.asnLineId(), first.lotNumber(),
-                        Long.toString(expected), "0"));
+                out.add(new Discrepancy(
+                        Type.NOT_ARRIVED,
+                        key.poLineId(),
+                        first.asnLineId(),
+                        first.lotNumber(),
+                        Long.toString(expected),
+                        "0"));
                 return;
             }
             long actual = got.stream().mapToLong(Received::baseQuantity).sum();
             if (actual != expected) {
-                out.add(new Discrepancy(Type.QUANTITY, key.poLineId(), first.asnLineId(), first.lotNumber(),
-                        Long.toString(expected), Long.toString(actual)));
+                out.add(new Discrepancy(
+                        Type.QUANTITY,
+                        key.poLineId(),
+                        first.asnLineId(),
+                        first.lotNumber(),
+                        Long.toString(expected),
+                        Long.toString(actual)));
             }
             LocalDate receivedExpiry = got.get(0).expiresOn();
             if (!Objects.equals(first.expiresOn(), receivedExpiry)) {
-                out.add(new Discrepancy(Type.EXPIRY, key.poLineId(), first.asnLineId(), first.lotNumber(),
-                        String.valueOf(first.expiresOn()), String.valueOf(receivedExpiry)));
+                out.add(new Discrepancy(
+                        Type.EXPIRY,
+                        key.poLineId(),
+                        first.asnLineId(),
+                        first.lotNumber(),
+                        String.valueOf(first.expiresOn()),
+                        String.valueOf(receivedExpiry)));
             }
         });
         dock.forEach((key, lines) -> {
@@ -78,14 +97,22 @@ public final class AsnComparison {
             }
             Received first = lines.get(0);
             long actual = lines.stream().mapToLong(Received::baseQuantity).sum();
-            List<String> otherLots = announced.stream().filter(a -> a.purchaseOrderLineId() == key.poLineId())
-                    .map(Announced::lotNumber).distinct().toList();
+            List<String> otherLots = announced.stream()
+                    .filter(a -> a.purchaseOrderLineId() == key.poLineId())
+                    .map(Announced::lotNumber)
+                    .distinct()
+                    .toList();
             if (otherLots.isEmpty()) {
-                out.add(new Discrepancy(Type.NOT_ANNOUNCED, key.poLineId(), null, first.lotNumber(), "0",
-                        Long.toString(actual)));
+                out.add(new Discrepancy(
+                        Type.NOT_ANNOUNCED, key.poLineId(), null, first.lotNumber(), "0", Long.toString(actual)));
             } else {
-                out.add(new Discrepancy(Type.LOT, key.poLineId(), null, first.lotNumber(),
-                        abbreviate(String.join(", ", otherLots)), first.lotNumber()));
+                out.add(new Discrepancy(
+                        Type.LOT,
+                        key.poLineId(),
+                        null,
+                        first.lotNumber(),
+                        abbreviate(String.join(", ", otherLots)),
+                        first.lotNumber()));
             }
         });
         return out;
@@ -101,14 +128,17 @@ public final class AsnComparison {
      * @param standing the receipt's standing lines, the one just received included
      * @param received the line just received
      */
-    public static Optional<Type> mismatchAtReceipt(List<Announced> announced, List<Received> standing, Received received) {
+    public static Optional<Type> mismatchAtReceipt(
+            List<Announced> announced, List<Received> standing, Received received) {
         Key key = Key.of(received.purchaseOrderLineId(), received.lotNumber());
         List<Announced> forLine = announced.stream()
-                .filter(a -> a.purchaseOrderLineId() == received.purchaseOrderLineId()).toList();
+                .filter(a -> a.purchaseOrderLineId() == received.purchaseOrderLineId())
+                .toList();
         if (forLine.isEmpty()) {
             return Optional.of(Type.NOT_ANNOUNCED);
         }
-        List<Announced> forLot = forLine.stream().filter(a -> Key.of(a.purchaseOrderLineId(), a.lotNumber()).equals(key))
+        List<Announced> forLot = forLine.stream()
+                .filter(a -> Key.of(a.purchaseOrderLineId(), a.lotNumber()).equals(key))
                 .toList();
         if (forLot.isEmpty()) {
             return Optional.of(Type.LOT);
@@ -117,8 +147,10 @@ public final class AsnComparison {
             return Optional.of(Type.EXPIRY);
         }
         long expected = forLot.stream().mapToLong(Announced::baseQuantity).sum();
-        long soFar = standing.stream().filter(r -> Key.of(r.purchaseOrderLineId(), r.lotNumber()).equals(key))
-                .mapToLong(Received::baseQuantity).sum();
+        long soFar = standing.stream()
+                .filter(r -> Key.of(r.purchaseOrderLineId(), r.lotNumber()).equals(key))
+                .mapToLong(Received::baseQuantity)
+                .sum();
         return soFar > expected ? Optional.of(Type.QUANTITY) : Optional.empty();
     }
 

@@ -24,8 +24,12 @@ class AsnOfReceipt {
     private final Receipts receipts;
     private final PurchaseOrderQueries orderQueries;
 
-    AsnOfReceipt(AsnLines asnLines, AdvanceShipNotices asns, ScannedLots scannedLots, Receipts receipts,
-                 PurchaseOrderQueries orderQueries) {
+    AsnOfReceipt(
+            AsnLines asnLines,
+            AdvanceShipNotices asns,
+            ScannedLots scannedLots,
+            Receipts receipts,
+            PurchaseOrderQueries orderQueries) {
         this.asnLines = asnLines;
         this.asns = asns;
         this.scannedLots = scannedLots;
@@ -35,8 +39,10 @@ class AsnOfReceipt {
 
     /** The lot just received against the receipt's ASN (the line is already inserted, so it counts itself). */
     boolean mismatchAtReceipt(Receipts.Header receipt, long supplierId, AsnComparison.Received received) {
-        return receipt.advanceShipNoticeId() != null && AsnComparison.mismatchAtReceipt(
-                announced(receipt, supplierId), receipts.standingLines(receipt.id()), received).isPresent();
+        return receipt.advanceShipNoticeId() != null
+                && AsnComparison.mismatchAtReceipt(
+                                announced(receipt, supplierId), receipts.standingLines(receipt.id()), received)
+                        .isPresent();
     }
 
     /** On closing: the discrepancies are stored and the ASN is marked received. */
@@ -45,8 +51,8 @@ class AsnOfReceipt {
             return;
         }
         long supplierId = orderQueries.load(receipt.purchaseOrderId()).getSupplierId();
-        for (AsnComparison.Discrepancy d : AsnComparison.compare(announced(receipt, supplierId),
-                receipts.standingLines(receipt.id()))) {
+        for (AsnComparison.Discrepancy d :
+                AsnComparison.compare(announced(receipt, supplierId), receipts.standingLines(receipt.id()))) {
             receipts.insertDiscrepancy(receipt.id(), d);
         }
         asns.findById(receipt.advanceShipNoticeId()).ifPresent(AdvanceShipNotice::markReceived);
@@ -54,12 +60,18 @@ class AsnOfReceipt {
 
     private List<AsnComparison.Announced> announced(Receipts.Header receipt, long supplierId) {
         return asnLines.findByAdvanceShipNoticeIdOrderByLineNumberAsc(receipt.advanceShipNoticeId()).stream()
-                .map(a -> announced(supplierId, a)).toList();
+                .map(a -> announced(supplierId, a))
+                .toList();
     }
 
     private AsnComparison.Announced announced(long supplierId, AsnLine a) {
-        String lot = a.getLotNumber() == null ? null : scannedLots.lotNumber(supplierId, a.getLotNumber(), LotText.FIELD);
-        return new AsnComparison.Announced(a.getId(), a.getPurchaseOrderLineId(), lot, a.getExpiresOn(),
+        String lot =
+                a.getLotNumber() == null ? null : scannedLots.lotNumber(supplierId, a.getLotNumber(), LotText.FIELD);
+        return new AsnComparison.Announced(
+                a.getId(),
+                a.getPurchaseOrderLineId(),
+                lot,
+                a.getExpiresOn(),
                 a.getBaseQuantity().longValueExact());
     }
 }

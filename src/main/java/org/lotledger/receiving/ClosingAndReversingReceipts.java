@@ -7,8 +7,8 @@ import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.ledger.ReversingPostings;
-import org.lotledger.purchasing.PurchaseOrderLine;
 import org.lotledger.platform.security.Groups;
+import org.lotledger.purchasing.PurchaseOrderLine;
 import org.lotledger.purchasing.PurchaseOrderLineStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,8 +31,13 @@ public class ClosingAndReversingReceipts {
     private final ReversingPostings reversing;
     private final ApplicationEventPublisher events;
 
-    ClosingAndReversingReceipts(PostingExecutor executor, Receipts receipts, ReceivedQuantities quantities,
-                                AsnOfReceipt asn, ReversingPostings reversing, ApplicationEventPublisher events) {
+    ClosingAndReversingReceipts(
+            PostingExecutor executor,
+            Receipts receipts,
+            ReceivedQuantities quantities,
+            AsnOfReceipt asn,
+            ReversingPostings reversing,
+            ApplicationEventPublisher events) {
         this.executor = executor;
         this.receipts = receipts;
         this.quantities = quantities;
@@ -41,42 +46,54 @@ public class ClosingAndReversingReceipts {
         this.events = events;
     }
 
-    // ---- reverse a line (a mistyped lot) -----------------------------------------------------------------------------
+    // ---- reverse a line (a mistyped lot)
+    // -----------------------------------------------------------------------------
 
-    public ReceiptView.Line reverseLine(long receiptId, long lineId, String reasonCode, String note, Actor actor,
-                                        String idempotencyKey) {
+    public ReceiptView.Line reverseLine(
+            long receiptId, long lineId, String reasonCode, String note, Actor actor, String idempotencyKey) {
         executor.inTransaction(() -> {
             Receipts.LineRow row = receipts.lockLine(receiptId, lineId);
             if (row.reversalPostingId() != null) {
-                throw DomainException.conflict("RECEIPT_LINE_ALREADY_REVERSED", "Receipt line " + lineId
-                        + " was already reversed by posting " + row.reversalPostingId(),
+                throw DomainException.conflict(
+                        "RECEIPT_LINE_ALREADY_REVERSED",
+                        "Receipt line " + lineId + " was already reversed by posting " + row.reversalPostingId(),
                         Map.of("receiptLineId", lineId, "reversalPostingId", row.reversalPostingId()));
             }
             PurchaseOrderLine line = quantities.lock(row.purchaseOrderLineId());
-            Posting reversal = reversing.reverse(row.postingId(),
-                    reasonCode == null || reasonCode.isBlank() ? DEFAULT_REVERSAL_REASON : reasonCode, note, actor,
+            Posting reversal = reversing.reverse(
+                    row.postingId(),
+                    reasonCode == null || reasonCode.isBlank() ? DEFAULT_REVERSAL_REASON : reasonCode,
+                    note,
+                    actor,
                     idempotencyKey);
             quantities.reversed(line, row.baseQuantity());
             receipts.markReversed(lineId, reversal.id(), actor.userId());
             events.publishEvent(new ReceiptLineReversed(receiptId, lineId, row.lotId(), reversal.id()));
             return reversal;
         });
-        return receipts.get(receiptId).lines().stream().filter(l -> l.id() == lineId).findFirst().orElseThrow();
+        return receipts.get(receiptId).lines().stream()
+                .filter(l -> l.id() == lineId)
+                .findFirst()
+                .orElseThrow();
     }
 
     // ---- close a PO line short -------------------------------------------------------------------------------------
 
     public PurchaseOrderLineStatus closeShort(long receiptId, long purchaseOrderLineId, Actor actor) {
         if (!actor.isIn(Groups.RECEIVING_SUPERVISORS)) {
-            throw new DomainException("CLOSE_SHORT_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
+            throw new DomainException(
+                    "CLOSE_SHORT_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
                     "Only a receiving supervisor closes a purchase-order line short");
         }
         return executor.inTransaction(() -> {
             Receipts.Header receipt = receipts.lock(receiptId, false);
             PurchaseOrderLine line = quantities.lock(purchaseOrderLineId);
             if (line.getPurchaseOrderId() != receipt.purchaseOrderId()) {
-                throw DomainException.unprocessable("PO_LINE_NOT_ON_PURCHASE_ORDER", "Line " + purchaseOrderLineId
-                        + " is not a line of the receipt's purchase order", Map.of("purchaseOrderLineId", purchaseOrderLineId));
+                throw DomainException.unprocessable(
+                        "PO_LINE_NOT_ON_PURCHASE_ORDER",
+                        "Line " + purchaseOrderLineId + " is not a line of the receipt's purchase order",
+                        Map.of("purchaseOrderLineId", purchaseOrderLineId));
             }
             quantities.closeShort(line);
             return line.getStatus();
@@ -89,7 +106,9 @@ public class ClosingAndReversingReceipts {
         executor.inTransaction(() -> {
             Receipts.Header receipt = receipts.lock(receiptId, true);
             if (!receipt.open()) {
-                throw DomainException.conflict("RECEIPT_CLOSED", "Receipt " + receiptId + " is already closed",
+                throw DomainException.conflict(
+                        "RECEIPT_CLOSED",
+                        "Receipt " + receiptId + " is already closed",
                         Map.of("receiptId", receiptId));
             }
             asn.closing(receipt);

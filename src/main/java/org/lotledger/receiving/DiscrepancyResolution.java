@@ -50,8 +50,8 @@ public record DiscrepancyResolution(Outcome outcome, String note) {
             problems.add("Keep the note under 2000 characters.");
         }
         if (!problems.isEmpty()) {
-            throw DomainException.unprocessable("RECEIPT_DISCREPANCY_RESOLUTION_INVALID", String.join(" ", problems),
-                    Map.of("problems", problems));
+            throw DomainException.unprocessable(
+                    "RECEIPT_DISCREPANCY_RESOLUTION_INVALID", String.join(" ", problems), Map.of("problems", problems));
         }
         return new DiscrepancyResolution(outcome, n);
     }

@@ -6,6 +6,5 @@ package org.lotledger.receiving;
  *
  * @param asnMismatch the receipt has an ASN and this lot disagrees with it ({@link AsnComparison#mismatchAtReceipt})
  */
-public record LotReceived(long receiptId, long receiptLineId, long lotId, long locationId, long quantityBaseUnits,
-                          boolean asnMismatch) {
-}
+public record LotReceived(
+        long receiptId, long receiptLineId, long lotId, long locationId, long quantityBaseUnits, boolean asnMismatch) {}

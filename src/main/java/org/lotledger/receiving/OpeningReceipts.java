@@ -31,8 +31,13 @@ public class OpeningReceipts {
     private final Receipts receipts;
     private final ApplicationEventPublisher events;
 
-    OpeningReceipts(PostingExecutor executor, PurchaseOrderQueries orderQueries, CatalogQueries catalog,
-                    AdvanceShipNotices asns, Receipts receipts, ApplicationEventPublisher events) {
+    OpeningReceipts(
+            PostingExecutor executor,
+            PurchaseOrderQueries orderQueries,
+            CatalogQueries catalog,
+            AdvanceShipNotices asns,
+            Receipts receipts,
+            ApplicationEventPublisher events) {
         this.executor = executor;
         this.orderQueries = orderQueries;
         this.catalog = catalog;
@@ -47,27 +52,38 @@ public class OpeningReceipts {
             ReceiptLinePolicy.requireReceivable(ReceiptLineLookups.supplier(
                     catalog.findSupplier(po.getSupplierId()).orElseThrow()));
             po.requireOpen();
-            LocationView dock = catalog.findLocationByBarcode(dockBarcode).orElseThrow(() -> DomainException.notFound(
-                    "UNKNOWN_LOCATION", "No location has the barcode '" + dockBarcode + "'",
-                    Map.of("barcode", String.valueOf(dockBarcode))));
-            ZoneView zone = dock.zoneId() == null ? null : catalog.findZone(dock.zoneId()).orElse(null);
-            if (dock.kind() != LocationKind.PHYSICAL || zone == null || zone.zoneType() != ZoneType.RECEIVING_DOCK
+            LocationView dock = catalog.findLocationByBarcode(dockBarcode)
+                    .orElseThrow(() -> DomainException.notFound(
+                            "UNKNOWN_LOCATION",
+                            "No location has the barcode '" + dockBarcode + "'",
+                            Map.of("barcode", String.valueOf(dockBarcode))));
+            ZoneView zone = dock.zoneId() == null
+                    ? null
+                    : catalog.findZone(dock.zoneId()).orElse(null);
+            if (dock.kind() != LocationKind.PHYSICAL
+                    || zone == null
+                    || zone.zoneType() != ZoneType.RECEIVING_DOCK
                     || !dock.active()) {
-                throw DomainException.unprocessable("NOT_A_RECEIVING_DOCK", "Location " + dock.code()
-                        + " is not an active location of a receiving dock zone", Map.of("location", dock.code()));
+                throw DomainException.unprocessable(
+                        "NOT_A_RECEIVING_DOCK",
+                        "Location " + dock.code() + " is not an active location of a receiving dock zone",
+                        Map.of("location", dock.code()));
             }
             if (advanceShipNoticeId != null) {
-                AdvanceShipNotice asn = asns.findById(advanceShipNoticeId).orElseThrow(() -> DomainException.notFound(
-                        "UNKNOWN_ADVANCE_SHIP_NOTICE", "ASN " + advanceShipNoticeId + " does not exist",
-                        Map.of("advanceShipNoticeId", advanceShipNoticeId)));
+                AdvanceShipNotice asn = asns.findById(advanceShipNoticeId)
+                        .orElseThrow(() -> DomainException.notFound(
+                                "UNKNOWN_ADVANCE_SHIP_NOTICE",
+                                "ASN " + advanceShipNoticeId + " does not exist",
+                                Map.of("advanceShipNoticeId", advanceShipNoticeId)));
                 if (!asn.getPurchaseOrderId().equals(po.getId())) {
-                    throw DomainException.unprocessable("ASN_NOT_OF_PURCHASE_ORDER", "ASN " + asn.getAsnNumber()
-                            + " is not for purchase order " + po.getPoNumber(), Map.of("advanceShipNoticeId", advanceShipNoticeId,
-                            "purchaseOrderId", purchaseOrderId));
+                    throw DomainException.unprocessable(
+                            "ASN_NOT_OF_PURCHASE_ORDER",
+                            "ASN " + asn.getAsnNumber() + " is not for purchase order " + po.getPoNumber(),
+                            Map.of("advanceShipNoticeId", advanceShipNoticeId, "purchaseOrderId", purchaseOrderId));
                 }
             }
-            long receiptId = receipts.insert(dock.warehouseId(), dock.id(), po.getId(), advanceShipNoticeId,
-                    actor.userId());
+            long receiptId =
+                    receipts.insert(dock.warehouseId(), dock.id(), po.getId(), advanceShipNoticeId, actor.userId());
             events.publishEvent(new ReceiptOpened(receiptId));
             return receiptId;
         });

@@ -33,8 +33,14 @@ class PostingReceivedLots {
     private final AsnOfReceipt asn;
     private final ApplicationEventPublisher events;
 
-    PostingReceivedLots(LotService lots, CatalogQueries catalog, Ledger ledger, ReceivedQuantities quantities,
-                        Receipts receipts, AsnOfReceipt asn, ApplicationEventPublisher events) {
+    PostingReceivedLots(
+            LotService lots,
+            CatalogQueries catalog,
+            Ledger ledger,
+            ReceivedQuantities quantities,
+            Receipts receipts,
+            AsnOfReceipt asn,
+            ApplicationEventPublisher events) {
         this.lots = lots;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -45,23 +51,57 @@ class PostingReceivedLots {
     }
 
     /** @return the receipt line's id */
-    long post(Receipts.Header receipt, AcceptedReceiptLine a, PurchaseOrderLine line, Optional<LotView> recorded,
-              Actor actor, String idempotencyKey) {
-        LotView lot = recorded.orElseGet(() -> lots.create(new LotDraft(a.itemId(), a.supplierId(), a.lotNumber(),
-                a.manufacturerBatchRef(), a.manufacturedOn(), a.expiresOn(), a.bestBeforeOn(), a.receivedOn(),
-                a.unitCost(), a.currency()), actor.userId()));
+    long post(
+            Receipts.Header receipt,
+            AcceptedReceiptLine a,
+            PurchaseOrderLine line,
+            Optional<LotView> recorded,
+            Actor actor,
+            String idempotencyKey) {
+        LotView lot = recorded.orElseGet(() -> lots.create(
+                new LotDraft(
+                        a.itemId(),
+                        a.supplierId(),
+                        a.lotNumber(),
+                        a.manufacturerBatchRef(),
+                        a.manufacturedOn(),
+                        a.expiresOn(),
+                        a.bestBeforeOn(),
+                        a.receivedOn(),
+                        a.unitCost(),
+                        a.currency()),
+                actor.userId()));
         long supplierLocation = catalog.supplierLocationId(a.supplierId());
         Posting posting = ledger.post(PostingRequest.of(PostingType.RECEIPT, actor, idempotencyKey)
-                .movement(new Movement(lot.id(), supplierLocation, StockStatus.QUARANTINE, receipt.dockLocationId(),
-                        StockStatus.QUARANTINE, a.baseQuantity()))
-                .reference("RECEIPT", Long.toString(receipt.id())).build());
+                .movement(new Movement(
+                        lot.id(),
+                        supplierLocation,
+                        StockStatus.QUARANTINE,
+                        receipt.dockLocationId(),
+                        StockStatus.QUARANTINE,
+                        a.baseQuantity()))
+                .reference("RECEIPT", Long.toString(receipt.id()))
+                .build());
         quantities.received(line, a.baseQuantity());
-        long lineId = receipts.insertLine(receipt.id(), a.purchaseOrderLineId(), lot.id(), a.quantity(), a.uom(),
-                a.baseQuantity(), a.sscc(), a.gtin(), a.scanned(), posting.id(), actor.userId());
-        boolean asnMismatch = asn.mismatchAtReceipt(receipt, a.supplierId(), new AsnComparison.Received(
-                a.purchaseOrderLineId(), lot.lotNumber(), lot.expiresOn(), a.baseQuantity()));
-        events.publishEvent(new LotReceived(receipt.id(), lineId, lot.id(), receipt.dockLocationId(), a.baseQuantity(),
-                asnMismatch));
+        long lineId = receipts.insertLine(
+                receipt.id(),
+                a.purchaseOrderLineId(),
+                lot.id(),
+                a.quantity(),
+                a.uom(),
+                a.baseQuantity(),
+                a.sscc(),
+                a.gtin(),
+                a.scanned(),
+                posting.id(),
+                actor.userId());
+        boolean asnMismatch = asn.mismatchAtReceipt(
+                receipt,
+                a.supplierId(),
+                new AsnComparison.Received(
+                        a.purchaseOrderLineId(), lot.lotNumber(), lot.expiresOn(), a.baseQuantity()));
+        events.publishEvent(new LotReceived(
+                receipt.id(), lineId, lot.id(), receipt.dockLocationId(), a.baseQuantity(), asnMismatch));
         return lineId;
     }
 }

@@ -1,5 +1,4 @@
 package org.lotledger.receiving;
 
 /** Published when a receipt is closed, after its ASN discrepancies were stored. */
-public record ReceiptClosed(long receiptId) {
-}
+public record ReceiptClosed(long receiptId) {}

@@ -18,12 +18,10 @@ import org.lotledger.purchasing.PurchaseOrderStatus;
  */
 final class ReceiptLineFacts {
 
-    private ReceiptLineFacts() {
-    }
+    private ReceiptLineFacts() {}
 
     /** The receipt the line goes on: whether it still takes lines. */
-    record Receipt(long id, boolean open) {
-    }
+    record Receipt(long id, boolean open) {}
 
     /**
      * The order side, before a line is chosen.
@@ -32,15 +30,19 @@ final class ReceiptLineFacts {
      *                          typed; null without a GTIN or when none has it
      * @param lines             the order's lines, in line order; loaded only when the request names no line
      */
-    record Order(long id, String number, long supplierId, String currency, PurchaseOrderStatus status,
-                 Supplier supplier, Long scannedItemId, List<OrderLine> lines) {
-    }
+    record Order(
+            long id,
+            String number,
+            long supplierId,
+            String currency,
+            PurchaseOrderStatus status,
+            Supplier supplier,
+            Long scannedItemId,
+            List<OrderLine> lines) {}
 
-    record Supplier(long id, String code, ApprovalStatus approvalStatus, boolean active) {
-    }
+    record Supplier(long id, String code, ApprovalStatus approvalStatus, boolean active) {}
 
-    record OrderLine(long id, long itemId, PurchaseOrderLineStatus status) {
-    }
+    record OrderLine(long id, long itemId, PurchaseOrderLineStatus status) {}
 
     /**
      * The chosen line, read under its row lock, and what is needed to receive on it.
@@ -51,29 +53,42 @@ final class ReceiptLineFacts {
      * @param lotLabels        the supplier's lot-label convention, if it has one
      * @param warehouseZone    the receiving warehouse's time zone: "today" is its local date
      */
-    record Line(PurchaseOrderLine line, Item item, BigDecimal tolerancePercent,
-                Optional<LotLabelConvention> lotLabels, ZoneId warehouseZone) {
-    }
+    record Line(
+            PurchaseOrderLine line,
+            Item item,
+            BigDecimal tolerancePercent,
+            Optional<LotLabelConvention> lotLabels,
+            ZoneId warehouseZone) {}
 
-    record PurchaseOrderLine(long id, long purchaseOrderId, int lineNumber, long itemId, PurchaseOrderLineStatus status,
-                             BigDecimal orderedQuantity, BigDecimal orderedBaseQuantity,
-                             BigDecimal receivedBaseQuantity, BigDecimal expectedUnitPrice) {
-    }
+    record PurchaseOrderLine(
+            long id,
+            long purchaseOrderId,
+            int lineNumber,
+            long itemId,
+            PurchaseOrderLineStatus status,
+            BigDecimal orderedQuantity,
+            BigDecimal orderedBaseQuantity,
+            BigDecimal receivedBaseQuantity,
+            BigDecimal expectedUnitPrice) {}
 
     /**
      * @param baseUnitsPerUom the item's units (whole base units per unit), smallest first
      * @param gtins           the GTINs printed on its packaging levels
      */
-    record Item(long id, String sku, String baseUom, boolean lotControlled, boolean expiryRequired,
-                boolean bestBeforeAsExpiry, int minRemainingShelfLifeDays, Map<String, Integer> baseUnitsPerUom,
-                List<GtinAssignment> gtins) {
-    }
+    record Item(
+            long id,
+            String sku,
+            String baseUom,
+            boolean lotControlled,
+            boolean expiryRequired,
+            boolean bestBeforeAsExpiry,
+            int minRemainingShelfLifeDays,
+            Map<String, Integer> baseUnitsPerUom,
+            List<GtinAssignment> gtins) {}
 
     /** What is on record already for an accepted line. */
-    record Records(boolean ssccReceived, Optional<RecordedLot> lot) {
-    }
+    record Records(boolean ssccReceived, Optional<RecordedLot> lot) {}
 
     /** The lot with the line's lot number of this item and supplier, as on record. */
-    record RecordedLot(long id, String internalLabel, LocalDate expiresOn) {
-    }
+    record RecordedLot(long id, String internalLabel, LocalDate expiresOn) {}
 }

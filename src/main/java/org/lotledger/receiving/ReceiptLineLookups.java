@@ -31,8 +31,13 @@ class ReceiptLineLookups {
     private final ReceiptTolerance tolerance;
     private final ScannedLots scannedLots;
 
-    ReceiptLineLookups(PurchaseOrderQueries orderQueries, PurchaseOrderLines orderLines, CatalogQueries catalog,
-                       WarehouseService warehouses, ReceiptTolerance tolerance, ScannedLots scannedLots) {
+    ReceiptLineLookups(
+            PurchaseOrderQueries orderQueries,
+            PurchaseOrderLines orderLines,
+            CatalogQueries catalog,
+            WarehouseService warehouses,
+            ReceiptTolerance tolerance,
+            ScannedLots scannedLots) {
         this.orderQueries = orderQueries;
         this.orderLines = orderLines;
         this.catalog = catalog;
@@ -49,12 +54,21 @@ class ReceiptLineLookups {
     ReceiptLineFacts.Order order(Receipts.Header receipt, ReceiveLine r, String gtin) {
         PurchaseOrder po = orderQueries.load(receipt.purchaseOrderId());
         SupplierView s = catalog.findSupplier(po.getSupplierId()).orElseThrow();
-        List<ReceiptLineFacts.OrderLine> lines = r.purchaseOrderLineId() != null ? List.of()
+        List<ReceiptLineFacts.OrderLine> lines = r.purchaseOrderLineId() != null
+                ? List.of()
                 : orderLines.findByPurchaseOrderIdOrderByLineNumberAsc(po.getId()).stream()
-                .map(l -> new ReceiptLineFacts.OrderLine(l.getId(), l.getItemId(), l.getStatus())).toList();
+                        .map(l -> new ReceiptLineFacts.OrderLine(l.getId(), l.getItemId(), l.getStatus()))
+                        .toList();
         Long scannedItem = gtin == null ? null : itemOfGtin(gtin, r.purchaseOrderLineId(), lines);
-        return new ReceiptLineFacts.Order(po.getId(), po.getPoNumber(), po.getSupplierId(), po.getCurrency(),
-                po.getStatus(), supplier(s), scannedItem, lines);
+        return new ReceiptLineFacts.Order(
+                po.getId(),
+                po.getPoNumber(),
+                po.getSupplierId(),
+                po.getCurrency(),
+                po.getStatus(),
+                supplier(s),
+                scannedItem,
+                lines);
     }
 
     static ReceiptLineFacts.Supplier supplier(SupplierView s) {
@@ -65,10 +79,16 @@ class ReceiptLineLookups {
     private Long itemOfGtin(String gtin, Long poLineId, List<ReceiptLineFacts.OrderLine> lines) {
         List<Long> candidates = poLineId != null
                 ? orderLines.findById(poLineId).map(l -> List.of(l.getItemId())).orElse(List.of())
-                : lines.stream().map(ReceiptLineFacts.OrderLine::itemId).distinct().toList();
-        return candidates.stream().map(id -> catalog.findItem(id).orElseThrow())
-                .filter(i -> i.gtins().stream().anyMatch(g -> g.gtin().equals(gtin))).findFirst()
-                .map(ItemView::id).orElse(null);
+                : lines.stream()
+                        .map(ReceiptLineFacts.OrderLine::itemId)
+                        .distinct()
+                        .toList();
+        return candidates.stream()
+                .map(id -> catalog.findItem(id).orElseThrow())
+                .filter(i -> i.gtins().stream().anyMatch(g -> g.gtin().equals(gtin)))
+                .findFirst()
+                .map(ItemView::id)
+                .orElse(null);
     }
 
     /** The chosen line under its row lock (held to the end of the transaction). */
@@ -77,8 +97,8 @@ class ReceiptLineLookups {
     }
 
     /** The locked line, its item, the tolerance the DMN gives for it, the supplier's lot labels, the local zone. */
-    ReceiptLineFacts.Line line(Optional<PurchaseOrderLine> locked, ReceiptLineFacts.Supplier supplier,
-                               long warehouseId) {
+    ReceiptLineFacts.Line line(
+            Optional<PurchaseOrderLine> locked, ReceiptLineFacts.Supplier supplier, long warehouseId) {
         ZoneId zone = ZoneId.of(warehouses.get(warehouseId).timeZone());
         if (locked.isEmpty()) {
             return new ReceiptLineFacts.Line(null, null, null, Optional.empty(), zone);
@@ -86,19 +106,37 @@ class ReceiptLineLookups {
         PurchaseOrderLine l = locked.get();
         ItemView item = catalog.findItem(l.getItemId()).orElseThrow();
         return new ReceiptLineFacts.Line(
-                new ReceiptLineFacts.PurchaseOrderLine(l.getId(), l.getPurchaseOrderId(), l.getLineNumber(),
-                        l.getItemId(), l.getStatus(), l.getOrderedQuantity(), l.getOrderedBaseQuantity(),
-                        l.getReceivedBaseQuantity(), l.getExpectedUnitPrice()),
+                new ReceiptLineFacts.PurchaseOrderLine(
+                        l.getId(),
+                        l.getPurchaseOrderId(),
+                        l.getLineNumber(),
+                        l.getItemId(),
+                        l.getStatus(),
+                        l.getOrderedQuantity(),
+                        l.getOrderedBaseQuantity(),
+                        l.getReceivedBaseQuantity(),
+                        l.getExpectedUnitPrice()),
                 item(item),
-                tolerance.tolerancePercent(supplier.approvalStatus().name(), item.riskClass(),
+                tolerance.tolerancePercent(
+                        supplier.approvalStatus().name(),
+                        item.riskClass(),
                         item.temperatureClass().name()),
-                scannedLots.lotLabelConvention(supplier.id()), zone);
+                scannedLots.lotLabelConvention(supplier.id()),
+                zone);
     }
 
     static ReceiptLineFacts.Item item(ItemView i) {
         Map<String, Integer> units = new LinkedHashMap<>();
         i.units().forEach(u -> units.putIfAbsent(u.uom(), u.baseUnits()));
-        return new ReceiptLineFacts.Item(i.id(), i.sku(), i.baseUom(), i.lotControlled(), i.expiryRequired(),
-                i.bestBeforeAsExpiry(), i.minRemainingShelfLifeDays(), units, i.gtins());
+        return new ReceiptLineFacts.Item(
+                i.id(),
+                i.sku(),
+                i.baseUom(),
+                i.lotControlled(),
+                i.expiryRequired(),
+                i.bestBeforeAsExpiry(),
+                i.minRemainingShelfLifeDays(),
+                units,
+                i.gtins());
     }
 }

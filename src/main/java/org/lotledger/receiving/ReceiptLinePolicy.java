@@ -25,8 +25,8 @@ import org.lotledger.receiving.ReceiptLineFacts.Line;
 import org.lotledger.receiving.ReceiptLineFacts.Order;
 import org.lotledger.receiving.ReceiptLineFacts.OrderLine;
 import org.lotledger.receiving.ReceiptLineFacts.PurchaseOrderLine;
-import org.lotledger.receiving.ReceiptLineFacts.Records;
 import org.lotledger.receiving.ReceiptLineFacts.RecordedLot;
+import org.lotledger.receiving.ReceiptLineFacts.Records;
 
 /**
  * Whether a received lot may go on a receipt, checked in the order issue 3 lists the rules (docs/receiving.md), so a
@@ -57,20 +57,18 @@ final class ReceiptLinePolicy {
     }
 
     /** The request with what its barcode says. */
-    record Scan(ReceiveLine request, ScannedOrTyped input, String gtin) {
-    }
+    record Scan(ReceiveLine request, ScannedOrTyped input, String gtin) {}
 
     /** The purchase-order line the lot goes on, and the item the request names or scans (null: neither). */
-    record Choice(Scan scan, Order order, long purchaseOrderLineId, Long itemId) {
-    }
+    record Choice(Scan scan, Order order, long purchaseOrderLineId, Long itemId) {}
 
     // ---- 0. the receipt and the scan ----------------------------------------------------------------------------
 
     ReceiptLineDecision<Scan> readScan(ReceiptLineFacts.Receipt receipt, ReceiveLine r) {
         return deciding(() -> {
             if (!receipt.open()) {
-                throw DomainException.conflict("RECEIPT_CLOSED", "Receipt " + receipt.id() + " is closed",
-                        Map.of("receiptId", receipt.id()));
+                throw DomainException.conflict(
+                        "RECEIPT_CLOSED", "Receipt " + receipt.id() + " is closed", Map.of("receiptId", receipt.id()));
             }
             ScannedOrTyped in = ScannedOrTyped.read(r.scan(), clock);
             return new Scan(r, in, in.gtin(r.gtin()));
@@ -83,8 +81,10 @@ final class ReceiptLinePolicy {
         return deciding(() -> {
             ReceiveLine r = scan.request();
             if (r.supplierId() != null && !r.supplierId().equals(po.supplierId())) {
-                throw DomainException.unprocessable("SUPPLIER_MISMATCH", "The goods are from supplier "
-                        + r.supplierId() + "; purchase order " + po.number() + " is with supplier " + po.supplierId(),
+                throw DomainException.unprocessable(
+                        "SUPPLIER_MISMATCH",
+                        "The goods are from supplier " + r.supplierId() + "; purchase order " + po.number()
+                                + " is with supplier " + po.supplierId(),
                         Map.of("supplierId", r.supplierId(), "purchaseOrderSupplierId", po.supplierId()));
             }
             requireReceivable(po.supplier());
@@ -93,14 +93,19 @@ final class ReceiptLinePolicy {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("purchaseOrderId", po.id());
                 details.put("purchaseOrderStatus", po.status().name());
-                throw new DomainException("PURCHASE_ORDER_NOT_OPEN", DomainException.Kind.CONFLICT,
-                        "Purchase order " + po.number() + " is " + po.status(), details);
+                throw new DomainException(
+                        "PURCHASE_ORDER_NOT_OPEN",
+                        DomainException.Kind.CONFLICT,
+                        "Purchase order " + po.number() + " is " + po.status(),
+                        details);
             }
             String gtin = scan.gtin();
             Long itemId = r.itemId() != null ? r.itemId() : po.scannedItemId();
             if (gtin != null && po.scannedItemId() == null && r.purchaseOrderLineId() == null && r.itemId() == null) {
-                throw DomainException.unprocessable("ITEM_NOT_ON_PO", "GTIN " + gtin + " is not the GTIN of an item on "
-                        + "purchase order " + po.number(), Map.of("gtin", gtin, "purchaseOrderId", po.id()));
+                throw DomainException.unprocessable(
+                        "ITEM_NOT_ON_PO",
+                        "GTIN " + gtin + " is not the GTIN of an item on " + "purchase order " + po.number(),
+                        Map.of("gtin", gtin, "purchaseOrderId", po.id()));
             }
             long poLineId = r.purchaseOrderLineId() != null ? r.purchaseOrderLineId() : lineOfItem(po, itemId);
             return new Choice(scan, po, poLineId, itemId);
@@ -114,36 +119,47 @@ final class ReceiptLinePolicy {
      */
     static void requireReceivable(ReceiptLineFacts.Supplier s) {
         if (s.approvalStatus() == ApprovalStatus.BLOCKED) {
-            throw DomainException.unprocessable("SUPPLIER_BLOCKED", "Supplier " + s.code()
-                    + " is blocked: nothing is received from it", Map.of("supplierId", s.id(), "supplierCode", s.code()));
+            throw DomainException.unprocessable(
+                    "SUPPLIER_BLOCKED",
+                    "Supplier " + s.code() + " is blocked: nothing is received from it",
+                    Map.of("supplierId", s.id(), "supplierCode", s.code()));
         }
         if (!s.active()) {
-            throw DomainException.unprocessable("SUPPLIER_INACTIVE", "Supplier " + s.code() + " is deactivated",
-                    Map.of("supplierId", s.id()));
+            throw DomainException.unprocessable(
+                    "SUPPLIER_INACTIVE", "Supplier " + s.code() + " is deactivated", Map.of("supplierId", s.id()));
         }
     }
 
     private static long lineOfItem(Order po, Long itemId) {
         if (itemId == null) {
-            throw new DomainException("ITEM_REQUIRED", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "ITEM_REQUIRED",
+                    DomainException.Kind.BAD_REQUEST,
                     "Name the purchase-order line, the item, or scan a GTIN that is on the order");
         }
-        List<OrderLine> lines = po.lines().stream().filter(l -> l.itemId() == itemId).toList();
+        List<OrderLine> lines =
+                po.lines().stream().filter(l -> l.itemId() == itemId).toList();
         if (lines.isEmpty()) {
             throw itemNotOnPo(po, itemId);
         }
-        List<OrderLine> open = lines.stream().filter(l -> l.status() == PurchaseOrderLineStatus.OPEN).toList();
+        List<OrderLine> open = lines.stream()
+                .filter(l -> l.status() == PurchaseOrderLineStatus.OPEN)
+                .toList();
         if (open.size() > 1) {
-            throw DomainException.unprocessable("PO_LINE_AMBIGUOUS", "The item is on several open lines of purchase order "
-                    + po.number() + ": name the line", Map.of("itemId", itemId));
+            throw DomainException.unprocessable(
+                    "PO_LINE_AMBIGUOUS",
+                    "The item is on several open lines of purchase order " + po.number() + ": name the line",
+                    Map.of("itemId", itemId));
         }
         // no open line: take the first, which the next step then refuses, saying why (PO_LINE_NOT_OPEN)
         return (open.isEmpty() ? lines : open).get(0).id();
     }
 
     private static DomainException itemNotOnPo(Order po, long itemId) {
-        return DomainException.unprocessable("ITEM_NOT_ON_PO", "Item " + itemId + " is not on purchase order "
-                + po.number(), Map.of("itemId", itemId, "purchaseOrderId", po.id()));
+        return DomainException.unprocessable(
+                "ITEM_NOT_ON_PO",
+                "Item " + itemId + " is not on purchase order " + po.number(),
+                Map.of("itemId", itemId, "purchaseOrderId", po.id()));
     }
 
     // ---- 2.-11. the line --------------------------------------------------------------------------------------------
@@ -168,11 +184,15 @@ final class ReceiptLinePolicy {
             requireWithinTolerance(line, item, base, facts.tolerancePercent());
             // 7. lot and expiry when the item requires them (the supplier's lot-label convention normalises the lot)
             String lotText = in.lot(r.lotNumber());
-            String lotNumber = lotText == null ? null : LotLabelConvention.lotNumber(facts.lotLabels(), lotText,
-                    in.lotScanned() ? LotText.FIELD : LotText.LABEL);
+            String lotNumber = lotText == null
+                    ? null
+                    : LotLabelConvention.lotNumber(
+                            facts.lotLabels(), lotText, in.lotScanned() ? LotText.FIELD : LotText.LABEL);
             if (lotNumber == null && item.lotControlled()) {
-                throw DomainException.unprocessable("LOT_NUMBER_REQUIRED", "Item " + item.sku()
-                        + " is lot-controlled: a lot number is required", Map.of("sku", item.sku()));
+                throw DomainException.unprocessable(
+                        "LOT_NUMBER_REQUIRED",
+                        "Item " + item.sku() + " is lot-controlled: a lot number is required",
+                        Map.of("sku", item.sku()));
             }
             LocalDate bestBefore = in.bestBefore(r.bestBeforeOn());
             LocalDate expiry = in.expiry(r.expiresOn());
@@ -180,15 +200,16 @@ final class ReceiptLinePolicy {
                 expiry = bestBefore;
             }
             if (expiry == null && item.expiryRequired()) {
-                throw DomainException.unprocessable("EXPIRY_REQUIRED", "Item " + item.sku() + " needs an expiry date",
-                        Map.of("sku", item.sku()));
+                throw DomainException.unprocessable(
+                        "EXPIRY_REQUIRED", "Item " + item.sku() + " needs an expiry date", Map.of("sku", item.sku()));
             }
             // 8. manufactured before it expires
             LocalDate made = in.produced(r.manufacturedOn());
             if (made != null && expiry != null && !made.isBefore(expiry)) {
-                throw DomainException.unprocessable("INVALID_LOT_DATES", "The manufacturing date " + made
-                        + " must be before the expiry date " + expiry, Map.of("manufacturedOn", made.toString(),
-                        "expiresOn", expiry.toString()));
+                throw DomainException.unprocessable(
+                        "INVALID_LOT_DATES",
+                        "The manufacturing date " + made + " must be before the expiry date " + expiry,
+                        Map.of("manufacturedOn", made.toString(), "expiresOn", expiry.toString()));
             }
             // 9. not expired on the warehouse's local today; 10. enough shelf life left
             LocalDate today = LocalDate.now(clock.withZone(facts.warehouseZone()));
@@ -196,20 +217,40 @@ final class ReceiptLinePolicy {
             // 11. an SSCC is a valid one (received once: againstRecords)
             String ssccText = in.sscc(r.sscc());
             String sscc = ssccText == null ? null : Sscc.parse(ssccText).value();
-            return new AcceptedReceiptLine(line.id(), item.id(), item.sku(), po.supplierId(), quantity,
-                    uom.toUpperCase(Locale.ROOT), base, lotNumber, blankToNull(r.manufacturerBatchRef()), made, expiry,
-                    bestBefore, today, sscc, choice.scan().gtin(), in.scanned(), unitCost(line), po.currency());
+            return new AcceptedReceiptLine(
+                    line.id(),
+                    item.id(),
+                    item.sku(),
+                    po.supplierId(),
+                    quantity,
+                    uom.toUpperCase(Locale.ROOT),
+                    base,
+                    lotNumber,
+                    blankToNull(r.manufacturerBatchRef()),
+                    made,
+                    expiry,
+                    bestBefore,
+                    today,
+                    sscc,
+                    choice.scan().gtin(),
+                    in.scanned(),
+                    unitCost(line),
+                    po.currency());
         });
     }
 
     private static PurchaseOrderLine requireOpenLineOf(Order po, long poLineId, PurchaseOrderLine line) {
         if (line == null) {
-            throw DomainException.notFound("UNKNOWN_PURCHASE_ORDER_LINE", "Purchase order line " + poLineId
-                    + " does not exist", Map.of("purchaseOrderLineId", poLineId));
+            throw DomainException.notFound(
+                    "UNKNOWN_PURCHASE_ORDER_LINE",
+                    "Purchase order line " + poLineId + " does not exist",
+                    Map.of("purchaseOrderLineId", poLineId));
         }
         if (line.purchaseOrderId() != po.id()) {
-            throw DomainException.unprocessable("PO_LINE_NOT_ON_PURCHASE_ORDER", "Line " + poLineId
-                    + " is not a line of purchase order " + po.number(), Map.of("purchaseOrderLineId", poLineId));
+            throw DomainException.unprocessable(
+                    "PO_LINE_NOT_ON_PURCHASE_ORDER",
+                    "Line " + poLineId + " is not a line of purchase order " + po.number(),
+                    Map.of("purchaseOrderLineId", poLineId));
         }
         if (line.status() != PurchaseOrderLineStatus.OPEN) {
             // as PurchaseOrderLine#requireOpen says it
@@ -217,8 +258,11 @@ final class ReceiptLinePolicy {
             details.put("purchaseOrderLineId", line.id());
             details.put("line", line.lineNumber());
             details.put("lineStatus", line.status().name());
-            throw new DomainException("PO_LINE_NOT_OPEN", DomainException.Kind.CONFLICT,
-                    "Line " + line.lineNumber() + " of the purchase order is " + line.status(), details);
+            throw new DomainException(
+                    "PO_LINE_NOT_OPEN",
+                    DomainException.Kind.CONFLICT,
+                    "Line " + line.lineNumber() + " of the purchase order is " + line.status(),
+                    details);
         }
         return line;
     }
@@ -228,12 +272,18 @@ final class ReceiptLinePolicy {
         if (gtin == null) {
             return typedUom == null ? item.baseUom() : typedUom;
         }
-        GtinAssignment g = item.gtins().stream().filter(a -> a.gtin().equals(gtin)).findFirst()
-                .orElseThrow(() -> DomainException.unprocessable("GTIN_MISMATCH", "GTIN " + gtin
-                        + " is not a GTIN of item " + item.sku(), Map.of("gtin", gtin, "sku", item.sku())));
+        GtinAssignment g = item.gtins().stream()
+                .filter(a -> a.gtin().equals(gtin))
+                .findFirst()
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "GTIN_MISMATCH",
+                        "GTIN " + gtin + " is not a GTIN of item " + item.sku(),
+                        Map.of("gtin", gtin, "sku", item.sku())));
         if (typedUom != null && !typedUom.equalsIgnoreCase(g.uom())) {
-            throw DomainException.unprocessable("GTIN_MISMATCH", "GTIN " + gtin + " identifies a " + g.uom()
-                    + " of " + item.sku() + ", not a " + typedUom.toUpperCase(Locale.ROOT),
+            throw DomainException.unprocessable(
+                    "GTIN_MISMATCH",
+                    "GTIN " + gtin + " identifies a " + g.uom() + " of " + item.sku() + ", not a "
+                            + typedUom.toUpperCase(Locale.ROOT),
                     Map.of("gtin", gtin, "sku", item.sku(), "gtinUom", g.uom(), "uom", typedUom));
         }
         return g.uom();
@@ -241,8 +291,8 @@ final class ReceiptLinePolicy {
 
     /** At most ordered × (100 + tolerance) / 100 base units, rounded down, may be received on a line in all. */
     private static void requireWithinTolerance(PurchaseOrderLine line, Item item, long base, BigDecimal percent) {
-        BigDecimal maximum = line.orderedBaseQuantity().multiply(HUNDRED.add(percent))
-                .divide(HUNDRED, 0, RoundingMode.FLOOR);
+        BigDecimal maximum =
+                line.orderedBaseQuantity().multiply(HUNDRED.add(percent)).divide(HUNDRED, 0, RoundingMode.FLOOR);
         BigDecimal after = line.receivedBaseQuantity().add(BigDecimal.valueOf(base));
         if (after.compareTo(maximum) > 0) {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -252,10 +302,14 @@ final class ReceiptLinePolicy {
             d.put("requestedBaseQuantity", base);
             d.put("tolerancePercent", plain(percent));
             d.put("maximumBaseQuantity", plain(maximum));
-            throw DomainException.unprocessable("OVER_RECEIPT_TOLERANCE_EXCEEDED", "Receiving " + base + " "
-                    + item.baseUom() + " would bring line " + line.lineNumber() + " to " + plain(after) + " of "
-                    + plain(line.orderedBaseQuantity()) + " ordered; at most " + plain(maximum) + " (" + plain(percent)
-                    + " % tolerance) may be received", d);
+            throw DomainException.unprocessable(
+                    "OVER_RECEIPT_TOLERANCE_EXCEEDED",
+                    "Receiving " + base + " "
+                            + item.baseUom() + " would bring line " + line.lineNumber() + " to " + plain(after) + " of "
+                            + plain(line.orderedBaseQuantity()) + " ordered; at most " + plain(maximum) + " ("
+                            + plain(percent)
+                            + " % tolerance) may be received",
+                    d);
         }
     }
 
@@ -265,21 +319,32 @@ final class ReceiptLinePolicy {
             return;
         }
         if (!expiry.isAfter(today)) {
-            throw DomainException.unprocessable("LOT_EXPIRED", "The lot expires on " + expiry + ", not after today ("
-                    + today + " at the warehouse)", Map.of("expiresOn", expiry.toString(), "today", today.toString()));
+            throw DomainException.unprocessable(
+                    "LOT_EXPIRED",
+                    "The lot expires on " + expiry + ", not after today (" + today + " at the warehouse)",
+                    Map.of("expiresOn", expiry.toString(), "today", today.toString()));
         }
         long remaining = ChronoUnit.DAYS.between(today, expiry);
         if (remaining < item.minRemainingShelfLifeDays()) {
-            throw DomainException.unprocessable("SHELF_LIFE_TOO_SHORT", "The lot has " + remaining
-                    + " days of shelf life left; item " + item.sku() + " must arrive with at least "
-                    + item.minRemainingShelfLifeDays(), Map.of("expiresOn", expiry.toString(), "remainingDays",
-                    remaining, "minimumDays", item.minRemainingShelfLifeDays()));
+            throw DomainException.unprocessable(
+                    "SHELF_LIFE_TOO_SHORT",
+                    "The lot has " + remaining
+                            + " days of shelf life left; item " + item.sku() + " must arrive with at least "
+                            + item.minRemainingShelfLifeDays(),
+                    Map.of(
+                            "expiresOn",
+                            expiry.toString(),
+                            "remainingDays",
+                            remaining,
+                            "minimumDays",
+                            item.minRemainingShelfLifeDays()));
         }
     }
 
     /** ADR 0004: a lot's unit cost is the purchase-order price of its first receipt, per base unit. */
     private static BigDecimal unitCost(PurchaseOrderLine line) {
-        return line.expectedUnitPrice().multiply(line.orderedQuantity())
+        return line.expectedUnitPrice()
+                .multiply(line.orderedQuantity())
                 .divide(line.orderedBaseQuantity(), 4, RoundingMode.HALF_UP);
     }
 
@@ -288,17 +353,28 @@ final class ReceiptLinePolicy {
     ReceiptLineDecision<AcceptedReceiptLine> againstRecords(AcceptedReceiptLine a, Records records) {
         return deciding(() -> {
             if (a.sscc() != null && records.ssccReceived()) {
-                throw DomainException.conflict("SSCC_ALREADY_RECEIVED", "SSCC " + a.sscc()
-                        + " has already been received", Map.of("sscc", a.sscc()));
+                throw DomainException.conflict(
+                        "SSCC_ALREADY_RECEIVED",
+                        "SSCC " + a.sscc() + " has already been received",
+                        Map.of("sscc", a.sscc()));
             }
             if (records.lot().isPresent()) {
                 RecordedLot lot = records.lot().get();
-                if (a.expiresOn() != null && lot.expiresOn() != null && !a.expiresOn().equals(lot.expiresOn())) {
-                    throw DomainException.unprocessable("LOT_EXPIRY_DIFFERS", "Lot " + a.lotNumber() + " of " + a.sku()
-                            + " is on record with expiry " + lot.expiresOn() + ", not " + a.expiresOn()
-                            + "; check the label (quality corrects a wrong lot record)",
-                            Map.of("lot", lot.internalLabel(), "recordedExpiresOn", lot.expiresOn().toString(),
-                                    "expiresOn", a.expiresOn().toString()));
+                if (a.expiresOn() != null
+                        && lot.expiresOn() != null
+                        && !a.expiresOn().equals(lot.expiresOn())) {
+                    throw DomainException.unprocessable(
+                            "LOT_EXPIRY_DIFFERS",
+                            "Lot " + a.lotNumber() + " of " + a.sku()
+                                    + " is on record with expiry " + lot.expiresOn() + ", not " + a.expiresOn()
+                                    + "; check the label (quality corrects a wrong lot record)",
+                            Map.of(
+                                    "lot",
+                                    lot.internalLabel(),
+                                    "recordedExpiresOn",
+                                    lot.expiresOn().toString(),
+                                    "expiresOn",
+                                    a.expiresOn().toString()));
                 }
             }
             return a;

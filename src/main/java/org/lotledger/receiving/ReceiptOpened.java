@@ -1,5 +1,4 @@
 package org.lotledger.receiving;
 
 /** Published when a receipt is opened (inside its transaction): the receipt's process starts from it. */
-public record ReceiptOpened(long receiptId) {
-}
+public record ReceiptOpened(long receiptId) {}

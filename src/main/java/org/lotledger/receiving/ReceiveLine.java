@@ -13,10 +13,20 @@ import java.time.LocalDate;
  * typed field given as well must agree with it. {@code purchaseOrderLineId} may be left out when the item is on
  * exactly one open line of the order; {@code supplierId}, when given, must be the order's supplier.
  */
-public record ReceiveLine(Long purchaseOrderLineId, Long itemId, Long supplierId, @Size(max = 20) String gtin,
-                          @Size(max = 60) String lotNumber, @Size(max = 60) String manufacturerBatchRef,
-                          LocalDate manufacturedOn, LocalDate expiresOn, LocalDate bestBeforeOn,
-                          @DecimalMin("-1000000000") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 6)
-                          BigDecimal quantity,
-                          @Size(max = 10) String uom, @Size(max = 30) String sscc, @Size(max = 500) String scan) {
-}
+public record ReceiveLine(
+        Long purchaseOrderLineId,
+        Long itemId,
+        Long supplierId,
+        @Size(max = 20) String gtin,
+        @Size(max = 60) String lotNumber,
+        @Size(max = 60) String manufacturerBatchRef,
+        LocalDate manufacturedOn,
+        LocalDate expiresOn,
+        LocalDate bestBeforeOn,
+
+        @DecimalMin("-1000000000") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 6)
+        BigDecimal quantity,
+
+        @Size(max = 10) String uom,
+        @Size(max = 30) String sscc,
+        @Size(max = 500) String scan) {}

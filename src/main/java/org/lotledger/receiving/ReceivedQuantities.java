@@ -30,9 +30,12 @@ class ReceivedQuantities {
 
     /** @throws DomainException UNKNOWN_PURCHASE_ORDER_LINE (404) */
     PurchaseOrderLine lock(long purchaseOrderLineId) {
-        return orderLines.lockById(purchaseOrderLineId).orElseThrow(() -> DomainException.notFound(
-                "UNKNOWN_PURCHASE_ORDER_LINE", "Purchase order line " + purchaseOrderLineId + " does not exist",
-                Map.of("purchaseOrderLineId", purchaseOrderLineId)));
+        return orderLines
+                .lockById(purchaseOrderLineId)
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_PURCHASE_ORDER_LINE",
+                        "Purchase order line " + purchaseOrderLineId + " does not exist",
+                        Map.of("purchaseOrderLineId", purchaseOrderLineId)));
     }
 
     /** A receipt of {@code baseUnits} on the (locked) line. */

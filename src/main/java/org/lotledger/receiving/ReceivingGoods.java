@@ -29,8 +29,13 @@ public class ReceivingGoods {
     private final PostingReceivedLots posting;
     private final ReceiptLinePolicy policy;
 
-    ReceivingGoods(PostingExecutor executor, Receipts receipts, ReceiptLineLookups lookups, LotService lots,
-                   PostingReceivedLots posting, Clock clock) {
+    ReceivingGoods(
+            PostingExecutor executor,
+            Receipts receipts,
+            ReceiptLineLookups lookups,
+            LotService lots,
+            PostingReceivedLots posting,
+            Clock clock) {
         this.executor = executor;
         this.receipts = receipts;
         this.lookups = lookups;
@@ -41,7 +46,10 @@ public class ReceivingGoods {
 
     public ReceiptView.Line receive(long receiptId, ReceiveLine request, Actor actor, String idempotencyKey) {
         long lineId = executor.inTransaction(() -> receiveInTransaction(receiptId, request, actor, idempotencyKey));
-        return receipts.get(receiptId).lines().stream().filter(l -> l.id() == lineId).findFirst().orElseThrow();
+        return receipts.get(receiptId).lines().stream()
+                .filter(l -> l.id() == lineId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private long receiveInTransaction(long receiptId, ReceiveLine r, Actor actor, String key) {
@@ -51,12 +59,16 @@ public class ReceivingGoods {
         Choice choice = policy.chooseLine(scan, order).orElseThrow();
         // locked from here on: two clerks on one line check the tolerance in turn
         Optional<PurchaseOrderLine> line = lookups.lockLine(choice.purchaseOrderLineId());
-        AcceptedReceiptLine accepted = policy.accept(choice, lookups.line(line, order.supplier(), receipt.warehouseId()))
+        AcceptedReceiptLine accepted = policy.accept(
+                        choice, lookups.line(line, order.supplier(), receipt.warehouseId()))
                 .orElseThrow();
         Optional<LotView> recorded = recordedLot(accepted);
-        policy.againstRecords(accepted, new ReceiptLineFacts.Records(
-                accepted.sscc() != null && receipts.ssccReceived(accepted.sscc()),
-                recorded.map(l -> new ReceiptLineFacts.RecordedLot(l.id(), l.internalLabel(), l.expiresOn()))))
+        policy.againstRecords(
+                        accepted,
+                        new ReceiptLineFacts.Records(
+                                accepted.sscc() != null && receipts.ssccReceived(accepted.sscc()),
+                                recorded.map(l ->
+                                        new ReceiptLineFacts.RecordedLot(l.id(), l.internalLabel(), l.expiresOn()))))
                 .orElseThrow();
         return posting.post(receipt, accepted, line.orElseThrow(), recorded, actor, key);
     }
@@ -67,6 +79,7 @@ public class ReceivingGoods {
             return Optional.empty();
         }
         return lots.list(a.itemId(), a.supplierId(), a.lotNumber(), null).stream()
-                .filter(l -> l.lotNumber().equalsIgnoreCase(a.lotNumber())).findFirst();
+                .filter(l -> l.lotNumber().equalsIgnoreCase(a.lotNumber()))
+                .findFirst();
     }
 }

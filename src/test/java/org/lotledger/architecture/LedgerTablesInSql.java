@@ -22,19 +22,17 @@ final class LedgerTablesInSql {
     static final Set<String> LEDGER_TABLES = Set.of("posting", "posting_leg", "stock_balance", "lot_ledger_head");
 
     /** One ledger table named in SQL, at a 1-based line of the source. */
-    record Finding(int line, String table, String sql) {
-    }
+    record Finding(int line, String table, String sql) {}
 
-    private static final Pattern LOOKS_LIKE_SQL = Pattern.compile(
-            "(?is)\\bselect\\b.*\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\s+\\S+\\s+(\\S+\\s+)?set\\b"
+    private static final Pattern LOOKS_LIKE_SQL =
+            Pattern.compile("(?is)\\bselect\\b.*\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\s+\\S+\\s+(\\S+\\s+)?set\\b"
                     + "|\\bdelete\\s+from\\b|\\btruncate\\b|\\block\\s+table\\b|\\bmerge\\s+into\\b"
                     + "|^\\s*(from|join|left|right|inner|full|cross|where|and|or|with|union)\\b");
 
-    private static final Set<String> TABLE_POSITION = Set.of("from", "join", "into", "update", "table", "using",
-            "truncate");
+    private static final Set<String> TABLE_POSITION =
+            Set.of("from", "join", "into", "update", "table", "using", "truncate");
 
-    private LedgerTablesInSql() {
-    }
+    private LedgerTablesInSql() {}
 
     static List<Finding> findIn(String javaSource) {
         List<Finding> found = new ArrayList<>();
@@ -78,21 +76,43 @@ final class LedgerTablesInSql {
 
     /** The table named at {@code j} (after "only" / "lateral" and a schema), if it is a ledger table. */
     private static void tableAt(List<Token> tokens, int j, List<Integer> at) {
-        while (j < tokens.size() && tokens.get(j).isWord() && Set.of("only", "lateral").contains(tokens.get(j).lower())) {
+        while (j < tokens.size()
+                && tokens.get(j).isWord()
+                && Set.of("only", "lateral").contains(tokens.get(j).lower())) {
             j++;
         }
-        if (j + 2 < tokens.size() && tokens.get(j).isWord() && tokens.get(j + 1).text().equals(".")
-                && tokens.get(j + 2).isWord() && !LEDGER_TABLES.contains(tokens.get(j).lower())) {
+        if (j + 2 < tokens.size()
+                && tokens.get(j).isWord()
+                && tokens.get(j + 1).text().equals(".")
+                && tokens.get(j + 2).isWord()
+                && !LEDGER_TABLES.contains(tokens.get(j).lower())) {
             j += 2; // schema.table
         }
-        if (j < tokens.size() && tokens.get(j).isWord() && LEDGER_TABLES.contains(tokens.get(j).lower())) {
+        if (j < tokens.size()
+                && tokens.get(j).isWord()
+                && LEDGER_TABLES.contains(tokens.get(j).lower())) {
             at.add(tokens.get(j).offset());
         }
     }
 
     /** Clauses that end a from-list ("on" does not: a comma after a join condition goes on with the from-list). */
-    private static final Set<String> CLAUSES = Set.of("select", "where", "group", "order", "having", "limit",
-            "offset", "set", "values", "returning", "window", "union", "except", "intersect", "for", "into");
+    private static final Set<String> CLAUSES = Set.of(
+            "select",
+            "where",
+            "group",
+            "order",
+            "having",
+            "limit",
+            "offset",
+            "set",
+            "values",
+            "returning",
+            "window",
+            "union",
+            "except",
+            "intersect",
+            "for",
+            "into");
 
     private record Token(String text, int offset, boolean isWord) {
         String lower() {
@@ -124,8 +144,8 @@ final class LedgerTablesInSql {
                 i = end + 1;
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
+                while (i < sql.length()
+                        && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
                     i++;
                 }
                 out.add(new Token(sql.substring(start, i), start, true));
@@ -239,7 +259,8 @@ final class LedgerTablesInSql {
 
     private static void flush(List<Literal> out, StringBuilder text, List<Integer> lines) {
         if (text != null) {
-            out.add(new Literal(text.toString(), lines.stream().mapToInt(Integer::intValue).toArray()));
+            out.add(new Literal(
+                    text.toString(), lines.stream().mapToInt(Integer::intValue).toArray()));
         }
     }
 

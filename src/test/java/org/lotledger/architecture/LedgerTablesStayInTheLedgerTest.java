@@ -27,19 +27,23 @@ class LedgerTablesStayInTheLedgerTest {
         List<String> offences = new ArrayList<>();
         int files = 0;
         try (Stream<Path> sources = Files.walk(MAIN)) {
-            for (Path file : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 if (file.startsWith(LEDGER)) {
                     continue;
                 }
                 files++;
-                for (LedgerTablesInSql.Finding f : LedgerTablesInSql.findIn(Files.readString(file, StandardCharsets.UTF_8))) {
+                for (LedgerTablesInSql.Finding f :
+                        LedgerTablesInSql.findIn(Files.readString(file, StandardCharsets.UTF_8))) {
                     offences.add(file + ":" + f.line() + " names " + f.table() + " in: " + oneLine(f.sql()));
                 }
             }
         }
         assertThat(files).as("main sources read outside the ledger").isGreaterThan(100);
-        assertThat(offences).as("SQL outside org.lotledger.ledger naming a ledger table: ask the ledger instead "
-                + "(LedgerQueries, LotLocks)").isEmpty();
+        assertThat(offences)
+                .as("SQL outside org.lotledger.ledger naming a ledger table: ask the ledger instead "
+                        + "(LedgerQueries, LotLocks)")
+                .isEmpty();
     }
 
     private static String oneLine(String sql) {
@@ -67,8 +71,16 @@ class LedgerTablesStayInTheLedgerTest {
                         String f = "select exists(select 1 from \\"posting\\" p)";
                         String g = "lock table stock_balance";
                     }
-                    """)).containsExactly("2:stock_balance", "6:posting_leg", "6:posting", "8:posting",
-                    "9:lot_ledger_head", "10:posting", "11:posting", "12:stock_balance");
+                    """))
+                    .containsExactly(
+                            "2:stock_balance",
+                            "6:posting_leg",
+                            "6:posting",
+                            "8:posting",
+                            "9:lot_ledger_head",
+                            "10:posting",
+                            "11:posting",
+                            "12:stock_balance");
         }
 
         @Test
@@ -106,7 +118,9 @@ class LedgerTablesStayInTheLedgerTest {
         }
 
         private List<String> tables(String source) {
-            return LedgerTablesInSql.findIn(source).stream().map(f -> f.line() + ":" + f.table()).toList();
+            return LedgerTablesInSql.findIn(source).stream()
+                    .map(f -> f.line() + ":" + f.table())
+                    .toList();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lotledger.LotLedgerApplication;
 import org.springframework.modulith.core.ApplicationModule;
@@ -37,8 +36,8 @@ class ModulesTest {
     void theModuleDocumentationIsGeneratedFromTheCode() throws IOException {
         Path generated = Path.of("target/spring-modulith-docs");
         new Documenter(MODULES, generated.toString())
-                .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults()
-                        .withStyle(Documenter.DiagramOptions.DiagramStyle.UML));
+                .writeModulesAsPlantUml(
+                        Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.UML));
         stableOrder(generated.resolve("components.puml"));
         Files.writeString(generated.resolve("README.md"), modulesPage(), StandardCharsets.UTF_8);
 
@@ -51,7 +50,9 @@ class ModulesTest {
         }
         for (String f : files) {
             assertThat(DOCS.resolve(f))
-                    .as("docs/modules/%s is out of date: run ./mvnw test -Dtest=ModulesTest -Dlotledger.docs.update=true", f)
+                    .as(
+                            "docs/modules/%s is out of date: run ./mvnw test -Dtest=ModulesTest -Dlotledger.docs.update=true",
+                            f)
                     .exists()
                     .hasSameTextualContentAs(generated.resolve(f), StandardCharsets.UTF_8);
         }
@@ -89,31 +90,51 @@ class ModulesTest {
                 """);
         List<ApplicationModule> modules = MODULES.stream().sorted().toList();
         for (ApplicationModule m : modules) {
-            page.append("| [").append(m.getName()).append("](#").append(m.getName()).append(") | ")
-                    .append(dependencies(m)).append(" |\n");
+            page.append("| [")
+                    .append(m.getName())
+                    .append("](#")
+                    .append(m.getName())
+                    .append(") | ")
+                    .append(dependencies(m))
+                    .append(" |\n");
         }
         for (ApplicationModule m : modules) {
-            page.append("\n## ").append(m.getName()).append("\n\n")
-                    .append("Base package `").append(m.getBasePackage().getName()).append("`.\n\n")
-                    .append("Depends on: ").append(dependencies(m)).append(".\n\n")
+            page.append("\n## ")
+                    .append(m.getName())
+                    .append("\n\n")
+                    .append("Base package `")
+                    .append(m.getBasePackage().getName())
+                    .append("`.\n\n")
+                    .append("Depends on: ")
+                    .append(dependencies(m))
+                    .append(".\n\n")
                     .append("Exposes:\n\n");
             for (NamedInterface ni : m.getNamedInterfaces()) {
                 String types = ni.asJavaClasses()
                         .filter(c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
                         .filter(c -> !c.getSimpleName().equals("package-info"))
-                        .map(c -> "`" + c.getName().substring(m.getBasePackage().getName().length() + 1) + "`")
+                        .map(c -> "`"
+                                + c.getName()
+                                        .substring(m.getBasePackage().getName().length() + 1) + "`")
                         .sorted()
                         .collect(Collectors.joining(", "));
-                page.append("- ").append(ni.isUnnamed() ? "base package" : "named interface `" + ni.getName() + "`")
-                        .append(": ").append(types.isEmpty() ? "(no public types)" : types).append("\n");
+                page.append("- ")
+                        .append(ni.isUnnamed() ? "base package" : "named interface `" + ni.getName() + "`")
+                        .append(": ")
+                        .append(types.isEmpty() ? "(no public types)" : types)
+                        .append("\n");
             }
         }
         return page.toString();
     }
 
     private static String dependencies(ApplicationModule m) {
-        String deps = m.getDirectDependencies(MODULES).uniqueModules()
-                .map(ApplicationModule::getName).sorted().distinct().collect(Collectors.joining(", "));
+        String deps = m.getDirectDependencies(MODULES)
+                .uniqueModules()
+                .map(ApplicationModule::getName)
+                .sorted()
+                .distinct()
+                .collect(Collectors.joining(", "));
         return deps.isEmpty() ? "none" : deps;
     }
 }

@@ -20,16 +20,26 @@ class CatalogDomainArchitectureTest {
 
     @Test
     void units_gtins_and_lot_label_conventions_know_no_framework() {
-        noClasses().that().belongToAnyOf(Gtin.class, UnitConversion.class, UomConversions.class, LotLabelConvention.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                        "org.hibernate..", "org.camunda..")
+        noClasses()
+                .that()
+                .belongToAnyOf(Gtin.class, UnitConversion.class, UomConversions.class, LotLabelConvention.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "jakarta.persistence..", "org.hibernate..", "org.camunda..")
                 .check(classes);
     }
 
     @Test
     void only_the_web_package_knows_http() {
-        noClasses().that().resideInAPackage("org.lotledger.catalog..").and().resideOutsideOfPackage("..web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lotledger.catalog..")
+                .and()
+                .resideOutsideOfPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "org.springframework.http..")
                 .check(classes);
     }
 }

@@ -75,8 +75,12 @@ final class CatalogHttp {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Accept", "application/json, application/problem+json")
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)));
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString(
+                                                    (user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)));
             if (ifMatch != null) {
                 b.header("If-Match", ifMatch);
             }

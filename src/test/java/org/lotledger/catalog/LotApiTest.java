@@ -27,12 +27,16 @@ class LotApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Ledger ledger;
+
     @Autowired
     CatalogQueries catalog;
 
@@ -44,7 +48,8 @@ class LotApiTest {
     }
 
     long supplier() {
-        var s = api.post("/api/suppliers", Map.of("code", unique("S"), "name", "Supplier", "approvalStatus", "APPROVED"));
+        var s = api.post(
+                "/api/suppliers", Map.of("code", unique("S"), "name", "Supplier", "approvalStatus", "APPROVED"));
         assertThat(s.status()).as(s.toString()).isEqualTo(201);
         return s.id();
     }
@@ -78,21 +83,35 @@ class LotApiTest {
         assertThat(a.id()).isNotEqualTo(b.id());
         assertThat(a.etag()).isEqualTo("\"0\"");
         assertThat(a.location()).endsWith("/api/lots/" + a.id());
-        assertThat(a.body().get("internalLabel").asText()).matches("LL\\d{8}")
+        assertThat(a.body().get("internalLabel").asText())
+                .matches("LL\\d{8}")
                 .isNotEqualTo(b.body().get("internalLabel").asText());
-        assertThat(a.body().get("unitCost").decimalValue()).as("defaults to the item's standard cost").isEqualByComparingTo("12.5");
+        assertThat(a.body().get("unitCost").decimalValue())
+                .as("defaults to the item's standard cost")
+                .isEqualByComparingTo("12.5");
         assertThat(a.body().get("currency").asText()).isEqualTo("USD");
 
         var again = api.post("/api/lots", lot(item, s1, "L-100", null));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("LOT_ALREADY_EXISTS");
 
-        assertThat(api.get("/api/lots?item=" + item + "&lotNumber=l-100").body()).hasSize(2);
-        assertThat(api.get("/api/lots?label=" + a.body().get("internalLabel").asText()).body().get(0).get("id").asLong())
+        assertThat(api.get("/api/lots?item=" + item + "&lotNumber=l-100").body())
+                .hasSize(2);
+        assertThat(api.get("/api/lots?label=" + a.body().get("internalLabel").asText())
+                        .body()
+                        .get(0)
+                        .get("id")
+                        .asLong())
                 .isEqualTo(a.id());
-        assertThat(catalog.findLotByIdOrLabel(a.body().get("internalLabel").asText().toLowerCase())).get()
-                .extracting(l -> l.id()).isEqualTo(a.id());
-        assertThat(catalog.findLotByIdOrLabel(String.valueOf(b.id()))).get().extracting(l -> l.supplierId()).isEqualTo(s2);
+        assertThat(catalog.findLotByIdOrLabel(
+                        a.body().get("internalLabel").asText().toLowerCase()))
+                .get()
+                .extracting(l -> l.id())
+                .isEqualTo(a.id());
+        assertThat(catalog.findLotByIdOrLabel(String.valueOf(b.id())))
+                .get()
+                .extracting(l -> l.supplierId())
+                .isEqualTo(s2);
     }
 
     @Test
@@ -108,7 +127,8 @@ class LotApiTest {
 
         JsonNode found = api.get("/api/lots?batchRef=" + batch.toLowerCase()).body();
         assertThat(found).hasSize(2);
-        assertThat(found.findValuesAsText("supplierId")).containsExactlyInAnyOrder(String.valueOf(s1), String.valueOf(s2));
+        assertThat(found.findValuesAsText("supplierId"))
+                .containsExactlyInAnyOrder(String.valueOf(s1), String.valueOf(s2));
     }
 
     @Test
@@ -132,20 +152,33 @@ class LotApiTest {
         var lot = api.post("/api/lots", lot(item(), supplier(), "EXP-1", "BR-1"));
         String path = "/api/lots/" + lot.id();
 
-        assertThat(api.patch(path, Map.of("reason", "Stability data", "expiresOn", "2027-12-31"), null).status())
+        assertThat(api.patch(path, Map.of("reason", "Stability data", "expiresOn", "2027-12-31"), null)
+                        .status())
                 .isEqualTo(428);
-        assertThat(api.patch(path, Map.of("expiresOn", "2027-12-31"), lot.etag()).status()).isEqualTo(400);
+        assertThat(api.patch(path, Map.of("expiresOn", "2027-12-31"), lot.etag())
+                        .status())
+                .isEqualTo(400);
         var cost = api.patch(path, Map.of("reason", "cheaper", "unitCost", 1), lot.etag());
         assertThat(cost.status()).isEqualTo(422);
         assertThat(cost.code()).isEqualTo("LOT_ATTRIBUTE_NOT_CHANGEABLE");
 
-        var changed = api.as("admin").patch(path, Map.of("reason", "Expiry extended after stability data",
-                "expiresOn", "2027-12-31", "lotNumber", "EXP-1A"), lot.etag());
+        var changed = api.as("admin")
+                .patch(
+                        path,
+                        Map.of(
+                                "reason",
+                                "Expiry extended after stability data",
+                                "expiresOn",
+                                "2027-12-31",
+                                "lotNumber",
+                                "EXP-1A"),
+                        lot.etag());
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.etag()).isEqualTo("\"1\"");
         assertThat(changed.body().get("expiresOn").asText()).isEqualTo("2027-12-31");
 
-        assertThat(api.patch(path, Map.of("reason", "again", "expiresOn", "2028-01-31"), lot.etag()).code())
+        assertThat(api.patch(path, Map.of("reason", "again", "expiresOn", "2028-01-31"), lot.etag())
+                        .code())
                 .isEqualTo("VERSION_CONFLICT");
 
         JsonNode events = api.get(path + "/events").body();
@@ -169,13 +202,20 @@ class LotApiTest {
         long s = supplier();
         long parent = api.post("/api/lots", lot(item, s, "P-1", null)).id();
         long child = api.post("/api/lots", lot(item, s, "P-1-A", null)).id();
-        jdbc.update("insert into lot_lineage (child_lot_id, parent_lot_id, relation) values (?, ?, 'SPLIT')", child, parent);
+        jdbc.update(
+                "insert into lot_lineage (child_lot_id, parent_lot_id, relation) values (?, ?, 'SPLIT')",
+                child,
+                parent);
 
         JsonNode ofChild = api.get("/api/lots/" + child + "/lineage").body();
         assertThat(ofChild.at("/parents/0/lotId").asLong()).isEqualTo(parent);
         assertThat(ofChild.at("/parents/0/relation").asText()).isEqualTo("SPLIT");
         assertThat(ofChild.get("children")).isEmpty();
-        assertThat(api.get("/api/lots/" + parent + "/lineage").body().at("/children/0/lotId").asLong()).isEqualTo(child);
+        assertThat(api.get("/api/lots/" + parent + "/lineage")
+                        .body()
+                        .at("/children/0/lotId")
+                        .asLong())
+                .isEqualTo(child);
     }
 
     /**
@@ -190,10 +230,24 @@ class LotApiTest {
         long itemId = item.id();
         long lotId = api.post("/api/lots", lot(itemId, supplier(), "F-1", null)).id();
         String wh = unique("WF");
-        long warehouse = api.post("/api/warehouses", Map.of("code", wh, "name", "F", "timeZone", "UTC")).id();
-        long zone = api.post("/api/zones", Map.of("warehouseId", warehouse, "code", "CHL", "name", "c",
-                "zoneType", "STORAGE", "allowedStatuses", List.of("AVAILABLE"))).id();
-        long bin = api.post("/api/locations", Map.of("zoneId", zone, "barcode", wh + "-CHL-01", "name", "bin")).id();
+        long warehouse = api.post("/api/warehouses", Map.of("code", wh, "name", "F", "timeZone", "UTC"))
+                .id();
+        long zone = api.post(
+                        "/api/zones",
+                        Map.of(
+                                "warehouseId",
+                                warehouse,
+                                "code",
+                                "CHL",
+                                "name",
+                                "c",
+                                "zoneType",
+                                "STORAGE",
+                                "allowedStatuses",
+                                List.of("AVAILABLE")))
+                .id();
+        long bin = api.post("/api/locations", Map.of("zoneId", zone, "barcode", wh + "-CHL-01", "name", "bin"))
+                .id();
         long adjustment = catalog.warehouseLocationId(warehouse, LocationKind.ADJUSTMENT);
 
         // a change before any posting is free
@@ -205,7 +259,11 @@ class LotApiTest {
 
         postOpeningBalance(lotId, adjustment, bin, 10);
         String etag = api.get("/api/items/" + itemId).etag();
-        assertThat(api.get("/api/items/" + itemId).body().get("stockFieldsFrozen").asBoolean()).isTrue();
+        assertThat(api.get("/api/items/" + itemId)
+                        .body()
+                        .get("stockFieldsFrozen")
+                        .asBoolean())
+                .isTrue();
 
         Map<String, Object> newBase = CatalogApiTest.item(sku, List.of(), List.of());
         newBase.put("baseUom", "BOX");
@@ -215,18 +273,38 @@ class LotApiTest {
         notLotControlled.put("lotControlled", false);
         assertFrozen(api.put("/api/items/" + itemId, notLotControlled, etag), "lotControlled");
 
-        assertFrozen(api.put("/api/items/" + itemId, CatalogApiTest.item(sku, List.of(), List.of(
-                Map.of("uom", "BOX", "quantity", 12, "of", "EA"), Map.of("uom", "CASE", "quantity", 12, "of", "BOX")
-        )), etag), "conversions.BOX");
-        assertFrozen(api.put("/api/items/" + itemId, CatalogApiTest.item(sku, List.of(), List.of(
-                Map.of("uom", "BOX", "quantity", 10, "of", "EA"))), etag), "conversions.CASE");
+        assertFrozen(
+                api.put(
+                        "/api/items/" + itemId,
+                        CatalogApiTest.item(
+                                sku,
+                                List.of(),
+                                List.of(
+                                        Map.of("uom", "BOX", "quantity", 12, "of", "EA"),
+                                        Map.of("uom", "CASE", "quantity", 12, "of", "BOX"))),
+                        etag),
+                "conversions.BOX");
+        assertFrozen(
+                api.put(
+                        "/api/items/" + itemId,
+                        CatalogApiTest.item(sku, List.of(), List.of(Map.of("uom", "BOX", "quantity", 10, "of", "EA"))),
+                        etag),
+                "conversions.CASE");
 
         String gtin = org.lotledger.catalog.demo.DemoCatalogLoader.demoGtin(5, (int) (itemId % 100_000));
-        var added = api.put("/api/items/" + itemId, CatalogApiTest.item(sku, List.of(Map.of("gtin", gtin, "uom", "PALLET")),
-                List.of(Map.of("uom", "BOX", "quantity", 10, "of", "EA"), Map.of("uom", "CASE", "quantity", 12, "of", "BOX"),
-                        Map.of("uom", "PALLET", "quantity", 40, "of", "CASE"))), etag);
+        var added = api.put(
+                "/api/items/" + itemId,
+                CatalogApiTest.item(
+                        sku,
+                        List.of(Map.of("gtin", gtin, "uom", "PALLET")),
+                        List.of(
+                                Map.of("uom", "BOX", "quantity", 10, "of", "EA"),
+                                Map.of("uom", "CASE", "quantity", 12, "of", "BOX"),
+                                Map.of("uom", "PALLET", "quantity", 40, "of", "CASE"))),
+                etag);
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
-        assertThat(catalog.toBaseUnits(itemId, java.math.BigDecimal.ONE, "PALLET")).isEqualTo(4800);
+        assertThat(catalog.toBaseUnits(itemId, java.math.BigDecimal.ONE, "PALLET"))
+                .isEqualTo(4800);
         assertThat(added.body().at("/gtins/0/uom").asText()).isEqualTo("PALLET");
     }
 
@@ -238,10 +316,13 @@ class LotApiTest {
 
     /** Stock on the item through the real ledger gate, as go-live would load it. */
     private void postOpeningBalance(long lotId, long from, long to, int quantity) {
-        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE,
-                        new Actor("ivy", java.util.Set.of("inventory-control")), "catalog-freeze-test-" + lotId)
+        ledger.post(PostingRequest.of(
+                        PostingType.OPENING_BALANCE,
+                        new Actor("ivy", java.util.Set.of("inventory-control")),
+                        "catalog-freeze-test-" + lotId)
                 .movement(new Movement(lotId, from, StockStatus.AVAILABLE, to, StockStatus.AVAILABLE, quantity))
-                .reason("OPENING").build());
+                .reason("OPENING")
+                .build());
     }
 
     @Test

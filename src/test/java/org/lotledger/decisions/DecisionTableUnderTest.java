@@ -54,8 +54,8 @@ final class DecisionTableUnderTest {
         this.decisionKey = decisionKey;
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        DmnDecisionEvaluationListener recorder = event -> lastEvaluation.set(
-                (DmnDecisionTableEvaluationEvent) event.getDecisionResult());
+        DmnDecisionEvaluationListener recorder =
+                event -> lastEvaluation.set((DmnDecisionTableEvaluationEvent) event.getDecisionResult());
         configuration.customPostDecisionEvaluationListeners(List.of(recorder));
         this.engine = configuration.buildEngine();
         try (InputStream in = open()) {
@@ -70,7 +70,7 @@ final class DecisionTableUnderTest {
     }
 
     /** The outputs of the single matching rule (every table here is FIRST) and that rule's id. */
-    record Evaluation(String ruleId, Map<String, Object> outputs) { }
+    record Evaluation(String ruleId, Map<String, Object> outputs) {}
 
     Evaluation evaluate(Map<String, Object> inputs) {
         lastEvaluation.set(null);
@@ -124,7 +124,8 @@ final class DecisionTableUnderTest {
         Element definitions = doc.getDocumentElement();
         assertThat(definitions.getNamespaceURI()).as("DMN 1.3 namespace").isEqualTo(DMN_13);
         assertThat(definitions.getAttributeNS(MODELER, "executionPlatform")).isEqualTo("Camunda Platform");
-        assertThat(definitions.getAttributeNS(MODELER, "executionPlatformVersion")).isEqualTo("7.24.0");
+        assertThat(definitions.getAttributeNS(MODELER, "executionPlatformVersion"))
+                .isEqualTo("7.24.0");
 
         NodeList decisions = doc.getElementsByTagNameNS(DMN_13, "decision");
         assertThat(decisions.getLength()).as("one decision per file").isEqualTo(1);
@@ -133,12 +134,15 @@ final class DecisionTableUnderTest {
         assertThat(decisionElement.getAttribute("name")).isNotBlank();
         assertThat(decisionElement.getAttributeNS(CAMUNDA, "historyTimeToLive")).matches("P\\d+D|\\d+");
 
-        Element table = (Element) doc.getElementsByTagNameNS(DMN_13, "decisionTable").item(0);
+        Element table =
+                (Element) doc.getElementsByTagNameNS(DMN_13, "decisionTable").item(0);
         assertThat(table.getAttribute("hitPolicy")).as("hit policy stated").isNotBlank();
 
         NodeList inputExpressions = doc.getElementsByTagNameNS(DMN_13, "inputExpression");
         for (int i = 0; i < inputExpressions.getLength(); i++) {
-            assertThat(((Element) inputExpressions.item(i)).getAttribute("typeRef")).as("input typeRef").isNotBlank();
+            assertThat(((Element) inputExpressions.item(i)).getAttribute("typeRef"))
+                    .as("input typeRef")
+                    .isNotBlank();
         }
         NodeList outputs = doc.getElementsByTagNameNS(DMN_13, "output");
         for (int i = 0; i < outputs.getLength(); i++) {
@@ -153,8 +157,11 @@ final class DecisionTableUnderTest {
             Element rule = (Element) rules.item(i);
             assertThat(rule.getAttribute("id")).startsWith("Rule_");
             NodeList description = rule.getElementsByTagNameNS(DMN_13, "description");
-            assertThat(description.getLength()).as("annotation of %s", rule.getAttribute("id")).isEqualTo(1);
-            assertThat(description.item(0).getTextContent()).as("annotation of %s", rule.getAttribute("id"))
+            assertThat(description.getLength())
+                    .as("annotation of %s", rule.getAttribute("id"))
+                    .isEqualTo(1);
+            assertThat(description.item(0).getTextContent())
+                    .as("annotation of %s", rule.getAttribute("id"))
                     .isNotBlank();
         }
 

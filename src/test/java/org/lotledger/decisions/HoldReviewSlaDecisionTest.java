@@ -33,15 +33,16 @@ class HoldReviewSlaDecisionTest {
             UnknownReasonReviewWithinFourHours,       PRODUCT_DEFECT,        PT4H,          PT2H
             UnknownReasonReviewWithinFourHours,       ,                      PT4H,          PT2H
             """)
-    void a_hold_is_due_for_review_within_what_the_table_says_for_its_reason(String rule, String holdReason,
-            String reviewWithin, String followUpWithin) {
+    void a_hold_is_due_for_review_within_what_the_table_says_for_its_reason(
+            String rule, String holdReason, String reviewWithin, String followUpWithin) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("holdReason", holdReason);
 
         Evaluation result = TABLE.evaluate(inputs);
 
         assertThat(result.ruleId()).isEqualTo("Rule_" + rule);
-        assertThat(result.outputs()).containsEntry("reviewWithin", reviewWithin)
+        assertThat(result.outputs())
+                .containsEntry("reviewWithin", reviewWithin)
                 .containsEntry("followUpWithin", followUpWithin);
     }
 
@@ -54,20 +55,22 @@ class HoldReviewSlaDecisionTest {
     }
 
     @Test
-    void every_answer_is_a_duration_the_follow_up_comes_first_and_the_catch_all_is_the_strictest()
-            throws Exception {
+    void every_answer_is_a_duration_the_follow_up_comes_first_and_the_catch_all_is_the_strictest() throws Exception {
         DatatypeFactory durations = DatatypeFactory.newInstance(); // what Camunda's DurationHelper parses with
         long strictest = Long.MAX_VALUE;
         for (HoldReason reason : HoldReason.values()) {
-            Map<String, Object> outputs = TABLE.evaluate(Map.of("holdReason", reason.name())).outputs();
+            Map<String, Object> outputs =
+                    TABLE.evaluate(Map.of("holdReason", reason.name())).outputs();
             long review = millis(durations.newDuration((String) outputs.get("reviewWithin")));
             long followUp = millis(durations.newDuration((String) outputs.get("followUpWithin")));
             assertThat(followUp).as("follow-up of %s", reason).isPositive().isLessThan(review);
             strictest = Math.min(strictest, review);
         }
-        Map<String, Object> unknown = TABLE.evaluate(Map.of("holdReason", "PRODUCT_DEFECT")).outputs();
+        Map<String, Object> unknown =
+                TABLE.evaluate(Map.of("holdReason", "PRODUCT_DEFECT")).outputs();
         assertThat(millis(durations.newDuration((String) unknown.get("reviewWithin"))))
-                .as("the catch-all is the strictest answer").isEqualTo(strictest);
+                .as("the catch-all is the strictest answer")
+                .isEqualTo(strictest);
     }
 
     @Test

@@ -37,8 +37,8 @@ class HoldSecondApprovalDecisionTest {
             UnknownCombinationSecondApproval,                     ,                      RELEASE,          true,   quality-managers
             UnknownCombinationSecondApproval,                     PRODUCT_DEFECT,        RELEASE,          true,   quality-managers
             """)
-    void a_second_approval_is_required_where_the_table_says(String rule, String holdReason, String outcome,
-            boolean secondApprovalRequired, String approverGroup) {
+    void a_second_approval_is_required_where_the_table_says(
+            String rule, String holdReason, String outcome, boolean secondApprovalRequired, String approverGroup) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("holdReason", holdReason);
         inputs.put("outcome", outcome);
@@ -52,11 +52,16 @@ class HoldSecondApprovalDecisionTest {
 
     @Test
     void every_reason_and_outcome_the_application_knows_has_an_explicit_rule() {
-        for (String reason : List.of("CUSTOMER_COMPLAINT", "TEMPERATURE_EXCURSION", "SUPPLIER_NOTICE",
-                "REGULATORY_OR_RECALL", "INVESTIGATION")) {
+        for (String reason : List.of(
+                "CUSTOMER_COMPLAINT",
+                "TEMPERATURE_EXCURSION",
+                "SUPPLIER_NOTICE",
+                "REGULATORY_OR_RECALL",
+                "INVESTIGATION")) {
             for (String outcome : List.of("RELEASE", "SCRAP", "RETURN_TO_VENDOR", "SPLIT")) {
                 Evaluation result = TABLE.evaluate(Map.of("holdReason", reason, "outcome", outcome));
-                assertThat(result.ruleId()).as("%s %s", reason, outcome)
+                assertThat(result.ruleId())
+                        .as("%s %s", reason, outcome)
                         .isNotEqualTo("Rule_UnknownCombinationSecondApproval");
             }
         }

@@ -38,9 +38,17 @@ class InspectionLevelDecisionTest {
             DefaultVisualInspection,                 APPROVED,  AMBIENT, RX,        false, false, VISUAL, 0,      quality,          24
             DefaultVisualInspection,                 APPROVED,  AMBIENT, NEW_CLASS, false, false, VISUAL, 0,      quality,          24
             """)
-    void the_strictest_applicable_rule_decides_the_inspection(String rule, String supplierApprovalStatus,
-            String temperatureClass, String riskClass, boolean firstReceiptFromSupplier, boolean asnMismatch,
-            String level, int sampleSize, String qaGroup, int slaHours) {
+    void the_strictest_applicable_rule_decides_the_inspection(
+            String rule,
+            String supplierApprovalStatus,
+            String temperatureClass,
+            String riskClass,
+            boolean firstReceiptFromSupplier,
+            boolean asnMismatch,
+            String level,
+            int sampleSize,
+            String qaGroup,
+            int slaHours) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("supplierApprovalStatus", supplierApprovalStatus);
         inputs.put("temperatureClass", temperatureClass);
@@ -66,12 +74,24 @@ class InspectionLevelDecisionTest {
                 for (String risk : new String[] {"BIOLOGIC", "RX", "IVD", "CLASS_II", "CLASS_I"}) {
                     for (boolean first : new boolean[] {true, false}) {
                         for (boolean asn : new boolean[] {true, false}) {
-                            Map<String, Object> out = TABLE.evaluate(Map.of("supplierApprovalStatus", supplier,
-                                    "temperatureClass", temp, "riskClass", risk,
-                                    "firstReceiptFromSupplier", first, "asnMismatch", asn)).outputs();
+                            Map<String, Object> out = TABLE.evaluate(Map.of(
+                                            "supplierApprovalStatus",
+                                            supplier,
+                                            "temperatureClass",
+                                            temp,
+                                            "riskClass",
+                                            risk,
+                                            "firstReceiptFromSupplier",
+                                            first,
+                                            "asnMismatch",
+                                            asn))
+                                    .outputs();
                             int sampleSize = (Integer) out.get("sampleSize");
-                            assertThat(sampleSize > 0).as("%s", out).isEqualTo("SAMPLE".equals(out.get("inspectionLevel")));
-                            assertThat((Integer) out.get("slaHours") > 0).as("%s", out)
+                            assertThat(sampleSize > 0)
+                                    .as("%s", out)
+                                    .isEqualTo("SAMPLE".equals(out.get("inspectionLevel")));
+                            assertThat((Integer) out.get("slaHours") > 0)
+                                    .as("%s", out)
                                     .isEqualTo(!"SKIP".equals(out.get("inspectionLevel")));
                         }
                     }

@@ -34,8 +34,12 @@ class OverReceiptToleranceDecisionTest {
             UnknownCombinationNoTolerance,              PROBATION, NEW_CLASS, AMBIENT, 0
             UnknownCombinationNoTolerance,              ,          CLASS_I,   AMBIENT, 0
             """)
-    void receiving_may_accept_up_to_the_tolerance_over_the_order(String rule, String supplierApprovalStatus,
-            String riskClass, String temperatureClass, BigDecimal tolerancePercent) {
+    void receiving_may_accept_up_to_the_tolerance_over_the_order(
+            String rule,
+            String supplierApprovalStatus,
+            String riskClass,
+            String temperatureClass,
+            BigDecimal tolerancePercent) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("supplierApprovalStatus", supplierApprovalStatus);
         inputs.put("riskClass", riskClass);
@@ -56,9 +60,11 @@ class OverReceiptToleranceDecisionTest {
                 for (String temp : List.of("AMBIENT", "CHILLED", "FROZEN")) {
                     Evaluation result = TABLE.evaluate(
                             Map.of("supplierApprovalStatus", status, "riskClass", risk, "temperatureClass", temp));
-                    assertThat(result.ruleId()).as("%s %s %s", status, risk, temp)
+                    assertThat(result.ruleId())
+                            .as("%s %s %s", status, risk, temp)
                             .isNotEqualTo("Rule_UnknownCombinationNoTolerance");
-                    assertThat((Double) result.outputs().get("tolerancePercent")).isBetween(0.0, 5.0);
+                    assertThat((Double) result.outputs().get("tolerancePercent"))
+                            .isBetween(0.0, 5.0);
                 }
             }
         }

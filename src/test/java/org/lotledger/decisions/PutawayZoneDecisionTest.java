@@ -16,8 +16,8 @@ class PutawayZoneDecisionTest {
     private static final DecisionTableUnderTest TABLE = DecisionTableUnderTest.load("putaway-zone.dmn", "putawayZone");
 
     /** The demo catalog's item families (DemoCatalogLoader). */
-    private static final List<String> FAMILIES = List.of("Vaccines", "Insulin", "IV solutions", "Syringes", "Gloves",
-            "Wound care", "Diagnostics", "PPE");
+    private static final List<String> FAMILIES =
+            List.of("Vaccines", "Insulin", "IV solutions", "Syringes", "Gloves", "Wound care", "Diagnostics", "PPE");
 
     @ParameterizedTest(name = "{1} {2} {3} -> {0}")
     @CsvSource(textBlock = """
@@ -38,8 +38,8 @@ class PutawayZoneDecisionTest {
             UnknownCombinationToQuarantine,      ALLOCATED,  AMBIENT,         Gloves,       QUAR
             UnknownCombinationToQuarantine,      ,           AMBIENT,         Gloves,       QUAR
             """)
-    void stock_is_directed_to_the_zone_for_its_status_and_temperature(String rule, String stockStatus,
-            String temperatureClass, String itemFamily, String zoneCode) {
+    void stock_is_directed_to_the_zone_for_its_status_and_temperature(
+            String rule, String stockStatus, String temperatureClass, String itemFamily, String zoneCode) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("stockStatus", stockStatus);
         inputs.put("temperatureClass", temperatureClass);
@@ -59,7 +59,8 @@ class PutawayZoneDecisionTest {
                 for (String family : FAMILIES) {
                     Evaluation result = TABLE.evaluate(
                             Map.of("stockStatus", status, "temperatureClass", temp, "itemFamily", family));
-                    assertThat(result.ruleId()).as("%s %s %s", status, temp, family)
+                    assertThat(result.ruleId())
+                            .as("%s %s %s", status, temp, family)
                             .isNotEqualTo("Rule_UnknownCombinationToQuarantine");
                 }
             }

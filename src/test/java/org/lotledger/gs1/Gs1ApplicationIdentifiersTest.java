@@ -30,13 +30,18 @@ class Gs1ApplicationIdentifiersTest {
         // 541 = the AIs of GS1's Barcode Syntax Dictionary with ranges such as 3100-3105 and 91-99 expanded;
         // a refresh from a newer dictionary changes this figure on purpose (docs/gs1.md).
         assertThat(TABLE.size()).isEqualTo(541);
-        assertThat(TABLE.all()).extracting(Gs1ApplicationIdentifier::ai).doesNotHaveDuplicates()
+        assertThat(TABLE.all())
+                .extracting(Gs1ApplicationIdentifier::ai)
+                .doesNotHaveDuplicates()
                 .allMatch(ai -> ai.matches("\\d{2,4}"));
     }
 
     @ParameterizedTest(name = "AI {0} is defined")
-    @ValueSource(strings = {"00", "01", "02", "10", "11", "15", "17", "21", "30", "37", "240", "3103", "8006", "8013",
-            "90", "91", "92", "93", "94", "95", "96", "97", "98", "99"})
+    @ValueSource(
+            strings = {
+                "00", "01", "02", "10", "11", "15", "17", "21", "30", "37", "240", "3103", "8006", "8013", "90", "91",
+                "92", "93", "94", "95", "96", "97", "98", "99"
+            })
     void the_ais_receiving_reads_and_those_it_only_keeps_are_defined(String ai) {
         assertThat(TABLE.isDefined(ai)).isTrue();
     }
@@ -49,14 +54,23 @@ class Gs1ApplicationIdentifiersTest {
 
     @Test
     void the_receiving_ais_have_the_formats_gs1_gives_them() {
-        assertThat(Stream.of("00", "01", "02", "10", "11", "15", "17", "21", "30", "37").map(ai -> TABLE.find(ai).orElseThrow()))
-                .extracting(Gs1ApplicationIdentifier::ai, Gs1ApplicationIdentifier::format,
+        assertThat(Stream.of("00", "01", "02", "10", "11", "15", "17", "21", "30", "37")
+                        .map(ai -> TABLE.find(ai).orElseThrow()))
+                .extracting(
+                        Gs1ApplicationIdentifier::ai,
+                        Gs1ApplicationIdentifier::format,
                         Gs1ApplicationIdentifier::predefinedLength)
                 .containsExactly(
-                        tuple("00", "N18,csum,gcppos2", true), tuple("01", "N14,csum,gcppos2", true),
-                        tuple("02", "N14,csum,gcppos2", true), tuple("10", "X..20", false),
-                        tuple("11", "N6,yymmd0", true), tuple("15", "N6,yymmd0", true), tuple("17", "N6,yymmd0", true),
-                        tuple("21", "X..20", false), tuple("30", "N..8", false), tuple("37", "N..8", false));
+                        tuple("00", "N18,csum,gcppos2", true),
+                        tuple("01", "N14,csum,gcppos2", true),
+                        tuple("02", "N14,csum,gcppos2", true),
+                        tuple("10", "X..20", false),
+                        tuple("11", "N6,yymmd0", true),
+                        tuple("15", "N6,yymmd0", true),
+                        tuple("17", "N6,yymmd0", true),
+                        tuple("21", "X..20", false),
+                        tuple("30", "N..8", false),
+                        tuple("37", "N..8", false));
         assertThat(TABLE.find("02").orElseThrow().requires()).isEqualTo(List.of(List.of(List.of("37"))));
         assertThat(TABLE.find("37").orElseThrow().requires())
                 .isEqualTo(List.of(List.of(List.of("00", "02"), List.of("00", "8026"))));
@@ -67,31 +81,57 @@ class Gs1ApplicationIdentifiersTest {
     void no_ai_is_the_prefix_of_another_so_a_scan_can_be_segmented() {
         Set<String> ais = TABLE.all().stream().map(Gs1ApplicationIdentifier::ai).collect(Collectors.toSet());
 
-        assertThat(ais).allSatisfy(ai -> assertThat(IntStream.range(2, ai.length()).mapToObj(n -> ai.substring(0, n)))
-                .as("prefixes of %s", ai).noneMatch(ais::contains));
+        assertThat(ais)
+                .allSatisfy(ai -> assertThat(IntStream.range(2, ai.length()).mapToObj(n -> ai.substring(0, n)))
+                        .as("prefixes of %s", ai)
+                        .noneMatch(ais::contains));
     }
 
     @Test
     void the_ais_without_separator_are_exactly_the_predefined_lengths_of_the_general_specifications() {
         // GS1 General Specifications, figure 7.8.5-2: element strings with predefined length by their first two
         // digits, AI included. A cross-check of the dictionary's "*" flag against a second GS1 source.
-        Map<String, Integer> predefined = Map.ofEntries(Map.entry("00", 20), Map.entry("01", 16), Map.entry("02", 16),
-                Map.entry("03", 16), Map.entry("04", 18), Map.entry("11", 8), Map.entry("12", 8), Map.entry("13", 8),
-                Map.entry("14", 8), Map.entry("15", 8), Map.entry("16", 8), Map.entry("17", 8), Map.entry("18", 8),
-                Map.entry("19", 8), Map.entry("20", 4), Map.entry("31", 10), Map.entry("32", 10), Map.entry("33", 10),
-                Map.entry("34", 10), Map.entry("35", 10), Map.entry("36", 10), Map.entry("41", 16));
+        Map<String, Integer> predefined = Map.ofEntries(
+                Map.entry("00", 20),
+                Map.entry("01", 16),
+                Map.entry("02", 16),
+                Map.entry("03", 16),
+                Map.entry("04", 18),
+                Map.entry("11", 8),
+                Map.entry("12", 8),
+                Map.entry("13", 8),
+                Map.entry("14", 8),
+                Map.entry("15", 8),
+                Map.entry("16", 8),
+                Map.entry("17", 8),
+                Map.entry("18", 8),
+                Map.entry("19", 8),
+                Map.entry("20", 4),
+                Map.entry("31", 10),
+                Map.entry("32", 10),
+                Map.entry("33", 10),
+                Map.entry("34", 10),
+                Map.entry("35", 10),
+                Map.entry("36", 10),
+                Map.entry("41", 16));
 
-        assertThat(TABLE.all()).filteredOn(Gs1ApplicationIdentifier::predefinedLength).isNotEmpty()
+        assertThat(TABLE.all())
+                .filteredOn(Gs1ApplicationIdentifier::predefinedLength)
+                .isNotEmpty()
                 .allSatisfy(ai -> assertThat(ai.ai().length() + ai.maxLength())
-                        .as("length of %s", ai.ai()).isEqualTo(predefined.get(ai.ai().substring(0, 2))));
-        assertThat(TABLE.all()).filteredOn(ai -> !ai.predefinedLength())
+                        .as("length of %s", ai.ai())
+                        .isEqualTo(predefined.get(ai.ai().substring(0, 2))));
+        assertThat(TABLE.all())
+                .filteredOn(ai -> !ai.predefinedLength())
                 .noneMatch(ai -> predefined.containsKey(ai.ai().substring(0, 2)));
     }
 
     @Test
     void every_content_check_the_table_names_is_either_enforced_or_knowingly_left_out() {
-        Set<String> named = TABLE.all().stream().flatMap(ai -> ai.components().stream())
-                .flatMap(c -> c.linters().stream()).collect(Collectors.toSet());
+        Set<String> named = TABLE.all().stream()
+                .flatMap(ai -> ai.components().stream())
+                .flatMap(c -> c.linters().stream())
+                .collect(Collectors.toSet());
 
         assertThat(named).allMatch(l -> Gs1Linters.CHECKED.contains(l) || Gs1Linters.NOT_CHECKED.contains(l));
         assertThat(Gs1Linters.CHECKED).doesNotContainAnyElementsOf(Gs1Linters.NOT_CHECKED);
@@ -100,8 +140,10 @@ class Gs1ApplicationIdentifiersTest {
     @Test
     void every_relation_names_ais_or_patterns_the_table_knows() {
         Set<String> ais = TABLE.all().stream().map(Gs1ApplicationIdentifier::ai).collect(Collectors.toSet());
-        Stream<String> referenced = TABLE.all().stream().flatMap(ai -> Stream.concat(ai.excludes().stream(),
-                ai.requires().stream().flatMap(List::stream).flatMap(List::stream)));
+        Stream<String> referenced = TABLE.all().stream()
+                .flatMap(ai -> Stream.concat(
+                        ai.excludes().stream(),
+                        ai.requires().stream().flatMap(List::stream).flatMap(List::stream)));
 
         assertThat(referenced).allMatch(p -> ais.stream().anyMatch(ai -> Gs1ApplicationIdentifier.matches(p, ai)));
     }
@@ -127,12 +169,13 @@ class Gs1ApplicationIdentifiersTest {
         String next = ai.equals("99") ? "98" : "99";
 
         Gs1ParseResult scanned = parser.parse("]d2" + ai + value + separator + next + "END");
-        Gs1ParseResult typed = parser.parse("(" + ai + ")" + value.replace("(", "\\(").replace(")", "\\)")
-                + "(" + next + ")END");
+        Gs1ParseResult typed =
+                parser.parse("(" + ai + ")" + value.replace("(", "\\(").replace(")", "\\)") + "(" + next + ")END");
 
         for (Gs1ParseResult result : List.of(scanned, typed)) {
             assertThat(result.errors()).as("%s %s", ai, value).allMatch(e -> RELATION_CODES.contains(e.code()));
-            assertThat(result.elements()).extracting(Gs1Element::ai, Gs1Element::value)
+            assertThat(result.elements())
+                    .extracting(Gs1Element::ai, Gs1Element::value)
                     .containsExactly(tuple(ai, value), tuple(next, "END"));
         }
     }
@@ -163,8 +206,28 @@ class Gs1ApplicationIdentifiersTest {
         if (l.contains("yyyymmdd")) {
             return "20251231";
         }
-        for (var fixed : Map.of("hhmi", "2359", "hh", "23", "mi", "59", "ss", "59", "zero", "0", "yesno", "1",
-                "winding", "9", "hyphen", "-", "iso5218", "2", "pieceoftotal", "0102").entrySet()) {
+        for (var fixed : Map.of(
+                        "hhmi",
+                        "2359",
+                        "hh",
+                        "23",
+                        "mi",
+                        "59",
+                        "ss",
+                        "59",
+                        "zero",
+                        "0",
+                        "yesno",
+                        "1",
+                        "winding",
+                        "9",
+                        "hyphen",
+                        "-",
+                        "iso5218",
+                        "2",
+                        "pieceoftotal",
+                        "0102")
+                .entrySet()) {
             if (l.contains(fixed.getKey())) {
                 return fixed.getValue();
             }

@@ -50,8 +50,11 @@ class Gs1ParserTest {
         void the_human_readable_form_with_gtin_expiry_and_lot_is_read_element_by_element() {
             Gs1Message message = valid("(01)09506000134352(17)201225(10)ABC123");
 
-            assertThat(message.elements()).extracting(Gs1Element::ai, Gs1Element::value, Gs1Element::title)
-                    .containsExactly(tuple("01", GTIN, "GTIN"), tuple("17", "201225", "USE BY or EXPIRY"),
+            assertThat(message.elements())
+                    .extracting(Gs1Element::ai, Gs1Element::value, Gs1Element::title)
+                    .containsExactly(
+                            tuple("01", GTIN, "GTIN"),
+                            tuple("17", "201225", "USE BY or EXPIRY"),
                             tuple("10", "ABC123", "BATCH/LOT"));
             assertThat(message.gtin()).contains(GTIN);
             assertThat(message.expiry()).contains(LocalDate.of(2020, 12, 25));
@@ -113,7 +116,8 @@ class Gs1ParserTest {
 
         @Test
         void variable_length_fields_end_at_the_gs_and_fixed_length_fields_after_them_are_read() {
-            Gs1Message message = valid("]d2" + "01" + GTIN + "10ABC123" + GS + "21SN0042" + GS + "17261130" + "11250101");
+            Gs1Message message =
+                    valid("]d2" + "01" + GTIN + "10ABC123" + GS + "21SN0042" + GS + "17261130" + "11250101");
 
             assertThat(message.lot()).contains("ABC123");
             assertThat(message.serial()).contains("SN0042");
@@ -145,7 +149,8 @@ class Gs1ParserTest {
             assertThat(message.value("240")).contains("PART-99");
             assertThat(message.value("91")).contains("ABC%&");
             assertThat(message.value("99")).contains("internal");
-            assertThat(message.elements()).extracting(Gs1Element::title)
+            assertThat(message.elements())
+                    .extracting(Gs1Element::title)
                     .containsExactly("GTIN", "ADDITIONAL ID", "INTERNAL", "INTERNAL");
         }
 
@@ -156,14 +161,15 @@ class Gs1ParserTest {
 
         @Test
         void the_same_ai_twice_with_the_same_value_is_read_once() {
-            assertThat(valid("(01)" + GTIN + "(10)A1(10)A1").elements()).extracting(Gs1Element::ai)
+            assertThat(valid("(01)" + GTIN + "(10)A1(10)A1").elements())
+                    .extracting(Gs1Element::ai)
                     .containsExactly("01", "10");
         }
 
         @Test
         void the_barcodes_of_one_item_are_checked_together_for_the_ais_they_require() {
-            Gs1ParseResult result = parser.parseAll(List.of("]C1" + "00" + SSCC, "]C1" + "02" + GTIN + "37" + "12"
-                    + GS + "10L1"));
+            Gs1ParseResult result =
+                    parser.parseAll(List.of("]C1" + "00" + SSCC, "]C1" + "02" + GTIN + "37" + "12" + GS + "10L1"));
 
             assertThat(result.errors()).isEmpty();
             Gs1Message message = result.orElseThrow();
@@ -178,11 +184,11 @@ class Gs1ParserTest {
 
         @ParameterizedTest(name = "AI 17 {0} means {1}")
         @CsvSource({
-                "251100, 2025-11-30",
-                "240200, 2024-02-29",
-                "250200, 2025-02-28",
-                "251231, 2025-12-31",
-                "260229, ",
+            "251100, 2025-11-30",
+            "240200, 2024-02-29",
+            "250200, 2025-02-28",
+            "251231, 2025-12-31",
+            "260229, ",
         })
         void day_00_means_the_last_day_of_the_month(String yymmdd, LocalDate expected) {
             Gs1ParseResult result = parser.parse("(01)" + GTIN + "(17)" + yymmdd);
@@ -196,21 +202,23 @@ class Gs1ParserTest {
 
         @ParameterizedTest(name = "on {0}, YY {1} is {2}")
         @CsvSource({
-                "2025-06-15, 25, 2025",
-                "2025-06-15, 75, 2075",  // 50 ahead: still this century
-                "2025-06-15, 76, 1976",  // 51 ahead: last century
-                "2025-06-15, 99, 1999",
-                "2025-06-15, 00, 2000",
-                "2075-03-01, 25, 2125",  // 50 behind: next century
-                "2075-03-01, 26, 2026",  // 49 behind: this century
-                "1999-12-31, 00, 2000",
-                "1999-12-31, 49, 2049",
-                "1999-12-31, 50, 1950",
+            "2025-06-15, 25, 2025",
+            "2025-06-15, 75, 2075", // 50 ahead: still this century
+            "2025-06-15, 76, 1976", // 51 ahead: last century
+            "2025-06-15, 99, 1999",
+            "2025-06-15, 00, 2000",
+            "2075-03-01, 25, 2125", // 50 behind: next century
+            "2075-03-01, 26, 2026", // 49 behind: this century
+            "1999-12-31, 00, 2000",
+            "1999-12-31, 49, 2049",
+            "1999-12-31, 50, 1950",
         })
         void two_digit_years_follow_the_gs1_sliding_century_window(LocalDate today, int yy, int year) {
             Gs1Parser onThatDay = new Gs1Parser(clockAt(today.toString()));
 
-            Gs1Message message = onThatDay.parse("(01)" + GTIN + "(17)" + String.format("%02d", yy) + "0315").orElseThrow();
+            Gs1Message message = onThatDay
+                    .parse("(01)" + GTIN + "(17)" + String.format("%02d", yy) + "0315")
+                    .orElseThrow();
 
             assertThat(message.expiry()).contains(LocalDate.of(year, 3, 15));
             assertThat(Gs1Dates.fullYear(yy, today)).isEqualTo(year);
@@ -219,7 +227,8 @@ class Gs1ParserTest {
         @Test
         void day_00_is_refused_where_the_dictionary_asks_for_a_real_day() {
             // 7006 (first freeze date) is N6,yymmdd: no day-00 rule
-            assertThat(errors("(01)" + GTIN + "(7006)250300")).extracting(Gs1Error::code)
+            assertThat(errors("(01)" + GTIN + "(7006)250300"))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.INVALID_DATE);
         }
     }
@@ -241,14 +250,17 @@ class Gs1ParserTest {
 
         @Test
         void an_sscc_with_a_bad_check_digit_is_refused() {
-            assertThat(errors("(00)106141411234567891")).extracting(Gs1Error::code, Gs1Error::message)
-                    .containsExactly(tuple(Gs1ErrorCode.BAD_CHECK_DIGIT,
+            assertThat(errors("(00)106141411234567891"))
+                    .extracting(Gs1Error::code, Gs1Error::message)
+                    .containsExactly(tuple(
+                            Gs1ErrorCode.BAD_CHECK_DIGIT,
                             "Check digit of SSCC (00) 106141411234567891 is wrong: expected 7"));
         }
 
         @Test
         void a_gmn_with_wrong_check_characters_is_refused() {
-            assertThat(errors("(8013)1987654Ad4X4bL5ttr2310c2L")).extracting(Gs1Error::code)
+            assertThat(errors("(8013)1987654Ad4X4bL5ttr2310c2L"))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.BAD_CHECK_DIGIT);
         }
 
@@ -278,7 +290,8 @@ class Gs1ParserTest {
 
         @Test
         void a_lot_that_swallows_a_gtin_and_still_fits_its_length_is_a_missing_separator() {
-            assertThat(errors("]C1" + "01" + GTIN + "10AB" + "02" + GTIN)).extracting(Gs1Error::code)
+            assertThat(errors("]C1" + "01" + GTIN + "10AB" + "02" + GTIN))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.MISSING_SEPARATOR);
         }
 
@@ -286,19 +299,23 @@ class Gs1ParserTest {
         void a_lot_longer_than_twenty_characters_is_too_long() {
             List<Gs1Error> errors = errors("(01)" + GTIN + "(10)ABCDEFGHIJKLMNOPQRSTU");
 
-            assertThat(errors).extracting(Gs1Error::code, Gs1Error::message).containsExactly(tuple(
-                    Gs1ErrorCode.FIELD_TOO_LONG,
-                    "BATCH/LOT (10) ABCDEFGHIJKLMNOPQRSTU has 21 characters; at most 20 are allowed"));
+            assertThat(errors)
+                    .extracting(Gs1Error::code, Gs1Error::message)
+                    .containsExactly(tuple(
+                            Gs1ErrorCode.FIELD_TOO_LONG,
+                            "BATCH/LOT (10) ABCDEFGHIJKLMNOPQRSTU has 21 characters; at most 20 are allowed"));
         }
 
         @Test
         void a_fixed_length_field_typed_too_long_in_the_human_readable_form_is_refused() {
-            assertThat(errors("(01)" + GTIN + "0")).extracting(Gs1Error::code)
+            assertThat(errors("(01)" + GTIN + "0"))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.FIELD_TOO_LONG);
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"(23)x", "(01)09506000134352(23)x", "(0)1", "(ABC)1", "()1", "(01)09506000134352(9999)1"})
+        @ValueSource(
+                strings = {"(23)x", "(01)09506000134352(23)x", "(0)1", "(ABC)1", "()1", "(01)09506000134352(9999)1"})
         void an_ai_gs1_does_not_define_is_refused_in_the_human_readable_form(String input) {
             assertThat(errors(input)).extracting(Gs1Error::code).containsExactly(Gs1ErrorCode.UNKNOWN_AI);
         }
@@ -315,13 +332,15 @@ class Gs1ParserTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "]C10109506000134|16",
-                "(01)0950600013435|17",
-                "]C1010950600013435217201|24",
-                "]C1001061414112345|18",
-                "0109506000134352" + "10|18",
-        })
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "]C10109506000134|16",
+                    "(01)0950600013435|17",
+                    "]C1010950600013435217201|24",
+                    "]C1001061414112345|18",
+                    "0109506000134352" + "10|18",
+                })
         void a_truncated_field_is_refused(String input, int position) {
             List<Gs1Error> errors = errors(input);
 
@@ -333,7 +352,8 @@ class Gs1ParserTest {
 
         @Test
         void a_fixed_length_field_cut_short_by_a_gs_is_truncated() {
-            assertThat(errors("01" + GTIN + "17" + "2012" + GS + "10A")).extracting(Gs1Error::code, Gs1Error::ai)
+            assertThat(errors("01" + GTIN + "17" + "2012" + GS + "10A"))
+                    .extracting(Gs1Error::code, Gs1Error::ai)
                     .containsExactly(tuple(Gs1ErrorCode.TRUNCATED_FIELD, "17"));
         }
 
@@ -341,8 +361,12 @@ class Gs1ParserTest {
         void content_gtin_without_a_count_is_refused() {
             List<Gs1Error> errors = errors("(00)" + SSCC + "(02)" + GTIN);
 
-            assertThat(errors).extracting(Gs1Error::code, Gs1Error::ai, Gs1Error::message).containsExactly(tuple(
-                    Gs1ErrorCode.MISSING_REQUIRED_AI, "02", "CONTENT (02) must be accompanied by COUNT (37), which is missing"));
+            assertThat(errors)
+                    .extracting(Gs1Error::code, Gs1Error::ai, Gs1Error::message)
+                    .containsExactly(tuple(
+                            Gs1ErrorCode.MISSING_REQUIRED_AI,
+                            "02",
+                            "CONTENT (02) must be accompanied by COUNT (37), which is missing"));
         }
 
         @Test
@@ -350,10 +374,12 @@ class Gs1ParserTest {
             // The dictionary's rule for 37 is req=00+02,00+8026: content and count describe a logistic unit.
             List<Gs1Error> errors = errors("(02)" + GTIN + "(37)12");
 
-            assertThat(errors).extracting(Gs1Error::code, Gs1Error::ai).containsExactly(
-                    tuple(Gs1ErrorCode.MISSING_REQUIRED_AI, "37"));
-            assertThat(errors.get(0).message()).isEqualTo("COUNT (37) must be accompanied by SSCC (00) with CONTENT (02)"
-                    + " or SSCC (00) with ITIP CONTENT (8026), which are missing");
+            assertThat(errors)
+                    .extracting(Gs1Error::code, Gs1Error::ai)
+                    .containsExactly(tuple(Gs1ErrorCode.MISSING_REQUIRED_AI, "37"));
+            assertThat(errors.get(0).message())
+                    .isEqualTo("COUNT (37) must be accompanied by SSCC (00) with CONTENT (02)"
+                            + " or SSCC (00) with ITIP CONTENT (8026), which are missing");
         }
 
         @Test
@@ -365,14 +391,21 @@ class Gs1ParserTest {
         void gtin_and_content_gtin_cannot_appear_together() {
             List<Gs1Error> errors = errors("(00)" + SSCC + "(01)" + GTIN + "(02)" + GTIN + "(37)5");
 
-            assertThat(errors).extracting(Gs1Error::code, Gs1Error::message).containsExactlyInAnyOrder(
-                    tuple(Gs1ErrorCode.EXCLUDED_AI_COMBINATION, "GTIN (01) and COUNT (37) cannot appear together on one item"),
-                    tuple(Gs1ErrorCode.EXCLUDED_AI_COMBINATION, "CONTENT (02) and GTIN (01) cannot appear together on one item"));
+            assertThat(errors)
+                    .extracting(Gs1Error::code, Gs1Error::message)
+                    .containsExactlyInAnyOrder(
+                            tuple(
+                                    Gs1ErrorCode.EXCLUDED_AI_COMBINATION,
+                                    "GTIN (01) and COUNT (37) cannot appear together on one item"),
+                            tuple(
+                                    Gs1ErrorCode.EXCLUDED_AI_COMBINATION,
+                                    "CONTENT (02) and GTIN (01) cannot appear together on one item"));
         }
 
         @Test
         void two_net_weights_in_different_decimal_positions_cannot_appear_together() {
-            assertThat(errors("(01)" + GTIN + "(3102)001250(3103)001250")).extracting(Gs1Error::code)
+            assertThat(errors("(01)" + GTIN + "(3102)001250(3103)001250"))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.EXCLUDED_AI_COMBINATION);
         }
 
@@ -380,8 +413,12 @@ class Gs1ParserTest {
         void the_same_ai_twice_with_different_values_is_refused() {
             List<Gs1Error> errors = errors("(01)" + GTIN + "(10)A1(10)B2");
 
-            assertThat(errors).extracting(Gs1Error::code, Gs1Error::ai, Gs1Error::message).containsExactly(tuple(
-                    Gs1ErrorCode.DUPLICATE_AI, "10", "BATCH/LOT (10) appears twice with different values: A1 and B2"));
+            assertThat(errors)
+                    .extracting(Gs1Error::code, Gs1Error::ai, Gs1Error::message)
+                    .containsExactly(tuple(
+                            Gs1ErrorCode.DUPLICATE_AI,
+                            "10",
+                            "BATCH/LOT (10) appears twice with different values: A1 and B2"));
         }
 
         @ParameterizedTest(name = "[{index}] {0}")
@@ -392,43 +429,63 @@ class Gs1ParserTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"(01)09506000134352(17", "(0109506000134352", "(01)09506000134352)", "(01)0950600(10)AB)C",
-                "((01)09506000134352", "(01)09506000134352(10"})
+        @ValueSource(
+                strings = {
+                    "(01)09506000134352(17",
+                    "(0109506000134352",
+                    "(01)09506000134352)",
+                    "(01)0950600(10)AB)C",
+                    "((01)09506000134352",
+                    "(01)09506000134352(10"
+                })
         void unbalanced_parentheses_are_refused(String input) {
             assertThat(errors(input)).extracting(Gs1Error::code).contains(Gs1ErrorCode.UNBALANCED_PARENTHESES);
         }
 
         @Test
         void an_opening_parenthesis_without_its_closing_one_is_named() {
-            assertThat(errors("(01)" + GTIN + "(17")).extracting(Gs1Error::code, Gs1Error::position)
+            assertThat(errors("(01)" + GTIN + "(17"))
+                    .extracting(Gs1Error::code, Gs1Error::position)
                     .containsExactly(tuple(Gs1ErrorCode.UNBALANCED_PARENTHESES, 18));
         }
 
         @ParameterizedTest(name = "[{index}]")
-        @ValueSource(strings = {"\u0007\u0000\u0003", "0109506000134352\u00e910", "01 09506000134352",
-                "(01)09506000134352\u001B", "\uFFFF\uD800", "]C1\u0004"})
+        @ValueSource(
+                strings = {
+                    "\u0007\u0000\u0003",
+                    "0109506000134352\u00e910",
+                    "01 09506000134352",
+                    "(01)09506000134352\u001B",
+                    "\uFFFF\uD800",
+                    "]C1\u0004"
+                })
         void non_printable_garbage_is_refused_as_an_invalid_character(String input) {
             assertThat(errors(input)).extracting(Gs1Error::code).containsExactly(Gs1ErrorCode.INVALID_CHARACTER);
         }
 
         @Test
         void a_letter_in_a_numeric_field_and_a_character_outside_set_82_are_invalid_characters() {
-            assertThat(errors("(01)0950600013435X")).extracting(Gs1Error::code, Gs1Error::position)
+            assertThat(errors("(01)0950600013435X"))
+                    .extracting(Gs1Error::code, Gs1Error::position)
                     .containsExactly(tuple(Gs1ErrorCode.INVALID_CHARACTER, 17));
-            assertThat(errors("(01)" + GTIN + "(10)AB#C")).extracting(Gs1Error::code, Gs1Error::message)
-                    .containsExactly(tuple(Gs1ErrorCode.INVALID_CHARACTER,
+            assertThat(errors("(01)" + GTIN + "(10)AB#C"))
+                    .extracting(Gs1Error::code, Gs1Error::message)
+                    .containsExactly(tuple(
+                            Gs1ErrorCode.INVALID_CHARACTER,
                             "BATCH/LOT (10) holds '#', which a GS1 barcode cannot carry"));
         }
 
         @Test
         void a_symbology_identifier_of_a_barcode_without_gs1_data_is_refused() {
-            assertThat(errors("]C0" + "01" + GTIN)).extracting(Gs1Error::code)
+            assertThat(errors("]C0" + "01" + GTIN))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.UNSUPPORTED_SYMBOLOGY);
         }
 
         @Test
         void a_piece_number_above_its_total_is_an_invalid_value() {
-            assertThat(errors("(8006)" + GTIN + "0302")).extracting(Gs1Error::code)
+            assertThat(errors("(8006)" + GTIN + "0302"))
+                    .extracting(Gs1Error::code)
                     .containsExactly(Gs1ErrorCode.INVALID_VALUE);
         }
 
@@ -436,8 +493,10 @@ class Gs1ParserTest {
         void the_errors_of_a_second_barcode_name_it() {
             Gs1ParseResult result = parser.parseAll(List.of("(01)" + GTIN, "(17)231345"));
 
-            assertThat(result.errors()).extracting(Gs1Error::message)
-                    .containsExactly("Barcode 2: USE BY or EXPIRY (17) 231345 is not a valid date (YYMMDD): month 13 does not exist");
+            assertThat(result.errors())
+                    .extracting(Gs1Error::message)
+                    .containsExactly(
+                            "Barcode 2: USE BY or EXPIRY (17) 231345 is not a valid date (YYMMDD): month 13 does not exist");
         }
 
         @Test
@@ -446,9 +505,12 @@ class Gs1ParserTest {
 
             assertThatThrownBy(result::orElseThrow).isInstanceOfSatisfying(Gs1ParseException.class, e -> {
                 assertThat(e.code()).isEqualTo("INVALID_GS1_BARCODE");
-                assertThat(e.errors()).extracting(Gs1Error::code)
+                assertThat(e.errors())
+                        .extracting(Gs1Error::code)
                         .containsExactly(Gs1ErrorCode.BAD_CHECK_DIGIT, Gs1ErrorCode.INVALID_DATE);
-                assertThat(e.getMessage()).startsWith("Check digit of GTIN (01)").endsWith("(and 1 more)");
+                assertThat(e.getMessage())
+                        .startsWith("Check digit of GTIN (01)")
+                        .endsWith("(and 1 more)");
             });
         }
 
@@ -456,8 +518,21 @@ class Gs1ParserTest {
         void no_input_whatever_it_holds_makes_the_parser_throw() {
             Random random = new Random(20251125L);
             String alphabet = "0123456789()]\\Cd2Q3e0ABZaz%-/#= \u001D\u0000\r";
-            String[] seeds = {"01" + GTIN, "17251100", "10ABC", "(01)", "(3103)", "00" + SSCC, "8006", "8013", "37",
-                    "4309", "7007", "8030", "91"};
+            String[] seeds = {
+                "01" + GTIN,
+                "17251100",
+                "10ABC",
+                "(01)",
+                "(3103)",
+                "00" + SSCC,
+                "8006",
+                "8013",
+                "37",
+                "4309",
+                "7007",
+                "8030",
+                "91"
+            };
             for (int i = 0; i < 20_000; i++) {
                 StringBuilder s = new StringBuilder();
                 int parts = random.nextInt(6);
@@ -474,7 +549,9 @@ class Gs1ParserTest {
                 Gs1ParseResult result = parser.parse(input);
 
                 assertThat(result.errors()).as(input).noneMatch(e -> e.code() == Gs1ErrorCode.UNREADABLE_INPUT);
-                assertThat(result.message().isPresent()).as(input).isEqualTo(result.errors().isEmpty());
+                assertThat(result.message().isPresent())
+                        .as(input)
+                        .isEqualTo(result.errors().isEmpty());
             }
         }
     }

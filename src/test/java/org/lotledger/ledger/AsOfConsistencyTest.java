@@ -33,13 +33,19 @@ class AsOfConsistencyTest {
     static final int MOVES_PER_WRITER = 150;
     static final long STOCK = 1_000;
 
-    @Autowired MovingStock moving;
-    @Autowired Ledger ledger;
-    @Autowired LedgerQueries queries;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    MovingStock moving;
 
-    record Reading(Instant at, BigDecimal a1, BigDecimal a2) {
-    }
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerQueries queries;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    record Reading(Instant at, BigDecimal a1, BigDecimal a2) {}
 
     @Test
     void as_of_answers_taken_while_postings_commit_never_change_and_never_see_half_a_posting() throws Exception {
@@ -59,9 +65,18 @@ class AsOfConsistencyTest {
                 for (int i = 0; i < MOVES_PER_WRITER; i++) {
                     boolean forth = rnd.nextBoolean();
                     try {
-                        moving.move(new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode(forth ? "A1" : "A2"),
-                                f.barcode(forth ? "A2" : "A1"), BigDecimal.valueOf(1 + rnd.nextInt(3)), "EA", null,
-                                null), WAREHOUSE, f.key());
+                        moving.move(
+                                new MovingStock.ScanMove(
+                                        null,
+                                        f.labelOf(lot),
+                                        f.barcode(forth ? "A1" : "A2"),
+                                        f.barcode(forth ? "A2" : "A1"),
+                                        BigDecimal.valueOf(1 + rnd.nextInt(3)),
+                                        "EA",
+                                        null,
+                                        null),
+                                WAREHOUSE,
+                                f.key());
                     } catch (DomainException e) {
                         // a shelf ran empty: refused and posted nothing, which is fine here
                     }
@@ -88,10 +103,18 @@ class AsOfConsistencyTest {
 
         assertThat(readings).as("readings taken while writers ran").hasSizeGreaterThan(20);
         for (Reading r : readings) {
-            assertThat(r.a1().add(r.a2())).as("the lot is whole at %s", r.at()).isEqualByComparingTo(BigDecimal.valueOf(STOCK));
-            assertThat(asOf(lot, a1, r.at())).as("A1 as of %s, read again", r.at()).isEqualByComparingTo(r.a1());
-            assertThat(asOf(lot, a2, r.at())).as("A2 as of %s, read again", r.at()).isEqualByComparingTo(r.a2());
-            assertThat(replay(lot, a1, r.at())).as("A1 replayed up to %s", r.at()).isEqualByComparingTo(r.a1());
+            assertThat(r.a1().add(r.a2()))
+                    .as("the lot is whole at %s", r.at())
+                    .isEqualByComparingTo(BigDecimal.valueOf(STOCK));
+            assertThat(asOf(lot, a1, r.at()))
+                    .as("A1 as of %s, read again", r.at())
+                    .isEqualByComparingTo(r.a1());
+            assertThat(asOf(lot, a2, r.at()))
+                    .as("A2 as of %s, read again", r.at())
+                    .isEqualByComparingTo(r.a2());
+            assertThat(replay(lot, a1, r.at()))
+                    .as("A1 replayed up to %s", r.at())
+                    .isEqualByComparingTo(r.a1());
         }
         long distinct = readings.stream().map(r -> r.a1()).distinct().count();
         assertThat(distinct).as("the readings saw the balance move").isGreaterThan(1);
@@ -104,7 +127,6 @@ class AsOfConsistencyTest {
     private BigDecimal replay(long lot, long location, Instant at) {
         return jdbc.queryForObject("""
                 select coalesce(sum(quantity), 0) from posting_leg
-                 where lot_id = ? and location_id = ? and status = 'AVAILABLE' and recorded_at <= ?""",
-                BigDecimal.class, lot, location, Timestamp.from(at));
+                 where lot_id = ? and location_id = ? and status = 'AVAILABLE' and recorded_at <= ?""", BigDecimal.class, lot, location, Timestamp.from(at));
     }
 }

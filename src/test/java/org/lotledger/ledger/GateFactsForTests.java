@@ -26,9 +26,30 @@ final class GateFactsForTests {
     static final LotFacts LL1 = new LotFacts(LOT, "LL1", 1, "CHILLED", "EA", new BigDecimal("2.5000"), "USD");
 
     static final Map<Long, LocationFacts> LOCATIONS = Map.ofEntries(
-            shelf(1, "A1", 7L, true, EnumSet.of(StockStatus.AVAILABLE, StockStatus.HOLD), Set.of("AMBIENT", "CHILLED"), null),
-            shelf(2, "A2", 7L, true, EnumSet.of(StockStatus.AVAILABLE, StockStatus.HOLD), Set.of("AMBIENT", "CHILLED"), null),
-            shelf(3, "Q1", 7L, true, EnumSet.of(StockStatus.QUARANTINE, StockStatus.HOLD), Set.of("AMBIENT", "CHILLED"), null),
+            shelf(
+                    1,
+                    "A1",
+                    7L,
+                    true,
+                    EnumSet.of(StockStatus.AVAILABLE, StockStatus.HOLD),
+                    Set.of("AMBIENT", "CHILLED"),
+                    null),
+            shelf(
+                    2,
+                    "A2",
+                    7L,
+                    true,
+                    EnumSet.of(StockStatus.AVAILABLE, StockStatus.HOLD),
+                    Set.of("AMBIENT", "CHILLED"),
+                    null),
+            shelf(
+                    3,
+                    "Q1",
+                    7L,
+                    true,
+                    EnumSet.of(StockStatus.QUARANTINE, StockStatus.HOLD),
+                    Set.of("AMBIENT", "CHILLED"),
+                    null),
             shelf(4, "FRZ", 7L, true, EnumSet.of(StockStatus.AVAILABLE), Set.of("FROZEN"), null),
             shelf(5, "OLD", 7L, false, EnumSet.of(StockStatus.AVAILABLE), Set.of("CHILLED"), null),
             shelf(6, "B1", 8L, true, EnumSet.allOf(StockStatus.class), Set.of("AMBIENT", "CHILLED"), null),
@@ -40,11 +61,14 @@ final class GateFactsForTests {
             virtual(12, "SCR", LocationKind.SCRAP, 7L, null),
             shelf(13, "CAP", 7L, true, EnumSet.allOf(StockStatus.class), Set.of("CHILLED"), new BigDecimal("10")));
 
-    private GateFactsForTests() {
-    }
+    private GateFactsForTests() {}
 
     static long id(String code) {
-        return LOCATIONS.values().stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow().locationId();
+        return LOCATIONS.values().stream()
+                .filter(l -> l.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .locationId();
     }
 
     static LocationFacts at(String code) {
@@ -64,8 +88,15 @@ final class GateFactsForTests {
     static StockFacts facts(Map<Bucket, BigDecimal> balances, Map<String, BigDecimal> heldAt) {
         Map<Long, BigDecimal> held = new HashMap<>();
         heldAt.forEach((code, q) -> held.put(id(code), q));
-        return new StockFacts(Map.of(LOT, new Head(LOT, 4, Instant.EPOCH)), Map.of(LOT, LL1), LOCATIONS, Map.of(),
-                balances, held, Instant.parse("2026-12-01T12:00:00Z"), null);
+        return new StockFacts(
+                Map.of(LOT, new Head(LOT, 4, Instant.EPOCH)),
+                Map.of(LOT, LL1),
+                LOCATIONS,
+                Map.of(),
+                balances,
+                held,
+                Instant.parse("2026-12-01T12:00:00Z"),
+                null);
     }
 
     static StockFacts facts() {
@@ -91,15 +122,22 @@ final class GateFactsForTests {
         throw new AssertionError("the check passed");
     }
 
-    private static Map.Entry<Long, LocationFacts> shelf(long id, String code, Long warehouse, boolean active,
-                                                        Set<StockStatus> statuses, Set<String> temperatures,
-                                                        BigDecimal capacity) {
-        return Map.entry(id, new LocationFacts(id, code, LocationKind.PHYSICAL, active, warehouse, null, statuses,
-                temperatures, capacity));
+    private static Map.Entry<Long, LocationFacts> shelf(
+            long id,
+            String code,
+            Long warehouse,
+            boolean active,
+            Set<StockStatus> statuses,
+            Set<String> temperatures,
+            BigDecimal capacity) {
+        return Map.entry(
+                id,
+                new LocationFacts(
+                        id, code, LocationKind.PHYSICAL, active, warehouse, null, statuses, temperatures, capacity));
     }
 
-    private static Map.Entry<Long, LocationFacts> virtual(long id, String code, LocationKind kind, Long warehouse,
-                                                          Long destination) {
+    private static Map.Entry<Long, LocationFacts> virtual(
+            long id, String code, LocationKind kind, Long warehouse, Long destination) {
         return Map.entry(id, new LocationFacts(id, code, kind, true, warehouse, destination, Set.of(), Set.of(), null));
     }
 }

@@ -20,9 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class LedgerApiTest {
 
-    @Autowired TestRestTemplate http;
-    @Autowired Ledger ledger;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     LedgerFixtures f;
     long lot;
@@ -45,8 +50,17 @@ class LedgerApiTest {
     }
 
     private Map<String, Object> move(Number qty) {
-        return Map.of("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"),
-                "quantity", qty, "unit", "EA");
+        return Map.of(
+                "lot",
+                f.labelOf(lot),
+                "fromLocation",
+                f.barcode("A1"),
+                "toLocation",
+                f.barcode("A2"),
+                "quantity",
+                qty,
+                "unit",
+                "EA");
     }
 
     private long postings() {
@@ -61,7 +75,8 @@ class LedgerApiTest {
         ResponseEntity<Map> again = post("walt", "/api/moves", key, move(4));
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(first.getHeaders().getLocation()).hasPath("/api/postings/" + first.getBody().get("id"));
+        assertThat(first.getHeaders().getLocation())
+                .hasPath("/api/postings/" + first.getBody().get("id"));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
@@ -77,7 +92,8 @@ class LedgerApiTest {
 
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(other.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(other.getBody()).containsEntry("code", "IDEMPOTENCY_KEY_REUSED")
+        assertThat(other.getBody())
+                .containsEntry("code", "IDEMPOTENCY_KEY_REUSED")
                 .containsEntry("type", "urn:lotledger:problem:IDEMPOTENCY_KEY_REUSED");
         assertThat(f.balancesOf(lot)).containsExactly("A1 AVAILABLE 16", "A2 AVAILABLE 4", "ADJ AVAILABLE -20");
     }
@@ -86,17 +102,52 @@ class LedgerApiTest {
     void refused_requests_are_problem_details_with_stable_codes_and_post_nothing() {
         long before = postings();
         assertThat(post("walt", "/api/moves", f.key(), move(21)).getBody())
-                .containsEntry("code", "INSUFFICIENT_BALANCE").containsEntry("status", 422);
-        assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", "NO-SUCH-LOT", "fromLocation", f.barcode("A1"),
-                "toLocation", f.barcode("A2"), "quantity", 1, "unit", "EA")).getBody())
-                .containsEntry("code", "UNKNOWN_LOT").containsEntry("status", 404);
-        assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"),
-                "toLocation", "NOWHERE", "quantity", 1, "unit", "EA")).getBody())
+                .containsEntry("code", "INSUFFICIENT_BALANCE")
+                .containsEntry("status", 422);
+        assertThat(post(
+                                "walt",
+                                "/api/moves",
+                                f.key(),
+                                Map.of(
+                                        "lot",
+                                        "NO-SUCH-LOT",
+                                        "fromLocation",
+                                        f.barcode("A1"),
+                                        "toLocation",
+                                        f.barcode("A2"),
+                                        "quantity",
+                                        1,
+                                        "unit",
+                                        "EA"))
+                        .getBody())
+                .containsEntry("code", "UNKNOWN_LOT")
+                .containsEntry("status", 404);
+        assertThat(post(
+                                "walt",
+                                "/api/moves",
+                                f.key(),
+                                Map.of(
+                                        "lot",
+                                        f.labelOf(lot),
+                                        "fromLocation",
+                                        f.barcode("A1"),
+                                        "toLocation",
+                                        "NOWHERE",
+                                        "quantity",
+                                        1,
+                                        "unit",
+                                        "EA"))
+                        .getBody())
                 .containsEntry("code", "UNKNOWN_LOCATION");
         assertThat(post("walt", "/api/moves", f.key(), move(-1)).getBody()).containsEntry("code", "INVALID_QUANTITY");
-        assertThat(post("walt", "/api/moves", f.key(), move(new java.math.BigDecimal("0.5"))).getBody()).containsEntry("code", "UOM_NOT_CONVERTIBLE");
-        assertThat(post("walt", "/api/moves", org.lotledger.support.IdempotencyKeys.NONE, move(1)).getBody()).containsEntry("code", "IDEMPOTENCY_KEY_REQUIRED");
-        assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", f.labelOf(lot))).getBody())
+        assertThat(post("walt", "/api/moves", f.key(), move(new java.math.BigDecimal("0.5")))
+                        .getBody())
+                .containsEntry("code", "UOM_NOT_CONVERTIBLE");
+        assertThat(post("walt", "/api/moves", org.lotledger.support.IdempotencyKeys.NONE, move(1))
+                        .getBody())
+                .containsEntry("code", "IDEMPOTENCY_KEY_REQUIRED");
+        assertThat(post("walt", "/api/moves", f.key(), Map.of("lot", f.labelOf(lot)))
+                        .getBody())
                 .containsEntry("code", "VALIDATION_FAILED");
         assertThat(postings()).isEqualTo(before);
         assertThat(f.balancesOf(lot)).containsExactly("A1 AVAILABLE 20", "ADJ AVAILABLE -20");
@@ -106,19 +157,24 @@ class LedgerApiTest {
     void balances_history_and_reversal_are_reachable_over_http() {
         ResponseEntity<Map> moved = post("walt", "/api/moves", f.key(), move(5));
         Number postingId = (Number) moved.getBody().get("id");
-        ResponseEntity<Map> reversal = post("ivy", "/api/postings/" + postingId + "/reversal", f.key(),
+        ResponseEntity<Map> reversal = post(
+                "ivy",
+                "/api/postings/" + postingId + "/reversal",
+                f.key(),
                 Map.of("reasonCode", "DATA_ENTRY_ERROR", "note", "scanned the wrong bin"));
 
         assertThat(reversal.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(reversal.getBody()).containsEntry("type", "REVERSAL").containsEntry("reversesPostingId", postingId);
         HttpHeaders h = new HttpHeaders();
         h.setBasicAuth("fiona", "fiona-demo");
-        ResponseEntity<Object[]> history = http.exchange("/api/lots/" + lot + "/history", HttpMethod.GET,
-                new HttpEntity<>(h), Object[].class);
+        ResponseEntity<Object[]> history =
+                http.exchange("/api/lots/" + lot + "/history", HttpMethod.GET, new HttpEntity<>(h), Object[].class);
         assertThat(history.getBody()).hasSize(6);
-        ResponseEntity<Object[]> balances = http.exchange("/api/balances?lot=" + lot, HttpMethod.GET,
-                new HttpEntity<>(h), Object[].class);
+        ResponseEntity<Object[]> balances =
+                http.exchange("/api/balances?lot=" + lot, HttpMethod.GET, new HttpEntity<>(h), Object[].class);
         assertThat(balances.getBody()).hasSize(1);
-        assertThat((Map<String, Object>) balances.getBody()[0]).containsEntry("quantity", 20).containsEntry("value", 50);
+        assertThat((Map<String, Object>) balances.getBody()[0])
+                .containsEntry("quantity", 20)
+                .containsEntry("value", 50);
     }
 }

@@ -22,11 +22,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class LedgerDoorTest {
 
-    @Autowired Ledger ledger;
-    @Autowired LedgerQueries queries;
-    @Autowired LotLocks locks;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired PlatformTransactionManager txManager;
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerQueries queries;
+
+    @Autowired
+    LotLocks locks;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager txManager;
 
     @Test
     void the_stock_reads_answer_the_kept_balances_of_lots_at_locations() {
@@ -39,17 +48,21 @@ class LedgerDoorTest {
         f.stock(ledger, other, "A1", AVAILABLE, 2);
 
         assertThat(queries.quantity(lot, f.location("A1"), AVAILABLE)).isEqualTo(30);
-        assertThat(queries.quantity(lot, f.location("A1"), QUARANTINE)).as("no such balance").isZero();
+        assertThat(queries.quantity(lot, f.location("A1"), QUARANTINE))
+                .as("no such balance")
+                .isZero();
         assertThat(queries.lotsAt(f.location("A1"), AVAILABLE)).containsExactly(lot, other);
-        assertThat(queries.physicalStock(List.of(lot, other), AVAILABLE, null)).extracting(
-                s -> f.codeOf(s.locationId()) + " " + s.status() + " " + s.quantity()).containsExactly(
-                "A1 AVAILABLE 30", "A2 AVAILABLE 5", "A1 AVAILABLE 2");
-        assertThat(queries.physicalStock(List.of(lot), AVAILABLE, f.location("A2"))).extracting(
-                LedgerQueries.Stock::quantity).containsExactly(5L);
-        assertThat(queries.stockAt(List.of(f.location("A1"), f.location("Q1"), f.location("A3")), lot)).containsValues(
-                new LedgerQueries.LocationStock(f.location("A1"), 32, 30),
-                new LedgerQueries.LocationStock(f.location("Q1"), 7, 7),
-                new LedgerQueries.LocationStock(f.location("A3"), 0, 0));
+        assertThat(queries.physicalStock(List.of(lot, other), AVAILABLE, null))
+                .extracting(s -> f.codeOf(s.locationId()) + " " + s.status() + " " + s.quantity())
+                .containsExactly("A1 AVAILABLE 30", "A2 AVAILABLE 5", "A1 AVAILABLE 2");
+        assertThat(queries.physicalStock(List.of(lot), AVAILABLE, f.location("A2")))
+                .extracting(LedgerQueries.Stock::quantity)
+                .containsExactly(5L);
+        assertThat(queries.stockAt(List.of(f.location("A1"), f.location("Q1"), f.location("A3")), lot))
+                .containsValues(
+                        new LedgerQueries.LocationStock(f.location("A1"), 32, 30),
+                        new LedgerQueries.LocationStock(f.location("Q1"), 7, 7),
+                        new LedgerQueries.LocationStock(f.location("A3"), 0, 0));
         assertThat(queries.existFor(f.itemId)).isTrue();
     }
 
@@ -57,7 +70,8 @@ class LedgerDoorTest {
     void locking_lots_for_a_decision_needs_the_callers_transaction() {
         LedgerFixtures f = new LedgerFixtures(jdbc);
         long lot = f.newLot();
-        assertThatThrownBy(() -> locks.lockForDecision(List.of(lot))).isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(() -> locks.lockForDecision(List.of(lot)))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
@@ -68,8 +82,8 @@ class LedgerDoorTest {
         f.stock(ledger, lot, "A1", AVAILABLE, 10);
         CountDownLatch locked = new CountDownLatch(1);
         AtomicLong committedAt = new AtomicLong();
-        CompletableFuture<Void> decision = CompletableFuture.runAsync(() -> new TransactionTemplate(txManager)
-                .executeWithoutResult(s -> {
+        CompletableFuture<Void> decision =
+                CompletableFuture.runAsync(() -> new TransactionTemplate(txManager).executeWithoutResult(s -> {
                     locks.lockForDecision(List.of(second, lot)); // any order given: taken in lot id order
                     locked.countDown();
                     sleep(1500);
@@ -77,11 +91,13 @@ class LedgerDoorTest {
                 }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         Posting move = ledger.post(PostingRequest.of(PostingType.MOVE, LedgerFixtures.WAREHOUSE, f.key())
-                .movement(new Movement(lot, f.location("A1"), AVAILABLE, f.location("A2"), AVAILABLE, 4)).build());
+                .movement(new Movement(lot, f.location("A1"), AVAILABLE, f.location("A2"), AVAILABLE, 4))
+                .build());
         long postedAt = System.nanoTime();
         decision.get(10, TimeUnit.SECONDS);
         assertThat(move.id()).isPositive();
-        assertThat(postedAt).as("the move went through only after the decision's transaction ended")
+        assertThat(postedAt)
+                .as("the move went through only after the decision's transaction ended")
                 .isGreaterThan(committedAt.get());
     }
 

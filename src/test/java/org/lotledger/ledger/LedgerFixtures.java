@@ -39,9 +39,12 @@ public final class LedgerFixtures {
 
     public LedgerFixtures(JdbcTemplate jdbc, String temperatureClass) {
         this.jdbc = jdbc;
-        this.tag = "T" + SEQ.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        warehouseId = id("insert into warehouse (code, name, time_zone) values (?, ?, 'America/Chicago') returning id",
-                tag, "Test warehouse " + tag);
+        this.tag = "T" + SEQ.incrementAndGet()
+                + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        warehouseId = id(
+                "insert into warehouse (code, name, time_zone) values (?, ?, 'America/Chicago') returning id",
+                tag,
+                "Test warehouse " + tag);
         long store = zone("STORE", "STORAGE", "{AVAILABLE,HOLD}", "{AMBIENT,CHILLED}");
         long quar = zone("QUAR", "QUARANTINE", "{QUARANTINE,HOLD}", "{AMBIENT,CHILLED,FROZEN}");
         long pick = zone("PICK", "PICK_FACE", "{AVAILABLE}", "{AMBIENT}");
@@ -54,18 +57,25 @@ public final class LedgerFixtures {
         physical("F1", frz);
         virtual("ADJ", "ADJUSTMENT");
         virtual("SCRAP", "SCRAP");
-        supplierId = id("insert into supplier (code, name, approval_status) values (?, ?, 'APPROVED') returning id",
-                tag, "Supplier " + tag);
-        long sup = id("insert into location (kind, code, name, supplier_id) values ('SUPPLIER', ?, ?, ?) returning id",
-                "SUP-" + tag, "Supplier " + tag, supplierId);
+        supplierId = id(
+                "insert into supplier (code, name, approval_status) values (?, ?, 'APPROVED') returning id",
+                tag,
+                "Supplier " + tag);
+        long sup = id(
+                "insert into location (kind, code, name, supplier_id) values ('SUPPLIER', ?, ?, ?) returning id",
+                "SUP-" + tag,
+                "Supplier " + tag,
+                supplierId);
         remember("SUP", sup);
         itemId = id("""
                 insert into item (sku, name, base_uom, lot_controlled, expiry_required, allocation_method,
                                   temperature_class, item_family, risk_class, standard_unit_cost, currency)
-                values (?, ?, 'EA', true, true, 'FEFO', ?, 'TEST', 'LOW', 2.5, 'USD') returning id""",
-                "SKU-" + tag, "Test item " + tag, temperatureClass);
-        jdbc.update("insert into item_uom (item_id, uom, base_units_per_uom) values (?, 'EA', 1), (?, 'BOX', 10), (?, 'CASE', 120)",
-                itemId, itemId, itemId);
+                values (?, ?, 'EA', true, true, 'FEFO', ?, 'TEST', 'LOW', 2.5, 'USD') returning id""", "SKU-" + tag, "Test item " + tag, temperatureClass);
+        jdbc.update(
+                "insert into item_uom (item_id, uom, base_units_per_uom) values (?, 'EA', 1), (?, 'BOX', 10), (?, 'CASE', 120)",
+                itemId,
+                itemId,
+                itemId);
         jdbc.update("""
                 insert into reason_code (code, description, posting_types) values
                   ('COUNT_VARIANCE', 'Count variance', '{ADJUSTMENT,OPENING_BALANCE}'),
@@ -87,8 +97,14 @@ public final class LedgerFixtures {
     }
 
     private void virtual(String code, String kind) {
-        remember(code, id("insert into location (kind, code, name, warehouse_id) values (?, ?, ?, ?) returning id",
-                kind, tag + "-" + code, code, warehouseId));
+        remember(
+                code,
+                id(
+                        "insert into location (kind, code, name, warehouse_id) values (?, ?, ?, ?) returning id",
+                        kind,
+                        tag + "-" + code,
+                        code,
+                        warehouseId));
     }
 
     private void remember(String code, long id) {
@@ -113,8 +129,7 @@ public final class LedgerFixtures {
         String n = "LOT-" + SEQ.incrementAndGet();
         return id("""
                 insert into lot (item_id, supplier_id, lot_number, internal_label, expires_on, unit_cost, currency)
-                values (?, ?, ?, ?, current_date + 365, 2.5, 'USD') returning id""",
-                itemId, supplierId, n, "LL-" + tag + "-" + n);
+                values (?, ?, ?, ?, current_date + 365, 2.5, 'USD') returning id""", itemId, supplierId, n, "LL-" + tag + "-" + n);
     }
 
     public String labelOf(long lotId) {
@@ -123,9 +138,13 @@ public final class LedgerFixtures {
 
     /** Puts stock on a shelf the way go-live does: an opening balance from the adjustment location. */
     public Posting stock(Ledger ledger, long lotId, String location, StockStatus status, long qty) {
-        return ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, INVENTORY, UUID.randomUUID().toString())
+        return ledger.post(PostingRequest.of(
+                        PostingType.OPENING_BALANCE,
+                        INVENTORY,
+                        UUID.randomUUID().toString())
                 .movement(new Movement(lotId, location("ADJ"), status, location(location), status, qty))
-                .reason("OPENING").build());
+                .reason("OPENING")
+                .build());
     }
 
     public String key() {
@@ -134,14 +153,18 @@ public final class LedgerFixtures {
 
     /** Kept balances of a lot as rows (location code, status, quantity), zero rows left out. */
     public List<String> balancesOf(long lotId) {
-        return jdbc.query("select location_id, status, quantity from stock_balance where lot_id = ? and quantity <> 0 order by location_id, status",
-                (rs, i) -> codeOf(rs.getLong(1)) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
+        return jdbc.query(
+                "select location_id, status, quantity from stock_balance where lot_id = ? and quantity <> 0 order by location_id, status",
+                (rs, i) -> codeOf(rs.getLong(1)) + " " + rs.getString(2) + " "
+                        + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
                 lotId);
     }
 
     public static String leg(Posting.Leg l, LedgerFixtures f) {
-        return f.codeOf(l.locationId()) + " " + l.status() + " " + l.quantity().stripTrailingZeros().toPlainString()
-                + " @" + l.unitCost().stripTrailingZeros().toPlainString() + " = " + l.extendedValue().stripTrailingZeros().toPlainString();
+        return f.codeOf(l.locationId()) + " " + l.status() + " "
+                + l.quantity().stripTrailingZeros().toPlainString() + " @"
+                + l.unitCost().stripTrailingZeros().toPlainString() + " = "
+                + l.extendedValue().stripTrailingZeros().toPlainString();
     }
 
     public List<String> legsOf(Posting p) {

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +42,9 @@ import org.springframework.test.context.ActiveProfiles;
  *       the application adds on top of its own schema ({@code ratio-same-schema}).
  * </ul>
  */
-@SpringBootTest(classes = LotLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+@SpringBootTest(
+        classes = LotLedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"lotledger.embedded-postgres.synchronous-commit=true", "lotledger.demo.enabled=false"})
 @ActiveProfiles("test")
 class LedgerPostingBenchmark {
@@ -54,21 +56,39 @@ class LedgerPostingBenchmark {
     /** The measured span of each workload is cut in rounds that take turns, so a load change on a shared machine
      *  hits the three alike instead of whichever ran at the time. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+
     static final int LOTS_PER_WRITER = 25;
 
-    @Autowired Ledger ledger;
-    @Autowired PostingExecutor executor;
-    @Autowired LedgerSelfAudit audit;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    PostingExecutor executor;
+
+    @Autowired
+    LedgerSelfAudit audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void ledger_postings_per_second_app_versus_raw_jdbc() throws Exception {
         String sync = jdbc.queryForObject("show synchronous_commit", String.class);
         String fsync = jdbc.queryForObject("show fsync", String.class);
-        System.out.printf("ledger-postings-settings synchronous_commit=%s fsync=%s warmup=%dms app-warmup=%dms measure=%dms "
-                + "rounds=%d cores=%d load=%s%n", sync, fsync, WARMUP_MS, APP_WARMUP_MS, MEASURE_MS, ROUNDS,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(
+                "ledger-postings-settings synchronous_commit=%s fsync=%s warmup=%dms app-warmup=%dms measure=%dms "
+                        + "rounds=%d cores=%d load=%s%n",
+                sync,
+                fsync,
+                WARMUP_MS,
+                APP_WARMUP_MS,
+                MEASURE_MS,
+                ROUNDS,
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         LedgerFixtures f = new LedgerFixtures(jdbc);
         int maxWriters = 4;
         List<Long> lots = new ArrayList<>();
@@ -102,33 +122,48 @@ class LedgerPostingBenchmark {
             for (Writer work : workloads.values()) {
                 run(1, work, work == workloads.get("app") ? APP_WARMUP_MS : WARMUP_MS, 0);
             }
-            for (int writers : new int[]{1, 4}) {
+            for (int writers : new int[] {1, 4}) {
                 Map<String, long[]> done = new LinkedHashMap<>();
                 Map<String, Map<String, Integer>> waits = new LinkedHashMap<>();
                 for (int round = 0; round < ROUNDS; round++) {
                     for (var e : workloads.entrySet()) {
-                        long[] countAndNanos = runCounting(writers, e.getValue(), WARMUP_MS / ROUNDS, MEASURE_MS / ROUNDS);
-                        done.merge(e.getKey(), countAndNanos, (a, b) -> new long[]{a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4]});
+                        long[] countAndNanos =
+                                runCounting(writers, e.getValue(), WARMUP_MS / ROUNDS, MEASURE_MS / ROUNDS);
+                        done.merge(e.getKey(), countAndNanos, (a, b) ->
+                                new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4]});
                         lastWaits.forEach((w, n) -> waits.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
                                 .merge(w, n, Integer::sum));
                     }
                 }
                 Map<String, Double> rate = new LinkedHashMap<>();
                 done.forEach((name, cn) -> rate.put(name, cn[0] / (cn[1] / 1e9)));
-                waits.forEach((name, w) -> System.out.println("ledger-postings-waits writers=" + writers + " " + name + " " + w));
+                waits.forEach((name, w) ->
+                        System.out.println("ledger-postings-waits writers=" + writers + " " + name + " " + w));
                 // CPU per posting does not depend on what else the machine runs: it says where the work is
-                done.forEach((name, cn) -> System.out.printf(Locale.ROOT,
+                done.forEach((name, cn) -> System.out.printf(
+                        Locale.ROOT,
                         "ledger-postings-cpu writers=%d %s postings=%d client=%.0fus db=%.0fus per posting, jit=%dms meanwhile%n",
-                        writers, name, cn[0], cn[2] / 1e3 / Math.max(1, cn[0]), cn[3] / 1e3 / Math.max(1, cn[0]), cn[4]));
+                        writers,
+                        name,
+                        cn[0],
+                        cn[2] / 1e3 / Math.max(1, cn[0]),
+                        cn[3] / 1e3 / Math.max(1, cn[0]),
+                        cn[4]));
                 System.out.println("ledger-postings-load writers=" + writers + " " + loadAverage());
                 if (rate.size() == 3) {
                     double app = rate.get("app");
                     double minimal = rate.get("jdbc-minimal");
                     double same = rate.get("jdbc-same-schema");
-                    System.out.println(String.format(Locale.ROOT,
+                    System.out.println(String.format(
+                            Locale.ROOT,
                             "ledger-postings writers=%d app=%.0f/s jdbc-minimal=%.0f/s jdbc-same-schema=%.0f/s "
                                     + "ratio-minimal=%.2f ratio-same-schema=%.2f",
-                            writers, app, minimal, same, app / minimal, app / same));
+                            writers,
+                            app,
+                            minimal,
+                            same,
+                            app / minimal,
+                            app / same));
                 }
             }
         } finally {
@@ -162,14 +197,16 @@ class LedgerPostingBenchmark {
         Long seqGaps = jdbc.queryForObject("""
                 select count(*) from lot_ledger_head h
                  where h.last_seq <> (select count(*) from posting_leg l where l.lot_id = h.lot_id)""", Long.class);
-        System.out.printf("ledger-postings-check audit-discrepancies=%d balance-after-mismatches=%d lot-seq-gaps=%d%n",
+        System.out.printf(
+                "ledger-postings-check audit-discrepancies=%d balance-after-mismatches=%d lot-seq-gaps=%d%n",
                 result.discrepancies().size(), wrongBalanceAfter, seqGaps);
     }
 
     /** The machine's load averages (1, 5, 15 min): figures taken on a shared, busy machine say so. */
     private static String loadAverage() {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
             return f[0] + "/" + f[1] + "/" + f[2];
         } catch (java.io.IOException | RuntimeException e) {
             return "unknown";
@@ -230,7 +267,7 @@ class LedgerPostingBenchmark {
             c.close();
         }
         baselineConnections.clear();
-        return new long[]{count.get(), elapsed, jvm, db * TICK_NANOS, jit};
+        return new long[] {count.get(), elapsed, jvm, db * TICK_NANOS, jit};
     }
 
     private static long jitMillis() {
@@ -300,9 +337,12 @@ class LedgerPostingBenchmark {
         long[] i = {0};
         return () -> {
             long lot = lots.get(writer * LOTS_PER_WRITER + (int) (i[0]++ % LOTS_PER_WRITER));
-            executor.inTransaction(() -> ledger.post(PostingRequest.of(PostingType.MOVE, LedgerFixtures.WAREHOUSE,
-                    UUID.randomUUID().toString()).movement(new Movement(lot, a1, StockStatus.AVAILABLE, a2,
-                    StockStatus.AVAILABLE, 1)).build()));
+            executor.inTransaction(() -> ledger.post(PostingRequest.of(
+                            PostingType.MOVE,
+                            LedgerFixtures.WAREHOUSE,
+                            UUID.randomUUID().toString())
+                    .movement(new Movement(lot, a1, StockStatus.AVAILABLE, a2, StockStatus.AVAILABLE, 1))
+                    .build()));
         };
     }
 
@@ -329,7 +369,7 @@ class LedgerPostingBenchmark {
             long lot = lots.get(writer * LOTS_PER_WRITER + (int) (i[0]++ % LOTS_PER_WRITER));
             String key = UUID.randomUUID().toString();
             try {
-                for (long[] l : new long[][]{{a1, -1}, {a2, 1}}) {
+                for (long[] l : new long[][] {{a1, -1}, {a2, 1}}) {
                     leg.setString(1, key);
                     leg.setLong(2, lot);
                     leg.setLong(3, l[0]);
@@ -360,8 +400,9 @@ class LedgerPostingBenchmark {
      * location facts, the capacity read, the role, reason, zone, status and balance checks, and the request
      * fingerprint's hash (a key-derived value fills the column).
      */
-    private Runnable sameSchemaPosting(LedgerFixtures f, List<Long> lots, int writer,
-                                       java.util.function.Consumer<List<String>> explained) throws Exception {
+    private Runnable sameSchemaPosting(
+            LedgerFixtures f, List<Long> lots, int writer, java.util.function.Consumer<List<String>> explained)
+            throws Exception {
         long a1 = f.location("A1");
         long a2 = f.location("A2");
         Connection c = baselineConnection();
@@ -374,17 +415,17 @@ class LedgerPostingBenchmark {
                   from unnest(?::bigint[], ?::bigint[], ?::varchar[]) as k(lot_id, location_id, status)
                   left join stock_balance b
                     on b.lot_id = k.lot_id and b.location_id = k.location_id and b.status = k.status""");
-        PreparedStatement write = c.prepareStatement(explained == null ? PostingRows.APPEND
-                : "explain (analyze, buffers) " + PostingRows.APPEND);
+        PreparedStatement write = c.prepareStatement(
+                explained == null ? PostingRows.APPEND : "explain (analyze, buffers) " + PostingRows.APPEND);
         long[] i = {0};
         return () -> {
             long lot = lots.get(writer * LOTS_PER_WRITER + (int) (i[0]++ % LOTS_PER_WRITER));
             String key = UUID.randomUUID().toString();
             try {
-                lockAndRead.setObject(1, new Long[]{lot});
-                lockAndRead.setObject(2, new Long[]{lot, lot});
-                lockAndRead.setObject(3, new Long[]{a1, a2});
-                lockAndRead.setObject(4, new String[]{"AVAILABLE", "AVAILABLE"});
+                lockAndRead.setObject(1, new Long[] {lot});
+                lockAndRead.setObject(2, new Long[] {lot, lot});
+                lockAndRead.setObject(3, new Long[] {a1, a2});
+                lockAndRead.setObject(4, new String[] {"AVAILABLE", "AVAILABLE"});
                 lockAndRead.execute();
                 long lastSeq;
                 Timestamp lastRecorded;
@@ -419,7 +460,7 @@ class LedgerPostingBenchmark {
                 // bucket a1 always exists (it was stocked); a2 is inserted by a lot's first move
                 List<String[]> upd = new ArrayList<>();
                 List<String[]> ins = new ArrayList<>();
-                upd.add(new String[]{Long.toString(lot), Long.toString(a1), "AVAILABLE", "-1", fromSeq});
+                upd.add(new String[] {Long.toString(lot), Long.toString(a1), "AVAILABLE", "-1", fromSeq});
                 String[] to = {Long.toString(lot), Long.toString(a2), "AVAILABLE", "1", toSeq};
                 (toHave == null ? ins : upd).add(to);
                 String toAfter = (toHave == null ? one : toHave.add(one)).toPlainString();
@@ -447,19 +488,19 @@ class LedgerPostingBenchmark {
                 write.setObject(p++, ins.stream().map(r -> "false").toArray(String[]::new));
                 write.setObject(p++, column(ins, 4));
                 write.setTimestamp(p++, recorded);
-                write.setObject(p++, new String[]{"1", "2"});
-                write.setObject(p++, new String[]{Long.toString(lot), Long.toString(lot)});
-                write.setObject(p++, new String[]{Long.toString(a1), Long.toString(a2)});
-                write.setObject(p++, new String[]{"AVAILABLE", "AVAILABLE"});
-                write.setObject(p++, new String[]{"-1", "1"});
-                write.setObject(p++, new String[]{unitCost.toPlainString(), unitCost.toPlainString()});
-                write.setObject(p++, new String[]{currency, currency});
-                write.setObject(p++, new String[]{"-" + value, value});
-                write.setObject(p++, new String[]{fromSeq, toSeq});
-                write.setObject(p++, new String[]{fromHave.subtract(one).toPlainString(), toAfter});
+                write.setObject(p++, new String[] {"1", "2"});
+                write.setObject(p++, new String[] {Long.toString(lot), Long.toString(lot)});
+                write.setObject(p++, new String[] {Long.toString(a1), Long.toString(a2)});
+                write.setObject(p++, new String[] {"AVAILABLE", "AVAILABLE"});
+                write.setObject(p++, new String[] {"-1", "1"});
+                write.setObject(p++, new String[] {unitCost.toPlainString(), unitCost.toPlainString()});
+                write.setObject(p++, new String[] {currency, currency});
+                write.setObject(p++, new String[] {"-" + value, value});
+                write.setObject(p++, new String[] {fromSeq, toSeq});
+                write.setObject(p++, new String[] {fromHave.subtract(one).toPlainString(), toAfter});
                 write.setTimestamp(p++, recorded);
-                write.setObject(p++, new String[]{Long.toString(lot)});
-                write.setObject(p++, new String[]{toSeq});
+                write.setObject(p++, new String[] {Long.toString(lot)});
+                write.setObject(p++, new String[] {toSeq});
                 if (explained != null) {
                     List<String> plan = new ArrayList<>();
                     try (ResultSet rs = write.executeQuery()) {

@@ -19,16 +19,18 @@ class RequestChecksTest {
 
     private static PostingRequest request(PostingType type, String group, String key) {
         return PostingRequest.of(type, new Actor("someone", Set.of(group)), key)
-                .movement(move("A1", StockStatus.AVAILABLE, "A2", StockStatus.AVAILABLE, 1)).build();
+                .movement(move("A1", StockStatus.AVAILABLE, "A2", StockStatus.AVAILABLE, 1))
+                .build();
     }
 
     @ParameterizedTest(name = "a key of {0} characters: {1}")
     @CsvSource({
-            "-1,  IDEMPOTENCY_KEY_REQUIRED",   // none
-            "0,   IDEMPOTENCY_KEY_REQUIRED",
-            "1,   OK",
-            "200, OK",
-            "201, IDEMPOTENCY_KEY_INVALID"})
+        "-1,  IDEMPOTENCY_KEY_REQUIRED", // none
+        "0,   IDEMPOTENCY_KEY_REQUIRED",
+        "1,   OK",
+        "200, OK",
+        "201, IDEMPOTENCY_KEY_INVALID"
+    })
     void every_posting_carries_an_idempotency_key_of_at_most_200_characters(int length, String expected) {
         String key = length < 0 ? null : "k".repeat(length);
         assertThat(code(() -> RequestChecks.idempotencyKey(request(PostingType.MOVE, "warehouse", key))))
@@ -54,15 +56,16 @@ class RequestChecksTest {
 
     @ParameterizedTest(name = "{1} posting {0}: {2}")
     @CsvSource({
-            "MOVE,            warehouse,             OK",
-            "MOVE,            quality,               OK",
-            "MOVE,            receiving,             POSTING_TYPE_NOT_ALLOWED",
-            "ADJUSTMENT,      inventory-control,     OK",
-            "ADJUSTMENT,      warehouse,             POSTING_TYPE_NOT_ALLOWED",
-            "REVERSAL,        receiving-supervisors, OK",
-            "REVERSAL,        receiving,             POSTING_TYPE_NOT_ALLOWED",
-            "STATUS_CHANGE,   quality-managers,      OK",
-            "STATUS_CHANGE,   finance,               POSTING_TYPE_NOT_ALLOWED"})
+        "MOVE,            warehouse,             OK",
+        "MOVE,            quality,               OK",
+        "MOVE,            receiving,             POSTING_TYPE_NOT_ALLOWED",
+        "ADJUSTMENT,      inventory-control,     OK",
+        "ADJUSTMENT,      warehouse,             POSTING_TYPE_NOT_ALLOWED",
+        "REVERSAL,        receiving-supervisors, OK",
+        "REVERSAL,        receiving,             POSTING_TYPE_NOT_ALLOWED",
+        "STATUS_CHANGE,   quality-managers,      OK",
+        "STATUS_CHANGE,   finance,               POSTING_TYPE_NOT_ALLOWED"
+    })
     void each_type_is_posted_only_by_its_groups(PostingType type, String group, String expected) {
         assertThat(code(() -> RequestChecks.role(request(type, group, "k")))).isEqualTo(expected);
     }
@@ -76,8 +79,10 @@ class RequestChecksTest {
 
     @Test
     void a_posting_moves_something() {
-        PostingRequest empty = PostingRequest.of(PostingType.MOVE, new Actor("walt", Set.of("warehouse")), "k").build();
+        PostingRequest empty = PostingRequest.of(PostingType.MOVE, new Actor("walt", Set.of("warehouse")), "k")
+                .build();
         assertThat(code(() -> RequestChecks.movesSomething(empty))).isEqualTo("EMPTY_POSTING");
-        assertThat(code(() -> RequestChecks.movesSomething(request(PostingType.MOVE, "warehouse", "k")))).isEqualTo("OK");
+        assertThat(code(() -> RequestChecks.movesSomething(request(PostingType.MOVE, "warehouse", "k"))))
+                .isEqualTo("OK");
     }
 }

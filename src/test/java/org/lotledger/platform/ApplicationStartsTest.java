@@ -13,6 +13,7 @@ class ApplicationStartsTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -21,7 +22,9 @@ class ApplicationStartsTest {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 15");
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                 .isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class)).isPositive();
-        assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class))
+                .isPositive();
+        assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled())
+                .isTrue();
     }
 }

@@ -13,7 +13,9 @@ class EmbeddedPostgresConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(EmbeddedPostgresConfiguration.class)
-            .withPropertyValues("lotledger.embedded-postgres.data-directory=", "lotledger.embedded-postgres.port=0",
+            .withPropertyValues(
+                    "lotledger.embedded-postgres.data-directory=",
+                    "lotledger.embedded-postgres.port=0",
                     "lotledger.embedded-postgres.synchronous-commit=false");
 
     @Test

@@ -49,12 +49,16 @@ class PurchasingApiTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     PurchaseOrderLines poLines;
 
@@ -92,8 +96,12 @@ class PurchasingApiTest {
     @BeforeEach
     void the_demo_supplier_is_orderable() {
         // the demo data is shared by every test of the one context; a test that deactivates demo rows breaks others
-        assertThat(jdbc.queryForObject("select active and approval_status = 'APPROVED' from supplier where code = ?",
-                Boolean.class, SUP_NORDVAX)).as(SUP_NORDVAX + " is active and approved in the demo data").isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select active and approval_status = 'APPROVED' from supplier where code = ?",
+                        Boolean.class,
+                        SUP_NORDVAX))
+                .as(SUP_NORDVAX + " is active and approved in the demo data")
+                .isTrue();
     }
 
     Reply post(String user, String path, Object body) {
@@ -119,17 +127,30 @@ class PurchasingApiTest {
     /** Rows of every purchasing table and of their audit. */
     Map<String, Long> counts() {
         Map<String, Long> c = new LinkedHashMap<>();
-        for (String table : List.of("purchase_order", "purchase_order_line", "advance_ship_notice", "asn_line", "asn_sscc")) {
+        for (String table :
+                List.of("purchase_order", "purchase_order_line", "advance_ship_notice", "asn_line", "asn_sscc")) {
             c.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
         }
-        c.put("audit", jdbc.queryForObject("select count(*) from catalog_audit where entity_type in (?, ?)", Long.class,
-                PurchaseOrdering.ENTITY, AnnouncingShipments.ENTITY));
+        c.put(
+                "audit",
+                jdbc.queryForObject(
+                        "select count(*) from catalog_audit where entity_type in (?, ?)",
+                        Long.class,
+                        PurchaseOrdering.ENTITY,
+                        AnnouncingShipments.ENTITY));
         return c;
     }
 
     static Map<String, Object> line(long itemId, String quantity, String uom, String price) {
-        return Map.of("itemId", itemId, "quantity", new BigDecimal(quantity), "uom", uom,
-                "expectedUnitPrice", new BigDecimal(price));
+        return Map.of(
+                "itemId",
+                itemId,
+                "quantity",
+                new BigDecimal(quantity),
+                "uom",
+                uom,
+                "expectedUnitPrice",
+                new BigDecimal(price));
     }
 
     static Map<String, Object> order(String number, long supplierId, List<Map<String, Object>> lines) {
@@ -138,9 +159,15 @@ class PurchasingApiTest {
 
     /** Flu vaccine 5 BOX (10 EA each) and syringes 250 EA from NordVax. */
     Reply placeTwoLineOrder(String number) {
-        return post(ERP, "/api/purchase-orders", order(number, supplier(SUP_NORDVAX), List.of(
-                line(item(SKU_FLU_VACCINE), "5", "BOX", "87.50"),
-                line(item(SKU_SYRINGE), "250", "EA", "0.12"))));
+        return post(
+                ERP,
+                "/api/purchase-orders",
+                order(
+                        number,
+                        supplier(SUP_NORDVAX),
+                        List.of(
+                                line(item(SKU_FLU_VACCINE), "5", "BOX", "87.50"),
+                                line(item(SKU_SYRINGE), "250", "EA", "0.12"))));
     }
 
     static Map<String, Object> asnLine(long itemId, String lot, String quantity, String uom, String sscc) {
@@ -157,14 +184,25 @@ class PurchasingApiTest {
         return l;
     }
 
-    static Map<String, Object> asn(String number, long supplierId, long purchaseOrderId, List<Map<String, Object>> lines) {
-        return Map.of("asnNumber", number, "supplierId", supplierId, "purchaseOrderId", purchaseOrderId,
-                "shippedOn", LocalDate.now().toString(), "lines", lines);
+    static Map<String, Object> asn(
+            String number, long supplierId, long purchaseOrderId, List<Map<String, Object>> lines) {
+        return Map.of(
+                "asnNumber",
+                number,
+                "supplierId",
+                supplierId,
+                "purchaseOrderId",
+                purchaseOrderId,
+                "shippedOn",
+                LocalDate.now().toString(),
+                "lines",
+                lines);
     }
 
     /** A valid SSCC no other test uses: extension digit 3, GS1's example prefix, a random serial, its check digit. */
     static String newSscc() {
-        String data = "30614141" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        String data =
+                "30614141" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         return data + org.lotledger.catalog.item.Gtin.checkDigit(data);
     }
 
@@ -186,34 +224,66 @@ class PurchasingApiTest {
         Reply read = get(SUSAN, "/api/purchase-orders/" + placed.id());
         assertThat(read.status()).isEqualTo(200);
         JsonNode po = read.body();
-        assertThat(po.get("poNumber").asText()).as("PO numbers are kept upper-case").isEqualTo(number);
+        assertThat(po.get("poNumber").asText())
+                .as("PO numbers are kept upper-case")
+                .isEqualTo(number);
         assertThat(po.get("supplierCode").asText()).isEqualTo(SUP_NORDVAX);
         assertThat(po.get("status").asText()).isEqualTo("OPEN");
         assertThat(po.get("currency").asText()).isEqualTo("USD");
         assertThat(po.get("createdBy").asText()).isEqualTo(ERP);
         List<String> lines = new ArrayList<>();
-        po.get("lines").forEach(l -> lines.add(l.get("lineNumber").asInt() + " " + l.get("sku").asText() + " "
-                + l.get("quantity").decimalValue().stripTrailingZeros().toPlainString() + " " + l.get("uom").asText()
-                + " = " + l.get("orderedBaseQuantity").decimalValue().stripTrailingZeros().toPlainString() + " "
-                + l.get("baseUom").asText() + " @ " + l.get("expectedUnitPrice").decimalValue().stripTrailingZeros().toPlainString()
-                + " received " + l.get("receivedBaseQuantity").decimalValue().stripTrailingZeros().toPlainString()
-                + " open " + l.get("openBaseQuantity").decimalValue().stripTrailingZeros().toPlainString()
-                + " " + l.get("status").asText()));
-        assertThat(lines).containsExactly(
-                "1 " + SKU_FLU_VACCINE + " 5 BOX = 50 EA @ 87.5 received 0 open 50 OPEN",
-                "2 " + SKU_SYRINGE + " 250 EA = 250 EA @ 0.12 received 0 open 250 OPEN");
-        assertThat(jdbc.queryForList("select ordered_base_quantity from purchase_order_line where purchase_order_id = ? "
-                + "order by line_number", BigDecimal.class, placed.id()))
-                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("50"), new BigDecimal("250"));
+        po.get("lines")
+                .forEach(l -> lines.add(l.get("lineNumber").asInt() + " "
+                        + l.get("sku").asText() + " "
+                        + l.get("quantity").decimalValue().stripTrailingZeros().toPlainString() + " "
+                        + l.get("uom").asText()
+                        + " = "
+                        + l.get("orderedBaseQuantity")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString() + " "
+                        + l.get("baseUom").asText() + " @ "
+                        + l.get("expectedUnitPrice")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + " received "
+                        + l.get("receivedBaseQuantity")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + " open "
+                        + l.get("openBaseQuantity")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + " " + l.get("status").asText()));
+        assertThat(lines)
+                .containsExactly(
+                        "1 " + SKU_FLU_VACCINE + " 5 BOX = 50 EA @ 87.5 received 0 open 50 OPEN",
+                        "2 " + SKU_SYRINGE + " 250 EA = 250 EA @ 0.12 received 0 open 250 OPEN");
+        assertThat(jdbc.queryForList(
+                        "select ordered_base_quantity from purchase_order_line where purchase_order_id = ? "
+                                + "order by line_number",
+                        BigDecimal.class,
+                        placed.id()))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("50"), new BigDecimal("250"));
 
-        JsonNode listed = get(ERP, "/api/purchase-orders?supplier=" + supplier(SUP_NORDVAX) + "&status=OPEN").body();
+        JsonNode listed = get(ERP, "/api/purchase-orders?supplier=" + supplier(SUP_NORDVAX) + "&status=OPEN")
+                .body();
         List<String> numbers = new ArrayList<>();
         listed.forEach(p -> numbers.add(p.get("poNumber").asText()));
         assertThat(numbers).contains(number);
-        assertThat(get(ERP, "/api/purchase-orders?supplier=" + supplier(SUP_MEDIGLOVE)).body().toString()).doesNotContain(number);
-        assertThat(get(ERP, "/api/purchase-orders?status=CANCELLED").body().toString()).doesNotContain(number);
+        assertThat(get(ERP, "/api/purchase-orders?supplier=" + supplier(SUP_MEDIGLOVE))
+                        .body()
+                        .toString())
+                .doesNotContain(number);
+        assertThat(get(ERP, "/api/purchase-orders?status=CANCELLED").body().toString())
+                .doesNotContain(number);
 
-        JsonNode audit = get(ERP, "/api/purchase-orders/" + placed.id() + "/audit").body();
+        JsonNode audit =
+                get(ERP, "/api/purchase-orders/" + placed.id() + "/audit").body();
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).get("action").asText()).isEqualTo("CREATED");
         assertThat(audit.get(0).get("actor").asText()).isEqualTo(ERP);
@@ -221,30 +291,40 @@ class PurchasingApiTest {
 
     @Test
     void a_receiving_supervisor_may_place_an_order_and_a_receiving_clerk_may_only_read_it() {
-        Map<String, Object> o = order(unique("PO-"), supplier(SUP_NORDVAX), List.of(line(item(SKU_SYRINGE), "1", "BOX", "12")));
+        Map<String, Object> o =
+                order(unique("PO-"), supplier(SUP_NORDVAX), List.of(line(item(SKU_SYRINGE), "1", "BOX", "12")));
         Map<String, Long> before = counts();
         Reply byClerk = post("rita", "/api/purchase-orders", o);
         assertThat(byClerk.status()).isEqualTo(403);
         assertThat(counts()).isEqualTo(before);
         Reply bySupervisor = post(SUSAN, "/api/purchase-orders", o);
         assertThat(bySupervisor.status()).as(bySupervisor.body().toString()).isEqualTo(201);
-        assertThat(get("rita", "/api/purchase-orders/" + bySupervisor.id()).status()).isEqualTo(200);
+        assertThat(get("rita", "/api/purchase-orders/" + bySupervisor.id()).status())
+                .isEqualTo(200);
     }
 
     @Test
     void an_order_from_a_blocked_supplier_is_refused() {
         Map<String, Long> before = counts();
-        Reply r = post(ERP, "/api/purchase-orders", order(unique("PO-"), supplier(SUP_CHEAPMED),
-                List.of(line(item(SKU_GLOVES_M), "10", "BOX", "5.00"))));
+        Reply r = post(
+                ERP,
+                "/api/purchase-orders",
+                order(unique("PO-"), supplier(SUP_CHEAPMED), List.of(line(item(SKU_GLOVES_M), "10", "BOX", "5.00"))));
         assertRefused(r, 422, "SUPPLIER_BLOCKED", before);
     }
 
     @Test
     void a_unit_the_item_does_not_have_is_refused_and_the_valid_line_before_it_is_not_kept() {
         Map<String, Long> before = counts();
-        Reply r = post(ERP, "/api/purchase-orders", order(unique("PO-"), supplier(SUP_NORDVAX), List.of(
-                line(item(SKU_FLU_VACCINE), "5", "BOX", "87.50"),
-                line(item(SKU_SYRINGE), "3", "PALLET", "1.00"))));
+        Reply r = post(
+                ERP,
+                "/api/purchase-orders",
+                order(
+                        unique("PO-"),
+                        supplier(SUP_NORDVAX),
+                        List.of(
+                                line(item(SKU_FLU_VACCINE), "5", "BOX", "87.50"),
+                                line(item(SKU_SYRINGE), "3", "PALLET", "1.00"))));
         assertRefused(r, 422, "UOM_NOT_CONVERTIBLE", before);
         assertThat(r.body().get("line").asInt()).isEqualTo(2);
     }
@@ -253,20 +333,78 @@ class PurchasingApiTest {
     void other_refused_lines_name_their_rule() {
         Map<String, Long> before = counts();
         long nordvax = supplier(SUP_NORDVAX);
-        assertRefused(post(ERP, "/api/purchase-orders", order(unique("PO-"), nordvax,
-                List.of(line(item(SKU_SALINE), "1.5", "EA", "1")))), 422, "UOM_NOT_CONVERTIBLE", before);
-        assertRefused(post(ERP, "/api/purchase-orders", order(unique("PO-"), nordvax,
-                List.of(line(item(SKU_SALINE), "0", "BOX", "1")))), 422, "INVALID_QUANTITY", before);
-        assertRefused(post(ERP, "/api/purchase-orders", order(unique("PO-"), nordvax,
-                List.of(line(item(SKU_SALINE), "2", "BOX", "-0.01")))), 422, "INVALID_UNIT_PRICE", before);
-        assertRefused(post(ERP, "/api/purchase-orders", order(unique("PO-"), nordvax,
-                List.of(line(999_999_999L, "2", "BOX", "1")))), 404, "UNKNOWN_ITEM", before);
-        assertRefused(post(ERP, "/api/purchase-orders", order(unique("PO-"), 999_999_999L,
-                List.of(line(item(SKU_SALINE), "2", "BOX", "1")))), 404, "UNKNOWN_SUPPLIER", before);
-        assertRefused(post(ERP, "/api/purchase-orders", Map.of("poNumber", unique("PO-"), "supplierId", nordvax,
-                "currency", "XYZ", "lines", List.of(line(item(SKU_SALINE), "2", "BOX", "1")))), 422, "INVALID_CURRENCY", before);
-        assertRefused(post(ERP, "/api/purchase-orders", Map.of("poNumber", unique("PO-"), "supplierId", nordvax,
-                "currency", "USD", "lines", List.of())), 400, "VALIDATION_FAILED", before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        order(unique("PO-"), nordvax, List.of(line(item(SKU_SALINE), "1.5", "EA", "1")))),
+                422,
+                "UOM_NOT_CONVERTIBLE",
+                before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        order(unique("PO-"), nordvax, List.of(line(item(SKU_SALINE), "0", "BOX", "1")))),
+                422,
+                "INVALID_QUANTITY",
+                before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        order(unique("PO-"), nordvax, List.of(line(item(SKU_SALINE), "2", "BOX", "-0.01")))),
+                422,
+                "INVALID_UNIT_PRICE",
+                before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        order(unique("PO-"), nordvax, List.of(line(999_999_999L, "2", "BOX", "1")))),
+                404,
+                "UNKNOWN_ITEM",
+                before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        order(unique("PO-"), 999_999_999L, List.of(line(item(SKU_SALINE), "2", "BOX", "1")))),
+                404,
+                "UNKNOWN_SUPPLIER",
+                before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        Map.of(
+                                "poNumber",
+                                unique("PO-"),
+                                "supplierId",
+                                nordvax,
+                                "currency",
+                                "XYZ",
+                                "lines",
+                                List.of(line(item(SKU_SALINE), "2", "BOX", "1")))),
+                422,
+                "INVALID_CURRENCY",
+                before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/purchase-orders",
+                        Map.of(
+                                "poNumber",
+                                unique("PO-"),
+                                "supplierId",
+                                nordvax,
+                                "currency",
+                                "USD",
+                                "lines",
+                                List.of())),
+                400,
+                "VALIDATION_FAILED",
+                before);
     }
 
     @Test
@@ -275,8 +413,13 @@ class PurchasingApiTest {
         Reply first = placeTwoLineOrder(number);
         assertThat(first.status()).isEqualTo(201);
         Map<String, Long> before = counts();
-        Reply again = post(ERP, "/api/purchase-orders", order(number.toLowerCase(), supplier(SUP_MEDIGLOVE),
-                List.of(line(item(SKU_GLOVES_M), "1", "BOX", "5"))));
+        Reply again = post(
+                ERP,
+                "/api/purchase-orders",
+                order(
+                        number.toLowerCase(),
+                        supplier(SUP_MEDIGLOVE),
+                        List.of(line(item(SKU_GLOVES_M), "1", "BOX", "5"))));
         assertRefused(again, 409, "PO_NUMBER_TAKEN", before);
         assertThat(again.body().get("purchaseOrderId").asLong()).isEqualTo(first.id());
     }
@@ -288,61 +431,112 @@ class PurchasingApiTest {
         long syringe = item(SKU_SYRINGE);
         String pallet = newSscc();
         String asnNumber = unique("ASN-");
-        Reply created = post(ERP, "/api/advance-ship-notices", asn(asnNumber, supplier(SUP_NORDVAX), po.id(), List.of(
-                asnLine(flu, "23457", "3", "BOX", pallet),
-                asnLine(flu, "23458", "20", "EA", pallet),
-                asnLine(syringe, "SYR-9", "2", "BOX", newSscc()))));
+        Reply created = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        asnNumber,
+                        supplier(SUP_NORDVAX),
+                        po.id(),
+                        List.of(
+                                asnLine(flu, "23457", "3", "BOX", pallet),
+                                asnLine(flu, "23458", "20", "EA", pallet),
+                                asnLine(syringe, "SYR-9", "2", "BOX", newSscc()))));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.headers().getLocation().getPath()).isEqualTo("/api/advance-ship-notices/" + created.id());
 
         JsonNode asn = get("rita", "/api/advance-ship-notices/" + created.id()).body();
         assertThat(asn.get("status").asText()).isEqualTo("OPEN");
-        assertThat(asn.get("purchaseOrderNumber").asText()).isEqualTo(po.body().get("poNumber").asText());
+        assertThat(asn.get("purchaseOrderNumber").asText())
+                .isEqualTo(po.body().get("poNumber").asText());
         List<String> lines = new ArrayList<>();
-        asn.get("lines").forEach(l -> lines.add(l.get("lineNumber").asInt() + " PO line " + l.get("poLineNumber").asInt()
-                + " " + l.get("sku").asText() + " lot " + l.get("lotNumber").asText() + " "
-                + l.get("baseQuantity").decimalValue().stripTrailingZeros().toPlainString() + " EA, expires "
-                + l.get("expiresOn").asText()));
-        assertThat(lines).containsExactly(
-                "1 PO line 1 " + SKU_FLU_VACCINE + " lot 23457 30 EA, expires " + EXPIRES,
-                "2 PO line 1 " + SKU_FLU_VACCINE + " lot 23458 20 EA, expires " + EXPIRES,
-                "3 PO line 2 " + SKU_SYRINGE + " lot SYR-9 200 EA, expires " + EXPIRES);
+        asn.get("lines")
+                .forEach(l -> lines.add(l.get("lineNumber").asInt() + " PO line "
+                        + l.get("poLineNumber").asInt()
+                        + " " + l.get("sku").asText() + " lot "
+                        + l.get("lotNumber").asText() + " "
+                        + l.get("baseQuantity")
+                                .decimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString() + " EA, expires "
+                        + l.get("expiresOn").asText()));
+        assertThat(lines)
+                .containsExactly(
+                        "1 PO line 1 " + SKU_FLU_VACCINE + " lot 23457 30 EA, expires " + EXPIRES,
+                        "2 PO line 1 " + SKU_FLU_VACCINE + " lot 23458 20 EA, expires " + EXPIRES,
+                        "3 PO line 2 " + SKU_SYRINGE + " lot SYR-9 200 EA, expires " + EXPIRES);
         assertThat(asn.get("lines").get(0).get("sscc").asText()).isEqualTo(pallet);
-        assertThat(asn.get("lines").get(1).get("sscc").asText()).as("two lots on one pallet").isEqualTo(pallet);
+        assertThat(asn.get("lines").get(1).get("sscc").asText())
+                .as("two lots on one pallet")
+                .isEqualTo(pallet);
 
-        JsonNode ofOrder = get(SUSAN, "/api/purchase-orders/" + po.id() + "/advance-ship-notices").body();
+        JsonNode ofOrder = get(SUSAN, "/api/purchase-orders/" + po.id() + "/advance-ship-notices")
+                .body();
         assertThat(ofOrder).hasSize(1);
         assertThat(ofOrder.get(0).get("asnNumber").asText()).isEqualTo(asnNumber);
-        JsonNode bySscc = get("rita", "/api/advance-ship-notices?sscc=" + pallet).body();
+        JsonNode bySscc =
+                get("rita", "/api/advance-ship-notices?sscc=" + pallet).body();
         assertThat(bySscc).hasSize(1);
         assertThat(bySscc.get(0).get("id").asLong()).isEqualTo(created.id());
 
         // an ASN changes nothing on the order: receiving does
         JsonNode order = get(ERP, "/api/purchase-orders/" + po.id()).body();
-        assertThat(order.get("lines").get(0).get("receivedBaseQuantity").decimalValue()).isEqualByComparingTo("0");
+        assertThat(order.get("lines").get(0).get("receivedBaseQuantity").decimalValue())
+                .isEqualByComparingTo("0");
     }
 
     @Test
     void an_asn_may_name_its_order_by_number_but_not_an_order_of_another_supplier() {
         Reply po = placeTwoLineOrder(unique("PO-"));
         String poNumber = po.body().get("poNumber").asText();
-        Map<String, Object> byNumber = Map.of("asnNumber", unique("ASN-"), "supplierId", supplier(SUP_NORDVAX),
-                "purchaseOrderNumber", poNumber, "lines", List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null)));
+        Map<String, Object> byNumber = Map.of(
+                "asnNumber",
+                unique("ASN-"),
+                "supplierId",
+                supplier(SUP_NORDVAX),
+                "purchaseOrderNumber",
+                poNumber,
+                "lines",
+                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null)));
         Reply created = post(SUSAN, "/api/advance-ship-notices", byNumber);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.body().get("purchaseOrderId").asLong()).isEqualTo(po.id());
 
         Map<String, Long> before = counts();
-        Reply wrongSupplier = post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_MEDIGLOVE), po.id(),
-                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null))));
+        Reply wrongSupplier = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        unique("ASN-"),
+                        supplier(SUP_MEDIGLOVE),
+                        po.id(),
+                        List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null))));
         assertRefused(wrongSupplier, 422, "ASN_SUPPLIER_MISMATCH", before);
-        Reply unknownOrder = post(ERP, "/api/advance-ship-notices", Map.of("asnNumber", unique("ASN-"),
-                "supplierId", supplier(SUP_NORDVAX), "purchaseOrderNumber", "NO-SUCH-PO",
-                "lines", List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null))));
+        Reply unknownOrder = post(
+                ERP,
+                "/api/advance-ship-notices",
+                Map.of(
+                        "asnNumber",
+                        unique("ASN-"),
+                        "supplierId",
+                        supplier(SUP_NORDVAX),
+                        "purchaseOrderNumber",
+                        "NO-SUCH-PO",
+                        "lines",
+                        List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null))));
         assertRefused(unknownOrder, 404, "UNKNOWN_PURCHASE_ORDER", before);
-        Reply sameNumberAgain = post(ERP, "/api/advance-ship-notices", Map.of("asnNumber",
-                created.body().get("asnNumber").asText(), "supplierId", supplier(SUP_NORDVAX), "purchaseOrderId", po.id(),
-                "lines", List.of(asnLine(item(SKU_SYRINGE), "S2", "10", "EA", null))));
+        Reply sameNumberAgain = post(
+                ERP,
+                "/api/advance-ship-notices",
+                Map.of(
+                        "asnNumber",
+                        created.body().get("asnNumber").asText(),
+                        "supplierId",
+                        supplier(SUP_NORDVAX),
+                        "purchaseOrderId",
+                        po.id(),
+                        "lines",
+                        List.of(asnLine(item(SKU_SYRINGE), "S2", "10", "EA", null))));
         assertRefused(sameNumberAgain, 409, "ASN_NUMBER_TAKEN", before);
     }
 
@@ -350,9 +544,16 @@ class PurchasingApiTest {
     void an_asn_line_for_an_item_not_on_the_order_is_refused() {
         Reply po = placeTwoLineOrder(unique("PO-"));
         Map<String, Long> before = counts();
-        Reply r = post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(), List.of(
-                asnLine(item(SKU_FLU_VACCINE), "23457", "1", "BOX", null),
-                asnLine(item(SKU_SALINE), "B2026-002", "1", "BOX", null))));
+        Reply r = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        unique("ASN-"),
+                        supplier(SUP_NORDVAX),
+                        po.id(),
+                        List.of(
+                                asnLine(item(SKU_FLU_VACCINE), "23457", "1", "BOX", null),
+                                asnLine(item(SKU_SALINE), "B2026-002", "1", "BOX", null))));
         assertRefused(r, 422, "ITEM_NOT_ON_PO", before);
         assertThat(r.body().get("line").asInt()).isEqualTo(2);
     }
@@ -364,21 +565,49 @@ class PurchasingApiTest {
         Map<String, Long> before = counts();
 
         Map<String, Object> noLot = asnLine(flu, null, "1", "BOX", null);
-        assertRefused(post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(noLot))), 422, "LOT_NUMBER_REQUIRED", before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/advance-ship-notices",
+                        asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(), List.of(noLot))),
+                422,
+                "LOT_NUMBER_REQUIRED",
+                before);
 
         Map<String, Object> noExpiry = asnLine(flu, "23457", "1", "BOX", null);
         noExpiry.remove("expiresOn");
-        assertRefused(post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(noExpiry))), 422, "EXPIRY_REQUIRED", before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/advance-ship-notices",
+                        asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(), List.of(noExpiry))),
+                422,
+                "EXPIRY_REQUIRED",
+                before);
 
         Map<String, Object> madeAfterExpiry = asnLine(flu, "23457", "1", "BOX", null);
         madeAfterExpiry.put("manufacturedOn", EXPIRES.plusDays(1).toString());
-        assertRefused(post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(madeAfterExpiry))), 422, "INVALID_LOT_DATES", before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/advance-ship-notices",
+                        asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(), List.of(madeAfterExpiry))),
+                422,
+                "INVALID_LOT_DATES",
+                before);
 
-        assertRefused(post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(asnLine(flu, "23457", "1", "PALLET", null)))), 422, "UOM_NOT_CONVERTIBLE", before);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/advance-ship-notices",
+                        asn(
+                                unique("ASN-"),
+                                supplier(SUP_NORDVAX),
+                                po.id(),
+                                List.of(asnLine(flu, "23457", "1", "PALLET", null)))),
+                422,
+                "UOM_NOT_CONVERTIBLE",
+                before);
     }
 
     @Test
@@ -387,8 +616,14 @@ class PurchasingApiTest {
         String good = newSscc();
         String bad = good.substring(0, 17) + ((good.charAt(17) - '0' + 1) % 10);
         Map<String, Long> before = counts();
-        Reply r = post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", bad))));
+        Reply r = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        unique("ASN-"),
+                        supplier(SUP_NORDVAX),
+                        po.id(),
+                        List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", bad))));
         assertRefused(r, 422, "INVALID_SSCC", before);
         assertThat(r.body().get("sscc").asText()).isEqualTo(bad);
     }
@@ -397,13 +632,26 @@ class PurchasingApiTest {
     void an_sscc_already_announced_on_another_asn_is_refused() {
         Reply po = placeTwoLineOrder(unique("PO-"));
         String sscc = newSscc();
-        Reply first = post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", sscc))));
+        Reply first = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        unique("ASN-"),
+                        supplier(SUP_NORDVAX),
+                        po.id(),
+                        List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", sscc))));
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
         Map<String, Long> before = counts();
-        Reply second = post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(), List.of(
-                asnLine(item(SKU_SYRINGE), "S2", "10", "EA", newSscc()),
-                asnLine(item(SKU_FLU_VACCINE), "23457", "1", "BOX", sscc))));
+        Reply second = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        unique("ASN-"),
+                        supplier(SUP_NORDVAX),
+                        po.id(),
+                        List.of(
+                                asnLine(item(SKU_SYRINGE), "S2", "10", "EA", newSscc()),
+                                asnLine(item(SKU_FLU_VACCINE), "23457", "1", "BOX", sscc))));
         assertRefused(second, 409, "SSCC_TAKEN", before);
         assertThat(second.body().get("advanceShipNoticeId").asLong()).isEqualTo(first.id());
     }
@@ -411,15 +659,25 @@ class PurchasingApiTest {
     @Test
     void an_order_with_nothing_received_is_cancelled_with_its_lines_and_asns_and_then_takes_no_asn() {
         Reply po = placeTwoLineOrder(unique("PO-"));
-        Reply asn = post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null))));
+        Reply asn = post(
+                ERP,
+                "/api/advance-ship-notices",
+                asn(
+                        unique("ASN-"),
+                        supplier(SUP_NORDVAX),
+                        po.id(),
+                        List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null))));
         assertThat(asn.status()).isEqualTo(201);
         String path = "/api/purchase-orders/" + po.id();
         Map<String, Long> before = counts();
         Reply stale = send(SUSAN, HttpMethod.POST, path + "/cancel", Map.of("reason", "stale"), "\"7\"");
         assertRefused(stale, 412, "VERSION_CONFLICT", before);
 
-        Reply cancelled = send(SUSAN, HttpMethod.POST, path + "/cancel", Map.of("reason", "supplier cannot deliver"),
+        Reply cancelled = send(
+                SUSAN,
+                HttpMethod.POST,
+                path + "/cancel",
+                Map.of("reason", "supplier cannot deliver"),
                 get(SUSAN, path).headers().getETag());
         assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(200);
         assertThat(cancelled.headers().getETag()).isEqualTo("\"1\"");
@@ -428,7 +686,11 @@ class PurchasingApiTest {
         assertThat(order.get("cancelledBy").asText()).isEqualTo(SUSAN);
         assertThat(order.get("cancelReason").asText()).isEqualTo("supplier cannot deliver");
         order.get("lines").forEach(l -> assertThat(l.get("status").asText()).isEqualTo("CANCELLED"));
-        assertThat(get(ERP, "/api/advance-ship-notices/" + asn.id()).body().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(get(ERP, "/api/advance-ship-notices/" + asn.id())
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("CANCELLED");
         JsonNode audit = get(ERP, path + "/audit").body();
         assertThat(audit).hasSize(2);
         assertThat(audit.get(1).at("/changes/status/to").asText()).isEqualTo("CANCELLED");
@@ -436,9 +698,20 @@ class PurchasingApiTest {
 
         Map<String, Long> afterCancel = counts();
         assertRefused(post(ERP, path + "/cancel", null), 409, "PURCHASE_ORDER_NOT_OPEN", afterCancel);
-        assertRefused(post(ERP, "/api/advance-ship-notices", asn(unique("ASN-"), supplier(SUP_NORDVAX), po.id(),
-                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null)))), 409, "PURCHASE_ORDER_NOT_OPEN", afterCancel);
-        assertRefused(post(ERP, "/api/purchase-orders/999999999/cancel", null), 404, "UNKNOWN_PURCHASE_ORDER", afterCancel);
+        assertRefused(
+                post(
+                        ERP,
+                        "/api/advance-ship-notices",
+                        asn(
+                                unique("ASN-"),
+                                supplier(SUP_NORDVAX),
+                                po.id(),
+                                List.of(asnLine(item(SKU_SYRINGE), "S1", "10", "EA", null)))),
+                409,
+                "PURCHASE_ORDER_NOT_OPEN",
+                afterCancel);
+        assertRefused(
+                post(ERP, "/api/purchase-orders/999999999/cancel", null), 404, "UNKNOWN_PURCHASE_ORDER", afterCancel);
     }
 
     @Test
@@ -453,7 +726,8 @@ class PurchasingApiTest {
         JsonNode order = get(ERP, "/api/purchase-orders/" + po.id()).body();
         assertThat(order.get("status").asText()).isEqualTo("OPEN");
         assertThat(order.get("lines").get(0).get("status").asText()).isEqualTo("OPEN");
-        assertThat(order.get("lines").get(1).get("openBaseQuantity").decimalValue()).isEqualByComparingTo("150");
+        assertThat(order.get("lines").get(1).get("openBaseQuantity").decimalValue())
+                .isEqualByComparingTo("150");
     }
 
     /**
@@ -484,8 +758,11 @@ class PurchasingApiTest {
         first.get(10, TimeUnit.SECONDS);
         assertThat(seenBySecond).isEqualByComparingTo("30");
         assertThat(waitedMillis).as("the second waited for the first to commit").isGreaterThanOrEqualTo(300);
-        assertThat(jdbc.queryForObject("select received_base_quantity from purchase_order_line where id = ?",
-                BigDecimal.class, lineId)).isEqualByComparingTo("55");
+        assertThat(jdbc.queryForObject(
+                        "select received_base_quantity from purchase_order_line where id = ?",
+                        BigDecimal.class,
+                        lineId))
+                .isEqualByComparingTo("55");
     }
 
     static void sleep(long millis) {

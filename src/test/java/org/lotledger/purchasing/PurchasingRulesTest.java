@@ -23,18 +23,19 @@ class PurchasingRulesTest {
 
     @Test
     void an_sscc_with_a_bad_check_digit_is_refused_naming_the_right_one() {
-        assertThatThrownBy(() -> Sscc.parse("106141411234567890"))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo("INVALID_SSCC");
-                    assertThat(e.getMessage()).contains("should be 7");
-                });
+        assertThatThrownBy(() -> Sscc.parse("106141411234567890")).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo("INVALID_SSCC");
+            assertThat(e.getMessage()).contains("should be 7");
+        });
     }
 
     @Test
     void an_sscc_of_other_than_eighteen_digits_is_refused() {
         for (String bad : new String[] {"10614141123456789", "1061414112345678970", "10614141123456789X", "", null}) {
-            assertThatThrownBy(() -> Sscc.parse(bad)).as(String.valueOf(bad))
-                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_SSCC"));
+            assertThatThrownBy(() -> Sscc.parse(bad))
+                    .as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(
+                            DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_SSCC"));
         }
     }
 
@@ -56,22 +57,28 @@ class PurchasingRulesTest {
     @Test
     void an_expiry_is_needed_only_where_the_item_requires_one_and_best_before_stands_in_where_the_item_says_so() {
         assertThatThrownBy(() -> AnnouncedLot.check(1, VACCINE, "L1", null, MADE, null, EXPIRES))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("EXPIRY_REQUIRED"));
-        assertThat(AnnouncedLot.check(1, GLOVES, "L1", null, MADE, null, null).expiresOn()).isNull();
-        assertThat(AnnouncedLot.check(1, BEST_BEFORE_ITEM, "L1", null, MADE, null, EXPIRES).expiresOn()).isEqualTo(EXPIRES);
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("EXPIRY_REQUIRED"));
+        assertThat(AnnouncedLot.check(1, GLOVES, "L1", null, MADE, null, null).expiresOn())
+                .isNull();
+        assertThat(AnnouncedLot.check(1, BEST_BEFORE_ITEM, "L1", null, MADE, null, EXPIRES)
+                        .expiresOn())
+                .isEqualTo(EXPIRES);
     }
 
     @Test
     void the_manufacturing_date_must_be_before_the_expiry() {
         assertThatThrownBy(() -> AnnouncedLot.check(1, VACCINE, "L1", null, EXPIRES, EXPIRES, null))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_LOT_DATES"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_LOT_DATES"));
         AnnouncedLot ok = AnnouncedLot.check(1, VACCINE, " L1 ", " ", MADE, EXPIRES, null);
         assertThat(ok.lotNumber()).isEqualTo("L1");
         assertThat(ok.manufacturerBatchRef()).isNull();
     }
 
     static PurchaseOrderLine line(long orderedBase) {
-        return new PurchaseOrderLine(1, 1, 7, BigDecimal.valueOf(orderedBase), "EA", orderedBase, new BigDecimal("1.50"));
+        return new PurchaseOrderLine(
+                1, 1, 7, BigDecimal.valueOf(orderedBase), "EA", orderedBase, new BigDecimal("1.50"));
     }
 
     @Test
@@ -82,9 +89,13 @@ class PurchasingRulesTest {
         assertThat(l.getReceivedBaseQuantity()).isEqualByComparingTo("40");
         assertThat(l.openBaseQuantity()).isEqualByComparingTo("10");
         l.addReceived(BigDecimal.valueOf(15));
-        assertThat(l.openBaseQuantity()).as("over-received: nothing open, never negative").isEqualByComparingTo("0");
+        assertThat(l.openBaseQuantity())
+                .as("over-received: nothing open, never negative")
+                .isEqualByComparingTo("0");
         l.addReceived(BigDecimal.valueOf(-15));
-        assertThat(l.getReceivedBaseQuantity()).as("a reversed receipt gives back").isEqualByComparingTo("40");
+        assertThat(l.getReceivedBaseQuantity())
+                .as("a reversed receipt gives back")
+                .isEqualByComparingTo("40");
     }
 
     @Test
@@ -94,7 +105,8 @@ class PurchasingRulesTest {
         l.closeShort();
         assertThat(l.getStatus()).isEqualTo(PurchaseOrderLineStatus.CLOSED_SHORT);
         assertThatThrownBy(() -> l.addReceived(BigDecimal.ONE))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("PO_LINE_NOT_OPEN"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("PO_LINE_NOT_OPEN"));
     }
 
     @Test
@@ -102,7 +114,8 @@ class PurchasingRulesTest {
         PurchaseOrderLine received = line(50);
         received.addReceived(BigDecimal.TEN);
         assertThatThrownBy(received::cancel)
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("PURCHASE_ORDER_HAS_RECEIPTS"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("PURCHASE_ORDER_HAS_RECEIPTS"));
         PurchaseOrderLine untouched = line(50);
         untouched.cancel();
         assertThat(untouched.getStatus()).isEqualTo(PurchaseOrderLineStatus.CANCELLED);
@@ -110,12 +123,14 @@ class PurchasingRulesTest {
 
     @Test
     void received_quantities_are_whole_base_units() {
-        assertThatThrownBy(() -> line(50).addReceived(new BigDecimal("0.5"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> line(50).addReceived(new BigDecimal("0.5")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_negative_expected_price_is_refused() {
         assertThatThrownBy(() -> new PurchaseOrderLine(1, 1, 7, BigDecimal.ONE, "EA", 1, new BigDecimal("-0.01")))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_UNIT_PRICE"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("INVALID_UNIT_PRICE"));
     }
 }

@@ -35,9 +35,14 @@ class DirectedPutawayTest {
     static final Actor QA = new Actor("quinn", Set.of("quality"));
     static final Actor LOADER = new Actor("ivy", Set.of("inventory-control"));
 
-    @Autowired TestRestTemplate http;
-    @Autowired Ledger ledger;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     String label;
     long lot;
@@ -53,10 +58,13 @@ class DirectedPutawayTest {
         long adjustment = jdbc.queryForObject("""
                 select a.id from location a join warehouse w on w.id = a.warehouse_id
                  where w.code = 'EAST' and a.kind = 'ADJUSTMENT'""", Long.class);
-        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, LOADER, UUID.randomUUID().toString())
+        ledger.post(PostingRequest.of(
+                        PostingType.OPENING_BALANCE, LOADER, UUID.randomUUID().toString())
                 .movement(new Movement(lot, adjustment, StockStatus.QUARANTINE, quarantine, StockStatus.QUARANTINE, 40))
-                .reason("OPENING").build());
-        ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, QA, UUID.randomUUID().toString())
+                .reason("OPENING")
+                .build());
+        ledger.post(PostingRequest.of(
+                        PostingType.STATUS_CHANGE, QA, UUID.randomUUID().toString())
                 .movement(new Movement(lot, quarantine, StockStatus.QUARANTINE, quarantine, StockStatus.AVAILABLE, 40))
                 .build());
     }
@@ -74,8 +82,8 @@ class DirectedPutawayTest {
     }
 
     private ResponseEntity<Map> putaway(String to, int qty, String overrideReason) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("lot", label, "fromLocation", "EAST-QUAR-01",
-                "toLocation", to, "quantity", qty, "unit", "EA"));
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("lot", label, "fromLocation", "EAST-QUAR-01", "toLocation", to, "quantity", qty, "unit", "EA"));
         if (overrideReason != null) {
             body.put("overrideReasonCode", overrideReason);
         }
@@ -84,12 +92,16 @@ class DirectedPutawayTest {
 
     @Test
     void the_decision_table_directs_released_chilled_stock_to_chilled_storage() {
-        ResponseEntity<Map> suggestion = http.exchange("/api/putaway/suggestion?lot=" + label + "&from=EAST-QUAR-01",
-                HttpMethod.GET, new HttpEntity<>(as("rita")), Map.class);
+        ResponseEntity<Map> suggestion = http.exchange(
+                "/api/putaway/suggestion?lot=" + label + "&from=EAST-QUAR-01",
+                HttpMethod.GET,
+                new HttpEntity<>(as("rita")),
+                Map.class);
 
         assertThat(suggestion.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(suggestion.getBody()).containsEntry("directedZone", "CHL");
-        assertThat((List<String>) suggestion.getBody().get("locations")).isNotEmpty()
+        assertThat((List<String>) suggestion.getBody().get("locations"))
+                .isNotEmpty()
                 .allMatch(l -> l.startsWith("EAST-CHL-"));
 
         ResponseEntity<Map> done = putaway(((List<String>) suggestion.getBody().get("locations")).get(0), 25, null);
@@ -103,15 +115,19 @@ class DirectedPutawayTest {
         long postings = jdbc.queryForObject("select count(*) from posting", Long.class);
 
         assertThat(putaway("EAST-PICK-01-01", 5, null).getBody())
-                .containsEntry("code", "PUTAWAY_OUTSIDE_DIRECTED_ZONE").containsEntry("directedZone", "CHL");
+                .containsEntry("code", "PUTAWAY_OUTSIDE_DIRECTED_ZONE")
+                .containsEntry("directedZone", "CHL");
         // one check, one code for every reason code (the ledger's): DAMAGED is no putaway override reason
-        assertThat(putaway("EAST-PICK-01-01", 5, "DAMAGED").getBody()).containsEntry("code", "INVALID_REASON_CODE")
+        assertThat(putaway("EAST-PICK-01-01", 5, "DAMAGED").getBody())
+                .containsEntry("code", "INVALID_REASON_CODE")
                 .containsEntry("postingType", "DIRECTED_PUTAWAY_OVERRIDE");
-        assertThat(jdbc.queryForObject("select count(*) from posting", Long.class)).isEqualTo(postings);
+        assertThat(jdbc.queryForObject("select count(*) from posting", Long.class))
+                .isEqualTo(postings);
 
         ResponseEntity<Map> overridden = putaway("EAST-PICK-01-01", 5, "PUTAWAY_OVERRIDE");
         assertThat(overridden.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(overridden.getBody()).containsEntry("reasonCode", "PUTAWAY_OVERRIDE")
+        assertThat(overridden.getBody())
+                .containsEntry("reasonCode", "PUTAWAY_OVERRIDE")
                 .containsEntry("note", "directed zone CHL, put away in PICK");
     }
 
@@ -119,10 +135,27 @@ class DirectedPutawayTest {
     void a_warehouse_clerk_cannot_put_away_by_posting_a_move_and_finance_cannot_put_away_at_all() {
         HttpHeaders finance = as("fiona");
         assertThat(http.exchange("/api/putaway", HttpMethod.POST, new HttpEntity<>(Map.of(), finance), Map.class)
-                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<Map> asMove = http.exchange("/api/moves", HttpMethod.POST, new HttpEntity<>(Map.of("purpose", "PUTAWAY",
-                "lot", label, "fromLocation", "EAST-QUAR-01", "toLocation", "EAST-PICK-01-01", "quantity", 1, "unit", "EA"),
-                as("walt")), Map.class);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> asMove = http.exchange(
+                "/api/moves",
+                HttpMethod.POST,
+                new HttpEntity<>(
+                        Map.of(
+                                "purpose",
+                                "PUTAWAY",
+                                "lot",
+                                label,
+                                "fromLocation",
+                                "EAST-QUAR-01",
+                                "toLocation",
+                                "EAST-PICK-01-01",
+                                "quantity",
+                                1,
+                                "unit",
+                                "EA"),
+                        as("walt")),
+                Map.class);
         assertThat(asMove.getBody()).containsEntry("code", "POSTING_TYPE_NOT_OWNED");
     }
 }

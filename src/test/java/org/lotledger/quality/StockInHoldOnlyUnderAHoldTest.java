@@ -30,13 +30,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class StockInHoldOnlyUnderAHoldTest {
 
-    @Autowired Ledger ledger;
-    @Autowired AdjustingStock adjusting;
-    @Autowired MovingStock moving;
-    @Autowired ReversingPostings reversing;
-    @Autowired PlacingHold placing;
-    @Autowired ReleasingHold releasing;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    AdjustingStock adjusting;
+
+    @Autowired
+    MovingStock moving;
+
+    @Autowired
+    ReversingPostings reversing;
+
+    @Autowired
+    PlacingHold placing;
+
+    @Autowired
+    ReleasingHold releasing;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     LedgerFixtures f;
 
@@ -49,11 +62,24 @@ class StockInHoldOnlyUnderAHoldTest {
     void an_opening_balance_or_an_adjustment_in_hold_is_refused_without_a_hold() {
         long lot = f.newLot();
         long before = postings();
-        assertThatThrownBy(() -> f.stock(ledger, lot, "A1", HOLD, 6)).as("held before go-live, by no hold")
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
-        assertThatThrownBy(() -> adjusting.adjust(new AdjustingStock.Adjustment(f.labelOf(lot), f.barcode("A1"), HOLD,
-                BigDecimal.valueOf(3), "EA", "COUNT_VARIANCE", null, null), LedgerFixtures.INVENTORY, f.key()))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+        assertThatThrownBy(() -> f.stock(ledger, lot, "A1", HOLD, 6))
+                .as("held before go-live, by no hold")
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+        assertThatThrownBy(() -> adjusting.adjust(
+                        new AdjustingStock.Adjustment(
+                                f.labelOf(lot),
+                                f.barcode("A1"),
+                                HOLD,
+                                BigDecimal.valueOf(3),
+                                "EA",
+                                "COUNT_VARIANCE",
+                                null,
+                                null),
+                        LedgerFixtures.INVENTORY,
+                        f.key()))
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
         assertThat(postings()).isEqualTo(before);
         assertThat(f.balancesOf(lot)).isEmpty();
     }
@@ -62,22 +88,39 @@ class StockInHoldOnlyUnderAHoldTest {
     void held_stock_leaves_hold_only_through_its_hold() {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", AVAILABLE, 20);
-        PlacingHold.Placed placed = placing.place(new PlacingHold.HoldRequest(HoldScope.LOT, lot, null,
-                HoldReason.INVESTIGATION, null), LedgerFixtures.QUALITY, f.key());
+        PlacingHold.Placed placed = placing.place(
+                new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION, null),
+                LedgerFixtures.QUALITY,
+                f.key());
         long before = postings();
 
         // a count that finds less, posted without the hold recording it as not found
-        assertThatThrownBy(() -> adjusting.adjust(new AdjustingStock.Adjustment(f.labelOf(lot), f.barcode("A1"), HOLD,
-                BigDecimal.valueOf(-2), "EA", "COUNT_VARIANCE", null, null), LedgerFixtures.INVENTORY, f.key()))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+        assertThatThrownBy(() -> adjusting.adjust(
+                        new AdjustingStock.Adjustment(
+                                f.labelOf(lot),
+                                f.barcode("A1"),
+                                HOLD,
+                                BigDecimal.valueOf(-2),
+                                "EA",
+                                "COUNT_VARIANCE",
+                                null,
+                                null),
+                        LedgerFixtures.INVENTORY,
+                        f.key()))
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
         // quality releasing by hand instead of through the hold
-        assertThatThrownBy(() -> ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, LedgerFixtures.QUALITY, f.key())
-                .movement(new Movement(lot, f.location("A1"), HOLD, f.location("A1"), AVAILABLE, 20)).build()))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+        assertThatThrownBy(
+                        () -> ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, LedgerFixtures.QUALITY, f.key())
+                                .movement(new Movement(lot, f.location("A1"), HOLD, f.location("A1"), AVAILABLE, 20))
+                                .build()))
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
         // undoing the hold's posting behind its back
-        assertThatThrownBy(() -> reversing.reverse(placed.hold().placePostingId(), "DATA_ENTRY_ERROR", null,
-                LedgerFixtures.INVENTORY, f.key()))
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+        assertThatThrownBy(() -> reversing.reverse(
+                        placed.hold().placePostingId(), "DATA_ENTRY_ERROR", null, LedgerFixtures.INVENTORY, f.key()))
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
         assertThat(postings()).isEqualTo(before);
         assertThat(f.balancesOf(lot)).contains("A1 HOLD 20");
 
@@ -89,26 +132,50 @@ class StockInHoldOnlyUnderAHoldTest {
     void quality_moving_held_stock_that_no_hold_answers_for_at_its_source_is_refused() {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", AVAILABLE, 20);
-        long holdId = placing.place(new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION,
-                null), LedgerFixtures.QUALITY, f.key()).hold().id();
+        long holdId = placing.place(
+                        new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION, null),
+                        LedgerFixtures.QUALITY,
+                        f.key())
+                .hold()
+                .id();
         // the book says 5 less than the ledger holds at A1 (a repair gone wrong): 5 of the 20 have no hold
         jdbc.update("""
                 insert into quality_hold_outcome (hold_id, outcome, lot_id, location_id, quantity, request_key, decided_by)
                 values (?, 'NOT_FOUND', ?, ?, 5, 'test', 'test')""", holdId, lot, f.location("A1"));
         try {
-            assertThatThrownBy(() -> moving.move(new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"),
-                    f.barcode("A2"), BigDecimal.valueOf(20), "EA", HOLD, null), LedgerFixtures.QUALITY, f.key()))
-                    .extracting(e -> ((DomainException) e).code()).isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
+            assertThatThrownBy(() -> moving.move(
+                            new MovingStock.ScanMove(
+                                    null,
+                                    f.labelOf(lot),
+                                    f.barcode("A1"),
+                                    f.barcode("A2"),
+                                    BigDecimal.valueOf(20),
+                                    "EA",
+                                    HOLD,
+                                    null),
+                            LedgerFixtures.QUALITY,
+                            f.key()))
+                    .extracting(e -> ((DomainException) e).code())
+                    .isEqualTo("HOLD_STOCK_OUTSIDE_HOLD");
             assertThat(f.balancesOf(lot)).contains("A1 HOLD 20");
-            moving.move(new MovingStock.ScanMove(null, f.labelOf(lot), f.barcode("A1"), f.barcode("A2"),
-                    BigDecimal.valueOf(15), "EA", HOLD, null), LedgerFixtures.QUALITY, f.key());
+            moving.move(
+                    new MovingStock.ScanMove(
+                            null,
+                            f.labelOf(lot),
+                            f.barcode("A1"),
+                            f.barcode("A2"),
+                            BigDecimal.valueOf(15),
+                            "EA",
+                            HOLD,
+                            null),
+                    LedgerFixtures.QUALITY,
+                    f.key());
             assertThat(f.balancesOf(lot)).contains("A1 HOLD 5", "A2 HOLD 15");
         } finally {
             // put the book right again (the audit reads the whole database): the hold answers for the 5 left at A1
             jdbc.update("""
                     insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id)
-                    values (?, ?, ?, 5, (select place_posting_id from quality_hold where id = ?))""",
-                    holdId, lot, f.location("A1"), holdId);
+                    values (?, ?, ?, 5, (select place_posting_id from quality_hold where id = ?))""", holdId, lot, f.location("A1"), holdId);
             releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality-managers")), f.key());
         }
         assertThat(f.balancesOf(lot)).contains("A1 AVAILABLE 5", "A2 AVAILABLE 15");
@@ -119,10 +186,16 @@ class StockInHoldOnlyUnderAHoldTest {
         LedgerFixtures ambient = new LedgerFixtures(jdbc, "AMBIENT");
         long lot = ambient.newLot();
         ambient.stock(ledger, lot, "P1", AVAILABLE, 8);
-        long holdId = placing.place(new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION,
-                null), LedgerFixtures.QUALITY, ambient.key()).hold().id();
-        assertThat(ambient.balancesOf(lot)).as("zones constrain arrivals, not status changes in place")
-                .contains("P1 HOLD 8").doesNotContain("P1 AVAILABLE 8");
+        long holdId = placing.place(
+                        new PlacingHold.HoldRequest(HoldScope.LOT, lot, null, HoldReason.INVESTIGATION, null),
+                        LedgerFixtures.QUALITY,
+                        ambient.key())
+                .hold()
+                .id();
+        assertThat(ambient.balancesOf(lot))
+                .as("zones constrain arrivals, not status changes in place")
+                .contains("P1 HOLD 8")
+                .doesNotContain("P1 AVAILABLE 8");
         releasing.release(holdId, null, "cleared", new Actor("maria", Set.of("quality-managers")), ambient.key());
         assertThat(ambient.balancesOf(lot)).contains("P1 AVAILABLE 8").noneMatch(r -> r.contains(" HOLD "));
     }

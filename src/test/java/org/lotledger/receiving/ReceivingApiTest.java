@@ -60,31 +60,42 @@ class ReceivingApiTest {
     static final String RITA = "rita";
     static final String SUSAN = "susan";
     static final String ERP = "erp";
-    static final AtomicInteger LOTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000, 60_000));
+    static final AtomicInteger LOTS =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000, 60_000));
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     ReceivingGoods receiving;
+
     @Autowired
     ClosingAndReversingReceipts closing;
+
     @Autowired
     SupplierService suppliers;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
 
     /** Open receiving inspections of one receipt line (bpmn/receiving-inspection.bpmn, started on LotReceived). */
     private long inspections(long lotId, long receiptId, long lineId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("ReceivingInspection")
-                .processInstanceBusinessKey("lot-" + lotId + ":receipt-" + receiptId + "-line-" + lineId).count();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey("ReceivingInspection")
+                .processInstanceBusinessKey("lot-" + lotId + ":receipt-" + receiptId + "-line-" + lineId)
+                .count();
     }
 
     record Reply(int status, JsonNode body) {
@@ -101,7 +112,8 @@ class ReceivingApiTest {
 
     @Test
     void a_partial_receipt_with_two_lots_on_one_line_and_one_on_another_posts_quarantine_stock_at_the_dock() {
-        JsonNode po = order(SUP_MEDIGLOVE, line(SKU_GLOVES_M, 10, "BOX", "4.00"), line(SKU_GLOVES_L, 500, "EA", "0.05"));
+        JsonNode po =
+                order(SUP_MEDIGLOVE, line(SKU_GLOVES_M, 10, "BOX", "4.00"), line(SKU_GLOVES_L, 500, "EA", "0.05"));
         long line1 = po.at("/lines/0/id").asLong();
         long line2 = po.at("/lines/1/id").asLong();
         long receipt = open(po.get("id").asLong(), null);
@@ -115,21 +127,36 @@ class ReceivingApiTest {
 
         long supplierLoc = supplierLocation(SUP_MEDIGLOVE);
         long dock = dock();
-        long idA = a.body().get("lotId").asLong(), idB = b.body().get("lotId").asLong(), idC = c.body().get("lotId").asLong();
+        long idA = a.body().get("lotId").asLong(),
+                idB = b.body().get("lotId").asLong(),
+                idC = c.body().get("lotId").asLong();
         // one RECEIPT posting per receipt line: supplier's virtual location out, dock in, both QUARANTINE
-        assertThat(legs(a.body().get("postingId").asLong())).containsExactly(
-                tuple("RECEIPT", idA, supplierLoc, "QUARANTINE", -300L), tuple("RECEIPT", idA, dock, "QUARANTINE", 300L));
-        assertThat(legs(b.body().get("postingId").asLong())).containsExactly(
-                tuple("RECEIPT", idB, supplierLoc, "QUARANTINE", -200L), tuple("RECEIPT", idB, dock, "QUARANTINE", 200L));
-        assertThat(legs(c.body().get("postingId").asLong())).containsExactly(
-                tuple("RECEIPT", idC, supplierLoc, "QUARANTINE", -200L), tuple("RECEIPT", idC, dock, "QUARANTINE", 200L));
-        assertThat(balances(idA, idB, idC)).containsExactlyInAnyOrder(
-                tuple(idA, supplierLoc, "QUARANTINE", -300L), tuple(idA, dock, "QUARANTINE", 300L),
-                tuple(idB, supplierLoc, "QUARANTINE", -200L), tuple(idB, dock, "QUARANTINE", 200L),
-                tuple(idC, supplierLoc, "QUARANTINE", -200L), tuple(idC, dock, "QUARANTINE", 200L));
+        assertThat(legs(a.body().get("postingId").asLong()))
+                .containsExactly(
+                        tuple("RECEIPT", idA, supplierLoc, "QUARANTINE", -300L),
+                        tuple("RECEIPT", idA, dock, "QUARANTINE", 300L));
+        assertThat(legs(b.body().get("postingId").asLong()))
+                .containsExactly(
+                        tuple("RECEIPT", idB, supplierLoc, "QUARANTINE", -200L),
+                        tuple("RECEIPT", idB, dock, "QUARANTINE", 200L));
+        assertThat(legs(c.body().get("postingId").asLong()))
+                .containsExactly(
+                        tuple("RECEIPT", idC, supplierLoc, "QUARANTINE", -200L),
+                        tuple("RECEIPT", idC, dock, "QUARANTINE", 200L));
+        assertThat(balances(idA, idB, idC))
+                .containsExactlyInAnyOrder(
+                        tuple(idA, supplierLoc, "QUARANTINE", -300L), tuple(idA, dock, "QUARANTINE", 300L),
+                        tuple(idB, supplierLoc, "QUARANTINE", -200L), tuple(idB, dock, "QUARANTINE", 200L),
+                        tuple(idC, supplierLoc, "QUARANTINE", -200L), tuple(idC, dock, "QUARANTINE", 200L));
         // nothing received is AVAILABLE anywhere
-        assertThat(jdbc.queryForObject("select count(*) from stock_balance where lot_id in (?, ?, ?) and status <> 'QUARANTINE' "
-                + "and quantity <> 0", Long.class, idA, idB, idC)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from stock_balance where lot_id in (?, ?, ?) and status <> 'QUARANTINE' "
+                                + "and quantity <> 0",
+                        Long.class,
+                        idA,
+                        idB,
+                        idC))
+                .isZero();
         // the new lots are valued at the PO price per base unit (4.00 a box of 100) in the PO currency (ADR 0004)
         assertThat(jdbc.queryForObject("select unit_cost from lot where id = ?", BigDecimal.class, idA))
                 .isEqualByComparingTo("0.04");
@@ -142,14 +169,21 @@ class ReceivingApiTest {
         assertThat(c2.status()).isEqualTo(201);
         assertThat(c2.body().get("lotId").asLong()).isEqualTo(idC);
         assertThat(poLine(line2)).isEqualTo(tuple(500L, "RECEIVED"));
-        assertThat(balances(idC)).containsExactlyInAnyOrder(tuple(idC, supplierLoc, "QUARANTINE", -500L),
-                tuple(idC, dock, "QUARANTINE", 500L));
+        assertThat(balances(idC))
+                .containsExactlyInAnyOrder(
+                        tuple(idC, supplierLoc, "QUARANTINE", -500L), tuple(idC, dock, "QUARANTINE", 500L));
         assertThat(poStatus(po.get("id").asLong())).isEqualTo("OPEN");
 
         // the supervisor closes line 1 short: the order is done
-        assertThat(post(RITA, "/api/receipts/" + later + "/purchase-order-lines/" + line1 + "/close-short", Map.of(), null)
-                .status()).isEqualTo(403);
-        Reply shortClosed = post(SUSAN, "/api/receipts/" + later + "/purchase-order-lines/" + line1 + "/close-short", Map.of(), null);
+        assertThat(post(
+                                RITA,
+                                "/api/receipts/" + later + "/purchase-order-lines/" + line1 + "/close-short",
+                                Map.of(),
+                                null)
+                        .status())
+                .isEqualTo(403);
+        Reply shortClosed = post(
+                SUSAN, "/api/receipts/" + later + "/purchase-order-lines/" + line1 + "/close-short", Map.of(), null);
         assertThat(shortClosed.status()).isEqualTo(200);
         assertThat(poLine(line1)).isEqualTo(tuple(500L, "CLOSED_SHORT"));
         assertThat(poStatus(po.get("id").asLong())).isEqualTo("CLOSED");
@@ -157,7 +191,9 @@ class ReceivingApiTest {
         Reply read = get(SUSAN, "/api/receipts/" + receipt);
         assertThat(read.body().get("lines")).hasSize(3);
         assertThat(read.body().get("dockBarcode").asText()).isEqualTo(EAST_DOCK);
-        assertThat(get("quinn", "/api/receipts?purchaseOrder=" + po.get("id").asLong()).body()).hasSize(2);
+        assertThat(get("quinn", "/api/receipts?purchaseOrder=" + po.get("id").asLong())
+                        .body())
+                .hasSize(2);
     }
 
     @Test
@@ -175,7 +211,10 @@ class ReceivingApiTest {
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(counts()).isEqualTo(before);
         assertThat(poLine(poLine)).isEqualTo(tuple(40L, "OPEN"));
-        assertRefused(post(RITA, "/api/receipts/" + receipt + "/lines", line, org.lotledger.support.IdempotencyKeys.NONE), 400, "IDEMPOTENCY_KEY_REQUIRED");
+        assertRefused(
+                post(RITA, "/api/receipts/" + receipt + "/lines", line, org.lotledger.support.IdempotencyKeys.NONE),
+                400,
+                "IDEMPOTENCY_KEY_REQUIRED");
     }
 
     // ---- GS1 scans --------------------------------------------------------------------------------------------------
@@ -191,14 +230,24 @@ class ReceivingApiTest {
 
         // raw GS1-128 as a scanner sends it: symbology identifier, lot ended by GS; quantity typed (AI 01 has no count)
         String lot1 = gloveLot();
-        Reply raw = receive(RITA, receipt, Map.of("scan", "]C1" + "01" + boxGtin + "17" + expiry + "10" + lot1 + "\u001D" + "11"
-                + LocalDate.now().minusMonths(1).format(DateTimeFormatter.ofPattern("yyMMdd")), "quantity", 2));
+        Reply raw = receive(
+                RITA,
+                receipt,
+                Map.of(
+                        "scan",
+                        "]C1" + "01" + boxGtin + "17" + expiry + "10" + lot1 + "\u001D" + "11"
+                                + LocalDate.now().minusMonths(1).format(DateTimeFormatter.ofPattern("yyMMdd")),
+                        "quantity",
+                        2));
         assertThat(raw.status()).as(raw.body().toString()).isEqualTo(201);
         assertThat(raw.body().get("uom").asText()).isEqualTo("BOX");
         assertThat(raw.body().get("baseQuantity").asLong()).isEqualTo(200);
         assertThat(raw.body().get("lotNumber").asText()).isEqualTo(lot1);
-        assertThat(jdbc.queryForObject("select expires_on from lot where id = ?", LocalDate.class,
-                raw.body().get("lotId").asLong())).isEqualTo(LocalDate.now().plusYears(2));
+        assertThat(jdbc.queryForObject(
+                        "select expires_on from lot where id = ?",
+                        LocalDate.class,
+                        raw.body().get("lotId").asLong()))
+                .isEqualTo(LocalDate.now().plusYears(2));
 
         // a logistic label: SSCC, content GTIN at box level and count; human-readable form
         String sscc = sscc();
@@ -211,20 +260,47 @@ class ReceivingApiTest {
 
         Map<String, Long> before = counts();
         // the same pallet again
-        assertRefused(receive(RITA, receipt, Map.of("scan", "(00)" + sscc + "(02)" + boxGtin + "(37)3(10)" + gloveLot())),
-                409, "SSCC_ALREADY_RECEIVED");
+        assertRefused(
+                receive(RITA, receipt, Map.of("scan", "(00)" + sscc + "(02)" + boxGtin + "(37)3(10)" + gloveLot())),
+                409,
+                "SSCC_ALREADY_RECEIVED");
         // a GTIN of an item that is not on the order
-        assertRefused(receive(RITA, receipt, Map.of("scan", "(01)" + gtin(SKU_SYRINGE, "EA") + "(10)" + gloveLot(),
-                "quantity", 5)), 422, "ITEM_NOT_ON_PO");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        Map.of("scan", "(01)" + gtin(SKU_SYRINGE, "EA") + "(10)" + gloveLot(), "quantity", 5)),
+                422,
+                "ITEM_NOT_ON_PO");
         // the each-level GTIN with a quantity said to be in boxes
-        assertRefused(receive(RITA, receipt, Map.of("scan", "(01)" + eachGtin + "(10)" + gloveLot(), "quantity", 5,
-                "uom", "BOX")), 422, "GTIN_MISMATCH");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        Map.of("scan", "(01)" + eachGtin + "(10)" + gloveLot(), "quantity", 5, "uom", "BOX")),
+                422,
+                "GTIN_MISMATCH");
         // a count on the label and another typed
-        assertRefused(receive(RITA, receipt, Map.of("scan", "(00)" + sscc() + "(02)" + boxGtin + "(37)3(10)" + gloveLot(),
-                "quantity", 4)), 422, "SCAN_MISMATCH");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        Map.of("scan", "(00)" + sscc() + "(02)" + boxGtin + "(37)3(10)" + gloveLot(), "quantity", 4)),
+                422,
+                "SCAN_MISMATCH");
         // a bad check digit
-        assertRefused(receive(RITA, receipt, Map.of("scan", "(01)" + boxGtin.substring(0, 13)
-                + ((boxGtin.charAt(13) - '0' + 1) % 10) + "(10)" + gloveLot(), "quantity", 1)), 422, "INVALID_GS1_BARCODE");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        Map.of(
+                                "scan",
+                                "(01)" + boxGtin.substring(0, 13) + ((boxGtin.charAt(13) - '0' + 1) % 10) + "(10)"
+                                        + gloveLot(),
+                                "quantity",
+                                1)),
+                422,
+                "INVALID_GS1_BARCODE");
         assertThat(counts()).isEqualTo(before);
         assertThat(poLine(poLine)).isEqualTo(tuple(500L, "OPEN"));
     }
@@ -234,7 +310,8 @@ class ReceivingApiTest {
     @Test
     void each_validation_refuses_with_its_code_and_posts_nothing() {
         // test strips: IVD, ambient, expiry required, at least 120 days left; DIAGNOSTIX approved: 2 % tolerance
-        JsonNode po = order(SUP_DIAGNOSTIX, line(SKU_GLUCOSE_STRIPS, 100, "EA", "9.90"), line(SKU_GLOVES_M, 100, "EA", "0.05"));
+        JsonNode po = order(
+                SUP_DIAGNOSTIX, line(SKU_GLUCOSE_STRIPS, 100, "EA", "9.90"), line(SKU_GLOVES_M, 100, "EA", "0.05"));
         long strips = po.at("/lines/0/id").asLong();
         long gloves = po.at("/lines/1/id").asLong();
         long receipt = open(po.get("id").asLong(), null);
@@ -243,83 +320,289 @@ class ReceivingApiTest {
         String good = today.plusYears(1).toString();
         Map<String, Long> before = counts();
 
-        assertRefused(receive(RITA, receipt, body("itemId", item(SKU_SYRINGE), "lotNumber", "L/" + lotDigits(),
-                "expiresOn", good, "quantity", 10)), 422, "ITEM_NOT_ON_PO");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "gtin", gtin(SKU_GLOVES_M, "EA"),
-                "lotNumber", lotDigits(), "expiresOn", good, "quantity", 10)), 422, "GTIN_MISMATCH");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", good, "quantity", 1, "uom", "PALLET")), 422, "UOM_NOT_CONVERTIBLE");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", good, "quantity", 103)), 422, "OVER_RECEIPT_TOLERANCE_EXCEEDED");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "expiresOn", good, "quantity", 10)),
-                422, "LOT_NUMBER_REQUIRED");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", "ABC",
-                "expiresOn", good, "quantity", 10)), 422, "LOT_LABEL_NOT_RECOGNISED");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "quantity", 10)), 422, "EXPIRY_REQUIRED");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "manufacturedOn", today.plusYears(2).toString(), "expiresOn", good, "quantity", 10)), 422, "INVALID_LOT_DATES");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "manufacturedOn", today.minusYears(2).toString(), "expiresOn", today.minusDays(1).toString(), "quantity", 10)),
-                422, "LOT_EXPIRED");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", today.plusDays(60).toString(), "quantity", 10)), 422, "SHELF_LIFE_TOO_SHORT");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", good, "quantity", 10, "supplierId", supplier(SUP_MEDIGLOVE))), 422, "SUPPLIER_MISMATCH");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "itemId",
+                                item(SKU_SYRINGE),
+                                "lotNumber",
+                                "L/" + lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                10)),
+                422,
+                "ITEM_NOT_ON_PO");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "gtin",
+                                gtin(SKU_GLOVES_M, "EA"),
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                10)),
+                422,
+                "GTIN_MISMATCH");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                1,
+                                "uom",
+                                "PALLET")),
+                422,
+                "UOM_NOT_CONVERTIBLE");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                103)),
+                422,
+                "OVER_RECEIPT_TOLERANCE_EXCEEDED");
+        assertRefused(
+                receive(RITA, receipt, body("purchaseOrderLineId", strips, "expiresOn", good, "quantity", 10)),
+                422,
+                "LOT_NUMBER_REQUIRED");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body("purchaseOrderLineId", strips, "lotNumber", "ABC", "expiresOn", good, "quantity", 10)),
+                422,
+                "LOT_LABEL_NOT_RECOGNISED");
+        assertRefused(
+                receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(), "quantity", 10)),
+                422,
+                "EXPIRY_REQUIRED");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "manufacturedOn",
+                                today.plusYears(2).toString(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                10)),
+                422,
+                "INVALID_LOT_DATES");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "manufacturedOn",
+                                today.minusYears(2).toString(),
+                                "expiresOn",
+                                today.minusDays(1).toString(),
+                                "quantity",
+                                10)),
+                422,
+                "LOT_EXPIRED");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                today.plusDays(60).toString(),
+                                "quantity",
+                                10)),
+                422,
+                "SHELF_LIFE_TOO_SHORT");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                10,
+                                "supplierId",
+                                supplier(SUP_MEDIGLOVE))),
+                422,
+                "SUPPLIER_MISMATCH");
         // the RECEIPT posting is the receiving clerks': a supervisor alone does not book stock
-        assertRefused(receive(SUSAN, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", good, "quantity", 10)), 403, "POSTING_TYPE_NOT_ALLOWED");
+        assertRefused(
+                receive(
+                        SUSAN,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                10)),
+                403,
+                "POSTING_TYPE_NOT_ALLOWED");
         assertThat(counts()).isEqualTo(before);
         assertThat(poLine(strips)).isEqualTo(tuple(0L, "OPEN"));
 
         // up to the tolerance is fine: 102 of 100 (2 %), the typed label "L/nnnnn" normalised
         String lot = lotDigits();
-        Reply ok = receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", "L/" + lot,
-                "manufacturedOn", made, "expiresOn", good, "quantity", 102));
+        Reply ok = receive(
+                RITA,
+                receipt,
+                body(
+                        "purchaseOrderLineId",
+                        strips,
+                        "lotNumber",
+                        "L/" + lot,
+                        "manufacturedOn",
+                        made,
+                        "expiresOn",
+                        good,
+                        "quantity",
+                        102));
         assertThat(ok.status()).as(ok.body().toString()).isEqualTo(201);
         assertThat(ok.body().get("lotNumber").asText()).isEqualTo(lot);
         assertThat(poLine(strips)).isEqualTo(tuple(102L, "RECEIVED"));
 
         // a line that is done takes nothing more
         before = counts();
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", good, "quantity", 1)), 409, "PO_LINE_NOT_OPEN");
-        assertThat(post(SUSAN, "/api/receipts/" + receipt + "/purchase-order-lines/" + gloves + "/close-short", Map.of(),
-                null).status()).isEqualTo(200);
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                1)),
+                409,
+                "PO_LINE_NOT_OPEN");
+        assertThat(post(
+                                SUSAN,
+                                "/api/receipts/" + receipt + "/purchase-order-lines/" + gloves + "/close-short",
+                                Map.of(),
+                                null)
+                        .status())
+                .isEqualTo(200);
         // the last open line closed short: the order is done and takes nothing
         assertThat(poStatus(po.get("id").asLong())).isEqualTo("CLOSED");
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", gloves, "lotNumber", gloveLot(), "quantity", 1)),
-                409, "PURCHASE_ORDER_NOT_OPEN");
+        assertRefused(
+                receive(RITA, receipt, body("purchaseOrderLineId", gloves, "lotNumber", gloveLot(), "quantity", 1)),
+                409,
+                "PURCHASE_ORDER_NOT_OPEN");
         // closed receipts take nothing
-        assertThat(post(RITA, "/api/receipts/" + receipt + "/close", Map.of(), null).status()).isEqualTo(200);
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", strips, "lotNumber", lotDigits(),
-                "expiresOn", good, "quantity", 1)), 409, "RECEIPT_CLOSED");
+        assertThat(post(RITA, "/api/receipts/" + receipt + "/close", Map.of(), null)
+                        .status())
+                .isEqualTo(200);
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body(
+                                "purchaseOrderLineId",
+                                strips,
+                                "lotNumber",
+                                lotDigits(),
+                                "expiresOn",
+                                good,
+                                "quantity",
+                                1)),
+                409,
+                "RECEIPT_CLOSED");
         assertThat(counts()).isEqualTo(before);
     }
 
     @Test
     void a_supplier_blocked_after_the_order_was_placed_delivers_nothing() {
         String code = "RCVBLK" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        long supplierId = suppliers.create(new SupplierDraft(code, "Receiving test supplier", ApprovalStatus.APPROVED,
-                null, null), "test").id();
+        long supplierId = suppliers
+                .create(new SupplierDraft(code, "Receiving test supplier", ApprovalStatus.APPROVED, null, null), "test")
+                .id();
         JsonNode po = order(code, line(SKU_GLOVES_M, 100, "EA", "0.05"));
         long receipt = open(po.get("id").asLong(), null);
         jdbc.update("update supplier set approval_status = 'BLOCKED' where id = ?", supplierId);
         Map<String, Long> before = counts();
-        assertRefused(receive(RITA, receipt, body("purchaseOrderLineId", po.at("/lines/0/id").asLong(),
-                "lotNumber", "X1", "quantity", 10)), 422, "SUPPLIER_BLOCKED");
-        assertRefused(post(RITA, "/api/receipts", Map.of("purchaseOrderId", po.get("id").asLong(), "dockBarcode", EAST_DOCK),
-                null), 422, "SUPPLIER_BLOCKED");
+        assertRefused(
+                receive(
+                        RITA,
+                        receipt,
+                        body("purchaseOrderLineId", po.at("/lines/0/id").asLong(), "lotNumber", "X1", "quantity", 10)),
+                422,
+                "SUPPLIER_BLOCKED");
+        assertRefused(
+                post(
+                        RITA,
+                        "/api/receipts",
+                        Map.of("purchaseOrderId", po.get("id").asLong(), "dockBarcode", EAST_DOCK),
+                        null),
+                422,
+                "SUPPLIER_BLOCKED");
         assertThat(counts()).isEqualTo(before);
     }
 
     @Test
     void a_receipt_opens_only_at_a_receiving_dock() {
         JsonNode po = order(SUP_MEDIGLOVE, line(SKU_GLOVES_M, 100, "EA", "0.05"));
-        assertRefused(post(RITA, "/api/receipts", Map.of("purchaseOrderId", po.get("id").asLong(),
-                "dockBarcode", "EAST-AMB-01-01"), null), 422, "NOT_A_RECEIVING_DOCK");
-        assertRefused(post(RITA, "/api/receipts", Map.of("purchaseOrderId", po.get("id").asLong(),
-                "dockBarcode", "NO-SUCH-DOCK"), null), 404, "UNKNOWN_LOCATION");
+        assertRefused(
+                post(
+                        RITA,
+                        "/api/receipts",
+                        Map.of("purchaseOrderId", po.get("id").asLong(), "dockBarcode", "EAST-AMB-01-01"),
+                        null),
+                422,
+                "NOT_A_RECEIVING_DOCK");
+        assertRefused(
+                post(
+                        RITA,
+                        "/api/receipts",
+                        Map.of("purchaseOrderId", po.get("id").asLong(), "dockBarcode", "NO-SUCH-DOCK"),
+                        null),
+                404,
+                "UNKNOWN_LOCATION");
     }
 
     // ---- two clerks on one line -----------------------------------------------------------------------------------
@@ -345,15 +628,19 @@ class ReceivingApiTest {
             }
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Reply> one = CompletableFuture.supplyAsync(() -> receive(RITA, receipt, typed(poLine, gloveLot(), "540", "EA")));
-        CompletableFuture<Reply> two = CompletableFuture.supplyAsync(() -> receive("sam", receipt, typed(poLine, gloveLot(), "540", "EA")));
+        CompletableFuture<Reply> one =
+                CompletableFuture.supplyAsync(() -> receive(RITA, receipt, typed(poLine, gloveLot(), "540", "EA")));
+        CompletableFuture<Reply> two =
+                CompletableFuture.supplyAsync(() -> receive("sam", receipt, typed(poLine, gloveLot(), "540", "EA")));
         waitForLockWaiters(2);
         release.countDown();
         holder.get(20, TimeUnit.SECONDS);
         List<Reply> replies = List.of(one.get(30, TimeUnit.SECONDS), two.get(30, TimeUnit.SECONDS));
 
         assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(201, 422);
-        assertThat(replies).filteredOn(r -> r.status() == 422).extracting(Reply::code)
+        assertThat(replies)
+                .filteredOn(r -> r.status() == 422)
+                .extracting(Reply::code)
                 .containsExactly("OVER_RECEIPT_TOLERANCE_EXCEEDED");
         assertThat(poLine(poLine)).isEqualTo(tuple(540L, "OPEN"));
         Map<String, Long> after = counts();
@@ -365,8 +652,10 @@ class ReceivingApiTest {
         for (int i = 0; i < 100; i++) {
             // the receipts wait in the line lock's select (… for [no key] update), i.e. before their tolerance check;
             // without the lock they would only queue later, at the line's UPDATE, after both had checked
-            Long waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                    + "and query ilike 'select%from purchase_order_line%for %update%'", Long.class);
+            Long waiting = jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                            + "and query ilike 'select%from purchase_order_line%for %update%'",
+                    Long.class);
             if (waiting != null && waiting >= n) {
                 return;
             }
@@ -388,42 +677,86 @@ class ReceivingApiTest {
         events.clear();
 
         String wrong = gloveLot();
-        ReceiptView.Line line = receiving.receive(receipt, new ReceiveLine(poLine, null, null, null, wrong, null, null,
-                null, null, new BigDecimal("300"), "EA", null, null), rita, UUID.randomUUID().toString());
-        assertThat(events.stream(LotReceived.class)).containsExactly(
-                new LotReceived(receipt, line.id(), line.lotId(), dock(), 300, false));
-        assertThat(inspections(line.lotId(), receipt, line.id())).as("inspection started for the lot").isEqualTo(1);
+        ReceiptView.Line line = receiving.receive(
+                receipt,
+                new ReceiveLine(
+                        poLine,
+                        null,
+                        null,
+                        null,
+                        wrong,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new BigDecimal("300"),
+                        "EA",
+                        null,
+                        null),
+                rita,
+                UUID.randomUUID().toString());
+        assertThat(events.stream(LotReceived.class))
+                .containsExactly(new LotReceived(receipt, line.id(), line.lotId(), dock(), 300, false));
+        assertThat(inspections(line.lotId(), receipt, line.id()))
+                .as("inspection started for the lot")
+                .isEqualTo(1);
         assertThat(poLine(poLine)).isEqualTo(tuple(300L, "RECEIVED"));
         assertThat(poStatus(poId)).isEqualTo("CLOSED");
 
         String path = "/api/receipts/" + receipt + "/lines/" + line.id() + "/reversal";
         assertRefused(post(RITA, path, Map.of(), UUID.randomUUID().toString()), 403, "FORBIDDEN");
-        Reply reversed = post(SUSAN, path, Map.of("note", "lot typed " + wrong + ", label says otherwise"),
+        Reply reversed = post(
+                SUSAN,
+                path,
+                Map.of("note", "lot typed " + wrong + ", label says otherwise"),
                 UUID.randomUUID().toString());
         assertThat(reversed.status()).as(reversed.body().toString()).isEqualTo(200);
         assertThat(reversed.body().get("reversed").asBoolean()).isTrue();
         long reversalId = reversed.body().get("reversalPostingId").asLong();
         long supplierLoc = supplierLocation(SUP_MEDIGLOVE);
-        assertThat(legs(reversalId)).containsExactly(
-                tuple("REVERSAL", line.lotId(), dock(), "QUARANTINE", -300L),
-                tuple("REVERSAL", line.lotId(), supplierLoc, "QUARANTINE", 300L));
+        assertThat(legs(reversalId))
+                .containsExactly(
+                        tuple("REVERSAL", line.lotId(), dock(), "QUARANTINE", -300L),
+                        tuple("REVERSAL", line.lotId(), supplierLoc, "QUARANTINE", 300L));
         assertThat(balances(line.lotId())).isEmpty();
-        assertThat(inspections(line.lotId(), receipt, line.id())).as("inspection of the mistyped lot cancelled").isZero();
+        assertThat(inspections(line.lotId(), receipt, line.id()))
+                .as("inspection of the mistyped lot cancelled")
+                .isZero();
         assertThat(poLine(poLine)).isEqualTo(tuple(0L, "OPEN"));
         assertThat(poStatus(poId)).isEqualTo("OPEN");
         assertRefused(post(SUSAN, path, Map.of(), UUID.randomUUID().toString()), 409, "RECEIPT_LINE_ALREADY_REVERSED");
 
         // the event the inspection process cancels on (published in the service's transaction)
         events.clear();
-        ReceiptView.Line corrected = receiving.receive(receipt, new ReceiveLine(poLine, null, null, null, gloveLot(), null,
-                null, null, null, new BigDecimal("300"), "EA", null, null), rita, UUID.randomUUID().toString());
+        ReceiptView.Line corrected = receiving.receive(
+                receipt,
+                new ReceiveLine(
+                        poLine,
+                        null,
+                        null,
+                        null,
+                        gloveLot(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        new BigDecimal("300"),
+                        "EA",
+                        null,
+                        null),
+                rita,
+                UUID.randomUUID().toString());
         assertThat(poLine(poLine)).isEqualTo(tuple(300L, "RECEIVED"));
-        closing.reverseLine(receipt, corrected.id(), null, null, susan, UUID.randomUUID().toString());
-        assertThat(events.stream(ReceiptLineReversed.class)).singleElement()
+        closing.reverseLine(
+                receipt, corrected.id(), null, null, susan, UUID.randomUUID().toString());
+        assertThat(events.stream(ReceiptLineReversed.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.receiptLineId()).isEqualTo(corrected.id()));
         // the database keeps receipt lines append-only
-        assertThat(jdbc.queryForList("select id from receipt_line where id = ?", line.id())).hasSize(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from receipt_line where id = ?", line.id()))
+        assertThat(jdbc.queryForList("select id from receipt_line where id = ?", line.id()))
+                .hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.update("delete from receipt_line where id = ?", line.id()))
                 .hasMessageContaining("append-only");
     }
 
@@ -431,18 +764,43 @@ class ReceivingApiTest {
 
     @Test
     void closing_a_receipt_stores_the_differences_from_the_asn() {
-        JsonNode po = order(SUP_MEDIGLOVE, line(SKU_GLOVES_M, 1000, "EA", "0.05"), line(SKU_GLOVES_L, 500, "EA", "0.05"),
+        JsonNode po = order(
+                SUP_MEDIGLOVE,
+                line(SKU_GLOVES_M, 1000, "EA", "0.05"),
+                line(SKU_GLOVES_L, 500, "EA", "0.05"),
                 line(SKU_N95, 200, "EA", "0.95"));
-        long l1 = po.at("/lines/0/id").asLong(), l2 = po.at("/lines/1/id").asLong(), l3 = po.at("/lines/2/id").asLong();
+        long l1 = po.at("/lines/0/id").asLong(),
+                l2 = po.at("/lines/1/id").asLong(),
+                l3 = po.at("/lines/2/id").asLong();
         String p = gloveLot(), q = gloveLot(), r = gloveLot(), s = gloveLot(), t = gloveLot();
         LocalDate announcedExpiry = LocalDate.now().plusYears(2);
         LocalDate labelExpiry = announcedExpiry.plusDays(10);
-        Reply asn = post(ERP, "/api/advance-ship-notices", Map.of("asnNumber", "RCV-" + UUID.randomUUID().toString().substring(0, 8),
-                "supplierId", supplier(SUP_MEDIGLOVE), "purchaseOrderId", po.get("id").asLong(), "lines", List.of(
-                        body("itemId", item(SKU_GLOVES_M), "lotNumber", p, "quantity", 400, "uom", "EA"),
-                        body("itemId", item(SKU_GLOVES_M), "lotNumber", q, "expiresOn", announcedExpiry.toString(),
-                                "quantity", 300, "uom", "EA"),
-                        body("itemId", item(SKU_GLOVES_L), "lotNumber", r, "quantity", 500, "uom", "EA"))), null);
+        Reply asn = post(
+                ERP,
+                "/api/advance-ship-notices",
+                Map.of(
+                        "asnNumber",
+                        "RCV-" + UUID.randomUUID().toString().substring(0, 8),
+                        "supplierId",
+                        supplier(SUP_MEDIGLOVE),
+                        "purchaseOrderId",
+                        po.get("id").asLong(),
+                        "lines",
+                        List.of(
+                                body("itemId", item(SKU_GLOVES_M), "lotNumber", p, "quantity", 400, "uom", "EA"),
+                                body(
+                                        "itemId",
+                                        item(SKU_GLOVES_M),
+                                        "lotNumber",
+                                        q,
+                                        "expiresOn",
+                                        announcedExpiry.toString(),
+                                        "quantity",
+                                        300,
+                                        "uom",
+                                        "EA"),
+                                body("itemId", item(SKU_GLOVES_L), "lotNumber", r, "quantity", 500, "uom", "EA"))),
+                null);
         assertThat(asn.status()).as(asn.body().toString()).isEqualTo(201);
         long receipt = open(po.get("id").asLong(), asn.id());
 
@@ -457,22 +815,34 @@ class ReceivingApiTest {
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
         assertThat(closed.body().get("status").asText()).isEqualTo("CLOSED");
         List<Tuple> found = new ArrayList<>();
-        closed.body().get("discrepancies").forEach(d -> found.add(tuple(d.get("type").asText(),
-                d.get("purchaseOrderLineId").asLong(), d.get("lotNumber").asText(), d.get("expected").asText(),
-                d.get("actual").asText())));
-        assertThat(found).containsExactlyInAnyOrder(
-                tuple("QUANTITY", l1, q, "300", "250"),
-                tuple("EXPIRY", l1, q, announcedExpiry.toString(), labelExpiry.toString()),
-                tuple("NOT_ARRIVED", l2, r, "500", "0"),
-                tuple("LOT", l1, s, p + ", " + q, s),
-                tuple("NOT_ANNOUNCED", l3, t, "0", "50"));
-        assertThat(jdbc.queryForObject("select count(*) from receipt_discrepancy where receipt_id = ?", Long.class, receipt))
+        closed.body()
+                .get("discrepancies")
+                .forEach(d -> found.add(tuple(
+                        d.get("type").asText(),
+                        d.get("purchaseOrderLineId").asLong(),
+                        d.get("lotNumber").asText(),
+                        d.get("expected").asText(),
+                        d.get("actual").asText())));
+        assertThat(found)
+                .containsExactlyInAnyOrder(
+                        tuple("QUANTITY", l1, q, "300", "250"),
+                        tuple("EXPIRY", l1, q, announcedExpiry.toString(), labelExpiry.toString()),
+                        tuple("NOT_ARRIVED", l2, r, "500", "0"),
+                        tuple("LOT", l1, s, p + ", " + q, s),
+                        tuple("NOT_ANNOUNCED", l3, t, "0", "50"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from receipt_discrepancy where receipt_id = ?", Long.class, receipt))
                 .isEqualTo(5);
-        assertThat(get(RITA, "/api/advance-ship-notices/" + asn.id()).body().get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(get(RITA, "/api/advance-ship-notices/" + asn.id())
+                        .body()
+                        .get("status")
+                        .asText())
+                .isEqualTo("RECEIVED");
         assertRefused(post(RITA, "/api/receipts/" + receipt + "/close", Map.of(), null), 409, "RECEIPT_CLOSED");
     }
 
-    // ---- helpers ------------------------------------------------------------------------------------------------------
+    // ---- helpers
+    // ------------------------------------------------------------------------------------------------------
 
     static void assertRefused(Reply r, int status, String code) {
         assertThat(r.status()).as(r.body().toString()).isEqualTo(status);
@@ -488,25 +858,39 @@ class ReceivingApiTest {
     }
 
     List<Tuple> legs(long postingId) {
-        return jdbc.query("select p.posting_type, l.lot_id, l.location_id, l.status, l.quantity from posting_leg l "
+        return jdbc.query(
+                "select p.posting_type, l.lot_id, l.location_id, l.status, l.quantity from posting_leg l "
                         + "join posting p on p.id = l.posting_id where p.id = ? order by l.leg_no",
-                (rs, n) -> tuple(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getBigDecimal(5).longValueExact()), postingId);
+                (rs, n) -> tuple(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5).longValueExact()),
+                postingId);
     }
 
     List<Tuple> balances(Long... lotIds) {
         List<Tuple> rows = new ArrayList<>();
         for (Long lot : lotIds) {
-            rows.addAll(jdbc.query("select lot_id, location_id, status, quantity from stock_balance where lot_id = ? "
-                    + "and quantity <> 0", (rs, n) -> tuple(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                    rs.getBigDecimal(4).longValueExact()), lot));
+            rows.addAll(jdbc.query(
+                    "select lot_id, location_id, status, quantity from stock_balance where lot_id = ? "
+                            + "and quantity <> 0",
+                    (rs, n) -> tuple(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getBigDecimal(4).longValueExact()),
+                    lot));
         }
         return rows;
     }
 
     Tuple poLine(long id) {
-        return jdbc.queryForObject("select received_base_quantity, status from purchase_order_line where id = ?",
-                (rs, n) -> tuple(rs.getBigDecimal(1).longValueExact(), rs.getString(2)), id);
+        return jdbc.queryForObject(
+                "select received_base_quantity, status from purchase_order_line where id = ?",
+                (rs, n) -> tuple(rs.getBigDecimal(1).longValueExact(), rs.getString(2)),
+                id);
     }
 
     String poStatus(long id) {
@@ -518,8 +902,11 @@ class ReceivingApiTest {
     }
 
     long supplierLocation(String code) {
-        return jdbc.queryForObject("select l.id from location l join supplier s on s.id = l.supplier_id "
-                + "where s.code = ? and l.kind = 'SUPPLIER'", Long.class, code);
+        return jdbc.queryForObject(
+                "select l.id from location l join supplier s on s.id = l.supplier_id "
+                        + "where s.code = ? and l.kind = 'SUPPLIER'",
+                Long.class,
+                code);
     }
 
     long dock() {
@@ -542,13 +929,15 @@ class ReceivingApiTest {
     }
 
     static String sscc() {
-        String data = "0" + "0614141" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        String data = "0" + "0614141"
+                + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         return data + Gtin.checkDigit(data);
     }
 
     /** MEDIGLOVE's lot label convention: five digits and a letter. */
     static String gloveLot() {
-        return String.format("%05d", LOTS.incrementAndGet() % 100_000) + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
+        return String.format("%05d", LOTS.incrementAndGet() % 100_000)
+                + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
     }
 
     /** DIAGNOSTIX's: five digits, optionally printed "L/12345". */
@@ -564,11 +953,29 @@ class ReceivingApiTest {
     final JsonNode order(String supplierCode, Map<String, Object>... lines) {
         List<Map<String, Object>> ls = new ArrayList<>();
         for (Map<String, Object> l : lines) {
-            ls.add(body("itemId", item((String) l.get("sku")), "quantity", l.get("quantity"), "uom", l.get("uom"),
-                    "expectedUnitPrice", l.get("expectedUnitPrice")));
+            ls.add(body(
+                    "itemId",
+                    item((String) l.get("sku")),
+                    "quantity",
+                    l.get("quantity"),
+                    "uom",
+                    l.get("uom"),
+                    "expectedUnitPrice",
+                    l.get("expectedUnitPrice")));
         }
-        Reply r = post(ERP, "/api/purchase-orders", Map.of("poNumber", "PO-RCV-" + UUID.randomUUID().toString().substring(0, 8),
-                "supplierId", supplier(supplierCode), "currency", "USD", "lines", ls), null);
+        Reply r = post(
+                ERP,
+                "/api/purchase-orders",
+                Map.of(
+                        "poNumber",
+                        "PO-RCV-" + UUID.randomUUID().toString().substring(0, 8),
+                        "supplierId",
+                        supplier(supplierCode),
+                        "currency",
+                        "USD",
+                        "lines",
+                        ls),
+                null);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body();
     }
@@ -599,7 +1006,11 @@ class ReceivingApiTest {
     }
 
     Reply receive(String user, long receipt, Map<String, Object> line) {
-        return post(user, "/api/receipts/" + receipt + "/lines", line, UUID.randomUUID().toString());
+        return post(
+                user,
+                "/api/receipts/" + receipt + "/lines",
+                line,
+                UUID.randomUUID().toString());
     }
 
     Reply post(String user, String path, Object body, String idempotencyKey) {

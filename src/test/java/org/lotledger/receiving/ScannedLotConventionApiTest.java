@@ -30,9 +30,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ScannedLotConventionApiTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient erp;
     ApiClient rita;
@@ -54,8 +59,11 @@ class ScannedLotConventionApiTest {
 
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.body().get("lotNumber").asText()).isEqualTo(lot);
-        assertThat(jdbc.queryForObject("select lot_number from lot where id = ?", String.class,
-                r.body().get("lotId").asLong())).isEqualTo(lot);
+        assertThat(jdbc.queryForObject(
+                        "select lot_number from lot where id = ?",
+                        String.class,
+                        r.body().get("lotId").asLong()))
+                .isEqualTo(lot);
     }
 
     @Test
@@ -67,8 +75,19 @@ class ScannedLotConventionApiTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.body().get("lotNumber").asText()).isEqualTo(digits);
 
-        HttpReply typed = rita.send("POST", "/api/receipts/" + receipt + "/lines", Map.of("gtin", stripsEach,
-                "lotNumber", "AB-1", "expiresOn", LocalDate.now().plusYears(1).toString(), "quantity", 1), key());
+        HttpReply typed = rita.send(
+                "POST",
+                "/api/receipts/" + receipt + "/lines",
+                Map.of(
+                        "gtin",
+                        stripsEach,
+                        "lotNumber",
+                        "AB-1",
+                        "expiresOn",
+                        LocalDate.now().plusYears(1).toString(),
+                        "quantity",
+                        1),
+                key());
         assertThat(typed.status()).as(typed.toString()).isEqualTo(422);
         assertThat(typed.code()).isEqualTo("LOT_LABEL_NOT_RECOGNISED");
     }
@@ -77,10 +96,28 @@ class ScannedLotConventionApiTest {
     void an_announced_lot_outside_the_convention_matches_the_same_lot_scanned_when_the_receipt_closes() {
         JsonOrder po = order();
         String lot = "AB-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        HttpReply asn = erp.send("POST", "/api/advance-ship-notices", Map.of("asnNumber",
-                "CNV-" + UUID.randomUUID().toString().substring(0, 8), "supplierId", po.supplierId(), "purchaseOrderId",
-                po.id(), "lines", List.of(Map.of("itemId", po.itemId(), "lotNumber", lot, "quantity", 10, "uom", "EA",
-                        "expiresOn", LocalDate.now().plusYears(1).toString()))),
+        HttpReply asn = erp.send(
+                "POST",
+                "/api/advance-ship-notices",
+                Map.of(
+                        "asnNumber",
+                        "CNV-" + UUID.randomUUID().toString().substring(0, 8),
+                        "supplierId",
+                        po.supplierId(),
+                        "purchaseOrderId",
+                        po.id(),
+                        "lines",
+                        List.of(Map.of(
+                                "itemId",
+                                po.itemId(),
+                                "lotNumber",
+                                lot,
+                                "quantity",
+                                10,
+                                "uom",
+                                "EA",
+                                "expiresOn",
+                                LocalDate.now().plusYears(1).toString()))),
                 key());
         assertThat(asn.status()).as(asn.toString()).isEqualTo(201);
         long receipt = receiptFor(po, asn.id());
@@ -89,26 +126,38 @@ class ScannedLotConventionApiTest {
         assertThat(line.status()).as(line.toString()).isEqualTo(201);
         HttpReply closed = rita.send("POST", "/api/receipts/" + receipt + "/close", Map.of(), key());
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-        assertThat(closed.body().get("discrepancies")).as("the lot arrived as announced").isEmpty();
+        assertThat(closed.body().get("discrepancies"))
+                .as("the lot arrived as announced")
+                .isEmpty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
-    record JsonOrder(long id, long supplierId, long itemId) {
-    }
+    record JsonOrder(long id, long supplierId, long itemId) {}
 
     private JsonOrder order() {
         long supplier = jdbc.queryForObject("select id from supplier where code = ?", Long.class, SUP_DIAGNOSTIX);
         long item = jdbc.queryForObject("select id from item where sku = ?", Long.class, SKU_GLUCOSE_STRIPS);
-        HttpReply po = erp.send("POST", "/api/purchase-orders", Map.of("poNumber", "PO-CNV-"
-                        + UUID.randomUUID().toString().substring(0, 8), "supplierId", supplier, "currency", "USD",
-                "lines", List.of(Map.of("itemId", item, "quantity", 100, "uom", "EA", "expectedUnitPrice", 9.9))), key());
+        HttpReply po = erp.send(
+                "POST",
+                "/api/purchase-orders",
+                Map.of(
+                        "poNumber",
+                        "PO-CNV-" + UUID.randomUUID().toString().substring(0, 8),
+                        "supplierId",
+                        supplier,
+                        "currency",
+                        "USD",
+                        "lines",
+                        List.of(Map.of("itemId", item, "quantity", 100, "uom", "EA", "expectedUnitPrice", 9.9))),
+                key());
         assertThat(po.status()).as(po.toString()).isEqualTo(201);
         return new JsonOrder(po.id(), supplier, item);
     }
 
     private long receiptFor(JsonOrder po, Long asnId) {
-        Map<String, Object> body = asnId == null ? Map.of("purchaseOrderId", po.id(), "dockBarcode", EAST_DOCK)
+        Map<String, Object> body = asnId == null
+                ? Map.of("purchaseOrderId", po.id(), "dockBarcode", EAST_DOCK)
                 : Map.of("purchaseOrderId", po.id(), "dockBarcode", EAST_DOCK, "advanceShipNoticeId", asnId);
         HttpReply r = rita.send("POST", "/api/receipts", body, key());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);

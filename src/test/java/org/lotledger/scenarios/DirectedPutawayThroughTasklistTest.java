@@ -36,12 +36,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class DirectedPutawayThroughTasklistTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired HistoryService history;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient erp;
     ApiClient rita;
@@ -62,7 +73,10 @@ class DirectedPutawayThroughTasklistTest {
     void an_accepted_inspection_directs_the_putaway_and_the_scan_posts_what_is_still_at_the_dock() {
         ScenarioFixture.ReceivedLot lot = receivedAndAccepted();
         String lotNumber = (String) history.createHistoricVariableInstanceQuery()
-                .processInstanceId(lot.processInstanceId()).variableName("lotNumber").singleResult().getValue();
+                .processInstanceId(lot.processInstanceId())
+                .variableName("lotNumber")
+                .singleResult()
+                .getValue();
         assertThat(f.balances(lot.lotId())).contains(DOCK + " AVAILABLE 50");
 
         // ---- walt finds the putaway in his group tasks, named for what it is about ------------------------------
@@ -72,7 +86,9 @@ class DirectedPutawayThroughTasklistTest {
                 .isEqualTo("Put away lot " + lotNumber + " · " + DRESSING + " · 50 EA · " + DOCK + " → zone AMB");
         String taskId = task.get("id").asText();
         Map<String, String> shown = shown(waltTl, taskId);
-        assertThat(shown).containsEntry("directedZone", "AMB").containsEntry("fromLocation", DOCK)
+        assertThat(shown)
+                .containsEntry("directedZone", "AMB")
+                .containsEntry("fromLocation", DOCK)
                 .containsEntry("lotLabel", lot.internalLabel());
         String bin = shown.get("suggestedLocations").split(", ")[0];
         assertThat(bin).startsWith("EAST-AMB-");
@@ -94,17 +110,29 @@ class DirectedPutawayThroughTasklistTest {
         assertThat(f.legs(lot.lotId())).isEqualTo(legsBefore);
 
         // ---- meanwhile 20 are put away through the API; the task then puts away the 30 still at the dock ------------
-        HttpReply api = walt.postPosting("/api/putaway", body("lot", lot.internalLabel(), "fromLocation", DOCK,
-                "toLocation", bin, "quantity", 20, "unit", "EA"));
+        HttpReply api = walt.postPosting(
+                "/api/putaway",
+                body(
+                        "lot",
+                        lot.internalLabel(),
+                        "fromLocation",
+                        DOCK,
+                        "toLocation",
+                        bin,
+                        "quantity",
+                        20,
+                        "unit",
+                        "EA"));
         assertThat(api.status()).as(api.text()).isEqualTo(201);
         HttpReply done = waltTl.submitForm(taskId, answer(bin, null));
         assertThat(done.status()).as(done.text()).isEqualTo(204);
 
-        assertThat(f.legs(lot.lotId()).subList(legsBefore.size(), legsBefore.size() + 4)).containsExactly(
-                "PUTAWAY " + DOCK + " AVAILABLE -20 by walt",
-                "PUTAWAY " + bin + " AVAILABLE +20 by walt",
-                "PUTAWAY " + DOCK + " AVAILABLE -30 by walt",
-                "PUTAWAY " + bin + " AVAILABLE +30 by walt");
+        assertThat(f.legs(lot.lotId()).subList(legsBefore.size(), legsBefore.size() + 4))
+                .containsExactly(
+                        "PUTAWAY " + DOCK + " AVAILABLE -20 by walt",
+                        "PUTAWAY " + bin + " AVAILABLE +20 by walt",
+                        "PUTAWAY " + DOCK + " AVAILABLE -30 by walt",
+                        "PUTAWAY " + bin + " AVAILABLE +30 by walt");
         assertThat(f.balances(lot.lotId())).contains(bin + " AVAILABLE 50").noneMatch(b -> b.startsWith(DOCK + " "));
         assertThat(putawayProcess(lot.lotId())).as("the putaway process ended").isNull();
     }
@@ -117,8 +145,17 @@ class DirectedPutawayThroughTasklistTest {
         String bin = shown(waltTl, taskId).get("suggestedLocations").split(", ")[0];
 
         // ---- quinn holds the lot where it is: HOLD in place at the dock (zones constrain arrivals only) ------------
-        HttpReply hold = quinnApi.postPosting("/api/holds", body("scope", "LOT", "lotId", lot.lotId(),
-                "reason", "INVESTIGATION", "note", "supplier asked to check"));
+        HttpReply hold = quinnApi.postPosting(
+                "/api/holds",
+                body(
+                        "scope",
+                        "LOT",
+                        "lotId",
+                        lot.lotId(),
+                        "reason",
+                        "INVESTIGATION",
+                        "note",
+                        "supplier asked to check"));
         assertThat(hold.status()).as(hold.text()).isEqualTo(201);
         assertThat(f.balances(lot.lotId())).contains(DOCK + " HOLD 50");
 
@@ -129,11 +166,16 @@ class DirectedPutawayThroughTasklistTest {
         HttpReply nothing = waltTl.submitForm(taskId, answer(bin, null));
         assertThat(nothing.status()).as(nothing.text()).isEqualTo(204);
         assertThat(f.legs(lot.lotId())).isEqualTo(legsBefore);
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(putawayPi)
-                .variableName("putawayOutcome").list()).extracting(v -> String.valueOf(v.getValue())).containsExactly("nothing left at " + DOCK + ": already put away");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(putawayPi)
+                        .variableName("putawayOutcome")
+                        .list())
+                .extracting(v -> String.valueOf(v.getValue()))
+                .containsExactly("nothing left at " + DOCK + ": already put away");
 
         // ---- the release makes it AVAILABLE at the dock again, and the hold's process directs its putaway ---------
-        HttpReply released = quinnApi.postPosting("/api/holds/" + hold.id() + "/release", body("note", "checked: fine"));
+        HttpReply released =
+                quinnApi.postPosting("/api/holds/" + hold.id() + "/release", body("note", "checked: fine"));
         assertThat(released.status()).as(released.text()).isEqualTo(200);
         assertThat(released.body().get("state").asText()).isEqualTo("RELEASED");
         assertThat(f.balances(lot.lotId())).contains(DOCK + " AVAILABLE 50");
@@ -143,12 +185,25 @@ class DirectedPutawayThroughTasklistTest {
                 .isEqualTo("QualityHoldRelease hold-" + hold.id());
 
         // walt puts all of it away through the API instead; the task then has nothing to do
-        HttpReply api = walt.postPosting("/api/putaway", body("lot", lot.internalLabel(), "fromLocation", DOCK,
-                "toLocation", bin, "quantity", 50, "unit", "EA"));
+        HttpReply api = walt.postPosting(
+                "/api/putaway",
+                body(
+                        "lot",
+                        lot.internalLabel(),
+                        "fromLocation",
+                        DOCK,
+                        "toLocation",
+                        bin,
+                        "quantity",
+                        50,
+                        "unit",
+                        "EA"));
         assertThat(api.status()).as(api.text()).isEqualTo(201);
         List<String> afterApi = f.legs(lot.lotId());
         assertThat(waltTl.claim(again.get("id").asText()).status()).isEqualTo(204);
-        assertThat(waltTl.submitForm(again.get("id").asText(), answer(bin, null)).status()).isEqualTo(204);
+        assertThat(waltTl.submitForm(again.get("id").asText(), answer(bin, null))
+                        .status())
+                .isEqualTo(204);
         assertThat(f.legs(lot.lotId())).as("not put away twice").isEqualTo(afterApi);
         assertThat(putawayProcess(lot.lotId())).isNull();
     }
@@ -159,8 +214,11 @@ class DirectedPutawayThroughTasklistTest {
         assertThat(lot.quantity()).isEqualTo(50);
         TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
         String inspect = quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER).stream()
-                .filter(t -> lot.processInstanceId().equals(t.get("processInstanceId").asText()))
-                .map(t -> t.get("id").asText()).findFirst().orElseThrow();
+                .filter(t -> lot.processInstanceId()
+                        .equals(t.get("processInstanceId").asText()))
+                .map(t -> t.get("id").asText())
+                .findFirst()
+                .orElseThrow();
         assertThat(quinn.claim(inspect).status()).isEqualTo(204);
         Map<String, Object> accept = new LinkedHashMap<>();
         accept.put("labelsLegible", true);
@@ -174,22 +232,27 @@ class DirectedPutawayThroughTasklistTest {
         HttpReply accepted = quinn.submitForm(inspect, accept);
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(204);
         assertThat(f.runDueJobs(List.of(lot.processInstanceId()))).isEqualTo(1);
-        assertThat(putawayProcess(lot.lotId())).as("the inspection directed the putaway").isNotNull();
+        assertThat(putawayProcess(lot.lotId()))
+                .as("the inspection directed the putaway")
+                .isNotNull();
         return lot;
     }
 
     private ProcessInstance putawayProcess(long lotId) {
         long dock = jdbc.queryForObject("select id from location where code = ?", Long.class, DOCK);
-        return runtime.createProcessInstanceQuery().processDefinitionKey(DirectPutawayDelegate.PROCESS_KEY)
-                .processInstanceBusinessKey(DirectPutawayDelegate.businessKey(lotId, dock)).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(DirectPutawayDelegate.PROCESS_KEY)
+                .processInstanceBusinessKey(DirectPutawayDelegate.businessKey(lotId, dock))
+                .singleResult();
     }
 
     private JsonNode putawayTask(TasklistSession session, long lotId) {
         String pi = putawayProcess(lotId).getId();
         return session.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER).stream()
-                .filter(t -> pi.equals(t.get("processInstanceId").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no putaway task of lot " + lotId + " in " + session.user()
-                        + "'s task list"));
+                .filter(t -> pi.equals(t.get("processInstanceId").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no putaway task of lot " + lotId + " in " + session.user() + "'s task list"));
     }
 
     private static Map<String, Object> answer(String scannedLocation, Integer quantity) {
@@ -204,7 +267,10 @@ class DirectedPutawayThroughTasklistTest {
         HttpReply r = session.formVariables(taskId);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         Map<String, String> values = new LinkedHashMap<>();
-        r.body().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().path("value").asText()));
+        r.body()
+                .fields()
+                .forEachRemaining(
+                        e -> values.put(e.getKey(), e.getValue().path("value").asText()));
         return values;
     }
 }

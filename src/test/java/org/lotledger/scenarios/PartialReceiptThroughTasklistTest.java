@@ -44,11 +44,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class PartialReceiptThroughTasklistTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient erp;
     ApiClient rita;
@@ -69,8 +78,8 @@ class PartialReceiptThroughTasklistTest {
         LocalDate made = today.minusMonths(1);
         LocalDate dressingExpiry = today.plusYears(2);
         LocalDate syringeExpiry = today.plusYears(4);
-        JsonNode dressing = f.item(DRESSING);   // 10 EA a box, ambient, wound care
-        JsonNode syringe = f.item(SYRINGE);     // 100 EA a box, ambient
+        JsonNode dressing = f.item(DRESSING); // 10 EA a box, ambient, wound care
+        JsonNode syringe = f.item(SYRINGE); // 100 EA a box, ambient
         long supplier = f.supplierId(SUPPLIER);
         String lotA = ScenarioFixture.woundWellLot();
         String lotB = ScenarioFixture.woundWellLot();
@@ -78,48 +87,145 @@ class PartialReceiptThroughTasklistTest {
         String palletC = ScenarioFixture.sscc();
 
         // ---- the ERP places the order (200 dressings, 1000 syringes) and forwards the supplier's ASN ------------
-        HttpReply po = erp.post("/api/purchase-orders", body("poNumber", ScenarioFixture.unique("PO-E2E-"),
-                "supplierId", supplier, "currency", "USD", "lines", List.of(
-                        body("itemId", dressing.get("id").asLong(), "quantity", 20, "uom", "BOX", "expectedUnitPrice", new java.math.BigDecimal("24.00")),
-                        body("itemId", syringe.get("id").asLong(), "quantity", 10, "uom", "BOX", "expectedUnitPrice", new java.math.BigDecimal("12.00")))));
+        HttpReply po = erp.post(
+                "/api/purchase-orders",
+                body(
+                        "poNumber",
+                        ScenarioFixture.unique("PO-E2E-"),
+                        "supplierId",
+                        supplier,
+                        "currency",
+                        "USD",
+                        "lines",
+                        List.of(
+                                body(
+                                        "itemId",
+                                        dressing.get("id").asLong(),
+                                        "quantity",
+                                        20,
+                                        "uom",
+                                        "BOX",
+                                        "expectedUnitPrice",
+                                        new java.math.BigDecimal("24.00")),
+                                body(
+                                        "itemId",
+                                        syringe.get("id").asLong(),
+                                        "quantity",
+                                        10,
+                                        "uom",
+                                        "BOX",
+                                        "expectedUnitPrice",
+                                        new java.math.BigDecimal("12.00")))));
         assertThat(po.status()).as(po.text()).isEqualTo(201);
         long poId = po.id();
         long dressingLine = po.body().at("/lines/0/id").asLong();
         long syringeLine = po.body().at("/lines/1/id").asLong();
 
-        HttpReply asn = erp.post("/api/advance-ship-notices", body("asnNumber", ScenarioFixture.unique("ASN-E2E-"),
-                "supplierId", supplier, "purchaseOrderId", poId, "shippedOn", today.minusDays(2).toString(),
-                "expectedOn", today.toString(), "lines", List.of(
-                        body("poLineNumber", 1, "itemId", dressing.get("id").asLong(), "lotNumber", lotA,
-                                "manufacturedOn", made.toString(), "expiresOn", dressingExpiry.toString(), "quantity", 60, "uom", "EA"),
-                        body("poLineNumber", 1, "itemId", dressing.get("id").asLong(), "lotNumber", lotB,
-                                "manufacturedOn", made.toString(), "expiresOn", dressingExpiry.toString(), "quantity", 40, "uom", "EA"),
-                        body("poLineNumber", 2, "itemId", syringe.get("id").asLong(), "lotNumber", lotC,
-                                "manufacturedOn", made.toString(), "expiresOn", syringeExpiry.toString(), "quantity", 300,
-                                "uom", "EA", "sscc", palletC))));
+        HttpReply asn = erp.post(
+                "/api/advance-ship-notices",
+                body(
+                        "asnNumber",
+                        ScenarioFixture.unique("ASN-E2E-"),
+                        "supplierId",
+                        supplier,
+                        "purchaseOrderId",
+                        poId,
+                        "shippedOn",
+                        today.minusDays(2).toString(),
+                        "expectedOn",
+                        today.toString(),
+                        "lines",
+                        List.of(
+                                body(
+                                        "poLineNumber",
+                                        1,
+                                        "itemId",
+                                        dressing.get("id").asLong(),
+                                        "lotNumber",
+                                        lotA,
+                                        "manufacturedOn",
+                                        made.toString(),
+                                        "expiresOn",
+                                        dressingExpiry.toString(),
+                                        "quantity",
+                                        60,
+                                        "uom",
+                                        "EA"),
+                                body(
+                                        "poLineNumber",
+                                        1,
+                                        "itemId",
+                                        dressing.get("id").asLong(),
+                                        "lotNumber",
+                                        lotB,
+                                        "manufacturedOn",
+                                        made.toString(),
+                                        "expiresOn",
+                                        dressingExpiry.toString(),
+                                        "quantity",
+                                        40,
+                                        "uom",
+                                        "EA"),
+                                body(
+                                        "poLineNumber",
+                                        2,
+                                        "itemId",
+                                        syringe.get("id").asLong(),
+                                        "lotNumber",
+                                        lotC,
+                                        "manufacturedOn",
+                                        made.toString(),
+                                        "expiresOn",
+                                        syringeExpiry.toString(),
+                                        "quantity",
+                                        300,
+                                        "uom",
+                                        "EA",
+                                        "sscc",
+                                        palletC))));
         assertThat(asn.status()).as(asn.text()).isEqualTo(201);
 
         // ---- rita receives by scanning: two lots of the dressings, one pallet of syringes; half the order ----------
-        HttpReply receipt = rita.post("/api/receipts", body("purchaseOrderId", poId, "dockBarcode", DOCK,
-                "advanceShipNoticeId", asn.id()));
+        HttpReply receipt = rita.post(
+                "/api/receipts", body("purchaseOrderId", poId, "dockBarcode", DOCK, "advanceShipNoticeId", asn.id()));
         assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
         String lines = "/api/receipts/" + receipt.id() + "/lines";
         // GS1-128 from a case label: symbology identifier, the variable-length lot ended by GS; 6 boxes typed
-        HttpReply a = rita.postPosting(lines, body("scan", "]C1" + "01" + f.gtin(dressing, "BOX") + "17" + yymmdd(dressingExpiry)
-                + "10" + lotA + GS + "11" + yymmdd(made), "quantity", 6));
+        HttpReply a = rita.postPosting(
+                lines,
+                body(
+                        "scan",
+                        "]C1" + "01" + f.gtin(dressing, "BOX") + "17" + yymmdd(dressingExpiry) + "10" + lotA + GS + "11"
+                                + yymmdd(made),
+                        "quantity",
+                        6));
         // GS1 DataMatrix on the each: the count (AI 30) is on the label
-        HttpReply b = rita.postPosting(lines, body("scan", "]d2" + "01" + f.gtin(dressing, "EA") + "17" + yymmdd(dressingExpiry)
-                + "10" + lotB + GS + "30" + "40"));
+        HttpReply b = rita.postPosting(
+                lines,
+                body(
+                        "scan",
+                        "]d2" + "01" + f.gtin(dressing, "EA") + "17" + yymmdd(dressingExpiry) + "10" + lotB + GS + "30"
+                                + "40"));
         // the pallet label in its human-readable form: SSCC, content GTIN at box level, 3 boxes
-        HttpReply c = rita.postPosting(lines, body("scan", "(00)" + palletC + "(02)" + f.gtin(syringe, "BOX") + "(37)3"
-                + "(17)" + yymmdd(syringeExpiry) + "(11)" + yymmdd(made) + "(10)" + lotC));
+        HttpReply c = rita.postPosting(
+                lines,
+                body(
+                        "scan",
+                        "(00)" + palletC + "(02)" + f.gtin(syringe, "BOX") + "(37)3" + "(17)" + yymmdd(syringeExpiry)
+                                + "(11)" + yymmdd(made) + "(10)" + lotC));
         for (HttpReply r : List.of(a, b, c)) {
             assertThat(r.status()).as(r.text()).isEqualTo(201);
         }
-        assertThat(List.of(a.body().get("baseQuantity").asLong(), b.body().get("baseQuantity").asLong(),
-                c.body().get("baseQuantity").asLong())).containsExactly(60L, 40L, 300L);
-        assertThat(List.of(a.body().get("lotNumber").asText(), b.body().get("lotNumber").asText(),
-                c.body().get("lotNumber").asText())).containsExactly(lotA, lotB, lotC);
+        assertThat(List.of(
+                        a.body().get("baseQuantity").asLong(),
+                        b.body().get("baseQuantity").asLong(),
+                        c.body().get("baseQuantity").asLong()))
+                .containsExactly(60L, 40L, 300L);
+        assertThat(List.of(
+                        a.body().get("lotNumber").asText(),
+                        b.body().get("lotNumber").asText(),
+                        c.body().get("lotNumber").asText()))
+                .containsExactly(lotA, lotB, lotC);
         assertThat(c.body().get("sscc").asText()).isEqualTo(palletC);
         long idA = a.body().get("lotId").asLong();
         long idB = b.body().get("lotId").asLong();
@@ -129,17 +235,23 @@ class PartialReceiptThroughTasklistTest {
 
         HttpReply closed = rita.post("/api/receipts/" + receipt.id() + "/close", null);
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
-        assertThat(closed.body().get("discrepancies")).as("the delivery is what the ASN announced").isEmpty();
+        assertThat(closed.body().get("discrepancies"))
+                .as("the delivery is what the ASN announced")
+                .isEmpty();
         HttpReply order = erp.get("/api/purchase-orders/" + poId);
         assertThat(order.body().get("status").asText()).isEqualTo("OPEN");
-        assertThat(order.body().get("lines")).extracting(l -> l.get("status").asText()).containsExactly("OPEN", "OPEN");
+        assertThat(order.body().get("lines"))
+                .extracting(l -> l.get("status").asText())
+                .containsExactly("OPEN", "OPEN");
 
         // nothing received is AVAILABLE: all of it waits in quarantine at the dock
         assertThat(f.balances(idA)).containsExactlyInAnyOrder("SUP-WOUNDWELL QUARANTINE -60", DOCK + " QUARANTINE 60");
         assertThat(f.balances(idB)).containsExactlyInAnyOrder("SUP-WOUNDWELL QUARANTINE -40", DOCK + " QUARANTINE 40");
-        assertThat(f.balances(idC)).containsExactlyInAnyOrder("SUP-WOUNDWELL QUARANTINE -300", DOCK + " QUARANTINE 300");
+        assertThat(f.balances(idC))
+                .containsExactlyInAnyOrder("SUP-WOUNDWELL QUARANTINE -300", DOCK + " QUARANTINE 300");
 
-        // ---- the engine decides the inspection level of each lot (an asynchronous job) -------------------------------
+        // ---- the engine decides the inspection level of each lot (an asynchronous job)
+        // -------------------------------
         Map<Long, String> inspections = new LinkedHashMap<>();
         for (long lot : List.of(idA, idB, idC)) {
             assertThat(f.inspectionOf(lot)).as("inspection of lot " + lot).isNotNull();
@@ -149,25 +261,34 @@ class PartialReceiptThroughTasklistTest {
 
         // ---- quinn finds her three "Inspect lot" tasks in Tasklist -----------------------------------------------
         TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
-        assertThat(quinn.csrfToken()).as("Camunda's CSRF cookie after opening Tasklist").isNotBlank();
+        assertThat(quinn.csrfToken())
+                .as("Camunda's CSRF cookie after opening Tasklist")
+                .isNotBlank();
         assertThat(quinn.currentUser().body().get("userId").asText()).isEqualTo("quinn");
         Map<Long, String> taskOfLot = new HashMap<>();
         // each name says what the task is about, so the list reads at a glance
-        Map<Long, String> names = Map.of(idA, "Inspect lot " + lotA + " · " + DRESSING + " · 60 EA",
-                idB, "Inspect lot " + lotB + " · " + DRESSING + " · 40 EA",
-                idC, "Inspect lot " + lotC + " · " + SYRINGE + " · 300 EA");
+        Map<Long, String> names = Map.of(
+                idA,
+                "Inspect lot " + lotA + " · " + DRESSING + " · 60 EA",
+                idB,
+                "Inspect lot " + lotB + " · " + DRESSING + " · 40 EA",
+                idC,
+                "Inspect lot " + lotC + " · " + SYRINGE + " · 300 EA");
         for (JsonNode t : quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)) {
             inspections.forEach((lot, pi) -> {
                 if (pi.equals(t.get("processInstanceId").asText())) {
                     assertThat(t.get("name").asText()).isEqualTo(names.get(lot));
-                    assertThat(t.get("due").isNull()).as("due by the table's SLA").isFalse();
+                    assertThat(t.get("due").isNull())
+                            .as("due by the table's SLA")
+                            .isFalse();
                     assertThat(t.get("taskDefinitionKey").asText()).isEqualTo("Task_InspectLot");
                     taskOfLot.put(lot, t.get("id").asText());
                 }
             });
         }
         assertThat(taskOfLot).as("quinn's 'My group tasks'").containsOnlyKeys(idA, idB, idC);
-        assertThat(quinn.candidateTasks("quality")).extracting(t -> t.get("id").asText())
+        assertThat(quinn.candidateTasks("quality"))
+                .extracting(t -> t.get("id").asText())
                 .contains(taskOfLot.get(idA), taskOfLot.get(idB), taskOfLot.get(idC));
 
         // what the form shows, read the way Tasklist reads it
@@ -183,17 +304,29 @@ class PartialReceiptThroughTasklistTest {
                 keys.add(k.get("key").asText());
             }
         });
-        assertThat(keys).contains("decision", "acceptedQuantity", "rejectedQuantity", "destroyedSamples", "decisionReason");
+        assertThat(keys)
+                .contains("decision", "acceptedQuantity", "rejectedQuantity", "destroyedSamples", "decisionReason");
         Map<String, String> shownA = shown(quinn, taskA);
-        assertThat(shownA).containsEntry("lotNumber", lotA).containsEntry("internalLabel", labelA)
-                .containsEntry("sku", DRESSING).containsEntry("supplierName", "WoundWell Medical")
-                .containsEntry("expiresOn", dressingExpiry.toString()).containsEntry("quantityUnderInspection", "60")
-                .containsEntry("baseUom", "EA").containsEntry("temperatureClass", "AMBIENT")
-                .containsEntry("inspectionLevel", "SAMPLE").containsEntry("sampleSize", "13");
+        assertThat(shownA)
+                .containsEntry("lotNumber", lotA)
+                .containsEntry("internalLabel", labelA)
+                .containsEntry("sku", DRESSING)
+                .containsEntry("supplierName", "WoundWell Medical")
+                .containsEntry("expiresOn", dressingExpiry.toString())
+                .containsEntry("quantityUnderInspection", "60")
+                .containsEntry("baseUom", "EA")
+                .containsEntry("temperatureClass", "AMBIENT")
+                .containsEntry("inspectionLevel", "SAMPLE")
+                .containsEntry("sampleSize", "13");
         assertThat(shownA.get("receiptRef")).startsWith("receipt-" + receipt.id() + "-line-");
-        assertThat(shown(quinn, taskOfLot.get(idB))).containsEntry("lotNumber", lotB).containsEntry("quantityUnderInspection", "40");
-        assertThat(shown(quinn, taskOfLot.get(idC))).containsEntry("lotNumber", lotC).containsEntry("sku", SYRINGE)
-                .containsEntry("quantityUnderInspection", "300").containsEntry("inspectionLevel", "SAMPLE");
+        assertThat(shown(quinn, taskOfLot.get(idB)))
+                .containsEntry("lotNumber", lotB)
+                .containsEntry("quantityUnderInspection", "40");
+        assertThat(shown(quinn, taskOfLot.get(idC)))
+                .containsEntry("lotNumber", lotC)
+                .containsEntry("sku", SYRINGE)
+                .containsEntry("quantityUnderInspection", "300")
+                .containsEntry("inspectionLevel", "SAMPLE");
 
         // ---- a bad submission: the parts do not add up; she reads why, and nothing changed ----------------------
         HttpReply claimed = quinn.claim(taskA);
@@ -205,7 +338,9 @@ class PartialReceiptThroughTasklistTest {
         // which Tasklist shows the inspector
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.body().get("code").asText()).isEqualTo("INSPECTION_RESULT_INVALID");
-        assertThat(refused.message()).isEqualTo("Accepted (60) + rejected (0) + destroyed samples (2) must equal the 60 units under inspection.");
+        assertThat(refused.message())
+                .isEqualTo(
+                        "Accepted (60) + rejected (0) + destroyed samples (2) must equal the 60 units under inspection.");
         HttpReply stillOpen = quinn.task(taskA);
         assertThat(stillOpen.status()).as(stillOpen.text()).isEqualTo(200);
         assertThat(stillOpen.body().get("assignee").asText()).isEqualTo("quinn");
@@ -219,74 +354,83 @@ class PartialReceiptThroughTasklistTest {
         String taskB = taskOfLot.get(idB);
         String taskC = taskOfLot.get(idC);
         assertThat(quinn.claim(taskB).status()).isEqualTo(204);
-        HttpReply rejectB = quinn.submitForm(taskB, form("REJECT", 0, 38, 2, "Labels smudged: the lot number cannot be read",
-                false, true, "FAIL"));
+        HttpReply rejectB = quinn.submitForm(
+                taskB, form("REJECT", 0, 38, 2, "Labels smudged: the lot number cannot be read", false, true, "FAIL"));
         assertThat(rejectB.status()).as(rejectB.text()).isEqualTo(204);
         assertThat(quinn.claim(taskC).status()).isEqualTo(204);
-        HttpReply partialC = quinn.submitForm(taskC, form("PARTIAL", 250, 45, 5, "45 syringes with cracked barrels",
-                true, true, "PASS"));
+        HttpReply partialC = quinn.submitForm(
+                taskC, form("PARTIAL", 250, 45, 5, "45 syringes with cracked barrels", true, true, "PASS"));
         assertThat(partialC.status()).as(partialC.text()).isEqualTo(204);
-        assertThat(quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)).extracting(t -> t.get("id").asText())
+        assertThat(quinn.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER))
+                .extracting(t -> t.get("id").asText())
                 .doesNotContain(taskA, taskB, taskC);
         assertThat(quinn.logout().status()).isEqualTo(204);
         assertThat(quinn.currentUser().status()).isEqualTo(401);
 
         // the engine posts each result in a job of its own
         assertThat(f.runDueJobs(new ArrayList<>(inspections.values()))).isEqualTo(3);
-        inspections.values().forEach(pi -> assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count())
-                .as("inspection %s ended", pi).isZero());
+        inspections
+                .values()
+                .forEach(pi -> assertThat(runtime.createProcessInstanceQuery()
+                                .processInstanceId(pi)
+                                .count())
+                        .as("inspection %s ended", pi)
+                        .isZero());
 
         // ---- walt puts the accepted stock away where he is directed -------------------------------------------------
         String binA = putAway(labelA, 58);
         String binC = putAway(labelC, 250);
 
-        // ---- the ledger, read through the API -------------------------------------------------------------------------
-        assertThat(f.legs(idA)).containsExactly(
-                "RECEIPT SUP-WOUNDWELL QUARANTINE -60 by rita",
-                "RECEIPT " + DOCK + " QUARANTINE +60 by rita",
-                "QA_SAMPLE " + DOCK + " QUARANTINE -2 by quinn",
-                "QA_SAMPLE EAST-QA QUARANTINE +2 by quinn",
-                "STATUS_CHANGE " + DOCK + " QUARANTINE -58 by quinn",
-                "STATUS_CHANGE " + DOCK + " AVAILABLE +58 by quinn",
-                "PUTAWAY " + DOCK + " AVAILABLE -58 by walt",
-                "PUTAWAY " + binA + " AVAILABLE +58 by walt");
-        assertThat(f.legs(idB)).containsExactly(
-                "RECEIPT SUP-WOUNDWELL QUARANTINE -40 by rita",
-                "RECEIPT " + DOCK + " QUARANTINE +40 by rita",
-                "QA_SAMPLE " + DOCK + " QUARANTINE -2 by quinn",
-                "QA_SAMPLE EAST-QA QUARANTINE +2 by quinn",
-                "STATUS_CHANGE " + DOCK + " QUARANTINE -38 by quinn",
-                "STATUS_CHANGE " + DOCK + " REJECTED +38 by quinn",
-                "MOVE " + DOCK + " REJECTED -38 by quinn",
-                "MOVE EAST-REJ-01 REJECTED +38 by quinn");
-        assertThat(f.legs(idC)).containsExactly(
-                "RECEIPT SUP-WOUNDWELL QUARANTINE -300 by rita",
-                "RECEIPT " + DOCK + " QUARANTINE +300 by rita",
-                "QA_SAMPLE " + DOCK + " QUARANTINE -5 by quinn",
-                "QA_SAMPLE EAST-QA QUARANTINE +5 by quinn",
-                "STATUS_CHANGE " + DOCK + " QUARANTINE -250 by quinn",
-                "STATUS_CHANGE " + DOCK + " AVAILABLE +250 by quinn",
-                "STATUS_CHANGE " + DOCK + " QUARANTINE -45 by quinn",
-                "STATUS_CHANGE " + DOCK + " REJECTED +45 by quinn",
-                "MOVE " + DOCK + " REJECTED -45 by quinn",
-                "MOVE EAST-REJ-01 REJECTED +45 by quinn",
-                "PUTAWAY " + DOCK + " AVAILABLE -250 by walt",
-                "PUTAWAY " + binC + " AVAILABLE +250 by walt");
+        // ---- the ledger, read through the API
+        // -------------------------------------------------------------------------
+        assertThat(f.legs(idA))
+                .containsExactly(
+                        "RECEIPT SUP-WOUNDWELL QUARANTINE -60 by rita",
+                        "RECEIPT " + DOCK + " QUARANTINE +60 by rita",
+                        "QA_SAMPLE " + DOCK + " QUARANTINE -2 by quinn",
+                        "QA_SAMPLE EAST-QA QUARANTINE +2 by quinn",
+                        "STATUS_CHANGE " + DOCK + " QUARANTINE -58 by quinn",
+                        "STATUS_CHANGE " + DOCK + " AVAILABLE +58 by quinn",
+                        "PUTAWAY " + DOCK + " AVAILABLE -58 by walt",
+                        "PUTAWAY " + binA + " AVAILABLE +58 by walt");
+        assertThat(f.legs(idB))
+                .containsExactly(
+                        "RECEIPT SUP-WOUNDWELL QUARANTINE -40 by rita",
+                        "RECEIPT " + DOCK + " QUARANTINE +40 by rita",
+                        "QA_SAMPLE " + DOCK + " QUARANTINE -2 by quinn",
+                        "QA_SAMPLE EAST-QA QUARANTINE +2 by quinn",
+                        "STATUS_CHANGE " + DOCK + " QUARANTINE -38 by quinn",
+                        "STATUS_CHANGE " + DOCK + " REJECTED +38 by quinn",
+                        "MOVE " + DOCK + " REJECTED -38 by quinn",
+                        "MOVE EAST-REJ-01 REJECTED +38 by quinn");
+        assertThat(f.legs(idC))
+                .containsExactly(
+                        "RECEIPT SUP-WOUNDWELL QUARANTINE -300 by rita",
+                        "RECEIPT " + DOCK + " QUARANTINE +300 by rita",
+                        "QA_SAMPLE " + DOCK + " QUARANTINE -5 by quinn",
+                        "QA_SAMPLE EAST-QA QUARANTINE +5 by quinn",
+                        "STATUS_CHANGE " + DOCK + " QUARANTINE -250 by quinn",
+                        "STATUS_CHANGE " + DOCK + " AVAILABLE +250 by quinn",
+                        "STATUS_CHANGE " + DOCK + " QUARANTINE -45 by quinn",
+                        "STATUS_CHANGE " + DOCK + " REJECTED +45 by quinn",
+                        "MOVE " + DOCK + " REJECTED -45 by quinn",
+                        "MOVE EAST-REJ-01 REJECTED +45 by quinn",
+                        "PUTAWAY " + DOCK + " AVAILABLE -250 by walt",
+                        "PUTAWAY " + binC + " AVAILABLE +250 by walt");
 
         // balances per lot / location / status; the dock is empty again
-        assertThat(f.balances(idA)).containsExactlyInAnyOrder(
-                "SUP-WOUNDWELL QUARANTINE -60",
-                "EAST-QA QUARANTINE 2",
-                binA + " AVAILABLE 58");
-        assertThat(f.balances(idB)).containsExactlyInAnyOrder(
-                "SUP-WOUNDWELL QUARANTINE -40",
-                "EAST-QA QUARANTINE 2",
-                "EAST-REJ-01 REJECTED 38");
-        assertThat(f.balances(idC)).containsExactlyInAnyOrder(
-                "SUP-WOUNDWELL QUARANTINE -300",
-                "EAST-QA QUARANTINE 5",
-                "EAST-REJ-01 REJECTED 45",
-                binC + " AVAILABLE 250");
+        assertThat(f.balances(idA))
+                .containsExactlyInAnyOrder(
+                        "SUP-WOUNDWELL QUARANTINE -60", "EAST-QA QUARANTINE 2", binA + " AVAILABLE 58");
+        assertThat(f.balances(idB))
+                .containsExactlyInAnyOrder(
+                        "SUP-WOUNDWELL QUARANTINE -40", "EAST-QA QUARANTINE 2", "EAST-REJ-01 REJECTED 38");
+        assertThat(f.balances(idC))
+                .containsExactlyInAnyOrder(
+                        "SUP-WOUNDWELL QUARANTINE -300",
+                        "EAST-QA QUARANTINE 5",
+                        "EAST-REJ-01 REJECTED 45",
+                        binC + " AVAILABLE 250");
     }
 
     /** The variables Tasklist fills the form with, as text. */
@@ -294,13 +438,23 @@ class PartialReceiptThroughTasklistTest {
         HttpReply r = session.formVariables(taskId);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         Map<String, String> values = new HashMap<>();
-        r.body().fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().path("value").asText()));
+        r.body()
+                .fields()
+                .forEachRemaining(
+                        e -> values.put(e.getKey(), e.getValue().path("value").asText()));
         return values;
     }
 
     /** What form-js submits for the inspect-lot form of an ambient item (the cold-chain box is hidden). */
-    private static Map<String, Object> form(String decision, int accepted, int rejected, int destroyed, String reason,
-                                            boolean labelsLegible, boolean certificateOk, String sampleResult) {
+    private static Map<String, Object> form(
+            String decision,
+            int accepted,
+            int rejected,
+            int destroyed,
+            String reason,
+            boolean labelsLegible,
+            boolean certificateOk,
+            String sampleResult) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("labelsLegible", labelsLegible);
         m.put("certificateOfAnalysisOk", certificateOk);
@@ -321,15 +475,26 @@ class PartialReceiptThroughTasklistTest {
         List<String> bins = new ArrayList<>();
         suggestion.body().get("locations").forEach(l -> bins.add(l.asText()));
         assertThat(bins).isNotEmpty().allMatch(l -> l.startsWith("EAST-AMB-"));
-        HttpReply done = walt.postPosting("/api/putaway", body("lot", lotLabel, "fromLocation", DOCK,
-                "toLocation", bins.get(0), "quantity", quantity, "unit", "EA"));
+        HttpReply done = walt.postPosting(
+                "/api/putaway",
+                body(
+                        "lot",
+                        lotLabel,
+                        "fromLocation",
+                        DOCK,
+                        "toLocation",
+                        bins.get(0),
+                        "quantity",
+                        quantity,
+                        "unit",
+                        "EA"));
         assertThat(done.status()).as(done.text()).isEqualTo(201);
         assertThat(done.body().get("type").asText()).isEqualTo("PUTAWAY");
         return bins.get(0);
     }
 
     private long decisionsRecorded(String processInstanceId) {
-        return jdbc.queryForObject("select count(*) from decision_record where process_instance_id = ?", Long.class,
-                processInstanceId);
+        return jdbc.queryForObject(
+                "select count(*) from decision_record where process_instance_id = ?", Long.class, processInstanceId);
     }
 }

@@ -43,14 +43,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class QualityHoldThroughTasklistTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Ledger ledger;
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
 
     static final long HOUR = 3_600_000L;
 
@@ -92,15 +107,36 @@ class QualityHoldThroughTasklistTest {
         west.stock(ledger, lot, "A2", StockStatus.AVAILABLE, 200);
         String label = east.labelOf(lot);
 
-        HttpReply placed = quinn.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot,
-                "reason", "REGULATORY_OR_RECALL", "note", "supplier recall notice R-17"));
+        HttpReply placed = quinn.postPosting(
+                "/api/holds",
+                ScenarioFixture.body(
+                        "scope",
+                        "LOT",
+                        "lotId",
+                        lot,
+                        "reason",
+                        "REGULATORY_OR_RECALL",
+                        "note",
+                        "supplier recall notice R-17"));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
         long holdId = placed.id();
         assertThat(placed.body().get("awaiting").asText()).isEqualTo("REVIEW");
-        assertThat(physical(lot)).containsExactlyInAnyOrder(east.barcode("A1") + " HOLD 300", west.barcode("A2") + " HOLD 200");
+        assertThat(physical(lot))
+                .containsExactlyInAnyOrder(east.barcode("A1") + " HOLD 300", west.barcode("A2") + " HOLD 200");
 
-        HttpReply move = walt.postPosting("/api/moves", ScenarioFixture.body("lot", label, "fromLocation",
-                east.barcode("A1"), "toLocation", east.barcode("A2"), "quantity", 10, "unit", "EA"));
+        HttpReply move = walt.postPosting(
+                "/api/moves",
+                ScenarioFixture.body(
+                        "lot",
+                        label,
+                        "fromLocation",
+                        east.barcode("A1"),
+                        "toLocation",
+                        east.barcode("A2"),
+                        "quantity",
+                        10,
+                        "unit",
+                        "EA"));
         assertThat(move.status()).as(move.text()).isEqualTo(422);
         assertThat(move.code()).isEqualTo("LOT_NOT_AVAILABLE");
 
@@ -110,32 +146,47 @@ class QualityHoldThroughTasklistTest {
         // due by the recall's review SLA (dmn/hold-review-sla.dmn): in 4 hours, follow-up in 2, and the reminder that
         // escalates to quality managers fires when it falls due
         Task review = engine.getTaskService().createTaskQuery().taskId(reviewId).singleResult();
-        assertThat(review.getDueDate().getTime() - review.getCreateTime().getTime()).isCloseTo(4 * HOUR, within(1000L));
-        assertThat(review.getFollowUpDate().getTime() - review.getCreateTime().getTime()).isCloseTo(2 * HOUR, within(1000L));
-        assertThat(management.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().singleResult()
-                .getDuedate()).isCloseTo(review.getDueDate(), 1000);
+        assertThat(review.getDueDate().getTime() - review.getCreateTime().getTime())
+                .isCloseTo(4 * HOUR, within(1000L));
+        assertThat(review.getFollowUpDate().getTime() - review.getCreateTime().getTime())
+                .isCloseTo(2 * HOUR, within(1000L));
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(review.getProcessInstanceId())
+                        .timers()
+                        .singleResult()
+                        .getDuedate())
+                .isCloseTo(review.getDueDate(), 1000);
         TasklistSession ritaTl = TasklistSession.loginAsDemo(port, json, "rita");
-        assertThat(ritaTl.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)).extracting(t -> t.get("id").asText())
+        assertThat(ritaTl.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER))
+                .extracting(t -> t.get("id").asText())
                 .doesNotContain(reviewId);
-        assertThat(ritaTl.submitForm(reviewId, Map.of("outcome", "RELEASE", "decisionNote", "x")).status()).isEqualTo(403);
-        assertThat(ApiClient.as(port, json, "rita").postPosting("/api/holds/" + holdId + "/release",
-                ScenarioFixture.body()).status()).isEqualTo(403);
+        assertThat(ritaTl.submitForm(reviewId, Map.of("outcome", "RELEASE", "decisionNote", "x"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(ApiClient.as(port, json, "rita")
+                        .postPosting("/api/holds/" + holdId + "/release", ScenarioFixture.body())
+                        .status())
+                .isEqualTo(403);
         JsonNode vars = quinnTl.formVariables(reviewId).body();
         assertThat(vars.get("holdReason").get("value").asText()).isEqualTo("REGULATORY_OR_RECALL");
         assertThat(vars.get("heldSummary").get("value").asText())
                 .contains(east.barcode("A1") + ": 300", west.barcode("A2") + ": 200");
         assertThat(quinnTl.claim(reviewId).status()).isEqualTo(204);
-        HttpReply reviewed = quinnTl.submitForm(reviewId, Map.of("outcome", "RELEASE",
-                "decisionNote", "recall withdrawn by the supplier in writing"));
+        HttpReply reviewed = quinnTl.submitForm(
+                reviewId, Map.of("outcome", "RELEASE", "decisionNote", "recall withdrawn by the supplier in writing"));
         assertThat(reviewed.status()).as(reviewed.text()).isEqualTo(204);
-        assertThat(physical(lot)).as("nothing released before the second approval")
+        assertThat(physical(lot))
+                .as("nothing released before the second approval")
                 .containsExactlyInAnyOrder(east.barcode("A1") + " HOLD 300", west.barcode("A2") + " HOLD 200");
 
         // quinn is no quality manager: the approval is not among her tasks
         String approvalId = taskOf(TasklistSession.loginAsDemo(port, json, "maria"), holdId, "Approve hold decision");
-        assertThat(quinnTl.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)).extracting(t -> t.get("id").asText())
+        assertThat(quinnTl.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER))
+                .extracting(t -> t.get("id").asText())
                 .doesNotContain(approvalId);
-        assertThat(quinnTl.submitForm(approvalId, Map.of("approval", "APPROVE")).status()).isEqualTo(403);
+        assertThat(quinnTl.submitForm(approvalId, Map.of("approval", "APPROVE")).status())
+                .isEqualTo(403);
 
         // maria approves in Tasklist
         TasklistSession mariaTl = TasklistSession.loginAsDemo(port, json, "maria");
@@ -143,23 +194,29 @@ class QualityHoldThroughTasklistTest {
         assertThat(proposed.get("reviewedBy").get("value").asText()).isEqualTo("quinn");
         assertThat(proposed.get("proposedDecision").get("value").asText()).startsWith("release proposed by quinn");
         assertThat(mariaTl.claim(approvalId).status()).isEqualTo(204);
-        HttpReply approved = mariaTl.submitForm(approvalId, Map.of("approval", "APPROVE", "approvalNote", "checked R-17"));
+        HttpReply approved =
+                mariaTl.submitForm(approvalId, Map.of("approval", "APPROVE", "approvalNote", "checked R-17"));
         assertThat(approved.status()).as(approved.text()).isEqualTo(204);
 
-        assertThat(physical(lot)).containsExactlyInAnyOrder(east.barcode("A1") + " AVAILABLE 300", west.barcode("A2") + " AVAILABLE 200");
+        assertThat(physical(lot))
+                .containsExactlyInAnyOrder(
+                        east.barcode("A1") + " AVAILABLE 300", west.barcode("A2") + " AVAILABLE 200");
         JsonNode hold = quinn.get("/api/holds/" + holdId).body();
         assertThat(hold.get("state").asText()).isEqualTo("RELEASED");
         assertThat(hold.get("endedBy").asText()).isEqualTo("maria");
-        assertThat(decisions(hold)).containsExactly("PLACE by quinn", "APPROVE_RELEASE by quinn",
-                "SECOND_APPROVAL by maria", "RELEASE by maria");
+        assertThat(decisions(hold))
+                .containsExactly(
+                        "PLACE by quinn", "APPROVE_RELEASE by quinn", "SECOND_APPROVAL by maria", "RELEASE by maria");
         assertThat(hold.get("openTasks")).isEmpty();
         long releasePosting = jdbc.queryForObject("""
-                select posting_id from quality_hold_outcome where hold_id = ? and outcome = 'RELEASED' limit 1""",
-                Long.class, holdId);
+                select posting_id from quality_hold_outcome where hold_id = ? and outcome = 'RELEASED' limit 1""", Long.class, holdId);
         String a2 = "#" + west.location("A2");
-        assertThat(east.legsOf(ledger.load(releasePosting))).containsExactly(
-                "A1 HOLD -300 @2.5 = -750", "A1 AVAILABLE 300 @2.5 = 750",
-                a2 + " HOLD -200 @2.5 = -500", a2 + " AVAILABLE 200 @2.5 = 500");
+        assertThat(east.legsOf(ledger.load(releasePosting)))
+                .containsExactly(
+                        "A1 HOLD -300 @2.5 = -750",
+                        "A1 AVAILABLE 300 @2.5 = 750",
+                        a2 + " HOLD -200 @2.5 = -500",
+                        a2 + " AVAILABLE 200 @2.5 = 500");
         assertThat(ledger.load(releasePosting).actor()).isEqualTo("maria");
     }
 
@@ -168,12 +225,17 @@ class QualityHoldThroughTasklistTest {
         long lot = east.newLot();
         east.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 40);
         ApiClient maria = ApiClient.as(port, json, "maria");
-        long holdId = maria.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot,
-                "reason", "REGULATORY_OR_RECALL")).id();
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).singleResult();
+        long holdId = maria.postPosting(
+                        "/api/holds",
+                        ScenarioFixture.body("scope", "LOT", "lotId", lot, "reason", "REGULATORY_OR_RECALL"))
+                .id();
+        ProcessInstance pi = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(HoldProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .singleResult();
 
-        HttpReply reviewed = maria.postPosting("/api/holds/" + holdId + "/release", ScenarioFixture.body("note", "all clear"));
+        HttpReply reviewed =
+                maria.postPosting("/api/holds/" + holdId + "/release", ScenarioFixture.body("note", "all clear"));
         assertThat(reviewed.status()).as(reviewed.text()).isEqualTo(202);
         assertThat(pi).isWaitingAt(HoldProcess.APPROVAL_TASK);
         String approvalId = taskOf(TasklistSession.loginAsDemo(port, json, "mark"), holdId, "Approve hold decision");
@@ -185,31 +247,46 @@ class QualityHoldThroughTasklistTest {
         HttpReply own = mariaTl.submitForm(approvalId, Map.of("approval", "APPROVE"));
         assertThat(own.status()).as(own.text()).isEqualTo(403);
         assertThat(own.body().get("code").asText()).isEqualTo("SAME_APPROVER");
-        assertThat(own.message()).isEqualTo("User maria gave the first approval of hold " + holdId
-                + "; the second must come from someone else.");
-        assertThat(mariaTl.send("POST", TasklistSession.ENGINE + "/task/" + approvalId + "/unclaim", null,
-                "application/json").status()).isEqualTo(204);
+        assertThat(own.message())
+                .isEqualTo("User maria gave the first approval of hold " + holdId
+                        + "; the second must come from someone else.");
+        assertThat(mariaTl.send(
+                                "POST",
+                                TasklistSession.ENGINE + "/task/" + approvalId + "/unclaim",
+                                null,
+                                "application/json")
+                        .status())
+                .isEqualTo(204);
 
         // the API
-        HttpReply viaApi = maria.postPosting("/api/holds/" + holdId + "/approval", ScenarioFixture.body("approve", true));
+        HttpReply viaApi =
+                maria.postPosting("/api/holds/" + holdId + "/approval", ScenarioFixture.body("approve", true));
         assertThat(viaApi.status()).isEqualTo(403);
         assertThat(viaApi.code()).isEqualTo("SAME_APPROVER");
 
         // /engine-rest: admin may complete any task, but is no quality manager; nor may admin skip the approval
-        HttpReply adminCompletes = admin.post("/engine-rest/task/" + approvalId + "/complete",
+        HttpReply adminCompletes = admin.post(
+                "/engine-rest/task/" + approvalId + "/complete",
                 Map.of("variables", Map.of("approval", Map.of("value", "APPROVE"))));
         assertThat(adminCompletes.status()).as(adminCompletes.text()).isEqualTo(403);
         assertThat(adminCompletes.body().get("code").asText()).isEqualTo("SECOND_APPROVER_NOT_QUALITY_MANAGER");
         assertThat(adminCompletes.message()).contains("needs a quality manager; admin is not one");
-        HttpReply skip = admin.post("/engine-rest/process-instance/" + pi.getId() + "/modification", Map.of(
-                "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CarryOutHoldDecision"))));
+        HttpReply skip = admin.post(
+                "/engine-rest/process-instance/" + pi.getId() + "/modification",
+                Map.of(
+                        "instructions",
+                        List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CarryOutHoldDecision"))));
         assertThat(skip.status()).as(skip.text()).isEqualTo(403);
         assertThat(skip.body().get("code").asText()).isEqualTo("SECOND_APPROVAL_MISSING");
         assertThat(skip.message()).contains("needs a second approval by a quality manager");
-        HttpReply forged = admin.post("/engine-rest/process-instance/" + pi.getId() + "/variables", Map.of(
-                "modifications", Map.of("approval", Map.of("value", "APPROVE"))));
+        HttpReply forged = admin.post(
+                "/engine-rest/process-instance/" + pi.getId() + "/variables",
+                Map.of("modifications", Map.of("approval", Map.of("value", "APPROVE"))));
         assertThat(forged.status()).isEqualTo(204);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .count())
+                .isOne();
 
         assertThat(pi).isWaitingAt(HoldProcess.APPROVAL_TASK).hasNotPassed("Task_CarryOutHoldDecision");
         assertThat(postings()).as("nothing posted by any refused attempt").isEqualTo(postings);
@@ -218,51 +295,85 @@ class QualityHoldThroughTasklistTest {
         // another quality manager approves
         TasklistSession markTl = TasklistSession.loginAsDemo(port, json, "mark");
         assertThat(markTl.claim(approvalId).status()).isEqualTo(204);
-        assertThat(markTl.submitForm(approvalId, Map.of("approval", "APPROVE")).status()).isEqualTo(204);
+        assertThat(markTl.submitForm(approvalId, Map.of("approval", "APPROVE")).status())
+                .isEqualTo(204);
         assertThat(pi).isEnded();
         assertThat(east.balancesOf(lot)).contains("A1 AVAILABLE 40");
-        assertThat(decisions(maria.get("/api/holds/" + holdId).body())).containsExactly("PLACE by maria",
-                "APPROVE_RELEASE by maria", "SECOND_APPROVAL by mark", "RELEASE by mark");
+        assertThat(decisions(maria.get("/api/holds/" + holdId).body()))
+                .containsExactly(
+                        "PLACE by maria", "APPROVE_RELEASE by maria", "SECOND_APPROVAL by mark", "RELEASE by mark");
     }
 
     @Test
     void a_refused_approval_sends_the_hold_back_to_review_with_the_reason_kept() {
         long lot = east.newLot();
         east.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 10);
-        long holdId = quinn.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot,
-                "reason", "TEMPERATURE_EXCURSION", "note", "reefer at 12 °C")).id();
-        assertThat(quinn.postPosting("/api/holds/" + holdId + "/release", ScenarioFixture.body()).status()).isEqualTo(202);
+        long holdId = quinn.postPosting(
+                        "/api/holds",
+                        ScenarioFixture.body(
+                                "scope",
+                                "LOT",
+                                "lotId",
+                                lot,
+                                "reason",
+                                "TEMPERATURE_EXCURSION",
+                                "note",
+                                "reefer at 12 °C"))
+                .id();
+        assertThat(quinn.postPosting("/api/holds/" + holdId + "/release", ScenarioFixture.body())
+                        .status())
+                .isEqualTo(202);
         ApiClient maria = ApiClient.as(port, json, "maria");
-        HttpReply noReason = maria.postPosting("/api/holds/" + holdId + "/approval", ScenarioFixture.body("approve", false));
+        HttpReply noReason =
+                maria.postPosting("/api/holds/" + holdId + "/approval", ScenarioFixture.body("approve", false));
         assertThat(noReason.code()).isEqualTo("REFUSAL_REASON_REQUIRED");
-        HttpReply refused = maria.postPosting("/api/holds/" + holdId + "/approval",
+        HttpReply refused = maria.postPosting(
+                "/api/holds/" + holdId + "/approval",
                 ScenarioFixture.body("approve", false, "note", "need the logger file first"));
         assertThat(refused.status()).as(refused.text()).isEqualTo(200);
         assertThat(refused.body().get("awaiting").asText()).isEqualTo("REVIEW");
         assertThat(east.balancesOf(lot)).contains("A1 HOLD 10");
-        assertThat(decisions(refused.body())).containsExactly("PLACE by quinn", "APPROVE_RELEASE by quinn",
-                "SECOND_APPROVAL_REFUSED by maria");
+        assertThat(decisions(refused.body()))
+                .containsExactly("PLACE by quinn", "APPROVE_RELEASE by quinn", "SECOND_APPROVAL_REFUSED by maria");
     }
 
     @Test
     void a_long_open_hold_climbs_the_task_list_and_reaches_quality_managers() {
         long lot = east.newLot();
         east.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 5);
-        long holdId = quinn.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot,
-                "reason", "INVESTIGATION")).id();
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+        long holdId = quinn.postPosting(
+                        "/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION"))
+                .id();
+        ProcessInstance pi = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
                 .singleResult();
-        Job reminder = management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        Task review = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        Job reminder = management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .timers()
+                .singleResult();
+        Task review = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(pi.getId())
+                .singleResult();
         assertThat(review.getDueDate().getTime() - review.getCreateTime().getTime())
-                .as("an investigation's review SLA: 5 days").isCloseTo(5 * 24 * HOUR, within(1000L));
-        assertThat(reminder.getDuedate()).as("the reminder fires when the review falls due")
+                .as("an investigation's review SLA: 5 days")
+                .isCloseTo(5 * 24 * HOUR, within(1000L));
+        assertThat(reminder.getDuedate())
+                .as("the reminder fires when the review falls due")
                 .isCloseTo(review.getDueDate(), 1000);
         management.executeJob(reminder.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getId());
+        management.executeJob(management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .timers()
+                .singleResult()
+                .getId());
 
-        JsonNode task = quinn.get("/api/holds/" + holdId).body().get("openTasks").get(0);
-        assertThat(task.get("name").asText()).isEqualTo("Review hold " + holdId + " · " + east.labelOf(lot) + " · investigation");
+        JsonNode task =
+                quinn.get("/api/holds/" + holdId).body().get("openTasks").get(0);
+        assertThat(task.get("name").asText())
+                .isEqualTo("Review hold " + holdId + " · " + east.labelOf(lot) + " · investigation");
         assertThat(task.get("priority").asInt()).isEqualTo(90);
         List<String> groups = new ArrayList<>();
         task.get("candidateGroups").forEach(g -> groups.add(g.asText()));
@@ -275,22 +386,31 @@ class QualityHoldThroughTasklistTest {
     void an_operator_running_the_carry_out_again_gets_no_second_move_and_nothing_posted_twice() {
         long lot = east.newLot();
         east.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 10);
-        long holdId = quinn.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot,
-                "reason", "SUPPLIER_NOTICE")).id();
-        HttpReply decided = quinn.postPosting("/api/holds/" + holdId + "/scrap", ScenarioFixture.body("reasonCode", "DAMAGED"));
+        long holdId = quinn.postPosting(
+                        "/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot, "reason", "SUPPLIER_NOTICE"))
+                .id();
+        HttpReply decided =
+                quinn.postPosting("/api/holds/" + holdId + "/scrap", ScenarioFixture.body("reasonCode", "DAMAGED"));
         assertThat(decided.status()).as(decided.text()).isEqualTo(202);
-        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+        ProcessInstance pi = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
                 .singleResult();
-        runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("Task_CarryOutHoldDecision").execute();
+        runtime.createProcessInstanceModification(pi.getId())
+                .startBeforeActivity("Task_CarryOutHoldDecision")
+                .execute();
 
-        assertThat(jdbc.queryForObject("select count(*) from quality_hold_warehouse_move where hold_id = ?", Long.class,
-                holdId)).isOne();
-        long moveId = jdbc.queryForObject("select id from quality_hold_warehouse_move where hold_id = ?", Long.class, holdId);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from quality_hold_warehouse_move where hold_id = ?", Long.class, holdId))
+                .isOne();
+        long moveId =
+                jdbc.queryForObject("select id from quality_hold_warehouse_move where hold_id = ?", Long.class, holdId);
         long postings = postings();
-        HttpReply confirmed = walt.post("/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",
+        HttpReply confirmed = walt.post(
+                "/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",
                 Map.of("lot", east.labelOf(lot), "location", east.barcode("A1")));
         assertThat(confirmed.status() / 100).as(confirmed.text()).isEqualTo(2);
-        HttpReply again = walt.post("/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",
+        HttpReply again = walt.post(
+                "/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",
                 Map.of("lot", east.labelOf(lot), "location", east.barcode("A1")));
         assertThat(again.code()).isEqualTo("WAREHOUSE_MOVE_DONE");
         assertThat(postings()).as("one SCRAP posting").isEqualTo(postings + 1);
@@ -298,21 +418,28 @@ class QualityHoldThroughTasklistTest {
     }
 
     private String taskOf(TasklistSession session, long holdId, String name) {
-        String pi = runtime.createProcessInstanceQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).singleResult().getId();
+        String pi = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(HoldProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .singleResult()
+                .getId();
         return session.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER).stream()
-                .filter(t -> pi.equals(t.get("processInstanceId").asText()) && t.get("name").asText().startsWith(name))
-                .map(t -> t.get("id").asText()).findFirst()
-                .orElseThrow(() -> new AssertionError("no '" + name + "' task of hold " + holdId + " in "
-                        + session.user() + "'s task list"));
+                .filter(t -> pi.equals(t.get("processInstanceId").asText())
+                        && t.get("name").asText().startsWith(name))
+                .map(t -> t.get("id").asText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no '" + name + "' task of hold " + holdId + " in " + session.user() + "'s task list"));
     }
 
     private List<String> physical(long lot) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select loc.code, b.status, b.quantity from stock_balance b join location loc on loc.id = b.location_id
                  where b.lot_id = ? and b.quantity <> 0 and loc.kind = 'PHYSICAL' order by loc.code, b.status""",
                 (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " "
-                        + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(), lot);
+                        + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
+                lot);
     }
 
     private long postings() {
@@ -321,7 +448,9 @@ class QualityHoldThroughTasklistTest {
 
     private static List<String> decisions(JsonNode hold) {
         List<String> out = new ArrayList<>();
-        hold.get("decisions").forEach(d -> out.add(d.get("decision").asText() + " by " + d.get("decidedBy").asText()));
+        hold.get("decisions")
+                .forEach(d -> out.add(
+                        d.get("decision").asText() + " by " + d.get("decidedBy").asText()));
         return out;
     }
 }

@@ -32,12 +32,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class QualityTaskRoleChecksTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired RuntimeService runtime;
-    @Autowired ManagementService management;
-    @Autowired TaskService tasks;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient erp;
     ApiClient rita;
@@ -57,11 +68,18 @@ class QualityTaskRoleChecksTest {
         List<String> legsBefore = f.legs(lot.lotId());
 
         TasklistSession ritaTasklist = TasklistSession.loginAsDemo(port, json, "rita");
-        assertThat(ritaTasklist.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER)).extracting(t -> t.get("id").asText())
+        assertThat(ritaTasklist.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER))
+                .extracting(t -> t.get("id").asText())
                 .doesNotContain(taskId);
-        assertThat(ritaTasklist.candidateTasks("quality")).extracting(t -> t.get("id").asText()).doesNotContain(taskId);
-        assertThat(ritaTasklist.task(taskId).status()).as("rita reads the task by its id").isEqualTo(404);
-        assertThat(ritaTasklist.formVariables(taskId).status()).as("rita reads the form's variables").isEqualTo(403);
+        assertThat(ritaTasklist.candidateTasks("quality"))
+                .extracting(t -> t.get("id").asText())
+                .doesNotContain(taskId);
+        assertThat(ritaTasklist.task(taskId).status())
+                .as("rita reads the task by its id")
+                .isEqualTo(404);
+        assertThat(ritaTasklist.formVariables(taskId).status())
+                .as("rita reads the form's variables")
+                .isEqualTo(403);
 
         HttpReply claim = ritaTasklist.claim(taskId);
         assertThat(claim.status()).as(claim.text()).isEqualTo(403);
@@ -111,20 +129,26 @@ class QualityTaskRoleChecksTest {
         ReceivedLot lot = f.lotAwaitingInspection(erp, rita);
         long holdsBefore = holdsOn(lot.lotId());
 
-        HttpReply place = rita.postPosting("/api/holds", ScenarioFixture.body("scope", "LOT", "lotId", lot.lotId(),
-                "reason", "CUSTOMER_COMPLAINT", "note", "rita tries"));
+        HttpReply place = rita.postPosting(
+                "/api/holds",
+                ScenarioFixture.body(
+                        "scope", "LOT", "lotId", lot.lotId(), "reason", "CUSTOMER_COMPLAINT", "note", "rita tries"));
         assertThat(place.status()).as(place.text()).isEqualTo(403);
         assertThat(place.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         assertThat(place.code()).isEqualTo("FORBIDDEN");
 
-        HttpReply start = rita.post("/engine-rest/process-definition/key/QualityHoldRelease/start",
+        HttpReply start = rita.post(
+                "/engine-rest/process-definition/key/QualityHoldRelease/start",
                 Map.of("variables", Map.of("lotId", Map.of("value", lot.lotId()))));
         assertThat(start.status()).as(start.text()).isEqualTo(403);
         assertThat(start.code()).isEqualTo("FORBIDDEN");
 
         assertThat(holdsOn(lot.lotId())).isEqualTo(holdsBefore);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("QualityHoldRelease")
-                .variableValueEquals("lotId", lot.lotId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey("QualityHoldRelease")
+                        .variableValueEquals("lotId", lot.lotId())
+                        .count())
+                .isZero();
         assertThat(f.balances(lot.lotId())).contains(ScenarioFixture.DOCK + " QUARANTINE " + lot.quantity());
     }
 
@@ -135,7 +159,9 @@ class QualityTaskRoleChecksTest {
         TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
         assertThat(quinn.claim(taskId).status()).isEqualTo(204);
 
-        HttpReply forged = quinn.sendWithoutCsrfHeader("POST", TasklistSession.ENGINE + "/task/" + taskId + "/submit-form",
+        HttpReply forged = quinn.sendWithoutCsrfHeader(
+                "POST",
+                TasklistSession.ENGINE + "/task/" + taskId + "/submit-form",
                 TasklistSession.submission(accept(lot)));
         assertThat(forged.status()).as(forged.text()).isEqualTo(403);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
@@ -161,7 +187,9 @@ class QualityTaskRoleChecksTest {
     }
 
     private String inspectTask(ReceivedLot lot) {
-        Task task = tasks.createTaskQuery().processInstanceId(lot.processInstanceId()).taskDefinitionKey("Task_InspectLot")
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(lot.processInstanceId())
+                .taskDefinitionKey("Task_InspectLot")
                 .singleResult();
         assertThat(task).isNotNull();
         return task.getId();
@@ -172,8 +200,11 @@ class QualityTaskRoleChecksTest {
         assertThat(task).as("the task is still open").isNotNull();
         assertThat(task.getAssignee()).isNull();
         assertThat(runtime.getVariable(lot.processInstanceId(), "decision")).isNull();
-        assertThat(jdbc.queryForObject("select count(*) from decision_record where process_instance_id = ?", Long.class,
-                lot.processInstanceId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from decision_record where process_instance_id = ?",
+                        Long.class,
+                        lot.processInstanceId()))
+                .isZero();
         assertThat(f.legs(lot.lotId())).isEqualTo(legsBefore);
     }
 

@@ -28,12 +28,14 @@ final class ScenarioFixture {
     static final String DOCK = "EAST-DOCK-01";
     /** WoundWell is on probation: the inspection decision asks QA (group quality) for a SAMPLE inspection. */
     static final String SUPPLIER = "WOUNDWELL";
+
     static final String DRESSING = "DRS-FOAM-10";
     static final String SYRINGE = "SYR-3ML";
     static final String GS = "\u001D";
     static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
-    private static final AtomicInteger LOTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 900_000));
+    private static final AtomicInteger LOTS =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 900_000));
 
     private final ApiClient reader;
     private final RuntimeService runtime;
@@ -51,7 +53,8 @@ final class ScenarioFixture {
     }
 
     static String sscc() {
-        String data = "0" + "0614141" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        String data = "0" + "0614141"
+                + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
         return data + Gtin.checkDigit(data);
     }
 
@@ -99,8 +102,7 @@ final class ScenarioFixture {
     }
 
     /** A lot received at the dock whose inspection task is open ({@link #lotAwaitingInspection}). */
-    record ReceivedLot(long lotId, String internalLabel, long quantity, String processInstanceId) {
-    }
+    record ReceivedLot(long lotId, String internalLabel, long quantity, String processInstanceId) {}
 
     /**
      * The ERP orders 20 boxes of dressings from WoundWell, rita receives 5 of them (one lot, scanned) and the engine
@@ -108,27 +110,54 @@ final class ScenarioFixture {
      */
     ReceivedLot lotAwaitingInspection(ApiClient erp, ApiClient rita) {
         JsonNode dressing = item(DRESSING);
-        HttpReply po = erp.post("/api/purchase-orders", body("poNumber", unique("PO-E2E-"), "supplierId",
-                supplierId(SUPPLIER), "currency", "USD", "lines", List.of(body("itemId", dressing.get("id").asLong(),
-                        "quantity", 20, "uom", "BOX", "expectedUnitPrice", new java.math.BigDecimal("24.00")))));
+        HttpReply po = erp.post(
+                "/api/purchase-orders",
+                body(
+                        "poNumber",
+                        unique("PO-E2E-"),
+                        "supplierId",
+                        supplierId(SUPPLIER),
+                        "currency",
+                        "USD",
+                        "lines",
+                        List.of(body(
+                                "itemId",
+                                dressing.get("id").asLong(),
+                                "quantity",
+                                20,
+                                "uom",
+                                "BOX",
+                                "expectedUnitPrice",
+                                new java.math.BigDecimal("24.00")))));
         assertThat(po.status()).as(po.text()).isEqualTo(201);
         HttpReply receipt = rita.post("/api/receipts", body("purchaseOrderId", po.id(), "dockBarcode", DOCK));
         assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
-        HttpReply line = rita.postPosting("/api/receipts/" + receipt.id() + "/lines", body("scan", "(01)"
-                + gtin(dressing, "BOX") + "(17)" + yymmdd(LocalDate.now().plusYears(2)) + "(10)" + woundWellLot(),
-                "quantity", 5));
+        HttpReply line = rita.postPosting(
+                "/api/receipts/" + receipt.id() + "/lines",
+                body(
+                        "scan",
+                        "(01)" + gtin(dressing, "BOX") + "(17)"
+                                + yymmdd(LocalDate.now().plusYears(2)) + "(10)" + woundWellLot(),
+                        "quantity",
+                        5));
         assertThat(line.status()).as(line.text()).isEqualTo(201);
         long lotId = line.body().get("lotId").asLong();
         String pi = inspectionOf(lotId);
         assertThat(pi).isNotNull();
         assertThat(runDueJobs(List.of(pi))).isEqualTo(1);
-        return new ReceivedLot(lotId, line.body().get("internalLabel").asText(), line.body().get("baseQuantity").asLong(), pi);
+        return new ReceivedLot(
+                lotId,
+                line.body().get("internalLabel").asText(),
+                line.body().get("baseQuantity").asLong(),
+                pi);
     }
 
     /** The running receiving inspection of a lot (process variable lotId), or null. */
     String inspectionOf(long lotId) {
-        var pis = runtime.createProcessInstanceQuery().processDefinitionKey("ReceivingInspection")
-                .variableValueEquals("lotId", lotId).list();
+        var pis = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("ReceivingInspection")
+                .variableValueEquals("lotId", lotId)
+                .list();
         return pis.isEmpty() ? null : pis.get(0).getId();
     }
 
@@ -141,7 +170,11 @@ final class ScenarioFixture {
         for (int round = 0; round < 10; round++) {
             List<Job> due = new ArrayList<>();
             for (String pi : processInstanceIds) {
-                due.addAll(management.createJobQuery().processInstanceId(pi).executable().list());
+                due.addAll(management
+                        .createJobQuery()
+                        .processInstanceId(pi)
+                        .executable()
+                        .list());
             }
             if (due.isEmpty()) {
                 return ran;
@@ -173,8 +206,9 @@ final class ScenarioFixture {
         List<String> rows = new ArrayList<>();
         for (JsonNode g : r.body()) {
             String q = g.get("quantity").decimalValue().stripTrailingZeros().toPlainString();
-            rows.add(g.get("postingType").asText() + " " + g.get("locationCode").asText() + " " + g.get("status").asText()
-                    + " " + (q.startsWith("-") ? q : "+" + q) + " by " + g.get("actor").asText());
+            rows.add(g.get("postingType").asText() + " " + g.get("locationCode").asText() + " "
+                    + g.get("status").asText() + " " + (q.startsWith("-") ? q : "+" + q) + " by "
+                    + g.get("actor").asText());
         }
         return rows;
     }

@@ -25,8 +25,10 @@ import java.util.UUID;
  */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final String base;
     private final ObjectMapper json;
@@ -37,8 +39,8 @@ public final class ApiClient {
         this.base = "http://localhost:" + port;
         this.json = json;
         this.user = user;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A demo user (password {@code <id>-demo}). */
@@ -66,17 +68,22 @@ public final class ApiClient {
 
     public HttpReply send(String method, String path, Object body, String idempotencyKey) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
                     .header("Authorization", authorization)
                     .header("Accept", "application/json, application/problem+json");
             String key = path.startsWith("/api/") && !"GET".equals(method)
-                    ? IdempotencyKeys.forWrite(idempotencyKey) : idempotencyKey;
+                    ? IdempotencyKeys.forWrite(idempotencyKey)
+                    : idempotencyKey;
             if (key != null && !IdempotencyKeys.NONE.equals(key)) {
                 b.header("Idempotency-Key", key);
             }
             if (body == null) {
-                b.method(method, "POST".equals(method) ? HttpRequest.BodyPublishers.ofString("{}")
-                        : HttpRequest.BodyPublishers.noBody());
+                b.method(
+                        method,
+                        "POST".equals(method)
+                                ? HttpRequest.BodyPublishers.ofString("{}")
+                                : HttpRequest.BodyPublishers.noBody());
                 if ("POST".equals(method)) {
                     b.header("Content-Type", "application/json");
                 }

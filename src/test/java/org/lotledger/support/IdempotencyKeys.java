@@ -19,12 +19,14 @@ public class IdempotencyKeys implements RestTemplateCustomizer {
     /** Header value meaning "send this write without an Idempotency-Key". */
     public static final String NONE = "<no-idempotency-key>";
 
-    private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    private static final Set<HttpMethod> WRITES =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     @Override
     public void customize(org.springframework.web.client.RestTemplate rest) {
         rest.getInterceptors().add((request, body, execution) -> {
-            if (WRITES.contains(request.getMethod()) && request.getURI().getPath().startsWith("/api/")) {
+            if (WRITES.contains(request.getMethod())
+                    && request.getURI().getPath().startsWith("/api/")) {
                 String key = request.getHeaders().getFirst("Idempotency-Key");
                 if (NONE.equals(key)) {
                     request.getHeaders().remove("Idempotency-Key");

@@ -67,8 +67,11 @@ public final class TasklistSession {
         this.base = "http://localhost:" + port;
         this.json = json;
         this.user = user;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /**
@@ -82,8 +85,13 @@ public final class TasklistSession {
         if (page.statusCode() != 200 || !csrf.find()) {
             throw new IllegalStateException("no login form: " + page.statusCode());
         }
-        HttpResponse<String> login = s.raw("POST", "/login", "application/x-www-form-urlencoded",
-                "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)), null, false);
+        HttpResponse<String> login = s.raw(
+                "POST",
+                "/login",
+                "application/x-www-form-urlencoded",
+                "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)),
+                null,
+                false);
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException(user + " could not log in: " + login.statusCode() + " " + location);
@@ -106,8 +114,11 @@ public final class TasklistSession {
 
     /** Camunda's CSRF token as the page reads it: the {@code XSRF-TOKEN} cookie, or null before the first GET. */
     public String csrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     // ---- Tasklist's calls ---------------------------------------------------------------------------------------
@@ -146,9 +157,18 @@ public final class TasklistSession {
         if (id == null) {
             return tasks;
         }
-        HttpReply r = send("POST", ENGINE + "/filter/" + id + "/list?firstResult=0&maxResults=200",
-                Map.of("processVariables", List.of(), "taskVariables", List.of(), "caseInstanceVariables", List.of(),
-                        "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))),
+        HttpReply r = send(
+                "POST",
+                ENGINE + "/filter/" + id + "/list?firstResult=0&maxResults=200",
+                Map.of(
+                        "processVariables",
+                        List.of(),
+                        "taskVariables",
+                        List.of(),
+                        "caseInstanceVariables",
+                        List.of(),
+                        "sorting",
+                        List.of(Map.of("sortBy", "created", "sortOrder", "desc"))),
                 "application/hal+json");
         if (r.status() != 200) {
             throw new IllegalStateException("filter list: " + r);
@@ -242,20 +262,28 @@ public final class TasklistSession {
     private HttpReply json(String method, String path, Object body, String accept, boolean csrf, String ownToken) {
         try {
             String text = body == null ? null : json.writeValueAsString(body);
-            return ApiClient.reply(json, raw(method, path, body == null ? null : "application/json", text,
-                    accept == null ? "application/json" : accept, csrf, ownToken));
+            return ApiClient.reply(
+                    json,
+                    raw(
+                            method,
+                            path,
+                            body == null ? null : "application/json",
+                            text,
+                            accept == null ? "application/json" : accept,
+                            csrf,
+                            ownToken));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private HttpResponse<String> raw(String method, String path, String contentType, String body, String accept,
-                                     boolean csrf) {
+    private HttpResponse<String> raw(
+            String method, String path, String contentType, String body, String accept, boolean csrf) {
         return raw(method, path, contentType, body, accept, csrf, null);
     }
 
-    private HttpResponse<String> raw(String method, String path, String contentType, String body, String accept,
-                                     boolean csrf, String ownToken) {
+    private HttpResponse<String> raw(
+            String method, String path, String contentType, String body, String accept, boolean csrf, String ownToken) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (accept != null) {
             b.header("Accept", accept);
@@ -273,7 +301,8 @@ public final class TasklistSession {
                 b.header("X-XSRF-TOKEN", token);
             }
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

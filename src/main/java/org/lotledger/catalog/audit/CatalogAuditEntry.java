@@ -39,10 +39,10 @@ public class CatalogAuditEntry {
     @Column(name = "changed_at", nullable = false, updatable = false)
     private Instant changedAt;
 
-    protected CatalogAuditEntry() {
-    }
+    protected CatalogAuditEntry() {}
 
-    public CatalogAuditEntry(String entityType, String entityId, String action, Map<String, Object> changes, String actor) {
+    public CatalogAuditEntry(
+            String entityType, String entityId, String action, Map<String, Object> changes, String actor) {
         this.entityType = entityType;
         this.entityId = entityId;
         this.action = action;
@@ -51,17 +51,31 @@ public class CatalogAuditEntry {
         this.changedAt = Instant.now();
     }
 
-    public Long getId() { return id; }
+    public Long getId() {
+        return id;
+    }
 
-    public String getEntityType() { return entityType; }
+    public String getEntityType() {
+        return entityType;
+    }
 
-    public String getEntityId() { return entityId; }
+    public String getEntityId() {
+        return entityId;
+    }
 
-    public String getAction() { return action; }
+    public String getAction() {
+        return action;
+    }
 
-    public Map<String, Object> getChanges() { return changes; }
+    public Map<String, Object> getChanges() {
+        return changes;
+    }
 
-    public String getActor() { return actor; }
+    public String getActor() {
+        return actor;
+    }
 
-    public Instant getChangedAt() { return changedAt; }
+    public Instant getChangedAt() {
+        return changedAt;
+    }
 }

@@ -59,8 +59,8 @@ import org.lotledger.catalog.partner.SupplierDraft;
 import org.lotledger.catalog.partner.SupplierService;
 import org.lotledger.catalog.partner.Suppliers;
 import org.lotledger.catalog.reason.PostingTypeName;
-import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.catalog.reason.ReasonCodeDraft;
+import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.catalog.reason.ReasonCodeService;
 import org.lotledger.catalog.reason.ReasonCodes;
 import org.slf4j.Logger;
@@ -155,11 +155,23 @@ public class DemoCatalogLoader {
 
     private int created;
 
-    public DemoCatalogLoader(WarehouseService warehouseService, ZoneService zoneService, LocationService locationService,
-                             SupplierService supplierService, CustomerService customerService, ItemService itemService,
-                             ReasonCodeService reasonCodeService, LotService lotService, Warehouses warehouses,
-                             Zones zones, Locations locations, Suppliers suppliers, Customers customers, Items items,
-                             ReasonCodes reasonCodes, Lots lots) {
+    public DemoCatalogLoader(
+            WarehouseService warehouseService,
+            ZoneService zoneService,
+            LocationService locationService,
+            SupplierService supplierService,
+            CustomerService customerService,
+            ItemService itemService,
+            ReasonCodeService reasonCodeService,
+            LotService lotService,
+            Warehouses warehouses,
+            Zones zones,
+            Locations locations,
+            Suppliers suppliers,
+            Customers customers,
+            Items items,
+            ReasonCodes reasonCodes,
+            Lots lots) {
         this.warehouseService = warehouseService;
         this.zoneService = zoneService;
         this.locationService = locationService;
@@ -200,29 +212,82 @@ public class DemoCatalogLoader {
         return created;
     }
 
-    private record ZoneSpec(String code, String name, ZoneType type, Set<StockStatus> statuses,
-                            Set<TemperatureClass> temperatures, List<String> bins, Integer capacity) {
-    }
+    private record ZoneSpec(
+            String code,
+            String name,
+            ZoneType type,
+            Set<StockStatus> statuses,
+            Set<TemperatureClass> temperatures,
+            List<String> bins,
+            Integer capacity) {}
 
     private static final List<ZoneSpec> LAYOUT = List.of(
-            new ZoneSpec("DOCK", "Receiving dock", ZoneType.RECEIVING_DOCK, of(QUARANTINE), of(AMBIENT, CHILLED, FROZEN),
-                    List.of("01", "02"), null),
-            new ZoneSpec("QUAR", "Quarantine", ZoneType.QUARANTINE, of(QUARANTINE, HOLD), of(AMBIENT, CHILLED, FROZEN),
-                    List.of("01"), null),
-            new ZoneSpec("REJ", "Reject / return-to-vendor staging", ZoneType.REJECT_STAGING, of(REJECTED, HOLD),
-                    of(AMBIENT, CHILLED, FROZEN), List.of("01"), null),
-            new ZoneSpec("AMB", "Storage ambient", ZoneType.STORAGE, of(AVAILABLE, HOLD), of(AMBIENT),
-                    List.of("01-01", "01-02", "02-01"), 5000),
-            new ZoneSpec("CHL", "Storage chilled 2–8 °C", ZoneType.STORAGE, of(AVAILABLE, HOLD), of(CHILLED),
-                    List.of("01-01", "01-02"), 2000),
-            new ZoneSpec("FRZ", "Storage frozen", ZoneType.STORAGE, of(AVAILABLE, HOLD), of(FROZEN),
-                    List.of("01-01"), 1000),
-            new ZoneSpec("PICK", "Pick face", ZoneType.PICK_FACE, of(AVAILABLE), of(AMBIENT, CHILLED),
-                    List.of("01-01", "01-02"), 300),
-            new ZoneSpec("SHIP", "Shipping", ZoneType.SHIPPING, of(AVAILABLE), of(AMBIENT, CHILLED, FROZEN),
-                    List.of("01"), null),
-            new ZoneSpec("RET", "Returns", ZoneType.RETURNS, of(QUARANTINE, HOLD), of(AMBIENT, CHILLED, FROZEN),
-                    List.of("01"), null));
+            new ZoneSpec(
+                    "DOCK",
+                    "Receiving dock",
+                    ZoneType.RECEIVING_DOCK,
+                    of(QUARANTINE),
+                    of(AMBIENT, CHILLED, FROZEN),
+                    List.of("01", "02"),
+                    null),
+            new ZoneSpec(
+                    "QUAR",
+                    "Quarantine",
+                    ZoneType.QUARANTINE,
+                    of(QUARANTINE, HOLD),
+                    of(AMBIENT, CHILLED, FROZEN),
+                    List.of("01"),
+                    null),
+            new ZoneSpec(
+                    "REJ",
+                    "Reject / return-to-vendor staging",
+                    ZoneType.REJECT_STAGING,
+                    of(REJECTED, HOLD),
+                    of(AMBIENT, CHILLED, FROZEN),
+                    List.of("01"),
+                    null),
+            new ZoneSpec(
+                    "AMB",
+                    "Storage ambient",
+                    ZoneType.STORAGE,
+                    of(AVAILABLE, HOLD),
+                    of(AMBIENT),
+                    List.of("01-01", "01-02", "02-01"),
+                    5000),
+            new ZoneSpec(
+                    "CHL",
+                    "Storage chilled 2–8 °C",
+                    ZoneType.STORAGE,
+                    of(AVAILABLE, HOLD),
+                    of(CHILLED),
+                    List.of("01-01", "01-02"),
+                    2000),
+            new ZoneSpec(
+                    "FRZ", "Storage frozen", ZoneType.STORAGE, of(AVAILABLE, HOLD), of(FROZEN), List.of("01-01"), 1000),
+            new ZoneSpec(
+                    "PICK",
+                    "Pick face",
+                    ZoneType.PICK_FACE,
+                    of(AVAILABLE),
+                    of(AMBIENT, CHILLED),
+                    List.of("01-01", "01-02"),
+                    300),
+            new ZoneSpec(
+                    "SHIP",
+                    "Shipping",
+                    ZoneType.SHIPPING,
+                    of(AVAILABLE),
+                    of(AMBIENT, CHILLED, FROZEN),
+                    List.of("01"),
+                    null),
+            new ZoneSpec(
+                    "RET",
+                    "Returns",
+                    ZoneType.RETURNS,
+                    of(QUARANTINE, HOLD),
+                    of(AMBIENT, CHILLED, FROZEN),
+                    List.of("01"),
+                    null));
 
     private void warehousesZonesAndLocations() {
         warehouse(EAST, "East regional DC (Newark)", "America/New_York");
@@ -233,16 +298,23 @@ public class DemoCatalogLoader {
             for (ZoneSpec z : LAYOUT) {
                 Zone zone = zones.findByWarehouseIdAndCode(w.getId(), z.code()).orElseGet(() -> {
                     created++;
-                    zoneService.create(new ZoneDraft(w.getId(), z.code(), z.name(), z.type(), z.statuses(),
-                            z.temperatures()), ACTOR);
+                    zoneService.create(
+                            new ZoneDraft(w.getId(), z.code(), z.name(), z.type(), z.statuses(), z.temperatures()),
+                            ACTOR);
                     return zones.findByWarehouseIdAndCode(w.getId(), z.code()).orElseThrow();
                 });
                 for (String bin : z.bins()) {
                     String barcode = wh + "-" + z.code() + "-" + bin;
                     if (!locations.existsByCode(barcode)) {
                         created++;
-                        locationService.create(new LocationDraft(zone.getId(), barcode, barcode,
-                                z.name() + " " + bin, z.capacity() == null ? null : BigDecimal.valueOf(z.capacity())), ACTOR);
+                        locationService.create(
+                                new LocationDraft(
+                                        zone.getId(),
+                                        barcode,
+                                        barcode,
+                                        z.name() + " " + bin,
+                                        z.capacity() == null ? null : BigDecimal.valueOf(z.capacity())),
+                                ACTOR);
                     }
                 }
             }
@@ -260,8 +332,18 @@ public class DemoCatalogLoader {
         supplier(SUP_NORDVAX, "NordVax Biologics", ApprovalStatus.APPROVED, "LOT-(?<lot>\\d{5})", "LOT-12345");
         supplier(SUP_MEDIGLOVE, "MediGlove Industries", ApprovalStatus.APPROVED, "(?<lot>\\d{5}[A-Z])", "12345A");
         supplier(SUP_BIOSALINE, "BioSaline Labs", ApprovalStatus.APPROVED, "(?<lot>B\\d{4}-\\d{3})", "B2026-001");
-        supplier(SUP_SURGIPLY, "SurgiPly Devices", ApprovalStatus.APPROVED, "\\(10\\)(?<lot>[A-Z0-9]{1,20})", "(10)ABC123");
-        supplier(SUP_GLUCORA, "Glucora Pharma", ApprovalStatus.APPROVED, "(?i)lot[ :-]?(?<lot>[a-z]{2}\\d{4})", "lot:ab1234");
+        supplier(
+                SUP_SURGIPLY,
+                "SurgiPly Devices",
+                ApprovalStatus.APPROVED,
+                "\\(10\\)(?<lot>[A-Z0-9]{1,20})",
+                "(10)ABC123");
+        supplier(
+                SUP_GLUCORA,
+                "Glucora Pharma",
+                ApprovalStatus.APPROVED,
+                "(?i)lot[ :-]?(?<lot>[a-z]{2}\\d{4})",
+                "lot:ab1234");
         supplier(SUP_WOUNDWELL, "WoundWell Medical", ApprovalStatus.PROBATION, "(?<lot>WW\\d{6})", "WW202611");
         supplier(SUP_DIAGNOSTIX, "Diagnostix Kits", ApprovalStatus.APPROVED, "(?:L/)?(?<lot>\\d{5})", "L/12345");
         supplier(SUP_CHEAPMED, "CheapMed Trading", ApprovalStatus.BLOCKED, "(?<lot>[A-Z0-9]{6,12})", "CM12345X");
@@ -302,7 +384,11 @@ public class DemoCatalogLoader {
         reason(ReasonCodeNames.TEMP_EXCURSION, "Temperature excursion", of(STATUS_CHANGE, SCRAP), true);
         reason(ReasonCodeNames.QA_DESTRUCTIVE_TEST, "Destructive QA test sample", of(QA_SAMPLE), false);
         reason(ReasonCodeNames.DATA_ENTRY_ERROR, "Correction of a data-entry error", of(REVERSAL), false);
-        reason(ReasonCodeNames.PUTAWAY_OVERRIDE, "Putaway to another location than directed", of(DIRECTED_PUTAWAY_OVERRIDE, PUTAWAY), false);
+        reason(
+                ReasonCodeNames.PUTAWAY_OVERRIDE,
+                "Putaway to another location than directed",
+                of(DIRECTED_PUTAWAY_OVERRIDE, PUTAWAY),
+                false);
         reason(ReasonCodeNames.RTV_DEFECT, "Returned to vendor: defect", of(RETURN_TO_VENDOR), false);
         reason(ReasonCodeNames.CUSTOMER_RETURN, "Customer return", of(RETURN), false);
     }
@@ -315,35 +401,203 @@ public class DemoCatalogLoader {
     }
 
     private void items() {
-        item(1, SKU_MRNA_VACCINE, "mRNA vaccine multi-dose vial", true, true, 270, 60, AllocationMethod.FEFO, FROZEN,
-                "Vaccines", "BIOLOGIC", "19.50", 10, 12);
-        item(2, SKU_FLU_VACCINE, "Influenza vaccine prefilled syringe 0.5 mL", true, true, 365, 90, AllocationMethod.FEFO,
-                CHILLED, "Vaccines", "BIOLOGIC", "8.75", 10, 10);
-        item(3, SKU_INSULIN_PEN, "Insulin glargine pen 100 U/mL", true, true, 730, 120, AllocationMethod.FEFO, CHILLED,
-                "Insulin", "RX", "24.00", 5, 20);
-        item(4, SKU_INSULIN_VIAL, "Rapid-acting insulin vial 10 mL", true, true, 730, 120, AllocationMethod.FEFO, CHILLED,
-                "Insulin", "RX", "31.20", 10, 12);
-        item(5, SKU_SALINE, "Sodium chloride 0.9 % 500 mL bag", true, true, 1095, 180, AllocationMethod.FEFO, AMBIENT,
-                "IV solutions", "RX", "1.85", 12, 2);
-        item(6, SKU_SYRINGE, "Syringe 3 mL luer lock, sterile", true, true, 1825, 365, AllocationMethod.FEFO, AMBIENT,
-                "Syringes", "CLASS_II", "0.12", 100, 10);
-        item(7, SKU_GLOVES_M, "Nitrile examination gloves, size M", true, false, null, 0, AllocationMethod.FIFO, AMBIENT,
-                "Gloves", "CLASS_I", "0.05", 100, 10);
-        item(8, SKU_GLOVES_L, "Nitrile examination gloves, size L", true, false, null, 0, AllocationMethod.FIFO, AMBIENT,
-                "Gloves", "CLASS_I", "0.05", 100, 10);
-        item(9, SKU_DRESSING, "Foam wound dressing 10 × 10 cm", true, true, 1095, 180, AllocationMethod.FEFO, AMBIENT,
-                "Wound care", "CLASS_II", "2.40", 10, 12);
-        item(10, SKU_STREP_TEST, "Rapid strep A test kit", true, true, 540, 90, AllocationMethod.FEFO, CHILLED,
-                "Diagnostics", "IVD", "3.10", 25, 8);
-        item(11, SKU_GLUCOSE_STRIPS, "Blood glucose test strips, vial of 50", true, true, 540, 120, AllocationMethod.FEFO,
-                AMBIENT, "Diagnostics", "IVD", "9.90", 4, 12);
-        item(12, SKU_N95, "N95 respirator mask", true, false, null, 0, AllocationMethod.FIFO, AMBIENT, "PPE",
-                "CLASS_II", "0.95", 20, 10);
+        item(
+                1,
+                SKU_MRNA_VACCINE,
+                "mRNA vaccine multi-dose vial",
+                true,
+                true,
+                270,
+                60,
+                AllocationMethod.FEFO,
+                FROZEN,
+                "Vaccines",
+                "BIOLOGIC",
+                "19.50",
+                10,
+                12);
+        item(
+                2,
+                SKU_FLU_VACCINE,
+                "Influenza vaccine prefilled syringe 0.5 mL",
+                true,
+                true,
+                365,
+                90,
+                AllocationMethod.FEFO,
+                CHILLED,
+                "Vaccines",
+                "BIOLOGIC",
+                "8.75",
+                10,
+                10);
+        item(
+                3,
+                SKU_INSULIN_PEN,
+                "Insulin glargine pen 100 U/mL",
+                true,
+                true,
+                730,
+                120,
+                AllocationMethod.FEFO,
+                CHILLED,
+                "Insulin",
+                "RX",
+                "24.00",
+                5,
+                20);
+        item(
+                4,
+                SKU_INSULIN_VIAL,
+                "Rapid-acting insulin vial 10 mL",
+                true,
+                true,
+                730,
+                120,
+                AllocationMethod.FEFO,
+                CHILLED,
+                "Insulin",
+                "RX",
+                "31.20",
+                10,
+                12);
+        item(
+                5,
+                SKU_SALINE,
+                "Sodium chloride 0.9 % 500 mL bag",
+                true,
+                true,
+                1095,
+                180,
+                AllocationMethod.FEFO,
+                AMBIENT,
+                "IV solutions",
+                "RX",
+                "1.85",
+                12,
+                2);
+        item(
+                6,
+                SKU_SYRINGE,
+                "Syringe 3 mL luer lock, sterile",
+                true,
+                true,
+                1825,
+                365,
+                AllocationMethod.FEFO,
+                AMBIENT,
+                "Syringes",
+                "CLASS_II",
+                "0.12",
+                100,
+                10);
+        item(
+                7,
+                SKU_GLOVES_M,
+                "Nitrile examination gloves, size M",
+                true,
+                false,
+                null,
+                0,
+                AllocationMethod.FIFO,
+                AMBIENT,
+                "Gloves",
+                "CLASS_I",
+                "0.05",
+                100,
+                10);
+        item(
+                8,
+                SKU_GLOVES_L,
+                "Nitrile examination gloves, size L",
+                true,
+                false,
+                null,
+                0,
+                AllocationMethod.FIFO,
+                AMBIENT,
+                "Gloves",
+                "CLASS_I",
+                "0.05",
+                100,
+                10);
+        item(
+                9,
+                SKU_DRESSING,
+                "Foam wound dressing 10 × 10 cm",
+                true,
+                true,
+                1095,
+                180,
+                AllocationMethod.FEFO,
+                AMBIENT,
+                "Wound care",
+                "CLASS_II",
+                "2.40",
+                10,
+                12);
+        item(
+                10,
+                SKU_STREP_TEST,
+                "Rapid strep A test kit",
+                true,
+                true,
+                540,
+                90,
+                AllocationMethod.FEFO,
+                CHILLED,
+                "Diagnostics",
+                "IVD",
+                "3.10",
+                25,
+                8);
+        item(
+                11,
+                SKU_GLUCOSE_STRIPS,
+                "Blood glucose test strips, vial of 50",
+                true,
+                true,
+                540,
+                120,
+                AllocationMethod.FEFO,
+                AMBIENT,
+                "Diagnostics",
+                "IVD",
+                "9.90",
+                4,
+                12);
+        item(
+                12,
+                SKU_N95,
+                "N95 respirator mask",
+                true,
+                false,
+                null,
+                0,
+                AllocationMethod.FIFO,
+                AMBIENT,
+                "PPE",
+                "CLASS_II",
+                "0.95",
+                20,
+                10);
     }
 
-    private void item(int n, String sku, String name, boolean lotControlled, boolean expiryRequired, Integer shelfLife,
-                      int minRemaining, AllocationMethod method, TemperatureClass temp, String family, String risk,
-                      String cost, int eachPerBox, int boxesPerCase) {
+    private void item(
+            int n,
+            String sku,
+            String name,
+            boolean lotControlled,
+            boolean expiryRequired,
+            Integer shelfLife,
+            int minRemaining,
+            AllocationMethod method,
+            TemperatureClass temp,
+            String family,
+            String risk,
+            String cost,
+            int eachPerBox,
+            int boxesPerCase) {
         if (items.existsBySku(sku)) {
             return;
         }
@@ -352,10 +606,27 @@ public class DemoCatalogLoader {
         gtins.add(new GtinAssignment(demoGtin(0, n), "EA"));
         gtins.add(new GtinAssignment(demoGtin(1, n), "BOX"));
         gtins.add(new GtinAssignment(demoGtin(3, n), "CASE"));
-        itemService.create(new ItemDraft(sku, name, "EA", lotControlled, expiryRequired, false, shelfLife, minRemaining,
-                method, temp, family, risk, new BigDecimal(cost), "USD",
-                List.of(new UnitDefinition("BOX", BigDecimal.valueOf(eachPerBox), "EA"),
-                        new UnitDefinition("CASE", BigDecimal.valueOf(boxesPerCase), "BOX")), gtins), ACTOR);
+        itemService.create(
+                new ItemDraft(
+                        sku,
+                        name,
+                        "EA",
+                        lotControlled,
+                        expiryRequired,
+                        false,
+                        shelfLife,
+                        minRemaining,
+                        method,
+                        temp,
+                        family,
+                        risk,
+                        new BigDecimal(cost),
+                        "USD",
+                        List.of(
+                                new UnitDefinition("BOX", BigDecimal.valueOf(eachPerBox), "EA"),
+                                new UnitDefinition("CASE", BigDecimal.valueOf(boxesPerCase), "BOX")),
+                        gtins),
+                ACTOR);
     }
 
     /**
@@ -369,9 +640,21 @@ public class DemoCatalogLoader {
 
     private void lots() {
         LocalDate today = LocalDate.now();
-        lot(SKU_MRNA_VACCINE, SUP_NORDVAX, LOT_SHARED_NUMBER, RECALL_BATCH_REF, today.minusMonths(2), today.plusMonths(7));
+        lot(
+                SKU_MRNA_VACCINE,
+                SUP_NORDVAX,
+                LOT_SHARED_NUMBER,
+                RECALL_BATCH_REF,
+                today.minusMonths(2),
+                today.plusMonths(7));
         // the same lot number from another manufacturer is another lot
-        lot(SKU_STREP_TEST, SUP_DIAGNOSTIX, LOT_SHARED_NUMBER, "DX-" + LOT_SHARED_NUMBER, today.minusMonths(3), today.plusMonths(14));
+        lot(
+                SKU_STREP_TEST,
+                SUP_DIAGNOSTIX,
+                LOT_SHARED_NUMBER,
+                "DX-" + LOT_SHARED_NUMBER,
+                today.minusMonths(3),
+                today.plusMonths(14));
         lot(SKU_FLU_VACCINE, SUP_NORDVAX, "23456", RECALL_BATCH_REF, today.minusMonths(1), today.plusMonths(11));
         lot(SKU_INSULIN_PEN, SUP_GLUCORA, "AB1234", "GL-24-118", today.minusMonths(4), today.plusMonths(20));
         lot(SKU_SALINE, SUP_BIOSALINE, "B2026-001", "BS2026001", today.minusMonths(6), today.plusMonths(30));
@@ -380,15 +663,32 @@ public class DemoCatalogLoader {
         lot(SKU_DRESSING, SUP_WOUNDWELL, "WW202611", "WW-B-77", today.minusMonths(1), today.plusMonths(35));
     }
 
-    private void lot(String sku, String supplierCode, String lotNumber, String batchRef, LocalDate manufactured,
-                     LocalDate expires) {
+    private void lot(
+            String sku,
+            String supplierCode,
+            String lotNumber,
+            String batchRef,
+            LocalDate manufactured,
+            LocalDate expires) {
         Item item = items.findBySku(sku).orElseThrow();
         Supplier supplier = suppliers.findByCode(supplierCode).orElseThrow();
-        if (lots.findByItemIdAndSupplierIdAndLotNumber(item.getId(), supplier.getId(), lotNumber).isPresent()) {
+        if (lots.findByItemIdAndSupplierIdAndLotNumber(item.getId(), supplier.getId(), lotNumber)
+                .isPresent()) {
             return;
         }
         created++;
-        lotService.create(new LotDraft(item.getId(), supplier.getId(), lotNumber, batchRef, manufactured, expires, null,
-                null, null, null), ACTOR);
+        lotService.create(
+                new LotDraft(
+                        item.getId(),
+                        supplier.getId(),
+                        lotNumber,
+                        batchRef,
+                        manufactured,
+                        expires,
+                        null,
+                        null,
+                        null,
+                        null),
+                ACTOR);
     }
 }

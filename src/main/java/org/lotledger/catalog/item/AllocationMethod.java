@@ -1,4 +1,7 @@
 package org.lotledger.catalog.item;
 
 /** First expired, first out, or first in, first out. */
-public enum AllocationMethod { FEFO, FIFO }
+public enum AllocationMethod {
+    FEFO,
+    FIFO
+}

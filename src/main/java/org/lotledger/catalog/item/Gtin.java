@@ -18,8 +18,8 @@ public record Gtin(String value) {
     /** Accepts GTIN-8, -12, -13 or -14 (spaces ignored) and validates the mod-10 check digit. */
     public static Gtin parse(String text) {
         String digits = text == null ? "" : text.replace(" ", "").trim();
-        if (!digits.matches("[0-9]+") || !(digits.length() == 8 || digits.length() == 12 || digits.length() == 13
-                || digits.length() == 14)) {
+        if (!digits.matches("[0-9]+")
+                || !(digits.length() == 8 || digits.length() == 12 || digits.length() == 13 || digits.length() == 14)) {
             throw invalid(text, "a GTIN has 8, 12, 13 or 14 digits");
         }
         String padded = "0".repeat(14 - digits.length()) + digits;
@@ -44,7 +44,7 @@ public record Gtin(String value) {
     }
 
     private static DomainException invalid(String text, String why) {
-        return DomainException.unprocessable("INVALID_GTIN", "'" + text + "' is not a valid GTIN: " + why,
-                Map.of("gtin", String.valueOf(text)));
+        return DomainException.unprocessable(
+                "INVALID_GTIN", "'" + text + "' is not a valid GTIN: " + why, Map.of("gtin", String.valueOf(text)));
     }
 }

@@ -59,8 +59,7 @@ public class Item extends ActivatableEntity {
     @Column(nullable = false, length = 3)
     private String currency;
 
-    protected Item() {
-    }
+    protected Item() {}
 
     public Item(String sku) {
         this.sku = sku;
@@ -83,31 +82,59 @@ public class Item extends ActivatableEntity {
         this.currency = d.currency().trim().toUpperCase();
     }
 
-    public String getSku() { return sku; }
+    public String getSku() {
+        return sku;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public String getBaseUom() { return baseUom; }
+    public String getBaseUom() {
+        return baseUom;
+    }
 
-    public boolean isLotControlled() { return lotControlled; }
+    public boolean isLotControlled() {
+        return lotControlled;
+    }
 
-    public boolean isExpiryRequired() { return expiryRequired; }
+    public boolean isExpiryRequired() {
+        return expiryRequired;
+    }
 
-    public boolean isBestBeforeAsExpiry() { return bestBeforeAsExpiry; }
+    public boolean isBestBeforeAsExpiry() {
+        return bestBeforeAsExpiry;
+    }
 
-    public Integer getShelfLifeDays() { return shelfLifeDays; }
+    public Integer getShelfLifeDays() {
+        return shelfLifeDays;
+    }
 
-    public int getMinRemainingShelfLifeDays() { return minRemainingShelfLifeDays; }
+    public int getMinRemainingShelfLifeDays() {
+        return minRemainingShelfLifeDays;
+    }
 
-    public AllocationMethod getAllocationMethod() { return allocationMethod; }
+    public AllocationMethod getAllocationMethod() {
+        return allocationMethod;
+    }
 
-    public TemperatureClass getTemperatureClass() { return temperatureClass; }
+    public TemperatureClass getTemperatureClass() {
+        return temperatureClass;
+    }
 
-    public String getItemFamily() { return itemFamily; }
+    public String getItemFamily() {
+        return itemFamily;
+    }
 
-    public String getRiskClass() { return riskClass; }
+    public String getRiskClass() {
+        return riskClass;
+    }
 
-    public BigDecimal getStandardUnitCost() { return standardUnitCost; }
+    public BigDecimal getStandardUnitCost() {
+        return standardUnitCost;
+    }
 
-    public String getCurrency() { return currency; }
+    public String getCurrency() {
+        return currency;
+    }
 }

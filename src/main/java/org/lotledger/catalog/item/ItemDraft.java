@@ -18,9 +18,14 @@ import java.util.List;
  * packaging level. A PUT sends the whole item; units and GTINs not listed are removed (unless frozen).
  */
 public record ItemDraft(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+") String sku,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+")
+        String sku,
+
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 10) @Pattern(regexp = "[A-Za-z0-9_]+") String baseUom,
+
+        @NotBlank @Size(max = 10) @Pattern(regexp = "[A-Za-z0-9_]+")
+        String baseUom,
+
         @NotNull Boolean lotControlled,
         @NotNull Boolean expiryRequired,
         Boolean bestBeforeAsExpiry,
@@ -30,8 +35,10 @@ public record ItemDraft(
         @NotNull TemperatureClass temperatureClass,
         @NotBlank @Size(max = 60) String itemFamily,
         @NotBlank @Size(max = 20) String riskClass,
-        @NotNull @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal standardUnitCost,
+
+        @NotNull @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4)
+        BigDecimal standardUnitCost,
+
         @NotBlank @Pattern(regexp = "[A-Za-z]{3}") String currency,
         @Valid List<UnitDefinition> conversions,
-        @Valid List<GtinAssignment> gtins) {
-}
+        @Valid List<GtinAssignment> gtins) {}

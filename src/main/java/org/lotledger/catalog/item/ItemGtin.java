@@ -23,8 +23,7 @@ public class ItemGtin {
     @Column(nullable = false)
     private String uom;
 
-    protected ItemGtin() {
-    }
+    protected ItemGtin() {}
 
     public ItemGtin(String gtin, Long itemId, String uom) {
         this.gtin = gtin;
@@ -32,9 +31,15 @@ public class ItemGtin {
         this.uom = uom;
     }
 
-    public String getGtin() { return gtin; }
+    public String getGtin() {
+        return gtin;
+    }
 
-    public Long getItemId() { return itemId; }
+    public Long getItemId() {
+        return itemId;
+    }
 
-    public String getUom() { return uom; }
+    public String getUom() {
+        return uom;
+    }
 }

@@ -65,8 +65,8 @@ public class ItemService {
         Item item = load(id);
         item.requireVersion(expectedVersion);
         if (!item.getSku().equalsIgnoreCase(draft.sku().trim())) {
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "An item's SKU cannot change",
-                    Map.of("field", "sku"));
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE", "An item's SKU cannot change", Map.of("field", "sku"));
         }
         validCurrency(draft.currency());
         Map<String, Integer> units = UomConversions.resolve(draft.baseUom(), draft.conversions());
@@ -102,10 +102,13 @@ public class ItemService {
 
     @Transactional(readOnly = true)
     public List<ItemView> list(Boolean active, String sku, TemperatureClass temperatureClass, String gtin) {
-        Specification<Item> spec = Specification.<Item>where(eq("active", active)).and(eqIgnoreCase("sku", sku))
+        Specification<Item> spec = Specification.<Item>where(eq("active", active))
+                .and(eqIgnoreCase("sku", sku))
                 .and(eq("temperatureClass", temperatureClass));
         if (gtin != null && !gtin.isBlank()) {
-            Long itemId = gtins.findById(Gtin.parse(gtin).value()).map(ItemGtin::getItemId).orElse(-1L);
+            Long itemId = gtins.findById(Gtin.parse(gtin).value())
+                    .map(ItemGtin::getItemId)
+                    .orElse(-1L);
             spec = spec.and(eq("id", itemId));
         }
         return items.findAll(spec, Sort.by("sku")).stream().map(this::view).toList();
@@ -118,7 +121,8 @@ public class ItemService {
             return Optional.empty();
         }
         return Optional.of(uoms.findByItemIdOrderByBaseUnitsPerUomAsc(itemId).stream()
-                .collect(Collectors.toMap(ItemUom::getUom, ItemUom::getBaseUnitsPerUom, (a, b) -> a, LinkedHashMap::new)));
+                .collect(Collectors.toMap(
+                        ItemUom::getUom, ItemUom::getBaseUnitsPerUom, (a, b) -> a, LinkedHashMap::new)));
     }
 
     /** The freeze rule's question, asked of the ledger. */
@@ -152,8 +156,8 @@ public class ItemService {
         details.put("field", field);
         details.put("current", from);
         details.put("requested", to);
-        return DomainException.conflict("FIELD_FROZEN",
-                field + " cannot change: postings already exist for lots of this item", details);
+        return DomainException.conflict(
+                "FIELD_FROZEN", field + " cannot change: postings already exist for lots of this item", details);
     }
 
     /** GTIN → unit of measure, each GTIN valid, unique, and on a unit the item has */
@@ -164,15 +168,19 @@ public class ItemService {
             String gtin = Gtin.parse(a.gtin()).value();
             String uom = UomConversions.normalise(a.uom());
             if (!units.containsKey(uom)) {
-                throw DomainException.unprocessable("UNKNOWN_UOM", "GTIN " + gtin + " names unit " + uom
-                        + ", which the item does not have", Map.of("gtin", gtin, "uom", uom));
+                throw DomainException.unprocessable(
+                        "UNKNOWN_UOM",
+                        "GTIN " + gtin + " names unit " + uom + ", which the item does not have",
+                        Map.of("gtin", gtin, "uom", uom));
             }
             if (result.put(gtin, uom) != null) {
                 throw CatalogExceptions.duplicate("GTIN_ALREADY_ASSIGNED", "GTIN", gtin);
             }
             if (byUom.put(uom, gtin) != null) {
-                throw DomainException.unprocessable("ONE_GTIN_PER_UOM", "Each packaging level has one GTIN; " + uom
-                        + " got two", Map.of("uom", uom));
+                throw DomainException.unprocessable(
+                        "ONE_GTIN_PER_UOM",
+                        "Each packaging level has one GTIN; " + uom + " got two",
+                        Map.of("uom", uom));
             }
         }
         return result;
@@ -184,12 +192,17 @@ public class ItemService {
      */
     private void replaceUnitsAndGtins(long itemId, Map<String, Integer> units, Map<String, String> gtinUoms) {
         List<ItemGtin> currentGtins = gtins.findByItemIdOrderByGtinAsc(itemId);
-        gtins.deleteAll(currentGtins.stream().filter(g -> !g.getUom().equals(gtinUoms.get(g.getGtin()))).toList());
+        gtins.deleteAll(currentGtins.stream()
+                .filter(g -> !g.getUom().equals(gtinUoms.get(g.getGtin())))
+                .toList());
         gtins.flush();
         List<ItemUom> currentUnits = uoms.findByItemIdOrderByBaseUnitsPerUomAsc(itemId);
-        uoms.deleteAll(currentUnits.stream().filter(u -> !units.containsKey(u.getUom())).toList());
+        uoms.deleteAll(currentUnits.stream()
+                .filter(u -> !units.containsKey(u.getUom()))
+                .toList());
         uoms.flush();
-        Map<String, ItemUom> kept = currentUnits.stream().filter(u -> units.containsKey(u.getUom()))
+        Map<String, ItemUom> kept = currentUnits.stream()
+                .filter(u -> units.containsKey(u.getUom()))
                 .collect(Collectors.toMap(ItemUom::getUom, u -> u));
         units.forEach((uom, baseUnits) -> {
             ItemUom u = kept.get(uom);
@@ -203,9 +216,13 @@ public class ItemService {
         gtinUoms.forEach((gtin, uom) -> {
             Optional<ItemGtin> existing = gtins.findById(gtin);
             if (existing.isPresent()) {
-                if (!existing.get().getItemId().equals(itemId) || !existing.get().getUom().equals(uom)) {
-                    throw DomainException.conflict("GTIN_ALREADY_ASSIGNED", "GTIN " + gtin + " already belongs to item "
-                            + existing.get().getItemId() + " (" + existing.get().getUom() + ")",
+                if (!existing.get().getItemId().equals(itemId)
+                        || !existing.get().getUom().equals(uom)) {
+                    throw DomainException.conflict(
+                            "GTIN_ALREADY_ASSIGNED",
+                            "GTIN " + gtin + " already belongs to item "
+                                    + existing.get().getItemId() + " ("
+                                    + existing.get().getUom() + ")",
                             Map.of("gtin", gtin, "itemId", existing.get().getItemId()));
                 }
                 return;
@@ -216,16 +233,19 @@ public class ItemService {
     }
 
     private ItemView view(Item item) {
-        return ItemView.of(item, uoms.findByItemIdOrderByBaseUnitsPerUomAsc(item.getId()),
-                gtins.findByItemIdOrderByGtinAsc(item.getId()), hasPostings(item.getId()));
+        return ItemView.of(
+                item,
+                uoms.findByItemIdOrderByBaseUnitsPerUomAsc(item.getId()),
+                gtins.findByItemIdOrderByGtinAsc(item.getId()),
+                hasPostings(item.getId()));
     }
 
     private static void validCurrency(String code) {
         try {
             Currency.getInstance(code.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw DomainException.unprocessable("INVALID_CURRENCY", "'" + code + "' is not an ISO 4217 currency",
-                    Map.of("currency", code));
+            throw DomainException.unprocessable(
+                    "INVALID_CURRENCY", "'" + code + "' is not an ISO 4217 currency", Map.of("currency", code));
         }
     }
 }

@@ -30,8 +30,7 @@ public class ItemUom {
     @Column(name = "base_units_per_uom", nullable = false)
     private int baseUnitsPerUom;
 
-    protected ItemUom() {
-    }
+    protected ItemUom() {}
 
     public ItemUom(Long itemId, String uom, int baseUnitsPerUom) {
         this.itemId = itemId;
@@ -39,11 +38,19 @@ public class ItemUom {
         this.baseUnitsPerUom = baseUnitsPerUom;
     }
 
-    public Long getItemId() { return itemId; }
+    public Long getItemId() {
+        return itemId;
+    }
 
-    public String getUom() { return uom; }
+    public String getUom() {
+        return uom;
+    }
 
-    public int getBaseUnitsPerUom() { return baseUnitsPerUom; }
+    public int getBaseUnitsPerUom() {
+        return baseUnitsPerUom;
+    }
 
-    public void setBaseUnitsPerUom(int baseUnitsPerUom) { this.baseUnitsPerUom = baseUnitsPerUom; }
+    public void setBaseUnitsPerUom(int baseUnitsPerUom) {
+        this.baseUnitsPerUom = baseUnitsPerUom;
+    }
 }

@@ -29,8 +29,10 @@ public final class UnitConversion {
      */
     public long toBaseUnits(long itemId, BigDecimal quantity, String uom) {
         requirePositive(quantity);
-        Map<String, Integer> units = itemUnits.of(itemId).orElseThrow(() -> DomainException.notFound("UNKNOWN_ITEM",
-                "Item " + itemId + " does not exist", Map.of("itemId", itemId)));
+        Map<String, Integer> units = itemUnits
+                .of(itemId)
+                .orElseThrow(() -> DomainException.notFound(
+                        "UNKNOWN_ITEM", "Item " + itemId + " does not exist", Map.of("itemId", itemId)));
         return toBaseUnits(quantity, uom, units);
     }
 
@@ -40,25 +42,32 @@ public final class UnitConversion {
         String key = UomConversions.normalise(uom);
         Integer factor = baseUnitsPerUom.get(key);
         if (factor == null) {
-            throw DomainException.unprocessable("UOM_NOT_CONVERTIBLE", "The item has no unit of measure '" + uom + "'",
+            throw DomainException.unprocessable(
+                    "UOM_NOT_CONVERTIBLE",
+                    "The item has no unit of measure '" + uom + "'",
                     Map.of("uom", String.valueOf(uom), "knownUnits", baseUnitsPerUom.keySet()));
         }
         BigDecimal base = quantity.multiply(BigDecimal.valueOf(factor));
         if (base.stripTrailingZeros().scale() > 0) {
-            throw DomainException.unprocessable("UOM_NOT_CONVERTIBLE", quantity.toPlainString() + " " + key
-                    + " is not a whole number of base units (" + base.toPlainString() + ")",
+            throw DomainException.unprocessable(
+                    "UOM_NOT_CONVERTIBLE",
+                    quantity.toPlainString() + " " + key + " is not a whole number of base units ("
+                            + base.toPlainString() + ")",
                     Map.of("uom", key, "quantity", quantity, "baseUnits", base));
         }
         try {
             return base.longValueExact();
         } catch (ArithmeticException e) {
-            throw DomainException.unprocessable("INVALID_QUANTITY", "Quantity is too large", Map.of("quantity", quantity));
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY", "Quantity is too large", Map.of("quantity", quantity));
         }
     }
 
     private static void requirePositive(BigDecimal quantity) {
         if (quantity == null || quantity.signum() <= 0) {
-            throw DomainException.unprocessable("INVALID_QUANTITY", "A quantity must be greater than zero",
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY",
+                    "A quantity must be greater than zero",
                     Map.of("quantity", String.valueOf(quantity)));
         }
     }

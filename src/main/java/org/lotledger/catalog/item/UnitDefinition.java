@@ -8,5 +8,10 @@ import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 
 /** "one {@code uom} holds {@code quantity} {@code of}", e.g. {uom: BOX, quantity: 10, of: EA}. */
-public record UnitDefinition(@NotBlank String uom, @NotNull @Positive @DecimalMax("1000000") @Digits(integer = 7, fraction = 6) BigDecimal quantity, @NotBlank String of) {
-}
+public record UnitDefinition(
+        @NotBlank String uom,
+
+        @NotNull @Positive @DecimalMax("1000000") @Digits(integer = 7, fraction = 6)
+        BigDecimal quantity,
+
+        @NotBlank String of) {}

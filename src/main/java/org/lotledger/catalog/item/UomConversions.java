@@ -15,8 +15,7 @@ import org.lotledger.common.DomainException;
  */
 public final class UomConversions {
 
-    private UomConversions() {
-    }
+    private UomConversions() {}
 
     /** base units per unit of measure, the base unit first with 1 */
     public static Map<String, Integer> resolve(String baseUom, List<UnitDefinition> definitions) {
@@ -38,12 +37,18 @@ public final class UomConversions {
         }
         // present smallest to largest
         Map<String, Integer> ordered = new LinkedHashMap<>();
-        result.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        result.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
     }
 
-    private static int resolveOne(String uom, String base, Map<String, UnitDefinition> byUom, Map<String, Integer> done,
-                                  Set<String> visiting) {
+    private static int resolveOne(
+            String uom,
+            String base,
+            Map<String, UnitDefinition> byUom,
+            Map<String, Integer> done,
+            Set<String> visiting) {
         Integer known = done.get(uom);
         if (known != null) {
             return known;

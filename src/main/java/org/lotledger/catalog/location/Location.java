@@ -50,8 +50,7 @@ public class Location extends ActivatableEntity {
     @Column(name = "may_go_negative", insertable = false, updatable = false)
     private Boolean mayGoNegative;
 
-    protected Location() {
-    }
+    protected Location() {}
 
     private Location(LocationKind kind, String code, String name) {
         this.kind = kind;
@@ -59,8 +58,8 @@ public class Location extends ActivatableEntity {
         this.name = name;
     }
 
-    public static Location physical(String code, String barcode, String name, Long warehouseId, Long zoneId,
-                                    BigDecimal capacityBaseUnits) {
+    public static Location physical(
+            String code, String barcode, String name, Long warehouseId, Long zoneId, BigDecimal capacityBaseUnits) {
         Location l = new Location(LocationKind.PHYSICAL, code, name);
         l.barcode = barcode;
         l.warehouseId = warehouseId;
@@ -102,25 +101,45 @@ public class Location extends ActivatableEntity {
         this.capacityBaseUnits = capacityBaseUnits;
     }
 
-    public LocationKind getKind() { return kind; }
+    public LocationKind getKind() {
+        return kind;
+    }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
-    public String getBarcode() { return barcode; }
+    public String getBarcode() {
+        return barcode;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public Long getWarehouseId() { return warehouseId; }
+    public Long getWarehouseId() {
+        return warehouseId;
+    }
 
-    public Long getZoneId() { return zoneId; }
+    public Long getZoneId() {
+        return zoneId;
+    }
 
-    public Long getSupplierId() { return supplierId; }
+    public Long getSupplierId() {
+        return supplierId;
+    }
 
-    public Long getCustomerId() { return customerId; }
+    public Long getCustomerId() {
+        return customerId;
+    }
 
-    public Long getDestinationWarehouseId() { return destinationWarehouseId; }
+    public Long getDestinationWarehouseId() {
+        return destinationWarehouseId;
+    }
 
-    public BigDecimal getCapacityBaseUnits() { return capacityBaseUnits; }
+    public BigDecimal getCapacityBaseUnits() {
+        return capacityBaseUnits;
+    }
 
     /** null until the row has been read back from the database (the column is generated) */
     public Boolean getMayGoNegative() {

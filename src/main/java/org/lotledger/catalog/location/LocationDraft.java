@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 public record LocationDraft(
         @NotNull Long zoneId,
         @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+") String code,
-        @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+") String barcode,
+
+        @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+")
+        String barcode,
+
         @NotBlank @Size(max = 200) String name,
-        @Positive BigDecimal capacityBaseUnits) {
-}
+        @Positive BigDecimal capacityBaseUnits) {}

@@ -35,13 +35,15 @@ public class LocationService {
     public LocationView create(LocationDraft draft, String actor) {
         Zone zone = activeZone(draft.zoneId());
         String barcode = draft.barcode().trim().toUpperCase();
-        String code = draft.code() == null || draft.code().isBlank() ? barcode : draft.code().trim().toUpperCase();
+        String code = draft.code() == null || draft.code().isBlank()
+                ? barcode
+                : draft.code().trim().toUpperCase();
         if (locations.existsByCode(code)) {
             throw CatalogExceptions.duplicate("LOCATION_ALREADY_EXISTS", "Location", code);
         }
         requireFreeBarcode(barcode, null);
-        Location l = locations.saveAndFlush(Location.physical(code, barcode, draft.name().trim(), zone.getWarehouseId(),
-                zone.getId(), draft.capacityBaseUnits()));
+        Location l = locations.saveAndFlush(Location.physical(
+                code, barcode, draft.name().trim(), zone.getWarehouseId(), zone.getId(), draft.capacityBaseUnits()));
         LocationView view = LocationView.of(l);
         audit.created(ENTITY, l.getId(), view, actor);
         return view;
@@ -51,9 +53,11 @@ public class LocationService {
     public LocationView update(long id, Long expectedVersion, LocationDraft draft, String actor) {
         Location l = loadPhysical(id);
         l.requireVersion(expectedVersion);
-        if (draft.code() != null && !draft.code().isBlank() && !draft.code().trim().equalsIgnoreCase(l.getCode())) {
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A location code cannot change",
-                    Map.of("field", "code"));
+        if (draft.code() != null
+                && !draft.code().isBlank()
+                && !draft.code().trim().equalsIgnoreCase(l.getCode())) {
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE", "A location code cannot change", Map.of("field", "code"));
         }
         Zone zone = activeZone(draft.zoneId());
         String barcode = draft.barcode().trim().toUpperCase();
@@ -86,9 +90,13 @@ public class LocationService {
     @Transactional(readOnly = true)
     public List<LocationView> list(Boolean active, String warehouse, Long zone, LocationKind kind, String barcode) {
         Specification<Location> spec = Specification.<Location>where(eq("active", active))
-                .and(eq("warehouseId", warehouses.resolveId(warehouse))).and(eq("zoneId", zone)).and(eq("kind", kind))
+                .and(eq("warehouseId", warehouses.resolveId(warehouse)))
+                .and(eq("zoneId", zone))
+                .and(eq("kind", kind))
                 .and(eqIgnoreCase("barcode", barcode));
-        return locations.findAll(spec, Sort.by("code")).stream().map(LocationView::of).toList();
+        return locations.findAll(spec, Sort.by("code")).stream()
+                .map(LocationView::of)
+                .toList();
     }
 
     Location load(long id) {
@@ -98,8 +106,10 @@ public class LocationService {
     private Location loadPhysical(long id) {
         Location l = load(id);
         if (l.getKind().isVirtual()) {
-            throw DomainException.unprocessable("VIRTUAL_LOCATION_READ_ONLY",
-                    "Virtual locations are maintained by the catalog itself", Map.of("kind", l.getKind().name()));
+            throw DomainException.unprocessable(
+                    "VIRTUAL_LOCATION_READ_ONLY",
+                    "Virtual locations are maintained by the catalog itself",
+                    Map.of("kind", l.getKind().name()));
         }
         return l;
     }
@@ -107,15 +117,18 @@ public class LocationService {
     private Zone activeZone(long zoneId) {
         Zone zone = zones.load(zoneId);
         if (!zone.isActive()) {
-            throw DomainException.unprocessable("ZONE_INACTIVE", "Zone " + zone.getCode() + " is deactivated",
-                    Map.of("zoneId", zoneId));
+            throw DomainException.unprocessable(
+                    "ZONE_INACTIVE", "Zone " + zone.getCode() + " is deactivated", Map.of("zoneId", zoneId));
         }
         return zone;
     }
 
     private void requireFreeBarcode(String barcode, Long self) {
-        locations.findByBarcode(barcode).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
-            throw CatalogExceptions.duplicate("BARCODE_ALREADY_ASSIGNED", "Location barcode", barcode);
-        });
+        locations
+                .findByBarcode(barcode)
+                .filter(other -> !other.getId().equals(self))
+                .ifPresent(other -> {
+                    throw CatalogExceptions.duplicate("BARCODE_ALREADY_ASSIGNED", "Location barcode", barcode);
+                });
     }
 }

@@ -20,6 +20,6 @@ public interface Locations extends JpaRepository<Location, Long>, JpaSpecificati
 
     Optional<Location> findByWarehouseIdAndKind(Long warehouseId, LocationKind kind);
 
-    Optional<Location> findByWarehouseIdAndDestinationWarehouseIdAndKind(Long warehouseId, Long destinationWarehouseId,
-                                                                         LocationKind kind);
+    Optional<Location> findByWarehouseIdAndDestinationWarehouseIdAndKind(
+            Long warehouseId, Long destinationWarehouseId, LocationKind kind);
 }

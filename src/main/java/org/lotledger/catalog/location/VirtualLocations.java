@@ -27,17 +27,38 @@ public class VirtualLocations {
     /** adjustment, scrap and QA-sample locations, and in-transit locations both ways with every other warehouse */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forNewWarehouse(Warehouse w, String actor) {
-        save(Location.ofWarehouse(LocationKind.ADJUSTMENT, w.getCode() + "-ADJ", w.getName() + " inventory adjustment", w.getId()), actor);
-        save(Location.ofWarehouse(LocationKind.SCRAP, w.getCode() + "-SCRAP", w.getName() + " scrap", w.getId()), actor);
-        save(Location.ofWarehouse(LocationKind.QA_SAMPLE, w.getCode() + "-QA", w.getName() + " QA samples", w.getId()), actor);
+        save(
+                Location.ofWarehouse(
+                        LocationKind.ADJUSTMENT,
+                        w.getCode() + "-ADJ",
+                        w.getName() + " inventory adjustment",
+                        w.getId()),
+                actor);
+        save(
+                Location.ofWarehouse(LocationKind.SCRAP, w.getCode() + "-SCRAP", w.getName() + " scrap", w.getId()),
+                actor);
+        save(
+                Location.ofWarehouse(
+                        LocationKind.QA_SAMPLE, w.getCode() + "-QA", w.getName() + " QA samples", w.getId()),
+                actor);
         for (Warehouse other : warehouses.findAll()) {
             if (other.getId().equals(w.getId())) {
                 continue;
             }
-            save(Location.inTransit(transitCode(w, other), "In transit " + w.getCode() + " → " + other.getCode(),
-                    w.getId(), other.getId()), actor);
-            save(Location.inTransit(transitCode(other, w), "In transit " + other.getCode() + " → " + w.getCode(),
-                    other.getId(), w.getId()), actor);
+            save(
+                    Location.inTransit(
+                            transitCode(w, other),
+                            "In transit " + w.getCode() + " → " + other.getCode(),
+                            w.getId(),
+                            other.getId()),
+                    actor);
+            save(
+                    Location.inTransit(
+                            transitCode(other, w),
+                            "In transit " + other.getCode() + " → " + w.getCode(),
+                            other.getId(),
+                            w.getId()),
+                    actor);
         }
     }
 

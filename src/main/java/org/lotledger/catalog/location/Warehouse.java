@@ -23,8 +23,7 @@ public class Warehouse extends ActivatableEntity {
     @Column(name = "go_live_on")
     private java.time.LocalDate goLiveOn;
 
-    protected Warehouse() {
-    }
+    protected Warehouse() {}
 
     public Warehouse(String code, String name, String timeZone) {
         this.code = code;
@@ -32,17 +31,31 @@ public class Warehouse extends ActivatableEntity {
         this.timeZone = timeZone;
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public String getTimeZone() { return timeZone; }
+    public String getTimeZone() {
+        return timeZone;
+    }
 
-    public void rename(String name) { this.name = name; }
+    public void rename(String name) {
+        this.name = name;
+    }
 
-    public void moveToTimeZone(String timeZone) { this.timeZone = timeZone; }
+    public void moveToTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
 
-    public java.time.LocalDate getGoLiveOn() { return goLiveOn; }
+    public java.time.LocalDate getGoLiveOn() {
+        return goLiveOn;
+    }
 
-    public void goLiveOn(java.time.LocalDate day) { this.goLiveOn = day; }
+    public void goLiveOn(java.time.LocalDate day) {
+        this.goLiveOn = day;
+    }
 }

@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Size;
  * day it started on Lot Ledger, the earliest date a posting there may carry (audited like every change).
  */
 public record WarehouseDraft(
-        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
+        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9_-]+")
+        String code,
+
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 64) String timeZone,
-        java.time.LocalDate goLiveOn) {
-}
+        java.time.LocalDate goLiveOn) {}

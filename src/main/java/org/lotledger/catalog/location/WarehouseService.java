@@ -49,8 +49,8 @@ public class WarehouseService {
         Warehouse w = load(id);
         w.requireVersion(expectedVersion);
         if (draft.code() != null && !draft.code().trim().equalsIgnoreCase(w.getCode())) {
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A warehouse code cannot change",
-                    Map.of("field", "code"));
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE", "A warehouse code cannot change", Map.of("field", "code"));
         }
         WarehouseView before = WarehouseView.of(w);
         w.rename(draft.name().trim());
@@ -81,7 +81,9 @@ public class WarehouseService {
 
     @Transactional(readOnly = true)
     public List<WarehouseView> list(Boolean active) {
-        return warehouses.findAll(eq("active", active), Sort.by("code")).stream().map(WarehouseView::of).toList();
+        return warehouses.findAll(eq("active", active), Sort.by("code")).stream()
+                .map(WarehouseView::of)
+                .toList();
     }
 
     /** A warehouse named by id or by code, as list filters accept both. */
@@ -93,7 +95,9 @@ public class WarehouseService {
         if (idOrCode.chars().allMatch(Character::isDigit)) {
             return Long.valueOf(idOrCode);
         }
-        return warehouses.findByCode(idOrCode.trim().toUpperCase()).map(Warehouse::getId)
+        return warehouses
+                .findByCode(idOrCode.trim().toUpperCase())
+                .map(Warehouse::getId)
                 .orElseThrow(() -> CatalogExceptions.notFound("WAREHOUSE", idOrCode));
     }
 
@@ -105,8 +109,8 @@ public class WarehouseService {
         try {
             return ZoneId.of(tz.trim()).getId();
         } catch (DateTimeException e) {
-            throw DomainException.unprocessable("INVALID_TIME_ZONE", "'" + tz + "' is not an IANA time zone id",
-                    Map.of("timeZone", tz));
+            throw DomainException.unprocessable(
+                    "INVALID_TIME_ZONE", "'" + tz + "' is not an IANA time zone id", Map.of("timeZone", tz));
         }
     }
 }

@@ -39,8 +39,7 @@ public class Zone extends ActivatableEntity {
     @Column(name = "allowed_temperature_classes", nullable = false)
     private String[] allowedTemperatureClasses;
 
-    protected Zone() {
-    }
+    protected Zone() {}
 
     public Zone(Long warehouseId, String code, String name) {
         this.warehouseId = warehouseId;
@@ -48,13 +47,21 @@ public class Zone extends ActivatableEntity {
         this.name = name;
     }
 
-    public Long getWarehouseId() { return warehouseId; }
+    public Long getWarehouseId() {
+        return warehouseId;
+    }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public ZoneType getZoneType() { return zoneType; }
+    public ZoneType getZoneType() {
+        return zoneType;
+    }
 
     public Set<StockStatus> getAllowedStatuses() {
         return toEnums(allowedStatuses, StockStatus.class);
@@ -80,6 +87,8 @@ public class Zone extends ActivatableEntity {
         if (names == null || names.length == 0) {
             return EnumSet.noneOf(type);
         }
-        return Arrays.stream(names).map(n -> Enum.valueOf(type, n)).collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
+        return Arrays.stream(names)
+                .map(n -> Enum.valueOf(type, n))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(type)));
     }
 }

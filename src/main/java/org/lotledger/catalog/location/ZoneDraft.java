@@ -11,9 +11,11 @@ import org.lotledger.catalog.item.TemperatureClass;
 /** A zone: which stock statuses and temperature classes it may hold (no temperature classes given = all). */
 public record ZoneDraft(
         @NotNull Long warehouseId,
-        @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
+
+        @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_-]+")
+        String code,
+
         @NotBlank @Size(max = 200) String name,
         @NotNull ZoneType zoneType,
         @NotEmpty Set<StockStatus> allowedStatuses,
-        Set<TemperatureClass> allowedTemperatureClasses) {
-}
+        Set<TemperatureClass> allowedTemperatureClasses) {}

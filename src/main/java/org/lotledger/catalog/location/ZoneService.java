@@ -34,7 +34,9 @@ public class ZoneService {
     public ZoneView create(ZoneDraft draft, String actor) {
         Warehouse w = warehouses.load(draft.warehouseId());
         if (!w.isActive()) {
-            throw DomainException.unprocessable("WAREHOUSE_INACTIVE", "Warehouse " + w.getCode() + " is deactivated",
+            throw DomainException.unprocessable(
+                    "WAREHOUSE_INACTIVE",
+                    "Warehouse " + w.getCode() + " is deactivated",
                     Map.of("warehouseId", w.getId()));
         }
         String code = draft.code().trim().toUpperCase();
@@ -53,8 +55,11 @@ public class ZoneService {
     public ZoneView update(long id, Long expectedVersion, ZoneDraft draft, String actor) {
         Zone z = load(id);
         z.requireVersion(expectedVersion);
-        if (!z.getWarehouseId().equals(draft.warehouseId()) || !z.getCode().equalsIgnoreCase(draft.code().trim())) {
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A zone's warehouse and code cannot change",
+        if (!z.getWarehouseId().equals(draft.warehouseId())
+                || !z.getCode().equalsIgnoreCase(draft.code().trim())) {
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE",
+                    "A zone's warehouse and code cannot change",
                     Map.of("field", "warehouseId/code"));
         }
         ZoneView before = ZoneView.of(z);
@@ -85,8 +90,11 @@ public class ZoneService {
     @Transactional(readOnly = true)
     public List<ZoneView> list(Boolean active, String warehouse, ZoneType zoneType) {
         Specification<Zone> spec = Specification.<Zone>where(eq("active", active))
-                .and(eq("warehouseId", warehouses.resolveId(warehouse))).and(eq("zoneType", zoneType));
-        return zones.findAll(spec, Sort.by("warehouseId", "code")).stream().map(ZoneView::of).toList();
+                .and(eq("warehouseId", warehouses.resolveId(warehouse)))
+                .and(eq("zoneType", zoneType));
+        return zones.findAll(spec, Sort.by("warehouseId", "code")).stream()
+                .map(ZoneView::of)
+                .toList();
     }
 
     Zone load(long id) {
@@ -94,7 +102,9 @@ public class ZoneService {
     }
 
     private static Set<TemperatureClass> temperatures(ZoneDraft draft) {
-        return draft.allowedTemperatureClasses() == null || draft.allowedTemperatureClasses().isEmpty()
-                ? EnumSet.allOf(TemperatureClass.class) : draft.allowedTemperatureClasses();
+        return draft.allowedTemperatureClasses() == null
+                        || draft.allowedTemperatureClasses().isEmpty()
+                ? EnumSet.allOf(TemperatureClass.class)
+                : draft.allowedTemperatureClasses();
     }
 }

@@ -51,10 +51,15 @@ public class Lot extends VersionedEntity {
     @Column(nullable = false, updatable = false, length = 3)
     private String currency;
 
-    protected Lot() {
-    }
+    protected Lot() {}
 
-    public Lot(Long itemId, Long supplierId, String lotNumber, String internalLabel, BigDecimal unitCost, String currency) {
+    public Lot(
+            Long itemId,
+            Long supplierId,
+            String lotNumber,
+            String internalLabel,
+            BigDecimal unitCost,
+            String currency) {
         this.itemId = itemId;
         this.supplierId = supplierId;
         this.lotNumber = lotNumber;
@@ -63,37 +68,71 @@ public class Lot extends VersionedEntity {
         this.currency = currency;
     }
 
-    void setLotNumber(String lotNumber) { this.lotNumber = lotNumber; }
+    void setLotNumber(String lotNumber) {
+        this.lotNumber = lotNumber;
+    }
 
-    void setManufacturerBatchRef(String ref) { this.manufacturerBatchRef = ref; }
+    void setManufacturerBatchRef(String ref) {
+        this.manufacturerBatchRef = ref;
+    }
 
-    void setManufacturedOn(LocalDate d) { this.manufacturedOn = d; }
+    void setManufacturedOn(LocalDate d) {
+        this.manufacturedOn = d;
+    }
 
-    void setExpiresOn(LocalDate d) { this.expiresOn = d; }
+    void setExpiresOn(LocalDate d) {
+        this.expiresOn = d;
+    }
 
-    void setBestBeforeOn(LocalDate d) { this.bestBeforeOn = d; }
+    void setBestBeforeOn(LocalDate d) {
+        this.bestBeforeOn = d;
+    }
 
-    void setFirstReceivedOn(LocalDate d) { this.firstReceivedOn = d; }
+    void setFirstReceivedOn(LocalDate d) {
+        this.firstReceivedOn = d;
+    }
 
-    public Long getItemId() { return itemId; }
+    public Long getItemId() {
+        return itemId;
+    }
 
-    public Long getSupplierId() { return supplierId; }
+    public Long getSupplierId() {
+        return supplierId;
+    }
 
-    public String getLotNumber() { return lotNumber; }
+    public String getLotNumber() {
+        return lotNumber;
+    }
 
-    public String getInternalLabel() { return internalLabel; }
+    public String getInternalLabel() {
+        return internalLabel;
+    }
 
-    public String getManufacturerBatchRef() { return manufacturerBatchRef; }
+    public String getManufacturerBatchRef() {
+        return manufacturerBatchRef;
+    }
 
-    public LocalDate getManufacturedOn() { return manufacturedOn; }
+    public LocalDate getManufacturedOn() {
+        return manufacturedOn;
+    }
 
-    public LocalDate getExpiresOn() { return expiresOn; }
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
 
-    public LocalDate getBestBeforeOn() { return bestBeforeOn; }
+    public LocalDate getBestBeforeOn() {
+        return bestBeforeOn;
+    }
 
-    public LocalDate getFirstReceivedOn() { return firstReceivedOn; }
+    public LocalDate getFirstReceivedOn() {
+        return firstReceivedOn;
+    }
 
-    public BigDecimal getUnitCost() { return unitCost; }
+    public BigDecimal getUnitCost() {
+        return unitCost;
+    }
 
-    public String getCurrency() { return currency; }
+    public String getCurrency() {
+        return currency;
+    }
 }

@@ -20,5 +20,4 @@ public record LotAttributeChange(
         Long itemId,
         Long supplierId,
         BigDecimal unitCost,
-        String currency) {
-}
+        String currency) {}

@@ -19,6 +19,8 @@ public record LotDraft(
         LocalDate expiresOn,
         LocalDate bestBeforeOn,
         LocalDate firstReceivedOn,
-        @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4) BigDecimal unitCost,
-        @Pattern(regexp = "[A-Za-z]{3}") String currency) {
-}
+
+        @DecimalMin("0") @DecimalMax("1000000000") @Digits(integer = 10, fraction = 4)
+        BigDecimal unitCost,
+
+        @Pattern(regexp = "[A-Za-z]{3}") String currency) {}

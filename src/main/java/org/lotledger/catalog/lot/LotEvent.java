@@ -42,8 +42,7 @@ public class LotEvent {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
-    protected LotEvent() {
-    }
+    protected LotEvent() {}
 
     public LotEvent(Long lotId, String eventType, Map<String, Object> changes, String reason, String actor) {
         this.lotId = lotId;
@@ -54,17 +53,31 @@ public class LotEvent {
         this.occurredAt = Instant.now();
     }
 
-    public Long getId() { return id; }
+    public Long getId() {
+        return id;
+    }
 
-    public Long getLotId() { return lotId; }
+    public Long getLotId() {
+        return lotId;
+    }
 
-    public String getEventType() { return eventType; }
+    public String getEventType() {
+        return eventType;
+    }
 
-    public Map<String, Object> getChanges() { return changes; }
+    public Map<String, Object> getChanges() {
+        return changes;
+    }
 
-    public String getReason() { return reason; }
+    public String getReason() {
+        return reason;
+    }
 
-    public String getActor() { return actor; }
+    public String getActor() {
+        return actor;
+    }
 
-    public Instant getOccurredAt() { return occurredAt; }
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
 }

@@ -29,8 +29,13 @@ public class LotService {
     private final CatalogAuditLog audit;
     private final JdbcTemplate jdbc;
 
-    public LotService(Lots lots, LotEvents events, ItemService items, SupplierService suppliers, CatalogAuditLog audit,
-                      JdbcTemplate jdbc) {
+    public LotService(
+            Lots lots,
+            LotEvents events,
+            ItemService items,
+            SupplierService suppliers,
+            CatalogAuditLog audit,
+            JdbcTemplate jdbc) {
         this.lots = lots;
         this.events = events;
         this.items = items;
@@ -43,19 +48,23 @@ public class LotService {
     public LotView create(LotDraft draft, String actor) {
         Item item = items.load(draft.itemId());
         if (!item.isActive()) {
-            throw DomainException.unprocessable("ITEM_INACTIVE", "Item " + item.getSku() + " is deactivated",
-                    Map.of("itemId", item.getId()));
+            throw DomainException.unprocessable(
+                    "ITEM_INACTIVE", "Item " + item.getSku() + " is deactivated", Map.of("itemId", item.getId()));
         }
         if (!suppliers.load(draft.supplierId()).isActive()) {
-            throw DomainException.unprocessable("SUPPLIER_INACTIVE", "Supplier " + draft.supplierId()
-                    + " is deactivated", Map.of("supplierId", draft.supplierId()));
+            throw DomainException.unprocessable(
+                    "SUPPLIER_INACTIVE",
+                    "Supplier " + draft.supplierId() + " is deactivated",
+                    Map.of("supplierId", draft.supplierId()));
         }
         String label = "LL" + String.format("%08d", lots.nextLabelNumber());
         String lotNumber = blankToNull(draft.lotNumber());
         if (lotNumber == null) {
             if (item.isLotControlled()) {
-                throw DomainException.unprocessable("LOT_NUMBER_REQUIRED", "Item " + item.getSku()
-                        + " is lot-controlled: a lot number is required", Map.of("itemId", item.getId()));
+                throw DomainException.unprocessable(
+                        "LOT_NUMBER_REQUIRED",
+                        "Item " + item.getSku() + " is lot-controlled: a lot number is required",
+                        Map.of("itemId", item.getId()));
             }
             // an item without lot control still needs one lot per receipt identity; its own label serves
             lotNumber = label;
@@ -65,12 +74,18 @@ public class LotService {
             expiresOn = draft.bestBeforeOn();
         }
         if (expiresOn == null && item.isExpiryRequired()) {
-            throw DomainException.unprocessable("EXPIRY_REQUIRED", "Item " + item.getSku() + " needs an expiry date",
+            throw DomainException.unprocessable(
+                    "EXPIRY_REQUIRED",
+                    "Item " + item.getSku() + " needs an expiry date",
                     Map.of("itemId", item.getId()));
         }
         checkDates(draft.manufacturedOn(), expiresOn);
         requireUnique(item.getId(), draft.supplierId(), lotNumber);
-        Lot lot = new Lot(item.getId(), draft.supplierId(), lotNumber, label,
+        Lot lot = new Lot(
+                item.getId(),
+                draft.supplierId(),
+                lotNumber,
+                label,
                 draft.unitCost() != null ? draft.unitCost() : item.getStandardUnitCost(),
                 draft.currency() != null ? draft.currency().toUpperCase() : item.getCurrency());
         lot.setManufacturerBatchRef(blankToNull(draft.manufacturerBatchRef()));
@@ -91,9 +106,11 @@ public class LotService {
         refuseIdentityOrCost(change);
         Item item = items.load(lot.getItemId());
         LotView before = LotView.of(lot);
-        if (change.lotNumber() != null && !change.lotNumber().isBlank()
+        if (change.lotNumber() != null
+                && !change.lotNumber().isBlank()
                 && !change.lotNumber().trim().equals(lot.getLotNumber())) {
-            requireUnique(lot.getItemId(), lot.getSupplierId(), change.lotNumber().trim());
+            requireUnique(
+                    lot.getItemId(), lot.getSupplierId(), change.lotNumber().trim());
             lot.setLotNumber(change.lotNumber().trim());
         }
         if (change.manufacturerBatchRef() != null) {
@@ -119,7 +136,8 @@ public class LotService {
         LotView after = LotView.of(lot);
         Map<String, Object> changes = audit.changes(before, after);
         if (!changes.isEmpty()) {
-            events.save(new LotEvent(id, LotEvent.ATTRIBUTE_CHANGED, changes, change.reason().trim(), actor));
+            events.save(new LotEvent(
+                    id, LotEvent.ATTRIBUTE_CHANGED, changes, change.reason().trim(), actor));
         }
         return after;
     }
@@ -131,7 +149,9 @@ public class LotService {
 
     @Transactional(readOnly = true)
     public Optional<LotView> findByInternalLabel(String label) {
-        return label == null ? Optional.empty() : lots.findByInternalLabel(label.trim().toUpperCase()).map(LotView::of);
+        return label == null
+                ? Optional.empty()
+                : lots.findByInternalLabel(label.trim().toUpperCase()).map(LotView::of);
     }
 
     /**
@@ -140,8 +160,10 @@ public class LotService {
      */
     @Transactional(readOnly = true)
     public List<LotView> list(Long item, Long supplier, String lotNumber, String batchRef) {
-        Specification<Lot> spec = Specification.<Lot>where(eq("itemId", item)).and(eq("supplierId", supplier))
-                .and(eqIgnoreCase("lotNumber", lotNumber)).and(eqIgnoreCase("manufacturerBatchRef", batchRef));
+        Specification<Lot> spec = Specification.<Lot>where(eq("itemId", item))
+                .and(eq("supplierId", supplier))
+                .and(eqIgnoreCase("lotNumber", lotNumber))
+                .and(eqIgnoreCase("manufacturerBatchRef", batchRef));
         return lots.findAll(spec, Sort.by("id")).stream().map(LotView::of).toList();
     }
 
@@ -167,36 +189,51 @@ public class LotService {
 
     private static LotLineageView.Edge edge(java.sql.ResultSet rs) throws java.sql.SQLException {
         long posting = rs.getLong("posting_id");
-        return new LotLineageView.Edge(rs.getLong("id"), rs.getString("internal_label"), rs.getString("lot_number"),
-                rs.getString("relation"), rs.wasNull() ? null : posting, rs.getTimestamp("created_at").toInstant());
+        return new LotLineageView.Edge(
+                rs.getLong("id"),
+                rs.getString("internal_label"),
+                rs.getString("lot_number"),
+                rs.getString("relation"),
+                rs.wasNull() ? null : posting,
+                rs.getTimestamp("created_at").toInstant());
     }
 
     Lot load(long id) {
-        return lots.findById(id).orElseThrow(() -> DomainException.notFound("UNKNOWN_LOT", "Lot " + id
-                + " does not exist", Map.of("lotId", id)));
+        return lots.findById(id)
+                .orElseThrow(() ->
+                        DomainException.notFound("UNKNOWN_LOT", "Lot " + id + " does not exist", Map.of("lotId", id)));
     }
 
     private void requireUnique(Long itemId, Long supplierId, String lotNumber) {
-        lots.findByItemIdAndSupplierIdAndLotNumber(itemId, supplierId, lotNumber).ifPresent(existing -> {
-            throw DomainException.conflict("LOT_ALREADY_EXISTS", "Lot " + lotNumber
-                    + " of this item from this supplier already exists", Map.of("lotId", existing.getId(),
-                    "internalLabel", existing.getInternalLabel()));
-        });
+        lots.findByItemIdAndSupplierIdAndLotNumber(itemId, supplierId, lotNumber)
+                .ifPresent(existing -> {
+                    throw DomainException.conflict(
+                            "LOT_ALREADY_EXISTS",
+                            "Lot " + lotNumber + " of this item from this supplier already exists",
+                            Map.of("lotId", existing.getId(), "internalLabel", existing.getInternalLabel()));
+                });
     }
 
     private static void refuseIdentityOrCost(LotAttributeChange c) {
-        String field = c.itemId() != null ? "itemId" : c.supplierId() != null ? "supplierId"
-                : c.unitCost() != null ? "unitCost" : c.currency() != null ? "currency" : null;
+        String field = c.itemId() != null
+                ? "itemId"
+                : c.supplierId() != null
+                        ? "supplierId"
+                        : c.unitCost() != null ? "unitCost" : c.currency() != null ? "currency" : null;
         if (field != null) {
-            throw DomainException.unprocessable("LOT_ATTRIBUTE_NOT_CHANGEABLE", field
-                    + " of a lot cannot change: it is part of the lot's identity or its cost fixed at first receipt",
+            throw DomainException.unprocessable(
+                    "LOT_ATTRIBUTE_NOT_CHANGEABLE",
+                    field
+                            + " of a lot cannot change: it is part of the lot's identity or its cost fixed at first receipt",
                     Map.of("field", field));
         }
     }
 
     private static void checkDates(LocalDate manufacturedOn, LocalDate expiresOn) {
         if (manufacturedOn != null && expiresOn != null && !manufacturedOn.isBefore(expiresOn)) {
-            throw DomainException.unprocessable("INVALID_LOT_DATES", "The manufacturing date must be before the expiry date",
+            throw DomainException.unprocessable(
+                    "INVALID_LOT_DATES",
+                    "The manufacturing date must be before the expiry date",
                     Map.of("manufacturedOn", manufacturedOn.toString(), "expiresOn", expiresOn.toString()));
         }
     }
@@ -204,5 +241,4 @@ public class LotService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
 }

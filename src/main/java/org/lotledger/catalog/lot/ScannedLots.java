@@ -65,8 +65,8 @@ public class ScannedLots {
      * @throws DomainException UNKNOWN_SUPPLIER (404)
      */
     public Optional<LotLabelConvention> lotLabelConvention(long supplierId) {
-        Supplier supplier = suppliers.findById(supplierId)
-                .orElseThrow(() -> CatalogExceptions.notFound("SUPPLIER", supplierId));
+        Supplier supplier =
+                suppliers.findById(supplierId).orElseThrow(() -> CatalogExceptions.notFound("SUPPLIER", supplierId));
         return supplier.lotLabelConvention();
     }
 
@@ -97,7 +97,8 @@ public class ScannedLots {
             return Optional.empty();
         }
         Gs1Message m = parsed.get();
-        Optional<Long> item = m.gtin().or(m::contentGtin).flatMap(gtins::findById).map(ItemGtin::getItemId);
+        Optional<Long> item =
+                m.gtin().or(m::contentGtin).flatMap(gtins::findById).map(ItemGtin::getItemId);
         if (item.isEmpty()) {
             return Optional.empty();
         }
@@ -111,13 +112,20 @@ public class ScannedLots {
         Map<Long, Supplier> byId = new java.util.HashMap<>();
         all.forEach(sup -> byId.put(sup.getId(), sup));
         List<Lot> found = lots.findByItemIdAndLotNumberIn(item.get(), candidates).stream()
-                .filter(l -> l.getLotNumber().equals(LotLabelConvention.lotNumber(
-                        byId.get(l.getSupplierId()).lotLabelConvention(), field, LotText.FIELD)))
+                .filter(l -> l.getLotNumber()
+                        .equals(LotLabelConvention.lotNumber(
+                                byId.get(l.getSupplierId()).lotLabelConvention(), field, LotText.FIELD)))
                 .toList();
         if (found.size() > 1) {
-            throw DomainException.unprocessable("LOT_SCAN_AMBIGUOUS", "Lot " + field + " of this item is on record "
-                    + "from " + found.size() + " suppliers; scan the lot's internal label instead.",
-                    Map.of("lotNumber", field, "lots", found.stream().map(Lot::getInternalLabel).toList()));
+            throw DomainException.unprocessable(
+                    "LOT_SCAN_AMBIGUOUS",
+                    "Lot " + field + " of this item is on record " + "from " + found.size()
+                            + " suppliers; scan the lot's internal label instead.",
+                    Map.of(
+                            "lotNumber",
+                            field,
+                            "lots",
+                            found.stream().map(Lot::getInternalLabel).toList()));
         }
         return found.stream().findFirst().map(LotView::of);
     }

@@ -1,3 +1,7 @@
 package org.lotledger.catalog.partner;
 
-public enum ApprovalStatus { APPROVED, PROBATION, BLOCKED }
+public enum ApprovalStatus {
+    APPROVED,
+    PROBATION,
+    BLOCKED
+}

@@ -24,8 +24,7 @@ public class Customer extends ActivatableEntity {
     @Column(name = "min_remaining_shelf_life_days", nullable = false)
     private int minRemainingShelfLifeDays;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
     public Customer(String code) {
         this.code = code;
@@ -37,11 +36,19 @@ public class Customer extends ActivatableEntity {
         this.minRemainingShelfLifeDays = minRemainingShelfLifeDays;
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public CustomerType getCustomerType() { return customerType; }
+    public CustomerType getCustomerType() {
+        return customerType;
+    }
 
-    public int getMinRemainingShelfLifeDays() { return minRemainingShelfLifeDays; }
+    public int getMinRemainingShelfLifeDays() {
+        return minRemainingShelfLifeDays;
+    }
 }

@@ -27,8 +27,8 @@ public class CustomerService {
     private final VirtualLocations virtualLocations;
     private final CatalogAuditLog audit;
 
-    public CustomerService(Customers customers, Locations locations, VirtualLocations virtualLocations,
-                           CatalogAuditLog audit) {
+    public CustomerService(
+            Customers customers, Locations locations, VirtualLocations virtualLocations, CatalogAuditLog audit) {
         this.customers = customers;
         this.locations = locations;
         this.virtualLocations = virtualLocations;
@@ -54,8 +54,8 @@ public class CustomerService {
         Customer c = load(id);
         c.requireVersion(expectedVersion);
         if (!c.getCode().equalsIgnoreCase(draft.code().trim())) {
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A customer code cannot change",
-                    Map.of("field", "code"));
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE", "A customer code cannot change", Map.of("field", "code"));
         }
         CustomerView before = view(c);
         c.describe(draft.name().trim(), draft.customerType(), shelfLife(draft));
@@ -84,7 +84,8 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public List<CustomerView> list(Boolean active, CustomerType type) {
-        Specification<Customer> spec = Specification.<Customer>where(eq("active", active)).and(eq("customerType", type));
+        Specification<Customer> spec =
+                Specification.<Customer>where(eq("active", active)).and(eq("customerType", type));
         return customers.findAll(spec, Sort.by("code")).stream().map(this::view).toList();
     }
 
@@ -93,8 +94,12 @@ public class CustomerService {
     }
 
     private CustomerView view(Customer c) {
-        return CustomerView.of(c, locations.findByCustomerIdAndKind(c.getId(), LocationKind.CUSTOMER)
-                .map(Location::getId).orElse(null));
+        return CustomerView.of(
+                c,
+                locations
+                        .findByCustomerIdAndKind(c.getId(), LocationKind.CUSTOMER)
+                        .map(Location::getId)
+                        .orElse(null));
     }
 
     private static int shelfLife(CustomerDraft d) {

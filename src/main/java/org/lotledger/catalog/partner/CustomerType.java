@@ -1,3 +1,8 @@
 package org.lotledger.catalog.partner;
 
-public enum CustomerType { HOSPITAL, CLINIC, FIELD_SERVICE, OTHER }
+public enum CustomerType {
+    HOSPITAL,
+    CLINIC,
+    FIELD_SERVICE,
+    OTHER
+}

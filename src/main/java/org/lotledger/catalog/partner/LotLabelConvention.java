@@ -61,9 +61,12 @@ public final class LotLabelConvention {
 
     /** The lot number in a label; a label that does not follow the convention is refused (LOT_LABEL_NOT_RECOGNISED). */
     public String normalise(String scanned) {
-        return lotNumberIn(scanned).orElseThrow(() -> DomainException.unprocessable("LOT_LABEL_NOT_RECOGNISED",
-                "'" + scanned + "' does not follow this supplier's lot label convention (e.g. '" + example + "')",
-                Map.of("scanned", String.valueOf(scanned), "pattern", pattern.pattern(), "example", example)));
+        return lotNumberIn(scanned)
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "LOT_LABEL_NOT_RECOGNISED",
+                        "'" + scanned + "' does not follow this supplier's lot label convention (e.g. '" + example
+                                + "')",
+                        Map.of("scanned", String.valueOf(scanned), "pattern", pattern.pattern(), "example", example)));
     }
 
     /**
@@ -73,22 +76,29 @@ public final class LotLabelConvention {
      */
     public static String lotNumber(Optional<LotLabelConvention> convention, String text, LotText source) {
         if (text == null || text.isBlank()) {
-            throw DomainException.unprocessable("LOT_LABEL_NOT_RECOGNISED", "No lot number was scanned",
-                    Map.of("source", source.name()));
+            throw DomainException.unprocessable(
+                    "LOT_LABEL_NOT_RECOGNISED", "No lot number was scanned", Map.of("source", source.name()));
         }
         if (convention.isEmpty()) {
             return text.strip();
         }
-        return source == LotText.LABEL ? convention.get().normalise(text)
+        return source == LotText.LABEL
+                ? convention.get().normalise(text)
                 : convention.get().lotNumberIn(text).orElse(text.strip());
     }
 
-    public String pattern() { return pattern.pattern(); }
+    public String pattern() {
+        return pattern.pattern();
+    }
 
-    public String example() { return example; }
+    public String example() {
+        return example;
+    }
 
     private static DomainException invalid(String message, String regex, String example) {
-        return DomainException.unprocessable("INVALID_LOT_LABEL_CONVENTION", message,
+        return DomainException.unprocessable(
+                "INVALID_LOT_LABEL_CONVENTION",
+                message,
                 Map.of("pattern", String.valueOf(regex), "example", String.valueOf(example)));
     }
 }

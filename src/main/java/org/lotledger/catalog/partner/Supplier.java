@@ -28,8 +28,7 @@ public class Supplier extends ActivatableEntity {
     @Column(name = "lot_label_example")
     private String lotLabelExample;
 
-    protected Supplier() {
-    }
+    protected Supplier() {}
 
     public Supplier(String code) {
         this.code = code;
@@ -43,16 +42,28 @@ public class Supplier extends ActivatableEntity {
     }
 
     public Optional<LotLabelConvention> lotLabelConvention() {
-        return lotLabelPattern == null ? Optional.empty() : Optional.of(LotLabelConvention.of(lotLabelPattern, lotLabelExample));
+        return lotLabelPattern == null
+                ? Optional.empty()
+                : Optional.of(LotLabelConvention.of(lotLabelPattern, lotLabelExample));
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public ApprovalStatus getApprovalStatus() { return approvalStatus; }
+    public ApprovalStatus getApprovalStatus() {
+        return approvalStatus;
+    }
 
-    public String getLotLabelPattern() { return lotLabelPattern; }
+    public String getLotLabelPattern() {
+        return lotLabelPattern;
+    }
 
-    public String getLotLabelExample() { return lotLabelExample; }
+    public String getLotLabelExample() {
+        return lotLabelExample;
+    }
 }

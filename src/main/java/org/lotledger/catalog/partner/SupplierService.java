@@ -27,8 +27,8 @@ public class SupplierService {
     private final VirtualLocations virtualLocations;
     private final CatalogAuditLog audit;
 
-    public SupplierService(Suppliers suppliers, Locations locations, VirtualLocations virtualLocations,
-                           CatalogAuditLog audit) {
+    public SupplierService(
+            Suppliers suppliers, Locations locations, VirtualLocations virtualLocations, CatalogAuditLog audit) {
         this.suppliers = suppliers;
         this.locations = locations;
         this.virtualLocations = virtualLocations;
@@ -55,8 +55,8 @@ public class SupplierService {
         Supplier s = load(id);
         s.requireVersion(expectedVersion);
         if (!s.getCode().equalsIgnoreCase(draft.code().trim())) {
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A supplier code cannot change",
-                    Map.of("field", "code"));
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE", "A supplier code cannot change", Map.of("field", "code"));
         }
         SupplierView before = view(s);
         s.describe(draft.name().trim(), draft.approvalStatus(), convention(draft));
@@ -85,7 +85,8 @@ public class SupplierService {
 
     @Transactional(readOnly = true)
     public List<SupplierView> list(Boolean active, ApprovalStatus status) {
-        Specification<Supplier> spec = Specification.<Supplier>where(eq("active", active)).and(eq("approvalStatus", status));
+        Specification<Supplier> spec =
+                Specification.<Supplier>where(eq("active", active)).and(eq("approvalStatus", status));
         return suppliers.findAll(spec, Sort.by("code")).stream().map(this::view).toList();
     }
 
@@ -100,13 +101,19 @@ public class SupplierService {
     }
 
     private SupplierView view(Supplier s) {
-        return SupplierView.of(s, locations.findBySupplierIdAndKind(s.getId(), LocationKind.SUPPLIER)
-                .map(Location::getId).orElse(null));
+        return SupplierView.of(
+                s,
+                locations
+                        .findBySupplierIdAndKind(s.getId(), LocationKind.SUPPLIER)
+                        .map(Location::getId)
+                        .orElse(null));
     }
 
     private static LotLabelConvention convention(SupplierDraft draft) {
-        boolean hasPattern = draft.lotLabelPattern() != null && !draft.lotLabelPattern().isBlank();
-        boolean hasExample = draft.lotLabelExample() != null && !draft.lotLabelExample().isBlank();
+        boolean hasPattern =
+                draft.lotLabelPattern() != null && !draft.lotLabelPattern().isBlank();
+        boolean hasExample =
+                draft.lotLabelExample() != null && !draft.lotLabelExample().isBlank();
         if (!hasPattern && !hasExample) {
             return null;
         }

@@ -28,8 +28,7 @@ public class ReasonCode extends ActivatableEntity {
     @Column(name = "requires_approval", nullable = false)
     private boolean requiresApproval;
 
-    protected ReasonCode() {
-    }
+    protected ReasonCode() {}
 
     public ReasonCode(String code) {
         this.code = code;
@@ -41,12 +40,17 @@ public class ReasonCode extends ActivatableEntity {
         this.requiresApproval = requiresApproval;
     }
 
-    public String getCode() { return code; }
+    public String getCode() {
+        return code;
+    }
 
-    public String getDescription() { return description; }
+    public String getDescription() {
+        return description;
+    }
 
     public Set<PostingTypeName> getPostingTypes() {
-        return Arrays.stream(postingTypes).map(PostingTypeName::valueOf)
+        return Arrays.stream(postingTypes)
+                .map(PostingTypeName::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(PostingTypeName.class)));
     }
 
@@ -55,5 +59,7 @@ public class ReasonCode extends ActivatableEntity {
         return Arrays.asList(postingTypes).contains(postingType);
     }
 
-    public boolean isRequiresApproval() { return requiresApproval; }
+    public boolean isRequiresApproval() {
+        return requiresApproval;
+    }
 }

@@ -30,16 +30,21 @@ public class ReasonCodeCheck {
     public String check(String code, PostingTypeName use, boolean required) {
         if (code == null || code.isBlank()) {
             if (required) {
-                throw DomainException.unprocessable("REASON_CODE_REQUIRED", "A " + use + " needs a reason code.",
+                throw DomainException.unprocessable(
+                        "REASON_CODE_REQUIRED",
+                        "A " + use + " needs a reason code.",
                         Map.of("postingType", use.name()));
             }
             return null;
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select active, ? = any(posting_types) as allowed from reason_code where code = ?", use.name(), code);
-        if (rows.isEmpty() || !(Boolean) rows.get(0).get("active") || !(Boolean) rows.get(0).get("allowed")) {
-            throw DomainException.unprocessable("INVALID_REASON_CODE", "Reason code '" + code
-                    + "' does not exist, is inactive or is not allowed for " + use + ".",
+        if (rows.isEmpty()
+                || !(Boolean) rows.get(0).get("active")
+                || !(Boolean) rows.get(0).get("allowed")) {
+            throw DomainException.unprocessable(
+                    "INVALID_REASON_CODE",
+                    "Reason code '" + code + "' does not exist, is inactive or is not allowed for " + use + ".",
                     Map.of("reasonCode", code, "postingType", use.name()));
         }
         return code;

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.util.Set;
 
 public record ReasonCodeDraft(
-        @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_]+") String code,
+        @NotBlank @Size(max = 30) @Pattern(regexp = "[A-Za-z0-9_]+")
+        String code,
+
         @NotBlank @Size(max = 200) String description,
         @NotEmpty Set<PostingTypeName> postingTypes,
-        boolean requiresApproval) {
-}
+        boolean requiresApproval) {}

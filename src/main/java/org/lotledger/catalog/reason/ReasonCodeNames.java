@@ -20,6 +20,5 @@ public final class ReasonCodeNames {
     public static final String RTV_DEFECT = "RTV_DEFECT";
     public static final String CUSTOMER_RETURN = "CUSTOMER_RETURN";
 
-    private ReasonCodeNames() {
-    }
+    private ReasonCodeNames() {}
 }

@@ -44,8 +44,8 @@ public class ReasonCodeService {
         r.requireVersion(expectedVersion);
         if (!r.getCode().equalsIgnoreCase(draft.code().trim())) {
             // postings refer to reason codes by code
-            throw DomainException.unprocessable("FIELD_NOT_CHANGEABLE", "A reason code's code cannot change",
-                    Map.of("field", "code"));
+            throw DomainException.unprocessable(
+                    "FIELD_NOT_CHANGEABLE", "A reason code's code cannot change", Map.of("field", "code"));
         }
         ReasonCodeView before = ReasonCodeView.of(r);
         r.describe(draft.description().trim(), draft.postingTypes(), draft.requiresApproval());
@@ -76,7 +76,8 @@ public class ReasonCodeService {
     public List<ReasonCodeView> list(Boolean active, PostingTypeName postingType) {
         return reasonCodes.findAll(eq("active", active), Sort.by("code")).stream()
                 .filter(r -> postingType == null || r.getPostingTypes().contains(postingType))
-                .map(ReasonCodeView::of).toList();
+                .map(ReasonCodeView::of)
+                .toList();
     }
 
     ReasonCode load(long id) {

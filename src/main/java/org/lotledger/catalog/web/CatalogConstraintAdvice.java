@@ -22,9 +22,14 @@ public class CatalogConstraintAdvice {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> constraint(DataIntegrityViolationException e) {
         String constraint = e.getMostSpecificCause() instanceof org.postgresql.util.PSQLException p
-                && p.getServerErrorMessage() != null ? p.getServerErrorMessage().getConstraint() : null;
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetailsAdvice.problem(HttpStatus.CONFLICT,
-                "CATALOG_CONSTRAINT_VIOLATED", "The change conflicts with another catalog row (probably written at the same time).",
-                constraint == null ? Map.of() : Map.of("constraint", constraint)));
+                        && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getConstraint()
+                : null;
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemDetailsAdvice.problem(
+                        HttpStatus.CONFLICT,
+                        "CATALOG_CONSTRAINT_VIOLATED",
+                        "The change conflicts with another catalog row (probably written at the same time).",
+                        constraint == null ? Map.of() : Map.of("constraint", constraint)));
     }
 }

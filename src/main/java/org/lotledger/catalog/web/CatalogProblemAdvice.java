@@ -21,6 +21,7 @@ public class CatalogProblemAdvice {
     @ExceptionHandler(PreconditionRequiredException.class)
     ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e) {
         return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
-                .body(ProblemDetailsAdvice.problem(HttpStatus.PRECONDITION_REQUIRED, e.code(), e.getMessage(), Map.of()));
+                .body(ProblemDetailsAdvice.problem(
+                        HttpStatus.PRECONDITION_REQUIRED, e.code(), e.getMessage(), Map.of()));
     }
 }

@@ -47,28 +47,32 @@ public class CustomerController {
     }
 
     @GetMapping
-    public List<CustomerView> list(@RequestParam(required = false) Boolean active,
-                                   @RequestParam(required = false) CustomerType customerType) {
+    public List<CustomerView> list(
+            @RequestParam(required = false) Boolean active, @RequestParam(required = false) CustomerType customerType) {
         return service.list(active, customerType);
     }
 
     /** Needs If-Match with the ETag that was read: missing → 428 IF_MATCH_REQUIRED, stale → 412 VERSION_CONFLICT. */
     @PutMapping("/{id}")
-    public ResponseEntity<CustomerView> update(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody CustomerDraft draft) {
-        CustomerView view = service.update(id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
+    public ResponseEntity<CustomerView> update(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody CustomerDraft draft) {
+        CustomerView view = service.update(
+                id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 
     /** Deactivates (never deletes); If-Match is checked when given. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<CustomerView> delete(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<CustomerView> delete(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return deactivate(id, ifMatch);
     }
 
     @PostMapping("/{id}/deactivate")
-    public ResponseEntity<CustomerView> deactivate(@PathVariable long id,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<CustomerView> deactivate(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
         CustomerView view = service.deactivate(id, expected, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);

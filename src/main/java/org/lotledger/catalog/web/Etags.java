@@ -1,16 +1,14 @@
 package org.lotledger.catalog.web;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.Map;
 import org.lotledger.common.DomainException;
+import org.springframework.modulith.NamedInterface;
 
 /** ETag = the row's optimistic version in quotes; If-Match must name the version the client read. */
 @NamedInterface("web")
 public final class Etags {
 
-    private Etags() {
-    }
+    private Etags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -53,7 +51,9 @@ public final class Etags {
     }
 
     private static DomainException stale(String ifMatch, Long current) {
-        return new DomainException("VERSION_CONFLICT", DomainException.Kind.PRECONDITION_FAILED,
+        return new DomainException(
+                "VERSION_CONFLICT",
+                DomainException.Kind.PRECONDITION_FAILED,
                 "Someone else changed this record; reload it and apply your change again.",
                 current == null ? Map.of("ifMatch", ifMatch) : Map.of("ifMatch", ifMatch, "currentEtag", of(current)));
     }

@@ -47,31 +47,36 @@ public class LocationController {
     }
 
     @GetMapping
-    public List<LocationView> list(@RequestParam(required = false) Boolean active,
-                                   @RequestParam(required = false) String warehouse,
-                                   @RequestParam(required = false) Long zone,
-                                   @RequestParam(required = false) LocationKind kind,
-                                   @RequestParam(required = false) String barcode) {
+    public List<LocationView> list(
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) Long zone,
+            @RequestParam(required = false) LocationKind kind,
+            @RequestParam(required = false) String barcode) {
         return service.list(active, warehouse, zone, kind, barcode);
     }
 
     /** Needs If-Match with the ETag that was read: missing → 428 IF_MATCH_REQUIRED, stale → 412 VERSION_CONFLICT. */
     @PutMapping("/{id}")
-    public ResponseEntity<LocationView> update(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody LocationDraft draft) {
-        LocationView view = service.update(id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
+    public ResponseEntity<LocationView> update(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody LocationDraft draft) {
+        LocationView view = service.update(
+                id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 
     /** Deactivates (never deletes); If-Match is checked when given. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<LocationView> delete(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<LocationView> delete(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return deactivate(id, ifMatch);
     }
 
     @PostMapping("/{id}/deactivate")
-    public ResponseEntity<LocationView> deactivate(@PathVariable long id,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<LocationView> deactivate(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
         LocationView view = service.deactivate(id, expected, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);

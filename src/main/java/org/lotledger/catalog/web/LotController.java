@@ -50,10 +50,12 @@ public class LotController {
 
     /** batchRef and lotNumber match without regard to case and across suppliers (a recall names the batch). */
     @GetMapping
-    public List<LotView> list(@RequestParam(required = false) Long item, @RequestParam(required = false) Long supplier,
-                              @RequestParam(required = false) String lotNumber,
-                              @RequestParam(required = false) String batchRef,
-                              @RequestParam(required = false) String label) {
+    public List<LotView> list(
+            @RequestParam(required = false) Long item,
+            @RequestParam(required = false) Long supplier,
+            @RequestParam(required = false) String lotNumber,
+            @RequestParam(required = false) String batchRef,
+            @RequestParam(required = false) String label) {
         if (label != null && !label.isBlank()) {
             return lots.findByInternalLabel(label).stream().toList();
         }
@@ -62,10 +64,12 @@ public class LotController {
 
     /** Needs If-Match (428 without, 412 when stale) and a reason; writes an ATTRIBUTE_CHANGED event. */
     @PatchMapping("/{id}")
-    public ResponseEntity<LotView> change(@PathVariable long id,
-                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                          @Valid @RequestBody LotAttributeChange change) {
-        LotView lot = lots.changeAttributes(id, Etags.expectedVersion(ifMatch), change, actor.get().userId());
+    public ResponseEntity<LotView> change(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody LotAttributeChange change) {
+        LotView lot = lots.changeAttributes(
+                id, Etags.expectedVersion(ifMatch), change, actor.get().userId());
         return CatalogResponses.ok(lot.version(), lot);
     }
 

@@ -6,7 +6,9 @@ import org.lotledger.common.DomainException;
 public class PreconditionRequiredException extends DomainException {
 
     public PreconditionRequiredException() {
-        super("IF_MATCH_REQUIRED", Kind.BAD_REQUEST,
+        super(
+                "IF_MATCH_REQUIRED",
+                Kind.BAD_REQUEST,
                 "This change needs an If-Match header with the ETag of the version you read.");
     }
 }

@@ -47,28 +47,33 @@ public class ReasonCodeController {
     }
 
     @GetMapping
-    public List<ReasonCodeView> list(@RequestParam(required = false) Boolean active,
-                                     @RequestParam(required = false) PostingTypeName postingType) {
+    public List<ReasonCodeView> list(
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) PostingTypeName postingType) {
         return service.list(active, postingType);
     }
 
     /** Needs If-Match with the ETag that was read: missing → 428 IF_MATCH_REQUIRED, stale → 412 VERSION_CONFLICT. */
     @PutMapping("/{id}")
-    public ResponseEntity<ReasonCodeView> update(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody ReasonCodeDraft draft) {
-        ReasonCodeView view = service.update(id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
+    public ResponseEntity<ReasonCodeView> update(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ReasonCodeDraft draft) {
+        ReasonCodeView view = service.update(
+                id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 
     /** Deactivates (never deletes); If-Match is checked when given. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<ReasonCodeView> delete(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<ReasonCodeView> delete(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return deactivate(id, ifMatch);
     }
 
     @PostMapping("/{id}/deactivate")
-    public ResponseEntity<ReasonCodeView> deactivate(@PathVariable long id,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<ReasonCodeView> deactivate(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
         ReasonCodeView view = service.deactivate(id, expected, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);

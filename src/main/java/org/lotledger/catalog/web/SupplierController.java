@@ -47,28 +47,33 @@ public class SupplierController {
     }
 
     @GetMapping
-    public List<SupplierView> list(@RequestParam(required = false) Boolean active,
-                                   @RequestParam(required = false) ApprovalStatus approvalStatus) {
+    public List<SupplierView> list(
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) ApprovalStatus approvalStatus) {
         return service.list(active, approvalStatus);
     }
 
     /** Needs If-Match with the ETag that was read: missing → 428 IF_MATCH_REQUIRED, stale → 412 VERSION_CONFLICT. */
     @PutMapping("/{id}")
-    public ResponseEntity<SupplierView> update(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody SupplierDraft draft) {
-        SupplierView view = service.update(id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
+    public ResponseEntity<SupplierView> update(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody SupplierDraft draft) {
+        SupplierView view = service.update(
+                id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 
     /** Deactivates (never deletes); If-Match is checked when given. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<SupplierView> delete(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<SupplierView> delete(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return deactivate(id, ifMatch);
     }
 
     @PostMapping("/{id}/deactivate")
-    public ResponseEntity<SupplierView> deactivate(@PathVariable long id,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<SupplierView> deactivate(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
         SupplierView view = service.deactivate(id, expected, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
@@ -87,8 +92,8 @@ public class SupplierController {
     }
 
     /** The lot number in a scanned label, by the supplier's lot-label convention. */
-    @io.swagger.v3.oas.annotations.media.Schema(requiredProperties = {"scanned", "lotNumber"},
+    @io.swagger.v3.oas.annotations.media.Schema(
+            requiredProperties = {"scanned", "lotNumber"},
             description = "The lot number in a scanned label, by the supplier's lot-label convention.")
-    public record LotNumberReading(String scanned, String lotNumber) {
-    }
+    public record LotNumberReading(String scanned, String lotNumber) {}
 }

@@ -52,21 +52,25 @@ public class WarehouseController {
 
     /** Needs If-Match with the ETag that was read: missing → 428 IF_MATCH_REQUIRED, stale → 412 VERSION_CONFLICT. */
     @PutMapping("/{id}")
-    public ResponseEntity<WarehouseView> update(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody WarehouseDraft draft) {
-        WarehouseView view = service.update(id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
+    public ResponseEntity<WarehouseView> update(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody WarehouseDraft draft) {
+        WarehouseView view = service.update(
+                id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 
     /** Deactivates (never deletes); If-Match is checked when given. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<WarehouseView> delete(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<WarehouseView> delete(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return deactivate(id, ifMatch);
     }
 
     @PostMapping("/{id}/deactivate")
-    public ResponseEntity<WarehouseView> deactivate(@PathVariable long id,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<WarehouseView> deactivate(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
         WarehouseView view = service.deactivate(id, expected, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);

@@ -47,29 +47,34 @@ public class ZoneController {
     }
 
     @GetMapping
-    public List<ZoneView> list(@RequestParam(required = false) Boolean active,
-                               @RequestParam(required = false) String warehouse,
-                               @RequestParam(required = false) ZoneType zoneType) {
+    public List<ZoneView> list(
+            @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) String warehouse,
+            @RequestParam(required = false) ZoneType zoneType) {
         return service.list(active, warehouse, zoneType);
     }
 
     /** Needs If-Match with the ETag that was read: missing → 428 IF_MATCH_REQUIRED, stale → 412 VERSION_CONFLICT. */
     @PutMapping("/{id}")
-    public ResponseEntity<ZoneView> update(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                     @Valid @RequestBody ZoneDraft draft) {
-        ZoneView view = service.update(id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
+    public ResponseEntity<ZoneView> update(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ZoneDraft draft) {
+        ZoneView view = service.update(
+                id, Etags.expectedVersion(ifMatch), draft, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 
     /** Deactivates (never deletes); If-Match is checked when given. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<ZoneView> delete(@PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<ZoneView> delete(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return deactivate(id, ifMatch);
     }
 
     @PostMapping("/{id}/deactivate")
-    public ResponseEntity<ZoneView> deactivate(@PathVariable long id,
-                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    public ResponseEntity<ZoneView> deactivate(
+            @PathVariable long id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
         ZoneView view = service.deactivate(id, expected, actor.get().userId());
         return CatalogResponses.ok(view.version(), view);

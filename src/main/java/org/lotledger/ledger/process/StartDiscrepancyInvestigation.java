@@ -23,14 +23,21 @@ public class StartDiscrepancyInvestigation {
 
     @EventListener
     public void on(LedgerDiscrepancyFound found) {
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).active().count() > 0) {
+        if (runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(PROCESS_KEY)
+                        .active()
+                        .count()
+                > 0) {
             return;
         }
-        runtime.startProcessInstanceByKey(PROCESS_KEY, "audit-run-" + found.auditRunId(), Map.of(
-                "auditRunId", found.auditRunId(),
-                "discrepancyCount", found.discrepancyCount(),
-                "discrepancySummary", found.summary(),
-                "subjectType", "LEDGER_AUDIT_RUN",
-                "subjectId", Long.toString(found.auditRunId())));
+        runtime.startProcessInstanceByKey(
+                PROCESS_KEY,
+                "audit-run-" + found.auditRunId(),
+                Map.of(
+                        "auditRunId", found.auditRunId(),
+                        "discrepancyCount", found.discrepancyCount(),
+                        "discrepancySummary", found.summary(),
+                        "subjectType", "LEDGER_AUDIT_RUN",
+                        "subjectId", Long.toString(found.auditRunId())));
     }
 }

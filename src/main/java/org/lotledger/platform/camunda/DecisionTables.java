@@ -1,11 +1,10 @@
 package org.lotledger.platform.camunda;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.lotledger.common.DomainException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +23,13 @@ public class DecisionTables {
 
     /** The outputs of the one rule that applies (FIRST/UNIQUE tables); NO_DECISION when none does. */
     public Map<String, Object> evaluate(String decisionKey, Map<String, Object> inputs) {
-        DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(decisionKey, inputs).getSingleResult();
+        DmnDecisionRuleResult result =
+                decisions.evaluateDecisionTableByKey(decisionKey, inputs).getSingleResult();
         if (result == null) {
-            throw DomainException.unprocessable("NO_DECISION", "Decision table '" + decisionKey + "' has no rule for "
-                    + inputs + ".", Map.of("decision", decisionKey));
+            throw DomainException.unprocessable(
+                    "NO_DECISION",
+                    "Decision table '" + decisionKey + "' has no rule for " + inputs + ".",
+                    Map.of("decision", decisionKey));
         }
         return result.getEntryMap();
     }

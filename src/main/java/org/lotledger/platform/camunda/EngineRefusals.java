@@ -9,14 +9,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
-import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
+import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.ProblemDetailsAdvice;
 import org.slf4j.Logger;
@@ -64,11 +64,13 @@ public class EngineRefusals {
                     ours.setProcessEngineConfiguration(configuration);
                     configuration.setCommandContextFactory(ours);
                 } else {
-                    log.warn("Command context factory {} kept: refusals in processes will be logged at ERROR",
+                    log.warn(
+                            "Command context factory {} kept: refusals in processes will be logged at ERROR",
                             contexts.getClass().getName());
                 }
                 DelegateInterceptor inner = configuration.getDelegateInterceptor() != null
-                        ? configuration.getDelegateInterceptor() : new DefaultDelegateInterceptor();
+                        ? configuration.getDelegateInterceptor()
+                        : new DefaultDelegateInterceptor();
                 configuration.setDelegateInterceptor(invocation -> {
                     try {
                         inner.handleInvocation(invocation);
@@ -80,12 +82,10 @@ public class EngineRefusals {
             }
 
             @Override
-            public void postInit(ProcessEngineConfigurationImpl configuration) {
-            }
+            public void postInit(ProcessEngineConfigurationImpl configuration) {}
 
             @Override
-            public void postProcessEngineBuild(ProcessEngine engine) {
-            }
+            public void postProcessEngineBuild(ProcessEngine engine) {}
         };
     }
 

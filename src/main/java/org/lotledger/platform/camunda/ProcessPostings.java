@@ -1,7 +1,5 @@
 package org.lotledger.platform.camunda;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +9,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.evidence.DecisionRecords;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +44,12 @@ public class ProcessPostings {
 
     /** The user who completed the deciding task of this instance, with that user's groups. */
     public Actor actorOf(String processInstanceId, String decidingTaskId) {
-        String userId = decisions.latest(processInstanceId, decidingTaskId)
-                .orElseThrow(() -> DomainException.unprocessable("NO_DECISION_RECORDED", "Task " + decidingTaskId
-                        + " of process " + processInstanceId + " has no recorded decision.", Map.of()))
+        String userId = decisions
+                .latest(processInstanceId, decidingTaskId)
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "NO_DECISION_RECORDED",
+                        "Task " + decidingTaskId + " of process " + processInstanceId + " has no recorded decision.",
+                        Map.of()))
                 .decidedBy();
         Set<String> groups = new HashSet<>();
         for (Group g : identity.createGroupQuery().groupMember(userId).list()) {

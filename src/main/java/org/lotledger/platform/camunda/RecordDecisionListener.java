@@ -30,8 +30,8 @@ public class RecordDecisionListener implements TaskListener {
         String userId = signedIn.of(task, "user");
         Object decision = task.getVariable("decision");
         if (decision == null || decision.toString().isBlank()) {
-            throw DomainException.unprocessable("DECISION_REQUIRED", "Choose a decision before completing '"
-                    + task.getName() + "'.", Map.of());
+            throw DomainException.unprocessable(
+                    "DECISION_REQUIRED", "Choose a decision before completing '" + task.getName() + "'.", Map.of());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         Object reason = task.getVariable("decisionReason");
@@ -41,9 +41,14 @@ public class RecordDecisionListener implements TaskListener {
         details.put("taskName", task.getName());
         Object subjectType = task.getVariable("subjectType");
         Object subjectId = task.getVariable("subjectId");
-        decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(),
+        decisions.record(
+                task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(),
+                task.getId(),
                 subjectType == null ? "PROCESS" : subjectType.toString(),
                 subjectId == null ? task.getProcessInstanceId() : subjectId.toString(),
-                decision.toString(), details, userId);
+                decision.toString(),
+                details,
+                userId);
     }
 }

@@ -1,11 +1,10 @@
 package org.lotledger.platform.camunda;
 
-import org.springframework.modulith.NamedInterface;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.lotledger.common.DomainException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +28,9 @@ public class SignedInUser {
     public String of(DelegateTask task, String who) {
         Authentication auth = identity.getCurrentAuthentication();
         if (auth == null || auth.getUserId() == null) {
-            throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN,
+            throw new DomainException(
+                    "UNAUTHENTICATED",
+                    DomainException.Kind.FORBIDDEN,
                     "Only a signed-in " + who + " completes '" + task.getName() + "'.");
         }
         return auth.getUserId();

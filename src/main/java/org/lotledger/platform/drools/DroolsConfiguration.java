@@ -34,7 +34,10 @@ public class DroolsConfiguration {
         ClassLoader classLoader = resourceLoader.getClassLoader();
         List<DrlSource> sources = findDrl(new PathMatchingResourcePatternResolver(resourceLoader));
         CompiledRules rules = RuleBaseBuilder.build(sources, classLoader);
-        log.info("Drools: compiled {} DRL file(s) into rule sets {} in {} ms", sources.size(), rules.ruleSets(),
+        log.info(
+                "Drools: compiled {} DRL file(s) into rule sets {} in {} ms",
+                sources.size(),
+                rules.ruleSets(),
                 (System.nanoTime() - started) / 1_000_000);
         return rules;
     }

@@ -27,11 +27,11 @@ public final class RuleBaseBuilder {
 
     /** Kie modules live in a JVM-wide repository; each build gets its own release so builds never mix. */
     private static final AtomicLong BUILDS = new AtomicLong();
+
     private static final String SOURCE_ROOT = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
-    private RuleBaseBuilder() {
-    }
+    private RuleBaseBuilder() {}
 
     /**
      * @param sources     every DRL to compile
@@ -46,12 +46,18 @@ public final class RuleBaseBuilder {
             Matcher m = PACKAGE.matcher(stripComments(source.content()));
             String declared = m.find() ? m.group(1) : null;
             if (!source.expectedPackage().equals(declared)) {
-                problems.add(new RuleProblem(source.path(), 0, "declares package " + declared + " but its folder says "
-                        + source.expectedPackage() + " (the package of a DRL is its folder)"));
+                problems.add(new RuleProblem(
+                        source.path(),
+                        0,
+                        "declares package " + declared + " but its folder says " + source.expectedPackage()
+                                + " (the package of a DRL is its folder)"));
             }
             if (CompiledRules.ALL.equals(source.ruleSet())) {
-                problems.add(new RuleProblem(source.path(), 0, "rules/" + CompiledRules.ALL
-                        + "/ is reserved for the KieBase holding every rule; choose another folder"));
+                problems.add(new RuleProblem(
+                        source.path(),
+                        0,
+                        "rules/" + CompiledRules.ALL
+                                + "/ is reserved for the KieBase holding every rule; choose another folder"));
             }
             ruleSets.put(source.ruleSet(), source.expectedPackage());
         }
@@ -66,7 +72,8 @@ public final class RuleBaseBuilder {
         for (Map.Entry<String, String> set : ruleSets.entrySet()) {
             module.newKieBaseModel(set.getKey()).addPackage(set.getValue());
         }
-        KieFileSystem files = ks.newKieFileSystem().generateAndWritePomXML(releaseId).writeKModuleXML(module.toXML());
+        KieFileSystem files =
+                ks.newKieFileSystem().generateAndWritePomXML(releaseId).writeKModuleXML(module.toXML());
         for (DrlSource source : sources) {
             files.write(SOURCE_ROOT + source.path(), source.content());
         }

@@ -22,6 +22,8 @@ public class RuleCompilationException extends RuntimeException {
 
     private static String describe(List<RuleProblem> problems) {
         return problems.size() + " problem(s) in the rules under rules/:"
-                + problems.stream().map(p -> "\n  - " + p.toString().replace("\n", "\n    ")).collect(Collectors.joining());
+                + problems.stream()
+                        .map(p -> "\n  - " + p.toString().replace("\n", "\n    "))
+                        .collect(Collectors.joining());
     }
 }

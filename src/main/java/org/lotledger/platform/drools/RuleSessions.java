@@ -32,7 +32,8 @@ public class RuleSessions {
             globals.forEach(session::setGlobal);
             facts.forEach(session::insert);
             session.fireAllRules();
-            return new RuleRun(session.getObjects().stream().map(Object.class::cast).toList(), fired.names());
+            return new RuleRun(
+                    session.getObjects().stream().map(Object.class::cast).toList(), fired.names());
         } finally {
             session.dispose();
         }

@@ -42,7 +42,8 @@ public class AuthorizationsSetup {
 
     /** People who work in Tasklist; integration users are machines and admin has everything anyway. */
     static final List<String> STAFF = Groups.ALL.stream()
-            .filter(g -> !g.equals(Groups.INTEGRATION) && !g.equals(Groups.ADMIN)).toList();
+            .filter(g -> !g.equals(Groups.INTEGRATION) && !g.equals(Groups.ADMIN))
+            .toList();
 
     /** Groups that watch processes in Cockpit (read only). */
     static final List<String> COCKPIT_READERS = List.of(Groups.OPERATIONS);
@@ -55,8 +56,12 @@ public class AuthorizationsSetup {
     private final TaskService tasks;
     private final String firstAdminUser;
 
-    public AuthorizationsSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-                               TaskService tasks, @Value("${camunda.bpm.admin-user.id:}") String firstAdminUser) {
+    public AuthorizationsSetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            @Value("${camunda.bpm.admin-user.id:}") String firstAdminUser) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -86,8 +91,13 @@ public class AuthorizationsSetup {
         for (String g : COCKPIT_READERS) {
             grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             // history is read through the definition (READ_HISTORY): per-instance history permissions are off
-            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+            grant(
+                    g,
+                    Resources.PROCESS_DEFINITION,
+                    "*",
+                    ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY);
             grant(g, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
             grant(g, Resources.TASK, "*", TaskPermissions.READ);
             grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
@@ -96,8 +106,13 @@ public class AuthorizationsSetup {
         }
 
         Filter filter = groupTasksFilter();
-        if (authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-                .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                        .resourceType(Resources.FILTER)
+                        .resourceId(filter.getId())
+                        .count()
+                == 0) {
             Authorization everybodyReads = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
             everybodyReads.setUserId(Authorization.ANY);
             everybodyReads.setResource(Resources.FILTER);
@@ -106,8 +121,12 @@ public class AuthorizationsSetup {
             authorizations.saveAuthorization(everybodyReads);
         }
 
-        log.info("Camunda authorizations ready: admin ALL, tasklist for {}, cockpit for {}, filter '{}' ({})",
-                STAFF, COCKPIT_READERS, GROUP_TASKS_FILTER, filter.getId());
+        log.info(
+                "Camunda authorizations ready: admin ALL, tasklist for {}, cockpit for {}, filter '{}' ({})",
+                STAFF,
+                COCKPIT_READERS,
+                GROUP_TASKS_FILTER,
+                filter.getId());
     }
 
     /**
@@ -124,15 +143,24 @@ public class AuthorizationsSetup {
         }
         syncMembers(Groups.ADMIN, CAMUNDA_ADMIN);
         syncMembers(CAMUNDA_ADMIN, Groups.ADMIN);
-        if (!firstAdminUser.isBlank() && identity.createUserQuery().userId(firstAdminUser).count() == 1
-                && identity.createUserQuery().userId(firstAdminUser).memberOfGroup(Groups.ADMIN).count() == 0) {
+        if (!firstAdminUser.isBlank()
+                && identity.createUserQuery().userId(firstAdminUser).count() == 1
+                && identity.createUserQuery()
+                                .userId(firstAdminUser)
+                                .memberOfGroup(Groups.ADMIN)
+                                .count()
+                        == 0) {
             identity.createMembership(firstAdminUser, Groups.ADMIN);
         }
     }
 
     private void syncMembers(String from, String to) {
         for (User user : identity.createUserQuery().memberOfGroup(from).list()) {
-            if (identity.createUserQuery().userId(user.getId()).memberOfGroup(to).count() == 0) {
+            if (identity.createUserQuery()
+                            .userId(user.getId())
+                            .memberOfGroup(to)
+                            .count()
+                    == 0) {
                 identity.createMembership(user.getId(), to);
             }
         }
@@ -140,24 +168,34 @@ public class AuthorizationsSetup {
 
     /** Candidate-group tasks of the current user's groups, plus those already claimed by someone. */
     private Filter groupTasksFilter() {
-        Filter filter = filters.createFilterQuery().filterName(GROUP_TASKS_FILTER).singleResult();
+        Filter filter =
+                filters.createFilterQuery().filterName(GROUP_TASKS_FILTER).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(GROUP_TASKS_FILTER);
         }
         // (re)written on every start, so that a filter of this name made elsewhere (e.g. camunda.bpm.filter.create,
         // which saves an unrestricted query) ends up with our query
-        filter.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        filter.setQuery(tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks());
         filter.setProperties(Map.of(
-                "description", "Tasks for the groups you belong to, including those claimed by a colleague",
-                "priority", -10,
-                "refresh", true));
+                "description",
+                "Tasks for the groups you belong to, including those claimed by a colleague",
+                "priority",
+                -10,
+                "refresh",
+                true));
         return filters.saveFilter(filter);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization auth = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization auth = authorizations
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         boolean changed = false;
         if (auth == null) {
             auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

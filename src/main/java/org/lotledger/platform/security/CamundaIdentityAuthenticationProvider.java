@@ -31,12 +31,15 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = groupsOf(user).stream()
-                .map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
+                .map(g -> new SimpleGrantedAuthority("ROLE_" + g))
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     public List<String> groupsOf(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(Group::getId)
+                .toList();
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.lotledger.platform.security;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,8 +20,11 @@ public class CurrentActor {
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
             throw new DomainException("UNAUTHENTICATED", DomainException.Kind.FORBIDDEN, "No authenticated user.");
         }
-        Set<String> groups = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+        Set<String> groups = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toSet());
         return new Actor(auth.getName(), groups);
     }
 }

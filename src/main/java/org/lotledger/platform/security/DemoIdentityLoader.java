@@ -76,6 +76,10 @@ public class DemoIdentityLoader {
                 }
             }
         }
-        log.info("Demo identities ready: {} groups, {} users ({} created now)", Groups.ALL.size(), USERS.size(), created);
+        log.info(
+                "Demo identities ready: {} groups, {} users ({} created now)",
+                Groups.ALL.size(),
+                USERS.size(),
+                created);
     }
 }

@@ -1,10 +1,9 @@
 package org.lotledger.platform.security;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The groups of Lot Ledger. They live in Camunda's identity service, so a Tasklist candidate group and an API
@@ -24,11 +23,19 @@ public final class Groups {
     /** Machine users (ERP, WMS bridges) allowed on /engine-rest besides admin. */
     public static final String INTEGRATION = "integration";
 
-    public static final List<String> ALL = List.of(RECEIVING, RECEIVING_SUPERVISORS, QUALITY, QUALITY_MANAGERS,
-            WAREHOUSE, INVENTORY_CONTROL, FINANCE, OPERATIONS, ADMIN, INTEGRATION);
+    public static final List<String> ALL = List.of(
+            RECEIVING,
+            RECEIVING_SUPERVISORS,
+            QUALITY,
+            QUALITY_MANAGERS,
+            WAREHOUSE,
+            INVENTORY_CONTROL,
+            FINANCE,
+            OPERATIONS,
+            ADMIN,
+            INTEGRATION);
 
-    private Groups() {
-    }
+    private Groups() {}
 
     /** Creates the group in Camunda's identity service if it is missing; the one place groups are created. */
     public static void ensureExists(IdentityService identity, String groupId, String type) {

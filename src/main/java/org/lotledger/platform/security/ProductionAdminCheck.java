@@ -35,7 +35,8 @@ public class ProductionAdminCheck extends AbstractProcessEnginePlugin implements
 
     /** What each rule of Camunda's default policy asks for, in words an operator acts on. */
     private static final Map<String, String> RULES = Map.of(
-            PasswordPolicyLengthRuleImpl.PLACEHOLDER, "at least " + DefaultPasswordPolicyImpl.MIN_LENGTH + " characters",
+            PasswordPolicyLengthRuleImpl.PLACEHOLDER,
+                    "at least " + DefaultPasswordPolicyImpl.MIN_LENGTH + " characters",
             PasswordPolicyLowerCaseRuleImpl.PLACEHOLDER, "a lower-case letter",
             PasswordPolicyUpperCaseRuleImpl.PLACEHOLDER, "an upper-case letter",
             PasswordPolicyDigitRuleImpl.PLACEHOLDER, "a digit",
@@ -45,8 +46,9 @@ public class ProductionAdminCheck extends AbstractProcessEnginePlugin implements
     private final String adminUser;
     private final String adminPassword;
 
-    public ProductionAdminCheck(@Value("${camunda.bpm.admin-user.id:}") String adminUser,
-                                @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+    public ProductionAdminCheck(
+            @Value("${camunda.bpm.admin-user.id:}") String adminUser,
+            @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
@@ -66,12 +68,15 @@ public class ProductionAdminCheck extends AbstractProcessEnginePlugin implements
                     + "characters, not the user name, not a demo password).");
         }
         UserEntity admin = new UserEntity(user);
-        List<String> missing = new DefaultPasswordPolicyImpl().getRules().stream()
-                .filter(rule -> !rule.execute(password, admin))
-                .map(ProductionAdminCheck::describe).toList();
+        List<String> missing = new DefaultPasswordPolicyImpl()
+                .getRules().stream()
+                        .filter(rule -> !rule.execute(password, admin))
+                        .map(ProductionAdminCheck::describe)
+                        .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Profile prod: LOTLEDGER_ADMIN_PASSWORD does not satisfy Camunda's password "
-                    + "policy, which prod turns on; it needs " + String.join(", ", missing) + ".");
+            throw new IllegalStateException(
+                    "Profile prod: LOTLEDGER_ADMIN_PASSWORD does not satisfy Camunda's password "
+                            + "policy, which prod turns on; it needs " + String.join(", ", missing) + ".");
         }
     }
 

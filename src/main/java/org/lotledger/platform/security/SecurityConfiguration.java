@@ -44,23 +44,31 @@ public class SecurityConfiguration {
     /** Every group of Lot Ledger: a catalog or ledger read is open to each of them, not to a group-less user. */
     private static final String[] EVERY_GROUP = Groups.ALL.toArray(String[]::new);
 
-    static final String[] CATALOG = {"/api/items/**", "/api/warehouses/**", "/api/zones/**", "/api/locations/**",
-            "/api/suppliers/**", "/api/customers/**", "/api/reason-codes/**"};
+    static final String[] CATALOG = {
+        "/api/items/**",
+        "/api/warehouses/**",
+        "/api/zones/**",
+        "/api/locations/**",
+        "/api/suppliers/**",
+        "/api/customers/**",
+        "/api/reason-codes/**"
+    };
 
     static final String[] PURCHASING = {"/api/purchase-orders/**", "/api/advance-ship-notices/**"};
 
     static final String[] RECEIPTS = {"/api/receipts/**"};
 
     /** Staff: every group but integration (the ERP reads orders, not the dock's receipts). */
-    private static final String[] STAFF = Groups.ALL.stream().filter(g -> !g.equals(Groups.INTEGRATION))
-            .toArray(String[]::new);
+    private static final String[] STAFF =
+            Groups.ALL.stream().filter(g -> !g.equals(Groups.INTEGRATION)).toArray(String[]::new);
 
     private static final HttpMethod[] WRITES = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE};
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-                                   SecurityProblems problems) throws Exception {
+    SecurityFilterChain engineRest(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider provider, SecurityProblems problems)
+            throws Exception {
         // Camunda's ProcessEngineAuthenticationFilter (WebappSingleSignOn) then runs the call as this user
         http.securityMatcher(path("/engine-rest/**"))
                 .authenticationProvider(provider)
@@ -70,13 +78,15 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-                            SecurityProblems problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider provider, SecurityProblems problems)
+            throws Exception {
         http.securityMatcher(path("/api/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
                         // catalog-read, ledger-read
-                        .requestMatchers(paths(HttpMethod.GET, CATALOG)).hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.GET, CATALOG))
+                        .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.GET, "/api/lots/**", "/api/balances/**", "/api/postings/**"))
                         .hasAnyRole(EVERY_GROUP)
                         // ledger-audit
@@ -85,27 +95,34 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.POST, "/api/ledger/audit/**"))
                         .hasAnyRole(INVENTORY_CONTROL, FINANCE, OPERATIONS, ADMIN)
                         // ledger postings, one family per posting service
-                        .requestMatchers(paths(HttpMethod.POST, "/api/moves/**")).hasAnyRole(WAREHOUSE, QUALITY, QUALITY_MANAGERS)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/moves/**"))
+                        .hasAnyRole(WAREHOUSE, QUALITY, QUALITY_MANAGERS)
                         // putaway: directed by the decision table, confirmed by scan (PUTAWAY: receiving, warehouse)
                         .requestMatchers(paths(HttpMethod.GET, "/api/putaway/**"))
                         .hasAnyRole(RECEIVING, WAREHOUSE, QUALITY, QUALITY_MANAGERS)
-                        .requestMatchers(paths(HttpMethod.POST, "/api/putaway/**")).hasAnyRole(RECEIVING, WAREHOUSE)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/putaway/**"))
+                        .hasAnyRole(RECEIVING, WAREHOUSE)
                         .requestMatchers(paths(HttpMethod.POST, "/api/adjustments/**", "/api/opening-balances/**"))
                         .hasAnyRole(INVENTORY_CONTROL)
                         .requestMatchers(paths(HttpMethod.POST, "/api/postings/*/reversal"))
                         .hasAnyRole(INVENTORY_CONTROL, RECEIVING_SUPERVISORS)
                         // lot-create, then lot-change (attribute changes are audited events of quality's)
-                        .requestMatchers(paths(HttpMethod.POST, "/api/lots")).hasAnyRole(RECEIVING, QUALITY, QUALITY_MANAGERS, ADMIN)
-                        .requestMatchers(writes("/api/lots/**")).hasAnyRole(QUALITY, QUALITY_MANAGERS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/lots"))
+                        .hasAnyRole(RECEIVING, QUALITY, QUALITY_MANAGERS, ADMIN)
+                        .requestMatchers(writes("/api/lots/**"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS, ADMIN)
                         // catalog-write
-                        .requestMatchers(writes(CATALOG)).hasRole(ADMIN)
+                        .requestMatchers(writes(CATALOG))
+                        .hasRole(ADMIN)
                         // purchasing: everybody reads orders and ASNs; the ERP (integration), receiving supervisors
                         // and admin place, cancel and announce (POST only; no PUT/PATCH/DELETE exists)
-                        .requestMatchers(paths(HttpMethod.GET, PURCHASING)).hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.GET, PURCHASING))
+                        .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, PURCHASING))
                         .hasAnyRole(RECEIVING_SUPERVISORS, ADMIN, Groups.INTEGRATION)
                         // holds: everybody reads them; quality places and decides (release, scrap, return to vendor)
-                        .requestMatchers(paths(HttpMethod.GET, "/api/holds", "/api/holds/**")).hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/holds", "/api/holds/**"))
+                        .hasAnyRole(EVERY_GROUP)
                         // the warehouse confirms scrap and return-to-vendor moves by scan
                         .requestMatchers(paths(HttpMethod.POST, "/api/holds/*/warehouse-moves/*/confirmation"))
                         .hasAnyRole(WAREHOUSE, QUALITY, QUALITY_MANAGERS)
@@ -113,49 +130,68 @@ public class SecurityConfiguration {
                         .hasAnyRole(QUALITY, QUALITY_MANAGERS)
                         // receiving: staff read receipts; clerks and supervisors open, receive and close; only
                         // supervisors reverse a receipt line (a mistyped lot) or close a PO line short
-                        .requestMatchers(paths(HttpMethod.GET, RECEIPTS)).hasAnyRole(STAFF)
-                        .requestMatchers(paths(HttpMethod.POST, "/api/receipts/*/lines/*/reversal",
-                                "/api/receipts/*/purchase-order-lines/*/close-short")).hasAnyRole(RECEIVING_SUPERVISORS)
-                        .requestMatchers(paths(HttpMethod.POST, RECEIPTS)).hasAnyRole(RECEIVING, RECEIVING_SUPERVISORS)
-                        .anyRequest().denyAll());
+                        .requestMatchers(paths(HttpMethod.GET, RECEIPTS))
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(paths(
+                                HttpMethod.POST,
+                                "/api/receipts/*/lines/*/reversal",
+                                "/api/receipts/*/purchase-order-lines/*/close-short"))
+                        .hasAnyRole(RECEIVING_SUPERVISORS)
+                        .requestMatchers(paths(HttpMethod.POST, RECEIPTS))
+                        .hasAnyRole(RECEIVING, RECEIVING_SUPERVISORS)
+                        .anyRequest()
+                        .denyAll());
         return stateless(http, problems).build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuator(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-                                 SecurityProblems problems) throws Exception {
+    SecurityFilterChain actuator(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider provider, SecurityProblems problems)
+            throws Exception {
         // health is anonymous for load balancers; its details only for the roles in management.endpoint.health.roles
         http.securityMatcher(path("/actuator/**"))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .anyRequest().hasAnyRole(ADMIN, OPERATIONS));
+                .authorizeHttpRequests(a -> a.requestMatchers(path("/actuator/health"), path("/actuator/health/**"))
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyRole(ADMIN, OPERATIONS));
         return stateless(http, problems).build();
     }
 
     /** People: the form login that the Camunda webapps share, Swagger UI, the root redirect. */
     @Bean
     @Order(4)
-    SecurityFilterChain people(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-                               SecurityProblems problems) throws Exception {
+    SecurityFilterChain people(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider provider, SecurityProblems problems)
+            throws Exception {
         RequestMatcher camundaApi = path("/camunda/api/**");
         // Camunda's own logout call (Tasklist/Cockpit "Log out") must end the Spring session too, or the next
         // request would log the user straight back in through the container-based filter. Spring's CSRF check is
         // off for /camunda/** (below), so this one asks for the webapps' token itself: without it the call goes on
         // to Camunda's CSRF filter, which refuses it and keeps the session (WebappCsrf)
-        RequestMatcher logout = new OrRequestMatcher(path(HttpMethod.POST, "/logout"),
-                new AndRequestMatcher(path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"),
-                        WebappCsrf::tokenMatches));
+        RequestMatcher logout = new OrRequestMatcher(
+                path(HttpMethod.POST, "/logout"),
+                new AndRequestMatcher(
+                        path(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"), WebappCsrf::tokenMatches));
         http.authenticationProvider(provider)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(path("/"), path("/login"), path("/error"), path("/favicon.ico"),
-                                path("/swagger-ui.html"), path("/swagger-ui/**"), path("/v3/api-docs/**")).permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                path("/"),
+                                path("/login"),
+                                path("/error"),
+                                path("/favicon.ico"),
+                                path("/swagger-ui.html"),
+                                path("/swagger-ui/**"),
+                                path("/v3/api-docs/**"))
+                        .permitAll()
                         // Camunda Admin's first-user setup is open while no camunda-admin authorization exists
                         // (the demo); any logged-in user could make themselves admin through it
-                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-                        .requestMatchers(path("/camunda/**")).authenticated()
-                        .anyRequest().authenticated())
+                        .requestMatchers(path("/camunda/api/admin/setup/**"))
+                        .denyAll()
+                        .requestMatchers(path("/camunda/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(f -> f.permitAll())
                 .logout(l -> l.logoutRequestMatcher(logout).logoutSuccessHandler((request, response, auth) -> {
                     if (camundaApi.matches(request)) {
@@ -166,18 +202,18 @@ public class SecurityConfiguration {
                 }))
                 // the webapps carry their own CSRF protection (cookie XSRF-TOKEN / header X-XSRF-TOKEN), WebappCsrf
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(problems.unauthorizedWithoutChallenge(), camundaApi)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor(problems.forbidden(), camundaApi));
+                .exceptionHandling(
+                        e -> e.defaultAuthenticationEntryPointFor(problems.unauthorizedWithoutChallenge(), camundaApi)
+                                .defaultAuthenticationEntryPointFor(
+                                        new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                                .defaultAccessDeniedHandlerFor(problems.forbidden(), camundaApi));
         return http.build();
     }
 
     private static HttpSecurity stateless(HttpSecurity http, SecurityProblems problems) throws Exception {
         return http.httpBasic(b -> b.authenticationEntryPoint(problems.basicChallenge()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems.basicChallenge())
-                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(problems.basicChallenge()).accessDeniedHandler(problems.forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no cookies, no sessions: nothing for a cross-site request to ride on
                 .csrf(c -> c.disable());
@@ -197,7 +233,8 @@ public class SecurityConfiguration {
 
     private static RequestMatcher[] writes(String... patterns) {
         List<RequestMatcher> all = Arrays.stream(WRITES)
-                .flatMap(m -> Arrays.stream(patterns).map(p -> path(m, p))).toList();
+                .flatMap(m -> Arrays.stream(patterns).map(p -> path(m, p)))
+                .toList();
         return all.toArray(RequestMatcher[]::new);
     }
 }

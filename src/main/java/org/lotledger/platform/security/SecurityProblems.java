@@ -28,19 +28,25 @@ public class SecurityProblems {
     public AuthenticationEntryPoint basicChallenge() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"lotledger\", charset=\"UTF-8\"");
-            write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "UNAUTHENTICATED",
                     "Authentication required: send HTTP basic credentials of a Lot Ledger user.");
         };
     }
 
     /** For the webapps' XHR calls: 401 without a challenge, so no browser login dialog pops up. */
     public AuthenticationEntryPoint unauthorizedWithoutChallenge() {
-        return (request, response, e) -> write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                "Authentication required: log in at /login.");
+        return (request, response, e) -> write(
+                response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication required: log in at /login.");
     }
 
     public AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return (request, response, e) -> write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "FORBIDDEN",
                 "Your role does not allow this action (see docs/security.md).");
     }
 

@@ -34,8 +34,8 @@ public class WebappCsrf {
     static final String FILTER_NAME = "CsrfPreventionFilter";
 
     @Bean
-    FilterRegistrationBean<CsrfPreventionFilter> camundaCsrfWithoutLogout(CamundaBpmProperties camunda,
-                                                                          SecurityProblems problems) {
+    FilterRegistrationBean<CsrfPreventionFilter> camundaCsrfWithoutLogout(
+            CamundaBpmProperties camunda, SecurityProblems problems) {
         String webappPath = camunda.getWebapp().getApplicationPath();
         var registration = new FilterRegistrationBean<CsrfPreventionFilter>(new SessionKeeping(problems));
         registration.setName(FILTER_NAME);
@@ -72,7 +72,8 @@ public class WebappCsrf {
         }
 
         @Override
-        protected boolean doTokenValidation(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        protected boolean doTokenValidation(HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
             if (tokenMatches(request)) {
                 return true;
             }
@@ -80,7 +81,10 @@ public class WebappCsrf {
             if (header == null || header.isBlank()) {
                 response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, CsrfConstants.CSRF_TOKEN_HEADER_REQUIRED);
             }
-            problems.refuse(response, HttpStatus.valueOf(getDenyStatus()), "CSRF_TOKEN_INVALID",
+            problems.refuse(
+                    response,
+                    HttpStatus.valueOf(getDenyStatus()),
+                    "CSRF_TOKEN_INVALID",
                     "This call needs the webapps' CSRF token: the X-XSRF-TOKEN header with the value of the XSRF-TOKEN "
                             + "cookie. You are still logged in; reload the page if it has been open for long.");
             return false;

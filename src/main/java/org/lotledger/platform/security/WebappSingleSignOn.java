@@ -27,8 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class WebappSingleSignOn implements WebMvcConfigurer {
 
-    private static final Map<String, String> CONTAINER_BASED = Map.of(
-            "authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+    private static final Map<String, String> CONTAINER_BASED =
+            Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
 
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn(
@@ -44,13 +44,16 @@ public class WebappSingleSignOn implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> camundaEngineRestIdentity(
-            @Value("${camunda.bpm.jersey.application-path:${spring.jersey.application-path:engine-rest}}") String restPath) {
+            @Value("${camunda.bpm.jersey.application-path:${spring.jersey.application-path:engine-rest}}")
+                    String restPath) {
         String prefix = "/" + restPath.replaceAll("^/+|/+$", "");
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("lotledger-engine-rest-identity");
         registration.setInitParameters(Map.of(
-                "authentication-provider", ContainerBasedAuthenticationProvider.class.getName(),
-                "rest-url-pattern-prefix", prefix));
+                "authentication-provider",
+                ContainerBasedAuthenticationProvider.class.getName(),
+                "rest-url-pattern-prefix",
+                prefix));
         registration.addUrlPatterns(prefix + "/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);

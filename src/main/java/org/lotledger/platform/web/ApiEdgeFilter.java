@@ -34,7 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiEdgeFilter extends OncePerRequestFilter {
 
     private static final String BODY = ApiEdgeFilter.class.getName() + ".body";
-    private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+    private static final List<MediaType> ANSWERS =
+            List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 
     private final ObjectMapper json;
     private final int maxBodyBytes;
@@ -56,14 +57,20 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
         boolean write = IdempotentWrites.isWrite(request.getMethod());
         if (write && request.getContentType() != null && !isJson(request.getContentType())) {
             // before anything reads parameters: that would parse a form body
-            refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+            refuse(
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_MEDIA_TYPE",
                     "Send the request body as Content-Type: application/json.");
             return;
         }
         for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
             for (String v : p.getValue()) {
                 if (TextRules.hasControlCharacter(p.getKey()) || (v != null && TextRules.hasControlCharacter(v))) {
-                    refuse(response, HttpStatus.BAD_REQUEST, "CONTROL_CHARACTER",
+                    refuse(
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            "CONTROL_CHARACTER",
                             "Query parameter '" + TextRules.printable(p.getKey()) + "' contains a control character.");
                     return;
                 }
@@ -80,7 +87,10 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
             return;
         }
         if (!acceptsJson(request.getHeader("Accept"))) {
-            refuse(response, HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE",
+            refuse(
+                    response,
+                    HttpStatus.NOT_ACCEPTABLE,
+                    "NOT_ACCEPTABLE",
                     "This operation answers application/json (errors application/problem+json); the Accept header allows neither.");
             return;
         }
@@ -89,14 +99,20 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
             // read what the client still sends (bounded) before answering: Tomcat closes the connection after a 413,
             // and a client still writing its body would see a broken pipe instead of the answer
             drain(request.getInputStream(), 16L * maxBodyBytes);
-            refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            refuse(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE",
                     "The request body is larger than " + maxBodyBytes + " bytes.");
             return;
         }
         String contentType = request.getContentType();
         if (body.length > 0 || contentType != null) {
             if (!isJson(contentType)) {
-                refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+                refuse(
+                        response,
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "UNSUPPORTED_MEDIA_TYPE",
                         "Send the request body as Content-Type: application/json.");
                 return;
             }
@@ -117,7 +133,8 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
         }
         try {
             // q=0 says "not this one"
-            return MediaType.parseMediaTypes(accept).stream().filter(m -> m.getQualityValue() > 0)
+            return MediaType.parseMediaTypes(accept).stream()
+                    .filter(m -> m.getQualityValue() > 0)
                     .anyMatch(m -> ANSWERS.stream().anyMatch(m::isCompatibleWith));
         } catch (InvalidMediaTypeException e) {
             return false;
@@ -130,10 +147,12 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
         }
         try {
             MediaType m = MediaType.parseMediaType(contentType);
-            return m.isConcrete() && m.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+            return m.isConcrete()
+                    && m.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
                     && (m.getCharset() == null || m.getCharset().equals(StandardCharsets.UTF_8));
-        } catch (InvalidMediaTypeException | java.nio.charset.UnsupportedCharsetException
-                 | java.nio.charset.IllegalCharsetNameException e) {
+        } catch (InvalidMediaTypeException
+                | java.nio.charset.UnsupportedCharsetException
+                | java.nio.charset.IllegalCharsetNameException e) {
             return false;
         }
     }
@@ -160,7 +179,8 @@ public class ApiEdgeFilter extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+    private void refuse(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ProblemDetailsAdvice.problem(status, code, detail, Map.of()));

@@ -1,10 +1,9 @@
 package org.lotledger.platform.web;
 
-import org.springframework.modulith.NamedInterface;
-
 import java.util.Map;
 import java.util.Objects;
 import org.lotledger.common.DomainException;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The {@code Idempotency-Key} a caller sent with a write, scoped to that caller (ADR 0009): two scanners that pick
@@ -33,12 +32,16 @@ public record IdempotencyKey(String caller, String value) {
     /** The rules for a key as sent; a missing or malformed key is a 400 with its own code. */
     static void check(String value) {
         if (value == null || value.isEmpty()) {
-            throw new DomainException("IDEMPOTENCY_KEY_REQUIRED", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "IDEMPOTENCY_KEY_REQUIRED",
+                    DomainException.Kind.BAD_REQUEST,
                     "Every write request carries an Idempotency-Key header (a value the client chooses per request, "
                             + "e.g. a UUID, and sends again unchanged when it retries).");
         }
         if (value.length() > MAX_LENGTH || !value.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new DomainException("IDEMPOTENCY_KEY_INVALID", DomainException.Kind.BAD_REQUEST,
+            throw new DomainException(
+                    "IDEMPOTENCY_KEY_INVALID",
+                    DomainException.Kind.BAD_REQUEST,
                     "An Idempotency-Key has 1 to " + MAX_LENGTH + " visible ASCII characters (no spaces).",
                     Map.of("maxLength", MAX_LENGTH));
         }

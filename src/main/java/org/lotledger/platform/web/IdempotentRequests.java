@@ -21,9 +21,14 @@ class IdempotentRequests {
     private static final Logger log = LoggerFactory.getLogger(IdempotentRequests.class);
 
     /** A committed answer. */
-    record Stored(String operation, String fingerprint, int status, String location, String etag, String contentType,
-                  byte[] body) {
-    }
+    record Stored(
+            String operation,
+            String fingerprint,
+            int status,
+            String location,
+            String etag,
+            String contentType,
+            byte[] body) {}
 
     private final JdbcTemplate jdbc;
     private final Duration retention;
@@ -41,18 +46,25 @@ class IdempotentRequests {
     Optional<Stored> claim(IdempotencyKey key, String operation, String fingerprint) {
         int inserted = jdbc.update("""
                 insert into idempotent_request (caller, idempotency_key, operation, fingerprint)
-                values (?, ?, ?, ?) on conflict (caller, idempotency_key) do nothing""",
-                key.caller(), key.value(), operation, fingerprint);
+                values (?, ?, ?, ?) on conflict (caller, idempotency_key) do nothing""", key.caller(), key.value(), operation, fingerprint);
         if (inserted == 1) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.queryForObject("""
+        return Optional.of(jdbc.queryForObject(
+                """
                 select operation, fingerprint, response_status, response_location, response_etag, response_type,
                        response_body
                   from idempotent_request where caller = ? and idempotency_key = ?""",
-                (rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBytes(7)),
-                key.caller(), key.value()));
+                (rs, i) -> new Stored(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBytes(7)),
+                key.caller(),
+                key.value()));
     }
 
     /** Stores the answer of the request that claimed the key, in its transaction. */
@@ -61,8 +73,7 @@ class IdempotentRequests {
                 update idempotent_request
                    set response_status = ?, response_location = ?, response_etag = ?, response_type = ?,
                        response_body = ?, completed_at = now()
-                 where caller = ? and idempotency_key = ?""",
-                status, location, etag, contentType, body, key.caller(), key.value());
+                 where caller = ? and idempotency_key = ?""", status, location, etag, contentType, body, key.caller(), key.value());
     }
 
     /**
@@ -72,10 +83,11 @@ class IdempotentRequests {
     @Scheduled(cron = "${lotledger.idempotency.purge-cron:0 17 3 * * *}")
     @Transactional
     public void purge() {
-        Boolean mine = jdbc.queryForObject("select pg_try_advisory_xact_lock(hashtext('lotledger.idempotency.purge'))",
-                Boolean.class);
+        Boolean mine = jdbc.queryForObject(
+                "select pg_try_advisory_xact_lock(hashtext('lotledger.idempotency.purge'))", Boolean.class);
         if (Boolean.TRUE.equals(mine)) {
-            int n = jdbc.update("delete from idempotent_request where created_at < now() - ?::interval",
+            int n = jdbc.update(
+                    "delete from idempotent_request where created_at < now() - ?::interval",
                     retention.toSeconds() + " seconds");
             log.info("idempotency purge: {} answers older than {} forgotten", n, retention);
         }

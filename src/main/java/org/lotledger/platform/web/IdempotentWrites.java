@@ -54,8 +54,11 @@ public class IdempotentWrites {
     private final TransactionTemplate tx;
     private final int maxAttempts;
 
-    public IdempotentWrites(IdempotentRequests requests, ObjectMapper json, PlatformTransactionManager txManager,
-                            @Value("${lotledger.ledger.max-attempts:5}") int maxAttempts) {
+    public IdempotentWrites(
+            IdempotentRequests requests,
+            ObjectMapper json,
+            PlatformTransactionManager txManager,
+            @Value("${lotledger.ledger.max-attempts:5}") int maxAttempts) {
         this.requests = requests;
         this.json = json;
         this.tx = new TransactionTemplate(txManager);
@@ -68,14 +71,20 @@ public class IdempotentWrites {
             + " || @annotation(org.springframework.web.bind.annotation.PatchMapping)"
             + " || @annotation(org.springframework.web.bind.annotation.DeleteMapping))")
     public Object write(ProceedingJoinPoint handler) throws Throwable {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         IdempotencyKey key = keyOf(request);
-        String operation = request.getMethod() + " " + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String operation =
+                request.getMethod() + " " + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         @SuppressWarnings("unchecked")
-        Map<String, String> pathVariables = (Map<String, String>) request
-                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        String fingerprint = RequestFingerprint.of(json, operation + "\nIf-Match: " + request.getHeader("If-Match"),
-                pathVariables == null ? Map.of() : pathVariables, request.getParameterMap(), ApiEdgeFilter.bodyOf(request));
+        Map<String, String> pathVariables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String fingerprint = RequestFingerprint.of(
+                json,
+                operation + "\nIf-Match: " + request.getHeader("If-Match"),
+                pathVariables == null ? Map.of() : pathVariables,
+                request.getParameterMap(),
+                ApiEdgeFilter.bodyOf(request));
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> once(handler, key, operation, fingerprint));
@@ -83,7 +92,10 @@ public class IdempotentWrites {
                 if (attempt >= maxAttempts) {
                     throw e;
                 }
-                log.debug("{} attempt {} failed transiently ({}), running it again", operation, attempt,
+                log.debug(
+                        "{} attempt {} failed transiently ({}), running it again",
+                        operation,
+                        attempt,
                         e.getClass().getSimpleName());
                 Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt));
             } catch (UndeclaredThrowableException e) {
@@ -92,8 +104,8 @@ public class IdempotentWrites {
         }
     }
 
-    private ResponseEntity<byte[]> once(ProceedingJoinPoint handler, IdempotencyKey key, String operation,
-                                        String fingerprint) {
+    private ResponseEntity<byte[]> once(
+            ProceedingJoinPoint handler, IdempotencyKey key, String operation, String fingerprint) {
         var earlier = requests.claim(key, operation, fingerprint);
         if (earlier.isPresent()) {
             return replay(earlier.get(), key, operation, fingerprint);
@@ -116,15 +128,22 @@ public class IdempotentWrites {
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }
-        requests.complete(key, answer.getStatusCode().value(), headers.getFirst(HttpHeaders.LOCATION), headers.getETag(),
-                body == null ? null : MediaType.APPLICATION_JSON_VALUE, body);
+        requests.complete(
+                key,
+                answer.getStatusCode().value(),
+                headers.getFirst(HttpHeaders.LOCATION),
+                headers.getETag(),
+                body == null ? null : MediaType.APPLICATION_JSON_VALUE,
+                body);
         return new ResponseEntity<>(body, headers, answer.getStatusCode());
     }
 
-    private static ResponseEntity<byte[]> replay(IdempotentRequests.Stored s, IdempotencyKey key, String operation,
-                                                 String fingerprint) {
+    private static ResponseEntity<byte[]> replay(
+            IdempotentRequests.Stored s, IdempotencyKey key, String operation, String fingerprint) {
         if (!s.operation().equals(operation) || !s.fingerprint().equals(fingerprint)) {
-            throw DomainException.conflict("IDEMPOTENCY_KEY_REUSED", "Idempotency key '" + key.value()
+            throw DomainException.conflict(
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency key '" + key.value()
                             + "' was already used by " + key.caller() + " for another request ("
                             + s.operation() + "); send a new key for a new request.",
                     Map.of("operation", s.operation()));

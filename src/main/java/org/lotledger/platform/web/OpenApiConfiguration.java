@@ -100,44 +100,81 @@ public class OpenApiConfiguration {
      * A controller that returns a record needs no entry.
      */
     /** Families that answer an ETag (the row's version) on a single record: catalog, lots and purchasing. */
-    static final List<String> VERSIONED = List.of("/api/items", "/api/warehouses", "/api/zones", "/api/locations",
-            "/api/suppliers", "/api/customers", "/api/reason-codes", "/api/lots", "/api/purchase-orders",
+    static final List<String> VERSIONED = List.of(
+            "/api/items",
+            "/api/warehouses",
+            "/api/zones",
+            "/api/locations",
+            "/api/suppliers",
+            "/api/customers",
+            "/api/reason-codes",
+            "/api/lots",
+            "/api/purchase-orders",
             "/api/advance-ship-notices");
 
-    static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
-            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+    static final Set<PathItem.HttpMethod> WRITES = Set.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     /** The problem responses, by status: a name in components/responses and what it means, with its codes. */
     static final Map<Integer, String[]> PROBLEMS = problems();
 
     private static Map<Integer, String[]> problems() {
         Map<Integer, String[]> p = new LinkedHashMap<>();
-        p.put(400, new String[] {"BadRequest", "The request is malformed or breaks a rule of its own: `VALIDATION_FAILED`"
-                + " (the fields in `errors`), `MALFORMED_JSON`, `DUPLICATE_PROPERTY`, `UNKNOWN_PROPERTY`, `INVALID_VALUE`, "
-                + "`BODY_REQUIRED`, `MISSING_PARAMETER`, `CONTROL_CHARACTER`, `IDEMPOTENCY_KEY_REQUIRED` / "
-                + "`IDEMPOTENCY_KEY_INVALID` (a write without its key, or a malformed one), or a code of the operation "
-                + "(docs/api-conventions.md). Nothing was done."});
+        p.put(400, new String[] {
+            "BadRequest",
+            "The request is malformed or breaks a rule of its own: `VALIDATION_FAILED`"
+                    + " (the fields in `errors`), `MALFORMED_JSON`, `DUPLICATE_PROPERTY`, `UNKNOWN_PROPERTY`, `INVALID_VALUE`, "
+                    + "`BODY_REQUIRED`, `MISSING_PARAMETER`, `CONTROL_CHARACTER`, `IDEMPOTENCY_KEY_REQUIRED` / "
+                    + "`IDEMPOTENCY_KEY_INVALID` (a write without its key, or a malformed one), or a code of the operation "
+                    + "(docs/api-conventions.md). Nothing was done."
+        });
         p.put(401, new String[] {"Unauthorized", "`UNAUTHENTICATED`: no or wrong HTTP basic credentials."});
-        p.put(403, new String[] {"Forbidden", "`FORBIDDEN`: the caller's groups do not allow this operation "
-                + "(docs/security.md), or a rule about who may do it said no (e.g. `POSTING_TYPE_NOT_ALLOWED`, "
-                + "`SAME_APPROVER`)."});
-        p.put(404, new String[] {"NotFound", "A record the request names does not exist (e.g. `UNKNOWN_LOT`, "
-                + "`UNKNOWN_LOCATION`, `HOLD_NOT_FOUND`), or no such path (`NOT_FOUND`)."});
-        p.put(406, new String[] {"NotAcceptable", "`NOT_ACCEPTABLE`: the `Accept` header excludes `application/json` and "
-                + "`application/problem+json`. Nothing was done."});
-        p.put(409, new String[] {"Conflict", "`IDEMPOTENCY_KEY_REUSED` (the key was used for another request), or the "
-                + "record is not in a state that allows this (e.g. `PURCHASE_ORDER_HAS_RECEIPTS`, `PO_LINE_NOT_OPEN`)."});
-        p.put(412, new String[] {"PreconditionFailed", "`VERSION_CONFLICT`: `If-Match` names another version than the "
-                + "current one (`currentEtag`); read the record again."});
+        p.put(403, new String[] {
+            "Forbidden",
+            "`FORBIDDEN`: the caller's groups do not allow this operation "
+                    + "(docs/security.md), or a rule about who may do it said no (e.g. `POSTING_TYPE_NOT_ALLOWED`, "
+                    + "`SAME_APPROVER`)."
+        });
+        p.put(404, new String[] {
+            "NotFound",
+            "A record the request names does not exist (e.g. `UNKNOWN_LOT`, "
+                    + "`UNKNOWN_LOCATION`, `HOLD_NOT_FOUND`), or no such path (`NOT_FOUND`)."
+        });
+        p.put(406, new String[] {
+            "NotAcceptable",
+            "`NOT_ACCEPTABLE`: the `Accept` header excludes `application/json` and "
+                    + "`application/problem+json`. Nothing was done."
+        });
+        p.put(409, new String[] {
+            "Conflict",
+            "`IDEMPOTENCY_KEY_REUSED` (the key was used for another request), or the "
+                    + "record is not in a state that allows this (e.g. `PURCHASE_ORDER_HAS_RECEIPTS`, `PO_LINE_NOT_OPEN`)."
+        });
+        p.put(412, new String[] {
+            "PreconditionFailed",
+            "`VERSION_CONFLICT`: `If-Match` names another version than the "
+                    + "current one (`currentEtag`); read the record again."
+        });
         p.put(413, new String[] {"PayloadTooLarge", "`PAYLOAD_TOO_LARGE`: the request body is larger than 1 MiB."});
-        p.put(415, new String[] {"UnsupportedMediaType", "`UNSUPPORTED_MEDIA_TYPE`: the body is not sent as `Content-Type: application/json` (UTF-8)."});
-        p.put(422, new String[] {"UnprocessableContent", "A business rule refused the request (e.g. "
-                + "`INSUFFICIENT_BALANCE`, `LOT_ON_HOLD`, `UOM_NOT_CONVERTIBLE`); the problem's properties say why. "
-                + "Nothing was posted."});
-        p.put(428, new String[] {"PreconditionRequired", "`IF_MATCH_REQUIRED`: send `If-Match` with the `ETag` you read."});
-        p.put(500, new String[] {"InternalServerError", "`INTERNAL_ERROR`: something failed on our side; the problem carries an `errorId` "
-                + "that is also in the log. Nothing of the request is trusted to have been done: retry with the same "
-                + "`Idempotency-Key`."});
+        p.put(415, new String[] {
+            "UnsupportedMediaType",
+            "`UNSUPPORTED_MEDIA_TYPE`: the body is not sent as `Content-Type: application/json` (UTF-8)."
+        });
+        p.put(422, new String[] {
+            "UnprocessableContent",
+            "A business rule refused the request (e.g. "
+                    + "`INSUFFICIENT_BALANCE`, `LOT_ON_HOLD`, `UOM_NOT_CONVERTIBLE`); the problem's properties say why. "
+                    + "Nothing was posted."
+        });
+        p.put(428, new String[] {
+            "PreconditionRequired", "`IF_MATCH_REQUIRED`: send `If-Match` with the `ETag` you read."
+        });
+        p.put(500, new String[] {
+            "InternalServerError",
+            "`INTERNAL_ERROR`: something failed on our side; the problem carries an `errorId` "
+                    + "that is also in the log. Nothing of the request is trusted to have been done: retry with the same "
+                    + "`Idempotency-Key`."
+        });
         return p;
     }
 
@@ -173,21 +210,42 @@ public class OpenApiConfiguration {
 
     private static Components components() {
         Components c = new Components()
-                .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("A Lot Ledger user (Camunda identity); demo users: `<id>` / `<id>-demo`."))
-                .addParameters(IDEMPOTENCY_KEY, new HeaderParameter().name(IDEMPOTENCY_KEY).required(true)
-                        .description("Names this business action: a retry with the same key and request gets the "
-                                + "first answer back; another request with it is refused (409).")
-                        .schema(new StringSchema().minLength(1).maxLength(IDEMPOTENCY_KEY_MAX_LENGTH)))
-                .addHeaders("Location", new Header().description("Where the created record is read.")
-                        .required(true).schema(new StringSchema()))
-                .addHeaders("ETag", new Header().description("The record's version; send it back as If-Match.")
-                        .required(true).schema(new StringSchema().pattern("^(W/)?\"[^\"]*\"$")))
-                .addHeaders(IDEMPOTENT_REPLAYED, new Header().description("`true` when this is the stored answer to an "
-                        + "earlier request with the same Idempotency-Key (nothing was done again).")
-                        .schema(new StringSchema()._enum(List.of("true"))))
-                .addHeaders("WWW-Authenticate", new Header().description("The HTTP basic challenge.")
-                        .schema(new StringSchema()))
+                .addSecuritySchemes(
+                        BASIC,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("basic")
+                                .description("A Lot Ledger user (Camunda identity); demo users: `<id>` / `<id>-demo`."))
+                .addParameters(
+                        IDEMPOTENCY_KEY,
+                        new HeaderParameter()
+                                .name(IDEMPOTENCY_KEY)
+                                .required(true)
+                                .description(
+                                        "Names this business action: a retry with the same key and request gets the "
+                                                + "first answer back; another request with it is refused (409).")
+                                .schema(new StringSchema().minLength(1).maxLength(IDEMPOTENCY_KEY_MAX_LENGTH)))
+                .addHeaders(
+                        "Location",
+                        new Header()
+                                .description("Where the created record is read.")
+                                .required(true)
+                                .schema(new StringSchema()))
+                .addHeaders(
+                        "ETag",
+                        new Header()
+                                .description("The record's version; send it back as If-Match.")
+                                .required(true)
+                                .schema(new StringSchema().pattern("^(W/)?\"[^\"]*\"$")))
+                .addHeaders(
+                        IDEMPOTENT_REPLAYED,
+                        new Header()
+                                .description("`true` when this is the stored answer to an "
+                                        + "earlier request with the same Idempotency-Key (nothing was done again).")
+                                .schema(new StringSchema()._enum(List.of("true"))))
+                .addHeaders(
+                        "WWW-Authenticate",
+                        new Header().description("The HTTP basic challenge.").schema(new StringSchema()))
                 .addSchemas(PROBLEM, problemSchema());
         PROBLEMS.forEach((status, p) -> {
             ApiResponse r = new ApiResponse().description(p[1]).content(problemContent());
@@ -198,7 +256,6 @@ public class OpenApiConfiguration {
         });
         return c;
     }
-
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
@@ -215,14 +272,24 @@ public class OpenApiConfiguration {
                         + "(e.g. `currentEtag`, `available`) carry the facts of the refusal.")
                 .addProperty("type", new StringSchema().description("`urn:lotledger:problem:<code>`"))
                 .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        new IntegerSchema()
+                                .format("int32")
+                                .minimum(java.math.BigDecimal.valueOf(400))
+                                .maximum(java.math.BigDecimal.valueOf(599)))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z0-9_]*$")
-                        .description("A stable code, e.g. `VALIDATION_FAILED`, `INSUFFICIENT_BALANCE`."))
-                .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("One entry per refused field (`VALIDATION_FAILED`) or scanned element."))
+                .addProperty(
+                        "code",
+                        new StringSchema()
+                                .pattern("^[A-Z][A-Z0-9_]*$")
+                                .description("A stable code, e.g. `VALIDATION_FAILED`, `INSUFFICIENT_BALANCE`."))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(fieldError)
+                                .description("One entry per refused field (`VALIDATION_FAILED`) or scanned element."))
                 .required(List.of("status", "code"))
                 .additionalProperties(true);
     }
@@ -239,7 +306,8 @@ public class OpenApiConfiguration {
     OperationCustomizer lotLedgerOperationIds() {
         return (operation, handler) -> {
             String stem = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
-            operation.setOperationId(StringUtils.uncapitalize(stem) + StringUtils.capitalize(handler.getMethod().getName()));
+            operation.setOperationId(StringUtils.uncapitalize(stem)
+                    + StringUtils.capitalize(handler.getMethod().getName()));
             return operation;
         };
     }
@@ -266,8 +334,10 @@ public class OpenApiConfiguration {
         boolean write = WRITES.contains(method);
         Success success = SUCCESS.get(method + " " + path);
         boolean versioned = VERSIONED.stream().anyMatch(path::startsWith)
-                && (path.endsWith("}") || path.endsWith("/deactivate") || path.endsWith("/cancel")
-                || success == Success.CREATED);
+                && (path.endsWith("}")
+                        || path.endsWith("/deactivate")
+                        || path.endsWith("/cancel")
+                        || success == Success.CREATED);
         if (write) {
             List<Parameter> parameters = new ArrayList<>();
             parameters.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
@@ -282,20 +352,31 @@ public class OpenApiConfiguration {
         Content body = successContent(method + " " + path, operation);
         ApiResponses responses = new ApiResponses();
         if (success == Success.CREATED) {
-            ApiResponse created = new ApiResponse().description("Created.").content(body)
+            ApiResponse created = new ApiResponse()
+                    .description("Created.")
+                    .content(body)
                     .addHeaderObject("Location", ref(new Header(), "Location"));
             if (versioned) {
                 created.addHeaderObject("ETag", ref(new Header(), "ETag"));
             }
             responses.addApiResponse("201", created);
-            ApiResponse replay = new ApiResponse().description("The replay of an earlier request with the same "
-                    + "Idempotency-Key: its record, nothing done again.").content(body)
-                    .addHeaderObject(IDEMPOTENT_REPLAYED, new Header().required(true)
-                            .schema(new StringSchema()._enum(List.of("true"))).description("Always `true` here."));
+            ApiResponse replay = new ApiResponse()
+                    .description("The replay of an earlier request with the same "
+                            + "Idempotency-Key: its record, nothing done again.")
+                    .content(body)
+                    .addHeaderObject(
+                            IDEMPOTENT_REPLAYED,
+                            new Header()
+                                    .required(true)
+                                    .schema(new StringSchema()._enum(List.of("true")))
+                                    .description("Always `true` here."));
             responses.addApiResponse("200", replay);
         } else {
-            ApiResponse ok = new ApiResponse().description(success == Success.DONE_OR_WAITING
-                    ? "Carried out (or the replay of an earlier request with the same Idempotency-Key)." : "OK.")
+            ApiResponse ok = new ApiResponse()
+                    .description(
+                            success == Success.DONE_OR_WAITING
+                                    ? "Carried out (or the replay of an earlier request with the same Idempotency-Key)."
+                                    : "OK.")
                     .content(body);
             if (versioned) {
                 ok.addHeaderObject("ETag", ref(new Header(), "ETag"));
@@ -305,18 +386,23 @@ public class OpenApiConfiguration {
             }
             responses.addApiResponse("200", ok);
             if (success == Success.DONE_OR_WAITING) {
-                responses.addApiResponse("202", new ApiResponse().description("Accepted: the decision waits on a second "
-                        + "approval or on warehouse moves (`awaiting` says which).").content(body)
-                        .addHeaderObject(IDEMPOTENT_REPLAYED, ref(new Header(), IDEMPOTENT_REPLAYED)));
+                responses.addApiResponse(
+                        "202",
+                        new ApiResponse()
+                                .description("Accepted: the decision waits on a second "
+                                        + "approval or on warehouse moves (`awaiting` says which).")
+                                .content(body)
+                                .addHeaderObject(IDEMPOTENT_REPLAYED, ref(new Header(), IDEMPOTENT_REPLAYED)));
             }
         }
 
         boolean hasBody = operation.getRequestBody() != null;
         boolean hasPathId = path.contains("{");
-        boolean hasIfMatch = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
-        boolean requiredQuery = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()));
+        boolean hasIfMatch = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        boolean requiredQuery = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()));
         List<Integer> problems = new ArrayList<>(List.of(400, 401, 403));
         if (write || hasPathId || requiredQuery) {
             problems.add(404);
@@ -341,7 +427,8 @@ public class OpenApiConfiguration {
         }
         problems.add(500);
         for (int status : problems) {
-            responses.addApiResponse(String.valueOf(status),
+            responses.addApiResponse(
+                    String.valueOf(status),
                     new ApiResponse().$ref("#/components/responses/" + PROBLEMS.get(status)[0]));
         }
         operation.setResponses(responses);
@@ -356,8 +443,10 @@ public class OpenApiConfiguration {
         if (schema == null) {
             return;
         }
-        if (schema.getAdditionalProperties() instanceof Schema values && "object".equals(values.getType())
-                && values.getProperties() == null && values.get$ref() == null) {
+        if (schema.getAdditionalProperties() instanceof Schema values
+                && "object".equals(values.getType())
+                && values.getProperties() == null
+                && values.get$ref() == null) {
             schema.setAdditionalProperties(true);
         }
         if (schema.getProperties() != null) {
@@ -373,7 +462,9 @@ public class OpenApiConfiguration {
         Schema<?> schema = null;
         if (operation.getResponses() != null) {
             ApiResponse generated = operation.getResponses().get("200");
-            if (generated != null && generated.getContent() != null && !generated.getContent().isEmpty()) {
+            if (generated != null
+                    && generated.getContent() != null
+                    && !generated.getContent().isEmpty()) {
                 schema = generated.getContent().values().iterator().next().getSchema();
             }
         }

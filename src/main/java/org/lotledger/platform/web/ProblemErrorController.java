@@ -23,26 +23,33 @@ import org.springframework.web.bind.annotation.RestController;
 @io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            path = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE
+            })
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer i && i >= 400 && i < 600 ? i : 500);
         Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ProblemDetail pd;
         if (status.is5xxServerError()) {
-            pd = ProblemDetailsAdvice.internalError(cause, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
+            pd = ProblemDetailsAdvice.internalError(
+                    cause, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
         } else {
             String c = ProblemDetailsAdvice.codeOf(status);
             pd = ProblemDetailsAdvice.problem(status, c, detail(status), Map.of());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(pd);
     }
 
     private static String detail(HttpStatusCode status) {
         HttpStatus s = HttpStatus.resolve(status.value());
         return switch (s == null ? HttpStatus.BAD_REQUEST : s) {
-            case BAD_REQUEST -> "The request was refused: its path, headers or body are malformed "
-                    + "(for example an encoded NUL, a ';' or '//' in the path).";
+            case BAD_REQUEST ->
+                "The request was refused: its path, headers or body are malformed "
+                        + "(for example an encoded NUL, a ';' or '//' in the path).";
             case UNAUTHORIZED -> "Authentication required.";
             case FORBIDDEN -> "Your role does not allow this action.";
             case NOT_FOUND -> "No such resource.";

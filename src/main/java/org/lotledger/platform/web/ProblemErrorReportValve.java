@@ -34,7 +34,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String code = ProblemDetailsAdvice.codeOf(HttpStatusCode.valueOf(status));
-        String detail = status == 400 ? "The request could not be read: its request line or headers are malformed or too large."
+        String detail = status == 400
+                ? "The request could not be read: its request line or headers are malformed or too large."
                 : "The request was refused (" + code + ").";
         String json = "{\"type\":\"urn:lotledger:problem:" + code + "\",\"title\":\"" + code + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";

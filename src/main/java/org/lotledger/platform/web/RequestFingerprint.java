@@ -20,13 +20,17 @@ import java.util.TreeMap;
  */
 final class RequestFingerprint {
 
-    private RequestFingerprint() {
-    }
+    private RequestFingerprint() {}
 
-    static String of(ObjectMapper json, String operation, Map<String, String> pathVariables,
-                     Map<String, String[]> query, byte[] body) {
+    static String of(
+            ObjectMapper json,
+            String operation,
+            Map<String, String> pathVariables,
+            Map<String, String[]> query,
+            byte[] body) {
         StringBuilder sb = new StringBuilder(operation).append('\n');
-        new TreeMap<>(pathVariables).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        new TreeMap<>(pathVariables)
+                .forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         sb.append('?');
         new TreeMap<>(query).forEach((k, vs) -> {
             for (String v : vs) {
@@ -36,7 +40,11 @@ final class RequestFingerprint {
         sb.append('\n');
         if (body != null && body.length > 0) {
             try {
-                canonical(json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body), sb);
+                canonical(
+                        json.reader()
+                                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                                .readTree(body),
+                        sb);
             } catch (IOException notJson) {
                 // the strict reader refused it already; a body that is not JSON counts byte for byte
                 sb.append(HexFormat.of().formatHex(body));
@@ -85,7 +93,8 @@ final class RequestFingerprint {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

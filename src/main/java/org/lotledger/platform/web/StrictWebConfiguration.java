@@ -2,22 +2,21 @@ package org.lotledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
@@ -25,8 +24,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.function.ToIntFunction;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -56,28 +55,33 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
-        return b -> b
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        return b -> b.featuresToEnable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
                         JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
-                        DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .deserializerByType(String.class, new NoControlCharacters())
-                .deserializerByType(Instant.class, new BoundedDate<>(Instant.class, InstantDeserializer.INSTANT,
-                        i -> outsideWindow(i) ? LAST_YEAR + 1 : FIRST_YEAR))
-                .deserializerByType(LocalDate.class, new BoundedDate<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
-                        LocalDate::getYear))
+                .deserializerByType(
+                        Instant.class,
+                        new BoundedDate<>(
+                                Instant.class,
+                                InstantDeserializer.INSTANT,
+                                i -> outsideWindow(i) ? LAST_YEAR + 1 : FIRST_YEAR))
+                .deserializerByType(
+                        LocalDate.class,
+                        new BoundedDate<>(LocalDate.class, LocalDateDeserializer.INSTANCE, LocalDate::getYear))
                 .serializerByType(BigDecimal.class, new PlainNumber())
                 .modulesToInstall(new com.fasterxml.jackson.databind.module.SimpleModule("lotledger-strict-enums")
                         .setDeserializerModifier(new ExactEnumNames()));
     }
 
     @Bean
-    FilterRegistrationBean<ApiEdgeFilter> apiEdgeFilter(ObjectMapper json,
+    FilterRegistrationBean<ApiEdgeFilter> apiEdgeFilter(
+            ObjectMapper json,
             @org.springframework.beans.factory.annotation.Value("${lotledger.web.max-body-bytes:1048576}") int max) {
         FilterRegistrationBean<ApiEdgeFilter> r = new FilterRegistrationBean<>(new ApiEdgeFilter(json, max));
         r.addUrlPatterns("/api", "/api/*");
@@ -95,8 +99,11 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                          WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
                 return IdempotentWrites.keyOf(request.getNativeRequest(jakarta.servlet.http.HttpServletRequest.class));
             }
         });
@@ -104,10 +111,15 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
 
     /** The years a date in a request may have (ADR 0009): enough for any lot, far from PostgreSQL's limits. */
     public static final int FIRST_YEAR = 1900;
+
     public static final int LAST_YEAR = 2999;
-    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    private static final Instant LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
+    private static final java.util.regex.Pattern ISO_DATE =
+            java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Instant FIRST_INSTANT =
+            LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_INSTANT = LocalDate.of(LAST_YEAR + 1, 1, 1)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant()
             .minusNanos(1);
 
     static boolean outsideWindow(Instant i) {
@@ -131,7 +143,8 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
-            if (handledType() == LocalDate.class && !ISO_DATE.matcher(p.getText()).matches()) {
+            if (handledType() == LocalDate.class
+                    && !ISO_DATE.matcher(p.getText()).matches()) {
                 // a date is yyyy-MM-dd: Jackson would take "2026-02-28T00:00:00Z" and drop the time
                 throw InvalidFormatException.from(p, "a date is yyyy-MM-dd", p.getText(), handledType());
             }
@@ -139,8 +152,8 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
             if (value != null) {
                 int y = year.applyAsInt(value);
                 if (y < FIRST_YEAR || y > LAST_YEAR) {
-                    throw InvalidFormatException.from(p, "date outside " + FIRST_YEAR + "-" + LAST_YEAR, p.getText(),
-                            handledType());
+                    throw InvalidFormatException.from(
+                            p, "date outside " + FIRST_YEAR + "-" + LAST_YEAR, p.getText(), handledType());
                 }
             }
             return value;
@@ -151,7 +164,8 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
     static final class PlainNumber extends JsonSerializer<BigDecimal> {
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            gen.writeNumber(value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
+            gen.writeNumber(
+                    value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString());
         }
     }
 
@@ -161,8 +175,11 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
      */
     static final class ExactEnumNames extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                                                          BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyEnumDeserializer(
+                DeserializationConfig config,
+                JavaType type,
+                BeanDescription beanDesc,
+                JsonDeserializer<?> deserializer) {
             Class<?> raw = type.getRawClass();
             return new StdDeserializer<Object>(raw) {
                 @Override

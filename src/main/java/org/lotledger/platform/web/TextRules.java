@@ -10,8 +10,7 @@ public final class TextRules {
     /** ASCII 29, the group separator (FNC1) between GS1 element strings of variable length. */
     public static final char GS = 0x1d;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     public static boolean hasControlCharacter(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -29,12 +29,19 @@ class WriteHandlersCheck {
                 .filter(e -> e.getKey().getMethodsCondition().getMethods().stream()
                         .anyMatch(m -> m != RequestMethod.GET && m != RequestMethod.HEAD && m != RequestMethod.OPTIONS))
                 .filter(e -> e.getValue().getBeanType().getPackageName().startsWith("org.lotledger"))
-                .filter(e -> !ResponseEntity.class.isAssignableFrom(e.getValue().getMethod().getReturnType())
+                .filter(e -> !ResponseEntity.class.isAssignableFrom(
+                                e.getValue().getMethod().getReturnType())
                         || !(e.getValue().hasMethodAnnotation(org.springframework.web.bind.annotation.PostMapping.class)
-                        || e.getValue().hasMethodAnnotation(org.springframework.web.bind.annotation.PutMapping.class)
-                        || e.getValue().hasMethodAnnotation(org.springframework.web.bind.annotation.PatchMapping.class)
-                        || e.getValue().hasMethodAnnotation(org.springframework.web.bind.annotation.DeleteMapping.class)))
-                .map(e -> e.getValue().toString()).sorted().toList();
+                                || e.getValue()
+                                        .hasMethodAnnotation(org.springframework.web.bind.annotation.PutMapping.class)
+                                || e.getValue()
+                                        .hasMethodAnnotation(org.springframework.web.bind.annotation.PatchMapping.class)
+                                || e.getValue()
+                                        .hasMethodAnnotation(
+                                                org.springframework.web.bind.annotation.DeleteMapping.class)))
+                .map(e -> e.getValue().toString())
+                .sorted()
+                .toList();
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("Write handlers that bypass the idempotency door (ADR 0009): " + wrong);
         }

@@ -43,9 +43,10 @@ public class AdvanceShipNoticeController {
     }
 
     @GetMapping
-    public List<AsnView> list(@RequestParam(required = false) Long supplier,
-                              @RequestParam(required = false) AsnStatus status,
-                              @RequestParam(required = false) String sscc) {
+    public List<AsnView> list(
+            @RequestParam(required = false) Long supplier,
+            @RequestParam(required = false) AsnStatus status,
+            @RequestParam(required = false) String sscc) {
         return shipments.list(supplier, status, sscc);
     }
 }

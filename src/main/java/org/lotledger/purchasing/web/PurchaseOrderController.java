@@ -35,8 +35,12 @@ public class PurchaseOrderController {
     private final CatalogAuditLog audit;
     private final CurrentActor actor;
 
-    public PurchaseOrderController(PurchaseOrdering ordering, PurchaseOrderQueries queries, AnnouncingShipments shipments,
-                                   CatalogAuditLog audit, CurrentActor actor) {
+    public PurchaseOrderController(
+            PurchaseOrdering ordering,
+            PurchaseOrderQueries queries,
+            AnnouncingShipments shipments,
+            CatalogAuditLog audit,
+            CurrentActor actor) {
         this.ordering = ordering;
         this.queries = queries;
         this.shipments = shipments;
@@ -57,26 +61,28 @@ public class PurchaseOrderController {
     }
 
     @GetMapping
-    public List<PurchaseOrderView> list(@RequestParam(required = false) Long supplier,
-                                        @RequestParam(required = false) PurchaseOrderStatus status,
-                                        @RequestParam(required = false) String poNumber) {
+    public List<PurchaseOrderView> list(
+            @RequestParam(required = false) Long supplier,
+            @RequestParam(required = false) PurchaseOrderStatus status,
+            @RequestParam(required = false) String poNumber) {
         return queries.list(supplier, status, poNumber);
     }
 
     /** A reason to cancel, optional. */
-    public record Cancellation(@Size(max = 500) String reason) {
-    }
+    public record Cancellation(@Size(max = 500) String reason) {}
 
     /**
      * Cancels an order of which nothing was received (409 PURCHASE_ORDER_HAS_RECEIPTS otherwise). If-Match is
      * checked when given (412 VERSION_CONFLICT), like a catalog deactivation.
      */
     @PostMapping("/{id}/cancel")
-    public ResponseEntity<PurchaseOrderView> cancel(@PathVariable long id,
-                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                                    @Valid @RequestBody(required = false) Cancellation body) {
+    public ResponseEntity<PurchaseOrderView> cancel(
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody(required = false) Cancellation body) {
         Long expected = ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch);
-        PurchaseOrderView view = ordering.cancel(id, expected, body == null ? null : body.reason(), actor.get().userId());
+        PurchaseOrderView view = ordering.cancel(
+                id, expected, body == null ? null : body.reason(), actor.get().userId());
         return CatalogResponses.ok(view.version(), view);
     }
 

@@ -53,8 +53,11 @@ public class DirectPutawayDelegate implements JavaDelegate {
                 long lotId = Long.parseLong(lotAt[0]);
                 long locationId = Long.parseLong(lotAt[1]);
                 String key = businessKey(lotId, locationId);
-                if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                        .processInstanceBusinessKey(key).count() > 0) {
+                if (runtime.createProcessInstanceQuery()
+                                .processDefinitionKey(PROCESS_KEY)
+                                .processInstanceBusinessKey(key)
+                                .count()
+                        > 0) {
                     continue;
                 }
                 putaway.due(lotId, locationId).ifPresent(due -> {
@@ -68,14 +71,19 @@ public class DirectPutawayDelegate implements JavaDelegate {
                     v.put("quantityText", due.quantityText());
                     v.put("fromLocation", due.fromLocation());
                     v.put("directedZone", due.directedZone());
-                    v.put("suggestedLocations", due.suggestedLocations().isEmpty() ? "none with room: ask the shift lead"
-                            : String.join(", ", due.suggestedLocations()));
-                    v.put("directedBy", execution.getProcessDefinitionId().split(":")[0] + " "
-                            + execution.getProcessBusinessKey());
+                    v.put(
+                            "suggestedLocations",
+                            due.suggestedLocations().isEmpty()
+                                    ? "none with room: ask the shift lead"
+                                    : String.join(", ", due.suggestedLocations()));
+                    v.put(
+                            "directedBy",
+                            execution.getProcessDefinitionId().split(":")[0] + " " + execution.getProcessBusinessKey());
                     v.put("scannedLocation", null);
                     v.put("putawayQuantity", null);
                     v.put("overrideReasonCode", null);
-                    started.add(runtime.startProcessInstanceByKey(PROCESS_KEY, key, v).getId());
+                    started.add(runtime.startProcessInstanceByKey(PROCESS_KEY, key, v)
+                            .getId());
                 });
             }
         }

@@ -20,11 +20,22 @@ public class DmnPutawayZones implements PutawayZones {
 
     @Override
     public String zoneFor(String stockStatus, String temperatureClass, String itemFamily) {
-        Object zone = tables.evaluate(DECISION, Map.of("stockStatus", stockStatus, "temperatureClass", temperatureClass,
-                "itemFamily", itemFamily)).get("zoneCode");
+        Object zone = tables.evaluate(
+                        DECISION,
+                        Map.of(
+                                "stockStatus",
+                                stockStatus,
+                                "temperatureClass",
+                                temperatureClass,
+                                "itemFamily",
+                                itemFamily))
+                .get("zoneCode");
         if (zone == null) {
-            throw DomainException.unprocessable("NO_PUTAWAY_ZONE", "The putaway table has no zone for " + stockStatus
-                    + " " + temperatureClass + " " + itemFamily + " stock.", Map.of());
+            throw DomainException.unprocessable(
+                    "NO_PUTAWAY_ZONE",
+                    "The putaway table has no zone for " + stockStatus + " " + temperatureClass + " " + itemFamily
+                            + " stock.",
+                    Map.of());
         }
         return zone.toString();
     }

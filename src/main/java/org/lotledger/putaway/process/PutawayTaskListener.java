@@ -44,14 +44,22 @@ public class PutawayTaskListener implements TaskListener {
         }
         long lotId = ((Number) task.getVariable("lotId")).longValue();
         long from = ((Number) task.getVariable("fromLocationId")).longValue();
-        ReleasedStockPutaway.Answer answer = new ReleasedStockPutaway.Answer(text(task.getVariable("scannedLocation")),
-                quantity(task.getVariable("putawayQuantity")), text(task.getVariable("overrideReasonCode")));
-        ReleasedStockPutaway.Outcome outcome = putaway.confirm(lotId, from, answer, new Actor(userId, groups),
+        ReleasedStockPutaway.Answer answer = new ReleasedStockPutaway.Answer(
+                text(task.getVariable("scannedLocation")),
+                quantity(task.getVariable("putawayQuantity")),
+                text(task.getVariable("overrideReasonCode")));
+        ReleasedStockPutaway.Outcome outcome = putaway.confirm(
+                lotId,
+                from,
+                answer,
+                new Actor(userId, groups),
                 ProcessPostings.idempotencyKey(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId()));
-        task.setVariable("putawayOutcome", outcome.posting().isEmpty()
-                ? "nothing left at " + task.getVariable("fromLocation") + ": already put away"
-                : outcome.quantity() + " " + task.getVariable("baseUom") + " to " + outcome.toLocation()
-                        + " (posting " + outcome.posting().get().id() + ")");
+        task.setVariable(
+                "putawayOutcome",
+                outcome.posting().isEmpty()
+                        ? "nothing left at " + task.getVariable("fromLocation") + ": already put away"
+                        : outcome.quantity() + " " + task.getVariable("baseUom") + " to " + outcome.toLocation()
+                                + " (posting " + outcome.posting().get().id() + ")");
     }
 
     private static String text(Object v) {
@@ -68,8 +76,10 @@ public class PutawayTaskListener implements TaskListener {
         try {
             return Long.parseLong(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw DomainException.unprocessable("PUTAWAY_QUANTITY_INVALID", "The quantity is a whole number of base "
-                    + "units; got '" + v + "'.", Map.of());
+            throw DomainException.unprocessable(
+                    "PUTAWAY_QUANTITY_INVALID",
+                    "The quantity is a whole number of base " + "units; got '" + v + "'.",
+                    Map.of());
         }
     }
 }

@@ -47,8 +47,13 @@ public class InspectionFacts {
         facts.put("riskClass", r.get("risk_class"));
         facts.put("supplierName", r.get("supplier_name"));
         facts.put("supplierApprovalStatus", r.get("approval_status"));
-        facts.put("firstReceiptFromSupplier", !ledger.anyOtherLotPosted(PostingType.RECEIPT,
-                ((Number) r.get("item_id")).longValue(), ((Number) r.get("supplier_id")).longValue(), lotId));
+        facts.put(
+                "firstReceiptFromSupplier",
+                !ledger.anyOtherLotPosted(
+                        PostingType.RECEIPT,
+                        ((Number) r.get("item_id")).longValue(),
+                        ((Number) r.get("supplier_id")).longValue(),
+                        lotId));
         return facts;
     }
 }

@@ -12,8 +12,8 @@ import org.lotledger.common.DomainException;
  */
 public record InspectionResult(String decision, long accepted, long rejected, long destroyedSamples, String reason) {
 
-    public static InspectionResult check(String level, long underInspection, long sampleSize, String temperatureClass,
-                                         Map<String, Object> answers) {
+    public static InspectionResult check(
+            String level, long underInspection, long sampleSize, String temperatureClass, Map<String, Object> answers) {
         String decision = text(answers.get("decision"));
         long accepted = whole(answers.get("acceptedQuantity"), "Accepted quantity");
         long rejected = whole(answers.get("rejectedQuantity"), "Rejected quantity");
@@ -55,14 +55,14 @@ public record InspectionResult(String decision, long accepted, long rejected, lo
             }
             if (("SAMPLE".equals(level) || "FULL".equals(level))
                     && (!Boolean.TRUE.equals(answers.get("certificateOfAnalysisOk"))
-                    || !"PASS".equals(text(answers.get("sampleResult"))))) {
+                            || !"PASS".equals(text(answers.get("sampleResult"))))) {
                 problems.add("A " + level + " inspection accepts stock only with a matching certificate of analysis"
                         + " and a passed sample.");
             }
         }
         if (!problems.isEmpty()) {
-            throw DomainException.unprocessable("INSPECTION_RESULT_INVALID", String.join(" ", problems),
-                    Map.of("problems", problems));
+            throw DomainException.unprocessable(
+                    "INSPECTION_RESULT_INVALID", String.join(" ", problems), Map.of("problems", problems));
         }
         return new InspectionResult(decision, accepted, rejected, destroyed, reason);
     }
@@ -78,8 +78,8 @@ public record InspectionResult(String decision, long accepted, long rejected, lo
         try {
             return new java.math.BigDecimal(o.toString()).longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw DomainException.unprocessable("INSPECTION_RESULT_INVALID", label + " must be a whole number of units; got "
-                    + o + ".", Map.of());
+            throw DomainException.unprocessable(
+                    "INSPECTION_RESULT_INVALID", label + " must be a whole number of units; got " + o + ".", Map.of());
         }
     }
 }

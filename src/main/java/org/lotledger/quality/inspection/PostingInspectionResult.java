@@ -34,37 +34,70 @@ public class PostingInspectionResult {
         this.jdbc = jdbc;
     }
 
-    public void post(String keyPrefix, String processInstanceId, long lotId, long dockLocationId,
-                     InspectionResult result, Actor actor) {
+    public void post(
+            String keyPrefix,
+            String processInstanceId,
+            long lotId,
+            long dockLocationId,
+            InspectionResult result,
+            Actor actor) {
         if (result.destroyedSamples() > 0) {
             long sampleBin = virtual(dockLocationId, "QA_SAMPLE");
             ledger.post(PostingRequest.of(PostingType.QA_SAMPLE, actor, keyPrefix + ":samples")
-                    .movement(new Movement(lotId, dockLocationId, StockStatus.QUARANTINE, sampleBin,
-                            StockStatus.QUARANTINE, result.destroyedSamples()))
-                    .processInstance(processInstanceId).reference("INSPECTION", processInstanceId).build());
+                    .movement(new Movement(
+                            lotId,
+                            dockLocationId,
+                            StockStatus.QUARANTINE,
+                            sampleBin,
+                            StockStatus.QUARANTINE,
+                            result.destroyedSamples()))
+                    .processInstance(processInstanceId)
+                    .reference("INSPECTION", processInstanceId)
+                    .build());
         }
         if (result.accepted() > 0) {
             // a hold placed on the lot (or the dock) while it was in quarantine keeps the accepted stock held
             Optional<Long> hold = arrivals.holdCovering(lotId, dockLocationId);
             Posting accepted = ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, keyPrefix + ":accept")
-                    .movement(new Movement(lotId, dockLocationId, StockStatus.QUARANTINE, dockLocationId,
-                            hold.isPresent() ? StockStatus.HOLD : StockStatus.AVAILABLE, result.accepted()))
-                    .processInstance(processInstanceId).reference("INSPECTION", processInstanceId)
-                    .note(hold.map(h -> "accepted under open quality hold " + h).orElse(null)).build());
+                    .movement(new Movement(
+                            lotId,
+                            dockLocationId,
+                            StockStatus.QUARANTINE,
+                            dockLocationId,
+                            hold.isPresent() ? StockStatus.HOLD : StockStatus.AVAILABLE,
+                            result.accepted()))
+                    .processInstance(processInstanceId)
+                    .reference("INSPECTION", processInstanceId)
+                    .note(hold.map(h -> "accepted under open quality hold " + h).orElse(null))
+                    .build());
             if (hold.isPresent() && !accepted.replayed()) {
                 arrivals.adopt(hold.get(), lotId, dockLocationId, result.accepted(), accepted.id());
             }
         }
         if (result.rejected() > 0) {
             ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, actor, keyPrefix + ":reject")
-                    .movement(new Movement(lotId, dockLocationId, StockStatus.QUARANTINE, dockLocationId,
-                            StockStatus.REJECTED, result.rejected()))
-                    .processInstance(processInstanceId).reference("INSPECTION", processInstanceId)
-                    .note(result.reason()).build());
+                    .movement(new Movement(
+                            lotId,
+                            dockLocationId,
+                            StockStatus.QUARANTINE,
+                            dockLocationId,
+                            StockStatus.REJECTED,
+                            result.rejected()))
+                    .processInstance(processInstanceId)
+                    .reference("INSPECTION", processInstanceId)
+                    .note(result.reason())
+                    .build());
             ledger.post(PostingRequest.of(PostingType.MOVE, actor, keyPrefix + ":to-reject-area")
-                    .movement(new Movement(lotId, dockLocationId, StockStatus.REJECTED, rejectArea(dockLocationId),
-                            StockStatus.REJECTED, result.rejected()))
-                    .processInstance(processInstanceId).reference("INSPECTION", processInstanceId).build());
+                    .movement(new Movement(
+                            lotId,
+                            dockLocationId,
+                            StockStatus.REJECTED,
+                            rejectArea(dockLocationId),
+                            StockStatus.REJECTED,
+                            result.rejected()))
+                    .processInstance(processInstanceId)
+                    .reference("INSPECTION", processInstanceId)
+                    .build());
         }
     }
 
@@ -73,8 +106,8 @@ public class PostingInspectionResult {
                 select v.id from location d join location v on v.warehouse_id = d.warehouse_id and v.kind = ?
                  where d.id = ?""", Long.class, kind, dock);
         if (ids.isEmpty()) {
-            throw DomainException.unprocessable("UNKNOWN_LOCATION", "The dock's warehouse has no " + kind + " location.",
-                    Map.of());
+            throw DomainException.unprocessable(
+                    "UNKNOWN_LOCATION", "The dock's warehouse has no " + kind + " location.", Map.of());
         }
         return ids.get(0);
     }
@@ -87,8 +120,8 @@ public class PostingInspectionResult {
                  where d.id = ? and z.zone_type = 'REJECT_STAGING' and r.active and z.active
                  order by r.code limit 1""", Long.class, dock);
         if (ids.isEmpty()) {
-            throw DomainException.unprocessable("NO_REJECT_AREA", "The dock's warehouse has no reject staging location.",
-                    Map.of());
+            throw DomainException.unprocessable(
+                    "NO_REJECT_AREA", "The dock's warehouse has no reject staging location.", Map.of());
         }
         return ids.get(0);
     }

@@ -37,9 +37,14 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
     private final DecisionTables tables;
     private final HoldProcess process;
 
-    public CarryOutHoldDecisionDelegate(HoldDecisionRecords decisions, HoldApprovals approvals, ReleasingHold releasing,
-                                        HoldWarehouseMoves moves, QualityHolds holds, DecisionTables tables,
-                                        HoldProcess process) {
+    public CarryOutHoldDecisionDelegate(
+            HoldDecisionRecords decisions,
+            HoldApprovals approvals,
+            ReleasingHold releasing,
+            HoldWarehouseMoves moves,
+            QualityHolds holds,
+            DecisionTables tables,
+            HoldProcess process) {
         this.decisions = decisions;
         this.approvals = approvals;
         this.releasing = releasing;
@@ -52,22 +57,38 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long holdId = HoldProcess.id(execution.getVariable("holdId"));
-        HoldDecision d = decisions.latest(holdId).orElseThrow(() -> DomainException.conflict("NO_HOLD_DECISION",
-                "Hold " + holdId + " has no review decision to carry out.", Map.of("holdId", holdId)));
+        HoldDecision d = decisions
+                .latest(holdId)
+                .orElseThrow(() -> DomainException.conflict(
+                        "NO_HOLD_DECISION",
+                        "Hold " + holdId + " has no review decision to carry out.",
+                        Map.of("holdId", holdId)));
         requireApprovals(holdId, d);
         Actor actor = process.approverOf(d);
-        String key = ProcessPostings.idempotencyKey(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
-                "decision-" + d.recordId());
+        String key = ProcessPostings.idempotencyKey(
+                execution.getProcessInstanceId(), execution.getCurrentActivityId(), "decision-" + d.recordId());
         List<HoldDecision.Part> release = d.partsOf(HoldDecision.Disposition.RELEASE);
         if (d.outcome() == HoldDecision.Outcome.RELEASE) {
             releasing.release(holdId, null, d.note(), actor, key);
         } else if (!release.isEmpty()) {
-            releasing.release(holdId, release.stream().map(p -> new HoldLine(p.lotId(), p.locationId(),
-                    p.quantity(), null)).toList(), d.note(), actor, key);
+            releasing.release(
+                    holdId,
+                    release.stream()
+                            .map(p -> new HoldLine(p.lotId(), p.locationId(), p.quantity(), null))
+                            .toList(),
+                    d.note(),
+                    actor,
+                    key);
         }
         // Task_DirectPutaway reads it: released stock is AVAILABLE where it was held (or HOLD again under another hold)
-        execution.setVariable("releasedStock", String.join(",", d.partsOf(HoldDecision.Disposition.RELEASE).stream()
-                .map(p -> p.lotId() + "@" + p.locationId()).distinct().toList()));
+        execution.setVariable(
+                "releasedStock",
+                String.join(
+                        ",",
+                        d.partsOf(HoldDecision.Disposition.RELEASE).stream()
+                                .map(p -> p.lotId() + "@" + p.locationId())
+                                .distinct()
+                                .toList()));
         List<Long> ids = new ArrayList<>(moves.create(d, execution.getProcessInstanceId()));
         execution.setVariable("warehouseMoveIds", ids);
         execution.setVariable("warehouseMovesDue", !ids.isEmpty());
@@ -75,15 +96,20 @@ public class CarryOutHoldDecisionDelegate implements JavaDelegate {
 
     private void requireApprovals(long holdId, HoldDecision d) {
         String reason = holds.reasonOf(holdId).name();
-        Map<String, Object> answer = tables.evaluate("holdSecondApproval",
+        Map<String, Object> answer = tables.evaluate(
+                "holdSecondApproval",
                 Map.of("holdReason", reason, "outcome", d.outcome().name()));
         if (!Boolean.TRUE.equals(answer.get("secondApprovalRequired"))) {
             return;
         }
-        var second = approvals.secondApprovalOf(holdId, d.recordId()).orElseThrow(() -> new DomainException(
-                "SECOND_APPROVAL_MISSING", DomainException.Kind.FORBIDDEN, "Hold " + holdId + " (" + reason + ", "
-                + d.outcome() + ") needs a second approval by a quality manager before it is carried out.",
-                Map.of("holdId", holdId)));
+        var second = approvals
+                .secondApprovalOf(holdId, d.recordId())
+                .orElseThrow(() -> new DomainException(
+                        "SECOND_APPROVAL_MISSING",
+                        DomainException.Kind.FORBIDDEN,
+                        "Hold " + holdId + " (" + reason + ", " + d.outcome()
+                                + ") needs a second approval by a quality manager before it is carried out.",
+                        Map.of("holdId", holdId)));
         // the recorded approver, with the groups they have now: the same rule the approval task applied
         approvals.requireSecondApprover(holdId, d.decidedBy(), process.actor(second.decidedBy()));
     }

@@ -1,10 +1,10 @@
 package org.lotledger.quality.process;
 
-import org.lotledger.platform.camunda.SignedInUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.platform.camunda.SignedInUser;
 import org.lotledger.quality.HoldApprovals;
 import org.lotledger.quality.HoldDecision;
 import org.lotledger.quality.HoldDecisionRecords;
@@ -25,8 +25,12 @@ public class HoldApprovalListener implements TaskListener {
     private final HoldProcess process;
     private final SignedInUser signedIn;
 
-    public HoldApprovalListener(HoldApprovals approvals, HoldDecisionRecords decisions, HoldDecisionTexts texts,
-                                HoldProcess process, SignedInUser signedIn) {
+    public HoldApprovalListener(
+            HoldApprovals approvals,
+            HoldDecisionRecords decisions,
+            HoldDecisionTexts texts,
+            HoldProcess process,
+            SignedInUser signedIn) {
         this.approvals = approvals;
         this.decisions = decisions;
         this.texts = texts;
@@ -48,11 +52,17 @@ public class HoldApprovalListener implements TaskListener {
         Actor approver = HoldReviewListener.signedIn(signedIn, process, task, "quality manager");
         String answer = HoldReviewListener.str(task.getVariable("approval"));
         if (!"APPROVE".equals(answer) && !"REFUSE".equals(answer)) {
-            throw DomainException.unprocessable("APPROVAL_REQUIRED", "Approve the decision or refuse it.",
-                    java.util.Map.of("holdId", holdId));
+            throw DomainException.unprocessable(
+                    "APPROVAL_REQUIRED", "Approve the decision or refuse it.", java.util.Map.of("holdId", holdId));
         }
-        approvals.answer(holdId, "APPROVE".equals(answer), HoldReviewListener.str(task.getVariable("approvalNote")),
-                approver, task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(),
+        approvals.answer(
+                holdId,
+                "APPROVE".equals(answer),
+                HoldReviewListener.str(task.getVariable("approvalNote")),
+                approver,
+                task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(),
+                task.getId(),
                 HoldReviewListener.str(task.getVariable(HoldReviewListener.REQUEST_KEY)));
         task.setVariable(HoldReviewListener.REQUEST_KEY, null);
     }

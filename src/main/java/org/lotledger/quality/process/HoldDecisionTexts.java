@@ -28,20 +28,36 @@ public class HoldDecisionTexts {
         }
         StringBuilder s = new StringBuilder();
         for (HoldView.Remaining r : held) {
-            s.append("- lot ").append(r.lotLabel()).append(" (id ").append(r.lotId()).append(") at ")
-                    .append(r.locationCode()).append(": ").append(r.quantity()).append('\n');
+            s.append("- lot ")
+                    .append(r.lotLabel())
+                    .append(" (id ")
+                    .append(r.lotId())
+                    .append(") at ")
+                    .append(r.locationCode())
+                    .append(": ")
+                    .append(r.quantity())
+                    .append('\n');
         }
         return s.toString().trim();
     }
 
     public String describe(HoldDecision d) {
         StringBuilder s = new StringBuilder(d.outcome().name().replace('_', ' ').toLowerCase(Locale.ROOT))
-                .append(" proposed by ").append(d.decidedBy()).append('\n');
+                .append(" proposed by ")
+                .append(d.decidedBy())
+                .append('\n');
         for (HoldDecision.Part p : d.parts()) {
-            s.append("\n- ").append(p.disposition().name().replace('_', ' ').toLowerCase(Locale.ROOT)).append(' ')
-                    .append(p.quantity()).append(" of lot ").append(catalog.findLot(p.lotId())
-                            .map(l -> l.internalLabel()).orElse("id " + p.lotId()))
-                    .append(" at ").append(catalog.findLocation(p.locationId()).map(l -> l.code())
+            s.append("\n- ")
+                    .append(p.disposition().name().replace('_', ' ').toLowerCase(Locale.ROOT))
+                    .append(' ')
+                    .append(p.quantity())
+                    .append(" of lot ")
+                    .append(catalog.findLot(p.lotId())
+                            .map(l -> l.internalLabel())
+                            .orElse("id " + p.lotId()))
+                    .append(" at ")
+                    .append(catalog.findLocation(p.locationId())
+                            .map(l -> l.code())
                             .orElse("location " + p.locationId()));
         }
         if (d.reasonCode() != null) {

@@ -62,8 +62,15 @@ public class HoldProcess {
     private final HoldWarehouseMoves moves;
     private final DecisionTables tables;
 
-    public HoldProcess(RuntimeService runtime, IdentityService identity, QualityHolds holds, HoldDecisionRecords decisions,
-                       HoldApprovals approvals, JdbcTemplate jdbc, HoldWarehouseMoves moves, DecisionTables tables) {
+    public HoldProcess(
+            RuntimeService runtime,
+            IdentityService identity,
+            QualityHolds holds,
+            HoldDecisionRecords decisions,
+            HoldApprovals approvals,
+            JdbcTemplate jdbc,
+            HoldWarehouseMoves moves,
+            DecisionTables tables) {
         this.runtime = runtime;
         this.identity = identity;
         this.holds = holds;
@@ -87,9 +94,13 @@ public class HoldProcess {
     @EventListener(ApplicationReadyEvent.class)
     @Order(20)
     public void startMissing() {
-        for (Long holdId : jdbc.queryForList("select id from quality_hold where state = 'OPEN' order by id", Long.class)) {
-            if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                    .processInstanceBusinessKey(businessKey(holdId)).count() == 0) {
+        for (Long holdId :
+                jdbc.queryForList("select id from quality_hold where state = 'OPEN' order by id", Long.class)) {
+            if (runtime.createProcessInstanceQuery()
+                            .processDefinitionKey(PROCESS_KEY)
+                            .processInstanceBusinessKey(businessKey(holdId))
+                            .count()
+                    == 0) {
                 log.info("starting the review process of open hold {}", holdId);
                 start(holdId);
             }
@@ -112,9 +123,11 @@ public class HoldProcess {
         v.put("holdLabel", hold.lotLabel() != null ? hold.lotLabel() : hold.locationCode());
         v.put("holdReasonText", reasonText(hold.reason()));
         // "Review hold" is due when the first reminder fires: the reminder timer and the due date read one value
-        v.putAll(reviewSchedule(tables.evaluate(REVIEW_SLA_DECISION, Map.of("holdReason", hold.reason().name()))));
+        v.putAll(reviewSchedule(tables.evaluate(
+                REVIEW_SLA_DECISION, Map.of("holdReason", hold.reason().name()))));
         v.put("remindersSent", 0);
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(holdId), v).getId();
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(holdId), v)
+                .getId();
     }
 
     /** The reason in the words a task name uses. */
@@ -137,16 +150,21 @@ public class HoldProcess {
     static Map<String, Object> reviewSchedule(Map<String, Object> sla) {
         String reviewWithin = duration(sla, "reviewWithin");
         String followUpWithin = duration(sla, "followUpWithin");
-        return Map.of("holdReviewDue", reviewWithin, "holdReviewFollowUp", followUpWithin,
-                "holdReminderCycle", "R" + REMINDERS + "/" + reviewWithin);
+        return Map.of(
+                "holdReviewDue",
+                reviewWithin,
+                "holdReviewFollowUp",
+                followUpWithin,
+                "holdReminderCycle",
+                "R" + REMINDERS + "/" + reviewWithin);
     }
 
     private static String duration(Map<String, Object> sla, String output) {
         Object value = sla.get(output);
         if (!(value instanceof String s) || !DURATION.matcher(s).matches()) {
             // a model fault, not the user's: the hold is not placed without its review SLA
-            throw new IllegalStateException("dmn/hold-review-sla.dmn answered " + output + " = " + value
-                    + " for " + sla + "; expected an ISO 8601 duration such as PT4H or P2D");
+            throw new IllegalStateException("dmn/hold-review-sla.dmn answered " + output + " = " + value + " for " + sla
+                    + "; expected an ISO 8601 duration such as PT4H or P2D");
         }
         return s;
     }
@@ -164,7 +182,10 @@ public class HoldProcess {
     /** Gateway "Approved?": whether the decision under review has a recorded second approval. */
     public boolean secondApprovalGiven(Object holdId) {
         long id = id(holdId);
-        return decisions.latest(id).flatMap(d -> approvals.secondApprovalOf(id, d.recordId())).isPresent();
+        return decisions
+                .latest(id)
+                .flatMap(d -> approvals.secondApprovalOf(id, d.recordId()))
+                .isPresent();
     }
 
     /** A user with the groups Camunda's identity service knows for them. */
@@ -178,7 +199,9 @@ public class HoldProcess {
 
     /** Who carries a decision out: its second approver when it has one, else its reviewer. */
     public Actor approverOf(HoldDecision d) {
-        return approvals.secondApprovalOf(d.holdId(), d.recordId()).map(a -> actor(a.decidedBy()))
+        return approvals
+                .secondApprovalOf(d.holdId(), d.recordId())
+                .map(a -> actor(a.decidedBy()))
                 .orElseGet(() -> actor(d.decidedBy()));
     }
 
@@ -195,16 +218,20 @@ public class HoldProcess {
         }
         if (v instanceof Number n) {
             if (n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw DomainException.unprocessable("HOLD_DECISION_INVALID",
-                        "The " + field + " quantity is a whole number of base units; got " + v + ".", Map.of());
+                throw DomainException.unprocessable(
+                        "HOLD_DECISION_INVALID",
+                        "The " + field + " quantity is a whole number of base units; got " + v + ".",
+                        Map.of());
             }
             return n.longValue();
         }
         try {
             return Long.parseLong(String.valueOf(v).trim());
         } catch (NumberFormatException e) {
-            throw DomainException.unprocessable("HOLD_DECISION_INVALID",
-                    "The " + field + " quantity is a whole number of base units; got '" + v + "'.", Map.of());
+            throw DomainException.unprocessable(
+                    "HOLD_DECISION_INVALID",
+                    "The " + field + " quantity is a whole number of base units; got '" + v + "'.",
+                    Map.of());
         }
     }
 }

@@ -28,6 +28,7 @@ public class HoldReviewListener implements TaskListener {
 
     /** Set by the API only: explicit parts (JSON) and the caller's idempotency key. */
     static final String PARTS = "decisionParts";
+
     static final String REQUEST_KEY = "requestKey";
 
     private final HoldDecisions decisions;
@@ -36,8 +37,12 @@ public class HoldReviewListener implements TaskListener {
     private final SignedInUser signedIn;
     private final ObjectMapper json;
 
-    public HoldReviewListener(HoldDecisions decisions, HoldDecisionTexts texts, HoldProcess process,
-                              SignedInUser signedIn, ObjectMapper json) {
+    public HoldReviewListener(
+            HoldDecisions decisions,
+            HoldDecisionTexts texts,
+            HoldProcess process,
+            SignedInUser signedIn,
+            ObjectMapper json) {
         this.decisions = decisions;
         this.texts = texts;
         this.process = process;
@@ -54,17 +59,26 @@ public class HoldReviewListener implements TaskListener {
         }
         Actor reviewer = signedIn(signedIn, process, task, "quality reviewer");
         if (!reviewer.isIn(Groups.QUALITY) && !reviewer.isIn(Groups.QUALITY_MANAGERS)) {
-            throw new DomainException("HOLD_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
+            throw new DomainException(
+                    "HOLD_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
                     "Only quality reviews a hold; " + reviewer.userId() + " is not in quality.");
         }
-        HoldDecision d = decisions.decide(holdId, new HoldDecisionPolicy.Proposal(
+        HoldDecision d = decisions.decide(
+                holdId,
+                new HoldDecisionPolicy.Proposal(
                         str(task.getVariable("outcome")),
                         HoldProcess.optionalLong(task.getVariable("releaseQuantity"), "release"),
                         HoldProcess.optionalLong(task.getVariable("scrapQuantity"), "scrap"),
                         HoldProcess.optionalLong(task.getVariable("returnQuantity"), "return"),
-                        parts(task.getVariable(PARTS)), str(task.getVariable("scrapReasonCode")),
-                        str(task.getVariable("decisionNote")), str(task.getVariable(REQUEST_KEY))),
-                task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(), reviewer.userId());
+                        parts(task.getVariable(PARTS)),
+                        str(task.getVariable("scrapReasonCode")),
+                        str(task.getVariable("decisionNote")),
+                        str(task.getVariable(REQUEST_KEY))),
+                task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(),
+                task.getId(),
+                reviewer.userId());
         // the table's input, normalised; what is carried out is read back from the record, not from here
         task.setVariable("outcome", d.outcome().name());
         task.setVariable("reviewDecisionId", d.recordId());
@@ -87,13 +101,18 @@ public class HoldReviewListener implements TaskListener {
         try {
             List<HoldDecision.Part> parts = new ArrayList<>();
             for (var p : json.readTree(v.toString())) {
-                parts.add(new HoldDecision.Part(p.get("lotId").asLong(), p.get("locationId").asLong(),
-                        p.get("quantity").asLong(), HoldDecision.Disposition.valueOf(p.get("disposition").asText())));
+                parts.add(new HoldDecision.Part(
+                        p.get("lotId").asLong(),
+                        p.get("locationId").asLong(),
+                        p.get("quantity").asLong(),
+                        HoldDecision.Disposition.valueOf(p.get("disposition").asText())));
             }
             return parts;
         } catch (JsonProcessingException | RuntimeException e) {
-            throw DomainException.unprocessable("HOLD_DECISION_INVALID", "The decision's parts are not readable: "
-                    + "a list of {lotId, locationId, quantity, disposition}.", Map.of());
+            throw DomainException.unprocessable(
+                    "HOLD_DECISION_INVALID",
+                    "The decision's parts are not readable: " + "a list of {lotId, locationId, quantity, disposition}.",
+                    Map.of());
         }
     }
 }

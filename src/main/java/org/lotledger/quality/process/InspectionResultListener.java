@@ -17,8 +17,17 @@ import org.springframework.stereotype.Component;
 @Component("inspectionResultListener")
 public class InspectionResultListener implements TaskListener {
 
-    static final String[] ANSWERS = {"decision", "acceptedQuantity", "rejectedQuantity", "destroyedSamples",
-        "decisionReason", "labelsLegible", "coldChainInRange", "certificateOfAnalysisOk", "sampleResult"};
+    static final String[] ANSWERS = {
+        "decision",
+        "acceptedQuantity",
+        "rejectedQuantity",
+        "destroyedSamples",
+        "decisionReason",
+        "labelsLegible",
+        "coldChainInRange",
+        "certificateOfAnalysisOk",
+        "sampleResult"
+    };
 
     private final DecisionRecords decisions;
     private final SignedInUser signedIn;
@@ -38,11 +47,20 @@ public class InspectionResultListener implements TaskListener {
                 answers.put(key, value);
             }
         }
-        InspectionResult result = InspectionResult.check(String.valueOf(task.getVariable("inspectionLevel")),
+        InspectionResult result = InspectionResult.check(
+                String.valueOf(task.getVariable("inspectionLevel")),
                 ((Number) task.getVariable("quantityUnderInspection")).longValue(),
                 ((Number) task.getVariable("sampleSize")).longValue(),
-                String.valueOf(task.getVariable("temperatureClass")), answers);
-        decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(), "LOT",
-                String.valueOf(task.getVariable("lotId")), result.decision(), answers, inspector);
+                String.valueOf(task.getVariable("temperatureClass")),
+                answers);
+        decisions.record(
+                task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(),
+                task.getId(),
+                "LOT",
+                String.valueOf(task.getVariable("lotId")),
+                result.decision(),
+                answers,
+                inspector);
     }
 }

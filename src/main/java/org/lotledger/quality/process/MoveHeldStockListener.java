@@ -1,11 +1,11 @@
 package org.lotledger.quality.process;
 
-import org.lotledger.platform.camunda.SignedInUser;
-import org.lotledger.platform.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.platform.camunda.SignedInUser;
+import org.lotledger.platform.security.Groups;
 import org.lotledger.quality.HoldDecision;
 import org.lotledger.quality.HoldDecisionRecords;
 import org.lotledger.quality.HoldWarehouseMoves;
@@ -25,8 +25,8 @@ public class MoveHeldStockListener implements TaskListener {
     private final HoldProcess process;
     private final SignedInUser signedIn;
 
-    public MoveHeldStockListener(HoldWarehouseMoves moves, HoldDecisionRecords decisions, HoldProcess process,
-                                 SignedInUser signedIn) {
+    public MoveHeldStockListener(
+            HoldWarehouseMoves moves, HoldDecisionRecords decisions, HoldProcess process, SignedInUser signedIn) {
         this.moves = moves;
         this.decisions = decisions;
         this.process = process;
@@ -38,8 +38,8 @@ public class MoveHeldStockListener implements TaskListener {
         long moveId = HoldProcess.id(task.getVariable("warehouseMoveId"));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             HoldWarehouseMoves.WarehouseMove m = moves.get(moveId);
-            task.setVariableLocal("moveKind", m.disposition() == HoldDecision.Disposition.SCRAP
-                    ? "Scrap" : "Return to vendor");
+            task.setVariableLocal(
+                    "moveKind", m.disposition() == HoldDecision.Disposition.SCRAP ? "Scrap" : "Return to vendor");
             task.setVariableLocal("moveLot", m.lotLabel() + " (" + m.lotNumber() + ")");
             task.setVariableLocal("moveQuantity", m.quantity());
             task.setVariableLocal("moveFrom", m.fromLocationCode());
@@ -51,12 +51,18 @@ public class MoveHeldStockListener implements TaskListener {
         }
         Actor worker = HoldReviewListener.signedIn(signedIn, process, task, "warehouse worker");
         if (!worker.isIn(Groups.WAREHOUSE) && !worker.isIn(Groups.QUALITY) && !worker.isIn(Groups.QUALITY_MANAGERS)) {
-            throw new DomainException("MOVE_NOT_ALLOWED", DomainException.Kind.FORBIDDEN,
+            throw new DomainException(
+                    "MOVE_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
                     "Only the warehouse (or quality) moves held stock; " + worker.userId() + " may not.");
         }
         HoldWarehouseMoves.WarehouseMove m = moves.get(moveId);
         Actor approver = process.approverOf(decisions.byRecord(m.holdId(), m.decisionRecordId()));
-        moves.confirm(moveId, HoldReviewListener.str(task.getVariable("scannedLot")),
-                HoldReviewListener.str(task.getVariable("scannedLocation")), worker, approver);
+        moves.confirm(
+                moveId,
+                HoldReviewListener.str(task.getVariable("scannedLot")),
+                HoldReviewListener.str(task.getVariable("scannedLocation")),
+                worker,
+                approver);
     }
 }

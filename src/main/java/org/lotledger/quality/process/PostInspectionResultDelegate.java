@@ -49,14 +49,24 @@ public class PostInspectionResultDelegate implements JavaDelegate {
                     answers.put(key, v);
                 }
             }
-            result = InspectionResult.check(level, quantity, ((Number) execution.getVariable("sampleSize")).longValue(),
-                    String.valueOf(execution.getVariable("temperatureClass")), answers);
+            result = InspectionResult.check(
+                    level,
+                    quantity,
+                    ((Number) execution.getVariable("sampleSize")).longValue(),
+                    String.valueOf(execution.getVariable("temperatureClass")),
+                    answers);
             actor = processPostings.actorOf(execution.getProcessInstanceId(), "Task_InspectLot");
         }
-        posting.post(processPostings.idempotencyKey(execution, null), execution.getProcessInstanceId(), lotId, dock,
-                result, actor);
+        posting.post(
+                processPostings.idempotencyKey(execution, null),
+                execution.getProcessInstanceId(),
+                lotId,
+                dock,
+                result,
+                actor);
         execution.setVariable("acceptedQuantity", result.accepted());
-        // Task_DirectPutaway reads it: accepted stock is AVAILABLE at the dock (unless a hold took it), whose zone refuses it
+        // Task_DirectPutaway reads it: accepted stock is AVAILABLE at the dock (unless a hold took it), whose zone
+        // refuses it
         execution.setVariable("releasedStock", result.accepted() > 0 ? lotId + "@" + dock : "");
     }
 }

@@ -30,10 +30,14 @@ public class RemindLongOpenHoldDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int sent = execution.getVariable("remindersSent") instanceof Number n ? n.intValue() : 0;
-        for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
+        for (Task t : tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .active()
+                .list()) {
             tasks.setPriority(t.getId(), Math.min(100, t.getPriority() + STEP));
-            if (HoldProcess.REVIEW_TASK.equals(t.getTaskDefinitionKey()) && tasks.getIdentityLinksForTask(t.getId())
-                    .stream().noneMatch(l -> Groups.QUALITY_MANAGERS.equals(l.getGroupId()))) {
+            if (HoldProcess.REVIEW_TASK.equals(t.getTaskDefinitionKey())
+                    && tasks.getIdentityLinksForTask(t.getId()).stream()
+                            .noneMatch(l -> Groups.QUALITY_MANAGERS.equals(l.getGroupId()))) {
                 tasks.addCandidateGroup(t.getId(), Groups.QUALITY_MANAGERS);
             }
         }

@@ -22,8 +22,11 @@ public class StartInspectionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long receiptId = number(execution, "receiptId");
         long lineId = number(execution, "receiptLineId");
-        String instance = starting.start(number(execution, "lotId"), number(execution, "dockLocationId"),
-                number(execution, "quantityBaseUnits"), StartingInspection.receiptRef(receiptId, lineId),
+        String instance = starting.start(
+                number(execution, "lotId"),
+                number(execution, "dockLocationId"),
+                number(execution, "quantityBaseUnits"),
+                StartingInspection.receiptRef(receiptId, lineId),
                 Boolean.TRUE.equals(execution.getVariable("asnMismatch")));
         // local: one per received lot, kept in the event subprocess's scope (and its history)
         execution.setVariableLocal("inspectionProcessInstanceId", instance);

@@ -30,9 +30,12 @@ public class StartingInspection {
     @EventListener
     public void on(ReceiptLineReversed reversed) {
         String businessKey = businessKey(reversed.lotId(), receiptRef(reversed.receiptId(), reversed.receiptLineId()));
-        runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(businessKey)
-                .list().forEach(pi -> runtime.deleteProcessInstance(pi.getId(),
-                        "receipt line reversed (posting " + reversed.reversalPostingId() + ")"));
+        runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey)
+                .list()
+                .forEach(pi -> runtime.deleteProcessInstance(
+                        pi.getId(), "receipt line reversed (posting " + reversed.reversalPostingId() + ")"));
     }
 
     public static String receiptRef(long receiptId, long receiptLineId) {
@@ -49,7 +52,8 @@ public class StartingInspection {
      *
      * @return the process instance id
      */
-    public String start(long lotId, long dockLocationId, long quantityBaseUnits, String receiptRef, boolean asnMismatch) {
+    public String start(
+            long lotId, long dockLocationId, long quantityBaseUnits, String receiptRef, boolean asnMismatch) {
         Map<String, Object> variables = new HashMap<>(facts.of(lotId));
         variables.put("quantityText", quantityBaseUnits + " " + variables.get("baseUom"));
         variables.put("lotId", lotId);
@@ -57,6 +61,7 @@ public class StartingInspection {
         variables.put("quantityUnderInspection", quantityBaseUnits);
         variables.put("receiptRef", receiptRef);
         variables.put("asnMismatch", asnMismatch);
-        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(lotId, receiptRef), variables).getId();
+        return runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(lotId, receiptRef), variables)
+                .getId();
     }
 }

@@ -18,7 +18,6 @@ import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.quality.HoldDecisionPolicy;
 import org.lotledger.quality.HoldView;
 import org.lotledger.quality.HoldWarehouseMoves;
-import org.lotledger.quality.PlacingHold;
 import org.lotledger.quality.QualityHolds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,16 +32,21 @@ import org.springframework.stereotype.Service;
 public class WorkingHoldTasks {
 
     /** A hold with where its process stands: what it awaits, its warehouse moves and its open tasks. */
-    public record HoldProgress(@JsonUnwrapped HoldView hold, String awaiting,
-                               List<HoldWarehouseMoves.WarehouseMove> warehouseMoves, List<OpenTask> openTasks) {
-    }
+    public record HoldProgress(
+            @JsonUnwrapped HoldView hold,
+            String awaiting,
+            List<HoldWarehouseMoves.WarehouseMove> warehouseMoves,
+            List<OpenTask> openTasks) {}
 
-    public record OpenTask(String taskId, String taskDefinitionKey, String name, List<String> candidateGroups,
-                           Integer priority, Long warehouseMoveId) {
-    }
+    public record OpenTask(
+            String taskId,
+            String taskDefinitionKey,
+            String name,
+            List<String> candidateGroups,
+            Integer priority,
+            Long warehouseMoveId) {}
 
-    public record Worked(HoldProgress progress) {
-    }
+    public record Worked(HoldProgress progress) {}
 
     private final TaskService tasks;
     private final IdentityService identity;
@@ -52,8 +56,14 @@ public class WorkingHoldTasks {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public WorkingHoldTasks(TaskService tasks, IdentityService identity, QualityHolds holds, HoldWarehouseMoves moves,
-                            PostingExecutor executor, JdbcTemplate jdbc, ObjectMapper json) {
+    public WorkingHoldTasks(
+            TaskService tasks,
+            IdentityService identity,
+            QualityHolds holds,
+            HoldWarehouseMoves moves,
+            PostingExecutor executor,
+            JdbcTemplate jdbc,
+            ObjectMapper json) {
         this.tasks = tasks;
         this.identity = identity;
         this.holds = holds;
@@ -68,8 +78,7 @@ public class WorkingHoldTasks {
         String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
             holds.lockHoldDecisions();
-            Task task = openTask(holdId, HoldProcess.REVIEW_TASK, "HOLD_NOT_AWAITING_REVIEW",
-                    "awaits no review now");
+            Task task = openTask(holdId, HoldProcess.REVIEW_TASK, "HOLD_NOT_AWAITING_REVIEW", "awaits no review now");
             Map<String, Object> v = new HashMap<>();
             v.put("outcome", p.outcome());
             v.put("releaseQuantity", p.releaseQuantity());
@@ -89,8 +98,8 @@ public class WorkingHoldTasks {
         String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return executor.inTransaction(() -> {
             holds.lockHoldDecisions();
-            Task task = openTask(holdId, HoldProcess.APPROVAL_TASK, "HOLD_NOT_AWAITING_APPROVAL",
-                    "awaits no second approval now");
+            Task task = openTask(
+                    holdId, HoldProcess.APPROVAL_TASK, "HOLD_NOT_AWAITING_APPROVAL", "awaits no second approval now");
             Map<String, Object> v = new HashMap<>();
             v.put("approval", approve ? "APPROVE" : "REFUSE");
             v.put("approvalNote", note);
@@ -106,17 +115,24 @@ public class WorkingHoldTasks {
             holds.lockHoldDecisions();
             HoldWarehouseMoves.WarehouseMove m = moves.get(moveId);
             if (m.holdId() != holdId) {
-                throw DomainException.notFound("UNKNOWN_WAREHOUSE_MOVE", "Hold " + holdId + " has no warehouse move "
-                        + moveId + ".", Map.of("holdId", holdId, "moveId", moveId));
+                throw DomainException.notFound(
+                        "UNKNOWN_WAREHOUSE_MOVE",
+                        "Hold " + holdId + " has no warehouse move " + moveId + ".",
+                        Map.of("holdId", holdId, "moveId", moveId));
             }
             if (!"OPEN".equals(m.state())) {
-                throw DomainException.conflict("WAREHOUSE_MOVE_DONE", "Warehouse move " + moveId + " was confirmed by "
-                        + m.confirmedBy() + " already.", Map.of("moveId", moveId));
+                throw DomainException.conflict(
+                        "WAREHOUSE_MOVE_DONE",
+                        "Warehouse move " + moveId + " was confirmed by " + m.confirmedBy() + " already.",
+                        Map.of("moveId", moveId));
             }
             Task task = moveTasks(holdId).stream()
-                    .filter(t -> Long.valueOf(moveId).equals(moveIdOf(t))).findFirst()
-                    .orElseThrow(() -> DomainException.conflict("WAREHOUSE_MOVE_NOT_OPEN", "Warehouse move " + moveId
-                            + " has no open task.", Map.of("moveId", moveId)));
+                    .filter(t -> Long.valueOf(moveId).equals(moveIdOf(t)))
+                    .findFirst()
+                    .orElseThrow(() -> DomainException.conflict(
+                            "WAREHOUSE_MOVE_NOT_OPEN",
+                            "Warehouse move " + moveId + " has no open task.",
+                            Map.of("moveId", moveId)));
             Map<String, Object> v = new HashMap<>();
             v.put("scannedLot", lotScan);
             v.put("scannedLocation", locationScan);
@@ -128,19 +144,33 @@ public class WorkingHoldTasks {
     public HoldProgress progress(long holdId) {
         HoldView hold = holds.view(holdId);
         List<OpenTask> open = new ArrayList<>();
-        for (Task t : tasks.createTaskQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).orderByTaskCreateTime().asc().list()) {
+        for (Task t : tasks.createTaskQuery()
+                .processDefinitionKey(HoldProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .orderByTaskCreateTime()
+                .asc()
+                .list()) {
             List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
-                    .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).distinct().toList();
-            open.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), groups, t.getPriority(),
+                    .filter(l -> l.getGroupId() != null)
+                    .map(l -> l.getGroupId())
+                    .distinct()
+                    .toList();
+            open.add(new OpenTask(
+                    t.getId(),
+                    t.getTaskDefinitionKey(),
+                    t.getName(),
+                    groups,
+                    t.getPriority(),
                     HoldProcess.MOVE_TASK.equals(t.getTaskDefinitionKey()) ? moveIdOf(t) : null));
         }
-        String awaiting = open.isEmpty() ? null : switch (open.get(0).taskDefinitionKey()) {
-            case HoldProcess.REVIEW_TASK -> "REVIEW";
-            case HoldProcess.APPROVAL_TASK -> "SECOND_APPROVAL";
-            case HoldProcess.MOVE_TASK -> "WAREHOUSE_MOVES";
-            default -> open.get(0).taskDefinitionKey();
-        };
+        String awaiting = open.isEmpty()
+                ? null
+                : switch (open.get(0).taskDefinitionKey()) {
+                    case HoldProcess.REVIEW_TASK -> "REVIEW";
+                    case HoldProcess.APPROVAL_TASK -> "SECOND_APPROVAL";
+                    case HoldProcess.MOVE_TASK -> "WAREHOUSE_MOVES";
+                    default -> open.get(0).taskDefinitionKey();
+                };
         return new HoldProgress(hold, awaiting, moves.forHold(holdId), open);
     }
 
@@ -158,12 +188,17 @@ public class WorkingHoldTasks {
                 tasks.complete(task.getId(), variables);
             }
         } catch (AuthorizationException e) {
-            throw new DomainException("TASK_NOT_ALLOWED", DomainException.Kind.FORBIDDEN, "Task '" + task.getName()
-                    + "' is not one of " + actor.userId() + "'s tasks.", Map.of("taskId", task.getId()));
+            throw new DomainException(
+                    "TASK_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
+                    "Task '" + task.getName() + "' is not one of " + actor.userId() + "'s tasks.",
+                    Map.of("taskId", task.getId()));
         } catch (OptimisticLockingException e) {
             // someone completed the same task at the same moment (Tasklist, another API call): theirs counts
-            throw DomainException.conflict("TASK_COMPLETED_BY_SOMEONE_ELSE", "Task '" + task.getName()
-                    + "' was completed by someone else just now; reload the hold.", Map.of("taskId", task.getId()));
+            throw DomainException.conflict(
+                    "TASK_COMPLETED_BY_SOMEONE_ELSE",
+                    "Task '" + task.getName() + "' was completed by someone else just now; reload the hold.",
+                    Map.of("taskId", task.getId()));
         } catch (RuntimeException e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof DomainException d) {
@@ -179,11 +214,16 @@ public class WorkingHoldTasks {
     private Task openTask(long holdId, String definitionKey, String code, String what) {
         HoldView hold = holds.view(holdId); // UNKNOWN_HOLD first
         if (hold.state() != org.lotledger.quality.HoldState.OPEN) {
-            throw DomainException.conflict("HOLD_NOT_OPEN", "Hold " + holdId + " is " + hold.state()
-                    + "; there is nothing left to decide.", Map.of("holdId", holdId, "state", hold.state().name()));
+            throw DomainException.conflict(
+                    "HOLD_NOT_OPEN",
+                    "Hold " + holdId + " is " + hold.state() + "; there is nothing left to decide.",
+                    Map.of("holdId", holdId, "state", hold.state().name()));
         }
-        List<Task> found = tasks.createTaskQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).taskDefinitionKey(definitionKey).list();
+        List<Task> found = tasks.createTaskQuery()
+                .processDefinitionKey(HoldProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .taskDefinitionKey(definitionKey)
+                .list();
         if (found.isEmpty()) {
             throw DomainException.conflict(code, "Hold " + holdId + " " + what + ".", Map.of("holdId", holdId));
         }
@@ -191,8 +231,10 @@ public class WorkingHoldTasks {
     }
 
     private List<Task> moveTasks(long holdId) {
-        return tasks.createTaskQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).taskDefinitionKey(HoldProcess.MOVE_TASK)
+        return tasks.createTaskQuery()
+                .processDefinitionKey(HoldProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .taskDefinitionKey(HoldProcess.MOVE_TASK)
                 .list();
     }
 

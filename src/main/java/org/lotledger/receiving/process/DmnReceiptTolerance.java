@@ -30,8 +30,13 @@ class DmnReceiptTolerance implements ReceiptTolerance {
         if (!(percent instanceof Number n)) {
             // a table without an answer is a modelling fault, not a business "no": make it an error, never 0 or 100
             throw new IllegalStateException("decision " + DECISION + " gave no tolerancePercent for "
-                    + Map.of("supplierApprovalStatus", String.valueOf(supplierApprovalStatus),
-                    "riskClass", String.valueOf(riskClass), "temperatureClass", String.valueOf(temperatureClass)));
+                    + Map.of(
+                            "supplierApprovalStatus",
+                            String.valueOf(supplierApprovalStatus),
+                            "riskClass",
+                            String.valueOf(riskClass),
+                            "temperatureClass",
+                            String.valueOf(temperatureClass)));
         }
         return new BigDecimal(n.toString());
     }

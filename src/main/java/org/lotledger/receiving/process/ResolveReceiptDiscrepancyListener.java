@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.lotledger.common.DomainException;
 import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.platform.camunda.SignedInUser;
 import org.lotledger.receiving.DiscrepancyResolution;
@@ -30,14 +29,23 @@ public class ResolveReceiptDiscrepancyListener implements TaskListener {
     public void notify(DelegateTask task) {
         String userId = signedIn.of(task, "receiving supervisor");
         Object missing = task.getVariable("missingCount");
-        DiscrepancyResolution resolution = DiscrepancyResolution.check(task.getVariable("decision"),
-                task.getVariable("decisionReason"), missing == null ? 0 : ((Number) missing).longValue());
+        DiscrepancyResolution resolution = DiscrepancyResolution.check(
+                task.getVariable("decision"),
+                task.getVariable("decisionReason"),
+                missing == null ? 0 : ((Number) missing).longValue());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskName", task.getName());
         details.put("reason", resolution.note());
         details.put("discrepancyCount", task.getVariable("discrepancyCount"));
         details.put("discrepancyTypes", task.getVariable("discrepancyTypes"));
-        decisions.record(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(), "RECEIPT",
-                String.valueOf(task.getVariable("receiptId")), resolution.outcome().name(), details, userId);
+        decisions.record(
+                task.getProcessInstanceId(),
+                task.getTaskDefinitionKey(),
+                task.getId(),
+                "RECEIPT",
+                String.valueOf(task.getVariable("receiptId")),
+                resolution.outcome().name(),
+                details,
+                userId);
     }
 }

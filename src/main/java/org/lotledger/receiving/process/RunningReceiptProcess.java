@@ -45,9 +45,14 @@ public class RunningReceiptProcess {
     private final CatalogQueries catalog;
     private final JdbcTemplate jdbc;
 
-    public RunningReceiptProcess(RuntimeService runtime, Receipts receipts, PurchaseOrderQueries orders,
-                                 PurchaseOrderLines orderLines, AdvanceShipNotices asns, CatalogQueries catalog,
-                                 JdbcTemplate jdbc) {
+    public RunningReceiptProcess(
+            RuntimeService runtime,
+            Receipts receipts,
+            PurchaseOrderQueries orders,
+            PurchaseOrderLines orderLines,
+            AdvanceShipNotices asns,
+            CatalogQueries catalog,
+            JdbcTemplate jdbc) {
         this.runtime = runtime;
         this.receipts = receipts;
         this.orders = orders;
@@ -63,7 +68,8 @@ public class RunningReceiptProcess {
 
     @EventListener
     public void on(ReceiptOpened opened) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey(opened.receiptId()), receiptVariables(opened.receiptId()));
+        runtime.startProcessInstanceByKey(
+                PROCESS_KEY, businessKey(opened.receiptId()), receiptVariables(opened.receiptId()));
     }
 
     @EventListener
@@ -77,8 +83,10 @@ public class RunningReceiptProcess {
         lot.put("quantityBaseUnits", received.quantityBaseUnits());
         lot.put("asnMismatch", received.asnMismatch());
         // to the event subprocess's own scope: two lots never overwrite each other's variables
-        runtime.createMessageCorrelation(LOT_RECEIVED).processInstanceBusinessKey(instanceOf(received.receiptId()))
-                .setVariablesToTriggeredScope(lot).correlateWithResult();
+        runtime.createMessageCorrelation(LOT_RECEIVED)
+                .processInstanceBusinessKey(instanceOf(received.receiptId()))
+                .setVariablesToTriggeredScope(lot)
+                .correlateWithResult();
     }
 
     @EventListener
@@ -102,8 +110,10 @@ public class RunningReceiptProcess {
         variables.put("missingCount", missing);
         variables.put("discrepancyTypes", String.join(", ", types));
         variables.put("discrepancySummary", lines.isEmpty() ? "none" : String.join("\n", lines));
-        runtime.createMessageCorrelation(RECEIPT_CLOSED).processInstanceBusinessKey(businessKey)
-                .setVariables(variables).correlateWithResult();
+        runtime.createMessageCorrelation(RECEIPT_CLOSED)
+                .processInstanceBusinessKey(businessKey)
+                .setVariables(variables)
+                .correlateWithResult();
     }
 
     /**
@@ -118,8 +128,11 @@ public class RunningReceiptProcess {
     /** The receipt's instance, started now for a receipt opened before bpmn/receiving-receipt.bpmn was deployed. */
     private String instanceOf(long receiptId) {
         String businessKey = businessKey(receiptId);
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(businessKey)
-                .count() == 0) {
+        if (runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(PROCESS_KEY)
+                        .processInstanceBusinessKey(businessKey)
+                        .count()
+                == 0) {
             runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, receiptVariables(receiptId));
         }
         return businessKey;
@@ -134,34 +147,47 @@ public class RunningReceiptProcess {
         v.put("purchaseOrderId", po.getId());
         v.put("poNumber", po.getPoNumber());
         v.put("supplierId", po.getSupplierId());
-        v.put("supplierName", catalog.findSupplier(po.getSupplierId()).map(SupplierView::name).orElse("?"));
+        v.put(
+                "supplierName",
+                catalog.findSupplier(po.getSupplierId()).map(SupplierView::name).orElse("?"));
         v.put("dockBarcode", receipt.dockBarcode());
-        v.put("asnNumber", receipt.advanceShipNoticeId() == null ? "none"
-                : asns.findById(receipt.advanceShipNoticeId()).map(AdvanceShipNotice::getAsnNumber).orElse("?"));
+        v.put(
+                "asnNumber",
+                receipt.advanceShipNoticeId() == null
+                        ? "none"
+                        : asns.findById(receipt.advanceShipNoticeId())
+                                .map(AdvanceShipNotice::getAsnNumber)
+                                .orElse("?"));
         return v;
     }
 
     private String describe(ReceiptView.Discrepancy d) {
-        String where = "PO line " + orderLines.findById(d.purchaseOrderLineId()).map(this::lineText)
-                .orElse(String.valueOf(d.purchaseOrderLineId()));
+        String where = "PO line "
+                + orderLines
+                        .findById(d.purchaseOrderLineId())
+                        .map(this::lineText)
+                        .orElse(String.valueOf(d.purchaseOrderLineId()));
         String lot = "lot " + d.lotNumber();
         return switch (d.type()) {
-            case "QUANTITY" -> "**Quantity** — " + where + ", " + lot + ": announced " + d.expected() + ", received "
-                    + d.actual();
-            case "EXPIRY" -> "**Expiry** — " + where + ", " + lot + ": announced " + d.expected() + ", label says "
-                    + d.actual();
-            case "NOT_ARRIVED" -> "**Not arrived** — " + where + ", " + lot + ": announced " + d.expected()
-                    + ", nothing received";
+            case "QUANTITY" ->
+                "**Quantity** — " + where + ", " + lot + ": announced " + d.expected() + ", received " + d.actual();
+            case "EXPIRY" ->
+                "**Expiry** — " + where + ", " + lot + ": announced " + d.expected() + ", label says " + d.actual();
+            case "NOT_ARRIVED" ->
+                "**Not arrived** — " + where + ", " + lot + ": announced " + d.expected() + ", nothing received";
             case "LOT" -> "**Other lot** — " + where + ": received " + lot + ", the ASN announced " + d.expected();
-            case "NOT_ANNOUNCED" -> "**Not announced** — " + where + ", " + lot + ": received " + d.actual()
-                    + ", the ASN does not mention this line";
+            case "NOT_ANNOUNCED" ->
+                "**Not announced** — " + where + ", " + lot + ": received " + d.actual()
+                        + ", the ASN does not mention this line";
             default -> d.type() + " — " + where + ", " + lot + ": expected " + d.expected() + ", actual " + d.actual();
         };
     }
 
     private String lineText(PurchaseOrderLine line) {
-        return line.getLineNumber() + catalog.findItem(line.getItemId())
-                .map(item -> " (" + item.sku() + ", quantities in " + item.baseUom() + ")").orElse("");
+        return line.getLineNumber()
+                + catalog.findItem(line.getItemId())
+                        .map(item -> " (" + item.sku() + ", quantities in " + item.baseUom() + ")")
+                        .orElse("");
     }
 
     private static boolean less(String actual, String expected) {

@@ -31,12 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/receipts")
 public class ReceiptController {
 
-    public record OpenReceipt(@NotNull Long purchaseOrderId, @NotBlank @Size(max = 60) String dockBarcode,
-                              Long advanceShipNoticeId) {
-    }
+    public record OpenReceipt(
+            @NotNull Long purchaseOrderId,
+            @NotBlank @Size(max = 60) String dockBarcode,
+            Long advanceShipNoticeId) {}
 
-    public record Reversal(@Size(max = 30) String reasonCode, @Size(max = 500) String note) {
-    }
+    public record Reversal(
+            @Size(max = 30) String reasonCode,
+            @Size(max = 500) String note) {}
 
     private final OpeningReceipts opening;
     private final ReceivingGoods receiving;
@@ -44,8 +46,12 @@ public class ReceiptController {
     private final Receipts receipts;
     private final CurrentActor actor;
 
-    public ReceiptController(OpeningReceipts opening, ReceivingGoods receiving, ClosingAndReversingReceipts closing,
-                             Receipts receipts, CurrentActor actor) {
+    public ReceiptController(
+            OpeningReceipts opening,
+            ReceivingGoods receiving,
+            ClosingAndReversingReceipts closing,
+            Receipts receipts,
+            CurrentActor actor) {
         this.opening = opening;
         this.receiving = receiving;
         this.closing = closing;
@@ -60,9 +66,10 @@ public class ReceiptController {
     }
 
     @GetMapping
-    public List<ReceiptView> list(@RequestParam(required = false) Long purchaseOrder,
-                                  @RequestParam(required = false) String status) {
-        return receipts.list(purchaseOrder, status == null ? null : status.trim().toUpperCase());
+    public List<ReceiptView> list(
+            @RequestParam(required = false) Long purchaseOrder, @RequestParam(required = false) String status) {
+        return receipts.list(
+                purchaseOrder, status == null ? null : status.trim().toUpperCase());
     }
 
     @GetMapping("/{id}")
@@ -72,29 +79,32 @@ public class ReceiptController {
 
     /** A received lot, typed or {@code {"scan": "<GS1 element string>", "quantity": …}}; needs an Idempotency-Key. */
     @PostMapping("/{id}/lines")
-    public ResponseEntity<ReceiptView.Line> receive(IdempotencyKey key, @PathVariable long id,
-                                                    @Valid @RequestBody ReceiveLine line) {
+    public ResponseEntity<ReceiptView.Line> receive(
+            IdempotencyKey key, @PathVariable long id, @Valid @RequestBody ReceiveLine line) {
         ReceiptView.Line l = receiving.receive(id, line, actor.get(), key.scoped());
         return ResponseEntity.created(URI.create("/api/receipts/" + id)).body(l);
     }
 
     @PostMapping("/{id}/lines/{lineId}/reversal")
-    public ResponseEntity<ReceiptView.Line> reverse(IdempotencyKey key, @PathVariable long id,
-                                    @PathVariable long lineId, @Valid @RequestBody(required = false) Reversal r) {
-        return ResponseEntity.ok(closing.reverseLine(id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(),
-                actor.get(), key.scoped()));
+    public ResponseEntity<ReceiptView.Line> reverse(
+            IdempotencyKey key,
+            @PathVariable long id,
+            @PathVariable long lineId,
+            @Valid @RequestBody(required = false) Reversal r) {
+        return ResponseEntity.ok(closing.reverseLine(
+                id, lineId, r == null ? null : r.reasonCode(), r == null ? null : r.note(), actor.get(), key.scoped()));
     }
 
     @PostMapping("/{id}/purchase-order-lines/{poLineId}/close-short")
     public ResponseEntity<PurchaseOrderLineClosedShort> closeShort(@PathVariable long id, @PathVariable long poLineId) {
-        return ResponseEntity.ok(new PurchaseOrderLineClosedShort(poLineId, closing.closeShort(id, poLineId, actor.get())));
+        return ResponseEntity.ok(
+                new PurchaseOrderLineClosedShort(poLineId, closing.closeShort(id, poLineId, actor.get())));
     }
 
     /** A purchase-order line closed short: its new status. */
     @io.swagger.v3.oas.annotations.media.Schema(requiredProperties = {"purchaseOrderLineId", "status"})
-    public record PurchaseOrderLineClosedShort(long purchaseOrderLineId,
-                                               org.lotledger.purchasing.PurchaseOrderLineStatus status) {
-    }
+    public record PurchaseOrderLineClosedShort(
+            long purchaseOrderLineId, org.lotledger.purchasing.PurchaseOrderLineStatus status) {}
 
     @PostMapping("/{id}/close")
     public ResponseEntity<ReceiptView> close(@PathVariable long id) {

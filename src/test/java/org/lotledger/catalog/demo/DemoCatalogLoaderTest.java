@@ -21,13 +21,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class DemoCatalogLoaderTest {
 
-    private static final List<String> TABLES = List.of("warehouse", "zone", "location", "supplier", "customer", "item",
-            "item_uom", "item_gtin", "reason_code", "lot", "lot_event", "catalog_audit");
+    private static final List<String> TABLES = List.of(
+            "warehouse",
+            "zone",
+            "location",
+            "supplier",
+            "customer",
+            "item",
+            "item_uom",
+            "item_gtin",
+            "reason_code",
+            "lot",
+            "lot_event",
+            "catalog_audit");
 
     @Autowired
     DemoCatalogLoader loader;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CatalogQueries catalog;
 
@@ -41,41 +54,70 @@ class DemoCatalogLoaderTest {
 
     @Test
     void the_demo_catalog_follows_the_seed_scenario() {
-        assertThat(jdbc.queryForList("select code || ' ' || time_zone from warehouse where code in ('EAST','CENTRAL','WEST') order by code",
-                String.class)).containsExactly("CENTRAL America/Chicago", "EAST America/New_York", "WEST America/Los_Angeles");
-        assertThat(jdbc.queryForList("select approval_status from supplier where code in (?,?,?,?,?,?,?,?)", String.class,
-                DemoCatalogLoader.SUP_NORDVAX, DemoCatalogLoader.SUP_MEDIGLOVE, DemoCatalogLoader.SUP_BIOSALINE,
-                DemoCatalogLoader.SUP_SURGIPLY, DemoCatalogLoader.SUP_GLUCORA, DemoCatalogLoader.SUP_WOUNDWELL,
-                DemoCatalogLoader.SUP_DIAGNOSTIX, DemoCatalogLoader.SUP_CHEAPMED))
-                .hasSize(8).contains("APPROVED", "PROBATION", "BLOCKED");
-        assertThat(jdbc.queryForList("select distinct customer_type from customer where code = ? or code = ? or code like '%CLINIC'",
-                String.class, DemoCatalogLoader.CUS_MERCY_HOSPITAL, DemoCatalogLoader.CUS_FIELD_EAST))
+        assertThat(jdbc.queryForList(
+                        "select code || ' ' || time_zone from warehouse where code in ('EAST','CENTRAL','WEST') order by code",
+                        String.class))
+                .containsExactly("CENTRAL America/Chicago", "EAST America/New_York", "WEST America/Los_Angeles");
+        assertThat(jdbc.queryForList(
+                        "select approval_status from supplier where code in (?,?,?,?,?,?,?,?)",
+                        String.class,
+                        DemoCatalogLoader.SUP_NORDVAX,
+                        DemoCatalogLoader.SUP_MEDIGLOVE,
+                        DemoCatalogLoader.SUP_BIOSALINE,
+                        DemoCatalogLoader.SUP_SURGIPLY,
+                        DemoCatalogLoader.SUP_GLUCORA,
+                        DemoCatalogLoader.SUP_WOUNDWELL,
+                        DemoCatalogLoader.SUP_DIAGNOSTIX,
+                        DemoCatalogLoader.SUP_CHEAPMED))
+                .hasSize(8)
+                .contains("APPROVED", "PROBATION", "BLOCKED");
+        assertThat(jdbc.queryForList(
+                        "select distinct customer_type from customer where code = ? or code = ? or code like '%CLINIC'",
+                        String.class, DemoCatalogLoader.CUS_MERCY_HOSPITAL, DemoCatalogLoader.CUS_FIELD_EAST))
                 .containsExactlyInAnyOrder("HOSPITAL", "CLINIC", "FIELD_SERVICE");
 
-        LocationView chilled = catalog.findLocationByBarcode(DemoCatalogLoader.EAST_CHILLED_1).orElseThrow();
+        LocationView chilled =
+                catalog.findLocationByBarcode(DemoCatalogLoader.EAST_CHILLED_1).orElseThrow();
         ZoneView zone = catalog.findZone(chilled.zoneId()).orElseThrow();
         assertThat(zone.allowedTemperatureClasses()).containsExactly(TemperatureClass.CHILLED);
         assertThat(zone.allowedStatuses()).containsExactlyInAnyOrder(StockStatus.AVAILABLE, StockStatus.HOLD);
         assertThat(catalog.findLocationByBarcode(DemoCatalogLoader.EAST_DOCK)).isPresent();
-        assertThat(catalog.findLocationByCode("TRANSIT-EAST-WEST").orElseThrow().kind()).isEqualTo(LocationKind.IN_TRANSIT);
+        assertThat(catalog.findLocationByCode("TRANSIT-EAST-WEST").orElseThrow().kind())
+                .isEqualTo(LocationKind.IN_TRANSIT);
         long east = chilled.warehouseId();
         assertThat(catalog.warehouseLocationId(east, LocationKind.SCRAP))
-                .isEqualTo(catalog.findLocationByCode("EAST-SCRAP").orElseThrow().id());
+                .isEqualTo(
+                        catalog.findLocationByCode("EAST-SCRAP").orElseThrow().id());
 
-        long insulin = jdbc.queryForObject("select id from item where sku = ?", Long.class, DemoCatalogLoader.SKU_INSULIN_PEN);
+        long insulin =
+                jdbc.queryForObject("select id from item where sku = ?", Long.class, DemoCatalogLoader.SKU_INSULIN_PEN);
         assertThat(catalog.toBaseUnits(insulin, BigDecimal.ONE, "CASE")).isEqualTo(100);
-        jdbc.queryForList("select gtin from item_gtin", String.class).forEach(g -> assertThat(new Gtin(g).value()).isEqualTo(g));
-        assertThat(jdbc.queryForList("select distinct allocation_method from item where sku like 'GLV-%' or sku = ?",
-                String.class, DemoCatalogLoader.SKU_FLU_VACCINE)).containsExactlyInAnyOrder("FIFO", "FEFO");
+        jdbc.queryForList("select gtin from item_gtin", String.class)
+                .forEach(g -> assertThat(new Gtin(g).value()).isEqualTo(g));
+        assertThat(jdbc.queryForList(
+                        "select distinct allocation_method from item where sku like 'GLV-%' or sku = ?",
+                        String.class, DemoCatalogLoader.SKU_FLU_VACCINE))
+                .containsExactlyInAnyOrder("FIFO", "FEFO");
 
-        assertThat(jdbc.queryForObject("select count(*) from lot where lot_number = ?", Integer.class,
-                DemoCatalogLoader.LOT_SHARED_NUMBER)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from lot where upper(manufacturer_batch_ref) = ?", Integer.class,
-                DemoCatalogLoader.RECALL_BATCH_REF)).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.queryForList("select distinct actor from catalog_audit where entity_type = 'WAREHOUSE' and entity_id = ?",
-                String.class, String.valueOf(east))).containsExactly("system");
-        assertThat(jdbc.queryForObject("select count(*) from reason_code where code = 'DATA_ENTRY_ERROR' and 'REVERSAL' = any(posting_types)",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from lot where lot_number = ?",
+                        Integer.class,
+                        DemoCatalogLoader.LOT_SHARED_NUMBER))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from lot where upper(manufacturer_batch_ref) = ?",
+                        Integer.class,
+                        DemoCatalogLoader.RECALL_BATCH_REF))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "select distinct actor from catalog_audit where entity_type = 'WAREHOUSE' and entity_id = ?",
+                        String.class,
+                        String.valueOf(east)))
+                .containsExactly("system");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from reason_code where code = 'DATA_ENTRY_ERROR' and 'REVERSAL' = any(posting_types)",
+                        Integer.class))
+                .isEqualTo(1);
     }
 
     private Map<String, Long> counts() {

@@ -13,15 +13,15 @@ class GtinTest {
 
     @ParameterizedTest(name = "{0} is stored as {1}")
     @CsvSource({
-            // GTIN-13 printed on many EAN barcodes (GS1's own example)
-            "4006381333931, 04006381333931",
-            // GTIN-12 (UPC-A) from GS1 US documentation
-            "036000291452, 00036000291452",
-            // GTIN-8 (EAN-8)
-            "96385074, 00000096385074",
-            // GTIN-14 of a case, GS1 General Specifications example
-            "10614141000415, 10614141000415",
-            "00614141000418, 00614141000418"
+        // GTIN-13 printed on many EAN barcodes (GS1's own example)
+        "4006381333931, 04006381333931",
+        // GTIN-12 (UPC-A) from GS1 US documentation
+        "036000291452, 00036000291452",
+        // GTIN-8 (EAN-8)
+        "96385074, 00000096385074",
+        // GTIN-14 of a case, GS1 General Specifications example
+        "10614141000415, 10614141000415",
+        "00614141000418, 00614141000418"
     })
     void valid_gtins_of_every_length_are_left_padded_to_14_digits(String printed, String stored) {
         assertThat(Gtin.parse(printed).value()).isEqualTo(stored);
@@ -30,14 +30,17 @@ class GtinTest {
     @ParameterizedTest
     @ValueSource(strings = {"4006381333932", "036000291453", "96385075", "10614141000416"})
     void a_gtin_with_a_bad_check_digit_is_refused(String text) {
-        assertThatThrownBy(() -> Gtin.parse(text)).isInstanceOf(DomainException.class)
-                .extracting(e -> ((DomainException) e).code()).isEqualTo("INVALID_GTIN");
+        assertThatThrownBy(() -> Gtin.parse(text))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("INVALID_GTIN");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "123", "4006381333", "40063813339311A", "400638133393100"})
     void a_gtin_of_the_wrong_length_or_with_letters_is_refused(String text) {
-        assertThatThrownBy(() -> Gtin.parse(text)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> Gtin.parse(text))
+                .isInstanceOf(DomainException.class)
                 .hasMessageContaining("not a valid GTIN");
     }
 

@@ -17,7 +17,8 @@ class UnitConversionTest {
             new UnitDefinition("CASE", new BigDecimal("12"), "BOX"));
 
     private final Map<String, Integer> units = UomConversions.resolve("EA", BOX_AND_CASE);
-    private final UnitConversion conversion = new UnitConversion(id -> id == 7L ? Optional.of(units) : Optional.empty());
+    private final UnitConversion conversion =
+            new UnitConversion(id -> id == 7L ? Optional.of(units) : Optional.empty());
 
     @Test
     void conversions_given_relative_to_each_other_become_whole_multiples_of_the_base_unit() {
@@ -33,19 +34,24 @@ class UnitConversionTest {
 
     @Test
     void a_quantity_that_is_not_a_whole_number_of_base_units_is_not_convertible() {
-        assertThat(code(() -> conversion.toBaseUnits(7L, new BigDecimal("1.5"), "EA"))).isEqualTo("UOM_NOT_CONVERTIBLE");
-        assertThat(code(() -> conversion.toBaseUnits(7L, new BigDecimal("0.05"), "BOX"))).isEqualTo("UOM_NOT_CONVERTIBLE");
+        assertThat(code(() -> conversion.toBaseUnits(7L, new BigDecimal("1.5"), "EA")))
+                .isEqualTo("UOM_NOT_CONVERTIBLE");
+        assertThat(code(() -> conversion.toBaseUnits(7L, new BigDecimal("0.05"), "BOX")))
+                .isEqualTo("UOM_NOT_CONVERTIBLE");
     }
 
     @Test
     void a_unit_the_item_does_not_have_is_not_convertible() {
-        assertThat(code(() -> conversion.toBaseUnits(7L, BigDecimal.ONE, "PALLET"))).isEqualTo("UOM_NOT_CONVERTIBLE");
+        assertThat(code(() -> conversion.toBaseUnits(7L, BigDecimal.ONE, "PALLET")))
+                .isEqualTo("UOM_NOT_CONVERTIBLE");
     }
 
     @Test
     void zero_or_negative_quantities_are_invalid() {
-        assertThat(code(() -> conversion.toBaseUnits(7L, BigDecimal.ZERO, "EA"))).isEqualTo("INVALID_QUANTITY");
-        assertThat(code(() -> conversion.toBaseUnits(7L, new BigDecimal("-1"), "CASE"))).isEqualTo("INVALID_QUANTITY");
+        assertThat(code(() -> conversion.toBaseUnits(7L, BigDecimal.ZERO, "EA")))
+                .isEqualTo("INVALID_QUANTITY");
+        assertThat(code(() -> conversion.toBaseUnits(7L, new BigDecimal("-1"), "CASE")))
+                .isEqualTo("INVALID_QUANTITY");
         assertThat(code(() -> conversion.toBaseUnits(7L, null, "CASE"))).isEqualTo("INVALID_QUANTITY");
     }
 
@@ -56,10 +62,15 @@ class UnitConversionTest {
 
     @Test
     void unit_definitions_must_be_whole_acyclic_and_reach_the_base_unit() {
-        assertThat(code(() -> UomConversions.resolve("EA", List.of(new UnitDefinition("BOX", new BigDecimal("2.5"), "EA")))))
+        assertThat(code(() ->
+                        UomConversions.resolve("EA", List.of(new UnitDefinition("BOX", new BigDecimal("2.5"), "EA")))))
                 .isEqualTo("INVALID_UOM_CONVERSION");
-        assertThat(code(() -> UomConversions.resolve("EA", List.of(new UnitDefinition("BOX", BigDecimal.TEN, "CASE"),
-                new UnitDefinition("CASE", BigDecimal.TEN, "BOX"))))).isEqualTo("INVALID_UOM_CONVERSION");
+        assertThat(code(() -> UomConversions.resolve(
+                        "EA",
+                        List.of(
+                                new UnitDefinition("BOX", BigDecimal.TEN, "CASE"),
+                                new UnitDefinition("CASE", BigDecimal.TEN, "BOX")))))
+                .isEqualTo("INVALID_UOM_CONVERSION");
         assertThat(code(() -> UomConversions.resolve("EA", List.of(new UnitDefinition("BOX", BigDecimal.TEN, "KG")))))
                 .isEqualTo("INVALID_UOM_CONVERSION");
         assertThat(code(() -> UomConversions.resolve("EA", List.of(new UnitDefinition("EA", BigDecimal.TEN, "EA")))))
@@ -77,6 +88,6 @@ class UnitConversionTest {
 
     @Test
     void the_helper_itself_fails_when_nothing_is_thrown() {
-        assertThatThrownBy(() -> code(() -> { })).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> code(() -> {})).isInstanceOf(AssertionError.class);
     }
 }

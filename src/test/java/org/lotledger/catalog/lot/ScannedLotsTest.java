@@ -21,9 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ScannedLotsTest {
 
-    @Autowired ScannedLots scanned;
-    @Autowired LotService lots;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ScannedLots scanned;
+
+    @Autowired
+    LotService lots;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     final String stripsEach = DemoCatalogLoader.demoGtin(0, 11);
 
@@ -32,15 +37,33 @@ class ScannedLotsTest {
         LotView lot = freshFiveDigitLot();
         String digits = lot.lotNumber();
 
-        assertThat(scanned.find(String.valueOf(lot.id()))).get().extracting(LotView::id).isEqualTo(lot.id());
-        assertThat(scanned.find(lot.internalLabel().toLowerCase())).get().extracting(LotView::id).isEqualTo(lot.id());
-        assertThat(scanned.find("(01)" + stripsEach + "(10)" + digits)).get().extracting(LotView::id).isEqualTo(lot.id());
-        // the supplier prints "L/12345": as AI 10 it is read by the convention
-        assertThat(scanned.find("(01)" + stripsEach + "(10)L/" + digits)).get().extracting(LotView::id)
+        assertThat(scanned.find(String.valueOf(lot.id())))
+                .get()
+                .extracting(LotView::id)
                 .isEqualTo(lot.id());
-        assertThat(scanned.find("]C101" + stripsEach + "10" + digits)).get().extracting(LotView::id).isEqualTo(lot.id());
-        assertThat(scanned.find("(01)" + stripsEach + "(10)X" + digits)).as("no such lot").isEmpty();
-        assertThat(scanned.find("(01)" + stripsEach + "(10)" + digits + "(")).as("not a valid scan").isEmpty();
+        assertThat(scanned.find(lot.internalLabel().toLowerCase()))
+                .get()
+                .extracting(LotView::id)
+                .isEqualTo(lot.id());
+        assertThat(scanned.find("(01)" + stripsEach + "(10)" + digits))
+                .get()
+                .extracting(LotView::id)
+                .isEqualTo(lot.id());
+        // the supplier prints "L/12345": as AI 10 it is read by the convention
+        assertThat(scanned.find("(01)" + stripsEach + "(10)L/" + digits))
+                .get()
+                .extracting(LotView::id)
+                .isEqualTo(lot.id());
+        assertThat(scanned.find("]C101" + stripsEach + "10" + digits))
+                .get()
+                .extracting(LotView::id)
+                .isEqualTo(lot.id());
+        assertThat(scanned.find("(01)" + stripsEach + "(10)X" + digits))
+                .as("no such lot")
+                .isEmpty();
+        assertThat(scanned.find("(01)" + stripsEach + "(10)" + digits + "("))
+                .as("not a valid scan")
+                .isEmpty();
     }
 
     @Test
@@ -49,7 +72,9 @@ class ScannedLotsTest {
         lot(SUP_DIAGNOSTIX, number);
         lot(SUP_MEDIGLOVE, number);
         assertThatThrownBy(() -> scanned.find("(01)" + stripsEach + "(10)" + number))
-                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("LOT_SCAN_AMBIGUOUS");
+                .isInstanceOf(DomainException.class)
+                .extracting("code")
+                .isEqualTo("LOT_SCAN_AMBIGUOUS");
     }
 
     @Test
@@ -59,16 +84,31 @@ class ScannedLotsTest {
         assertThat(scanned.lotNumber(diagnostix, "L/12345", LotText.FIELD)).isEqualTo("12345");
         assertThat(scanned.lotNumber(diagnostix, " AB-778 ", LotText.FIELD)).isEqualTo("AB-778");
         assertThatThrownBy(() -> scanned.lotNumber(diagnostix, "AB-778", LotText.LABEL))
-                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("LOT_LABEL_NOT_RECOGNISED");
+                .isInstanceOf(DomainException.class)
+                .extracting("code")
+                .isEqualTo("LOT_LABEL_NOT_RECOGNISED");
         assertThatThrownBy(() -> scanned.lotNumber(-1, "12345", LotText.LABEL))
-                .isInstanceOf(DomainException.class).extracting("code").isEqualTo("UNKNOWN_SUPPLIER");
+                .isInstanceOf(DomainException.class)
+                .extracting("code")
+                .isEqualTo("UNKNOWN_SUPPLIER");
     }
 
     private LotView lot(String supplierCode, String number) {
         long item = jdbc.queryForObject("select id from item where sku = ?", Long.class, SKU_GLUCOSE_STRIPS);
         LocalDate today = LocalDate.now();
-        return lots.create(new LotDraft(item, supplier(supplierCode), number, null, today.minusMonths(1),
-                today.plusYears(1), null, today, new BigDecimal("9.90"), "USD"), "test");
+        return lots.create(
+                new LotDraft(
+                        item,
+                        supplier(supplierCode),
+                        number,
+                        null,
+                        today.minusMonths(1),
+                        today.plusYears(1),
+                        null,
+                        today,
+                        new BigDecimal("9.90"),
+                        "USD"),
+                "test");
     }
 
     /** DIAGNOSTIX's numbers have five digits; other tests receive such lots too, so a taken one is skipped. */

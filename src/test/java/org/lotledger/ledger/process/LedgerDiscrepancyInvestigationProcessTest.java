@@ -36,8 +36,8 @@ class LedgerDiscrepancyInvestigationProcessTest {
     void mockDecisionListener() {
         // the integration tests' Spring Boot engine may live in the same JVM: assert against this one
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register("recordDecisionListener", (TaskListener) (DelegateTask t) ->
-                decisionsRecorded.add(t.getTaskDefinitionKey() + ":" + t.getVariable("decision")));
+        Mocks.register("recordDecisionListener", (TaskListener)
+                (DelegateTask t) -> decisionsRecorded.add(t.getTaskDefinitionKey() + ":" + t.getVariable("decision")));
     }
 
     @AfterEach
@@ -47,20 +47,40 @@ class LedgerDiscrepancyInvestigationProcessTest {
     }
 
     @Test
-    @Deployment(resources = {"bpmn/ledger-discrepancy-investigation.bpmn", "bpmn/forms/investigate-ledger-discrepancy.form"})
+    @Deployment(
+            resources = {"bpmn/ledger-discrepancy-investigation.bpmn", "bpmn/forms/investigate-ledger-discrepancy.form"
+            })
     void a_discrepancy_waits_for_inventory_control_and_ends_when_investigated() {
         ProcessEngine processEngine = engine.getProcessEngine();
-        ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(
-                StartDiscrepancyInvestigation.PROCESS_KEY, "audit-run-7",
-                Map.of("auditRunId", 7L, "discrepancyCount", 1, "discrepancySummary", "- lot 1", "subjectType",
-                        "LEDGER_AUDIT_RUN", "subjectId", "7"));
+        ProcessInstance pi = processEngine
+                .getRuntimeService()
+                .startProcessInstanceByKey(
+                        StartDiscrepancyInvestigation.PROCESS_KEY,
+                        "audit-run-7",
+                        Map.of(
+                                "auditRunId",
+                                7L,
+                                "discrepancyCount",
+                                1,
+                                "discrepancySummary",
+                                "- lot 1",
+                                "subjectType",
+                                "LEDGER_AUDIT_RUN",
+                                "subjectId",
+                                "7"));
 
         assertThat(pi).isStarted().isWaitingAt("Task_InvestigateDiscrepancy");
-        assertThat(task(pi)).hasCandidateGroup("inventory-control").hasName("Investigate ledger discrepancy · audit run 7 · 1 found");
+        assertThat(task(pi))
+                .hasCandidateGroup("inventory-control")
+                .hasName("Investigate ledger discrepancy · audit run 7 · 1 found");
         complete(task(pi), withVariables("decision", "RESOLVED", "decisionReason", "balance row edited by a script"));
 
-        assertThat(pi).hasPassedInOrder("StartEvent_DiscrepancyFound", "Task_InvestigateDiscrepancy",
-                "EndEvent_DiscrepancyInvestigated").isEnded();
+        assertThat(pi)
+                .hasPassedInOrder(
+                        "StartEvent_DiscrepancyFound",
+                        "Task_InvestigateDiscrepancy",
+                        "EndEvent_DiscrepancyInvestigated")
+                .isEnded();
         assertThat(decisionsRecorded).containsExactly("Task_InvestigateDiscrepancy:RESOLVED");
     }
 }

@@ -43,13 +43,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class EngineRefusalLoggingTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Ledger ledger;
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired IdentityService identity;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    IdentityService identity;
 
     final ListAppender<ILoggingEvent> events = new ListAppender<>();
     final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -81,10 +94,12 @@ class EngineRefusalLoggingTest {
         long lot = east.newLot();
         east.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 8);
         ApiClient maria = ApiClient.as(port, json, "maria");
-        long holdId = maria.postPosting("/api/holds", body("scope", "LOT", "lotId", lot,
-                "reason", "REGULATORY_OR_RECALL")).id();
+        long holdId = maria.postPosting(
+                        "/api/holds", body("scope", "LOT", "lotId", lot, "reason", "REGULATORY_OR_RECALL"))
+                .id();
         assertThat(maria.postPosting("/api/holds/" + holdId + "/release", body("note", "clear"))
-                .status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(202);
         TasklistSession mariaTl = TasklistSession.loginAsDemo(port, json, "maria");
         String approvalId = approvalTask(TasklistSession.loginAsDemo(port, json, "mark"), holdId);
         assertThat(mariaTl.claim(approvalId).status()).isEqualTo(204);
@@ -133,15 +148,22 @@ class EngineRefusalLoggingTest {
     }
 
     private List<ILoggingEvent> errors() {
-        return events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).toList();
+        return events.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .toList();
     }
 
     private String approvalTask(TasklistSession session, long holdId) {
-        String pi = runtime.createProcessInstanceQuery().processDefinitionKey(HoldProcess.PROCESS_KEY)
-                .processInstanceBusinessKey(HoldProcess.businessKey(holdId)).singleResult().getId();
+        String pi = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(HoldProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(HoldProcess.businessKey(holdId))
+                .singleResult()
+                .getId();
         return session.filterTasks(AuthorizationsSetup.GROUP_TASKS_FILTER).stream()
                 .filter(t -> pi.equals(t.get("processInstanceId").asText())
                         && t.get("name").asText().startsWith("Approve hold decision · hold " + holdId + " · "))
-                .map(t -> t.get("id").asText()).findFirst().orElseThrow();
+                .map(t -> t.get("id").asText())
+                .findFirst()
+                .orElseThrow();
     }
 }

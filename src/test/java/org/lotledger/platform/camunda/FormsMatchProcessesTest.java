@@ -38,17 +38,21 @@ class FormsMatchProcessesTest {
             forms = s.filter(p -> p.toString().endsWith(".form")).sorted().toList();
         }
         assertThat(forms).as("forms under bpmn/forms").isNotEmpty();
-        return forms.stream().map(form -> DynamicTest.dynamicTest(form.getFileName().toString(), () -> check(form)));
+        return forms.stream()
+                .map(form -> DynamicTest.dynamicTest(form.getFileName().toString(), () -> check(form)));
     }
 
     private void check(Path form) throws IOException {
         JsonNode json = new ObjectMapper().readTree(form.toFile());
         String formId = json.path("id").asText();
-        assertThat(json.path("schemaVersion").asInt()).as("schema version Tasklist 7.24's form-js renders")
+        assertThat(json.path("schemaVersion").asInt())
+                .as("schema version Tasklist 7.24's form-js renders")
                 .isBetween(1, 16);
 
         Path process = processUsing(formId);
-        assertThat(process).as("a BPMN user task with camunda:formRef=\"%s\"", formId).isNotNull();
+        assertThat(process)
+                .as("a BPMN user task with camunda:formRef=\"%s\"", formId)
+                .isNotNull();
         String bpmn = Files.readString(process);
         assertThat(bpmn).as("formRef needs its binding").contains("camunda:formRefBinding=");
 

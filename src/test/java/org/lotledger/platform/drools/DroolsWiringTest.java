@@ -17,6 +17,7 @@ class DroolsWiringTest {
 
     @Autowired
     KieBase kieBase;
+
     @Autowired
     RuleSessions ruleSessions;
 

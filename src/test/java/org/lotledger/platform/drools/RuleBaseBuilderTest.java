@@ -38,16 +38,17 @@ class RuleBaseBuilderTest {
 
     @Test
     void a_session_on_one_rule_set_never_fires_the_rules_of_another() {
-        compiled = RuleBaseBuilder.build(List.of(
-                new DrlSource("rules/alpha/a.drl", countingRule("alpha", "ALPHA-010 Every ping counts")),
-                new DrlSource("rules/beta/b.drl", countingRule("beta", "BETA-010 Every ping counts too"))), LOADER);
+        compiled = RuleBaseBuilder.build(
+                List.of(
+                        new DrlSource("rules/alpha/a.drl", countingRule("alpha", "ALPHA-010 Every ping counts")),
+                        new DrlSource("rules/beta/b.drl", countingRule("beta", "BETA-010 Every ping counts too"))),
+                LOADER);
         RuleSessions sessions = new RuleSessions(compiled);
 
         assertThat(sessions.ruleSets()).containsExactly("alpha", "beta");
         assertThat(sessions.evaluate("alpha", List.of(new Ping("x"))).firedRules())
                 .containsExactly("ALPHA-010 Every ping counts");
-        assertThat(compiled.all().getKiePackages()).extracting(p -> p.getName())
-                .contains("rules.alpha", "rules.beta");
+        assertThat(compiled.all().getKiePackages()).extracting(p -> p.getName()).contains("rules.alpha", "rules.beta");
     }
 
     @Test
@@ -66,17 +67,21 @@ class RuleBaseBuilderTest {
         compiled = RuleBaseBuilder.build(List.of(), LOADER);
 
         assertThat(compiled.ruleSets()).isEmpty();
-        assertThat(compiled.all().getKiePackages()).flatExtracting(p -> p.getRules()).isEmpty();
+        assertThat(compiled.all().getKiePackages())
+                .flatExtracting(p -> p.getRules())
+                .isEmpty();
     }
 
     @Test
     void an_unknown_rule_set_is_refused_rather_than_firing_nothing() {
-        compiled = RuleBaseBuilder.build(List.of(
-                new DrlSource("rules/alpha/a.drl", countingRule("alpha", "ALPHA-010 Every ping counts"))), LOADER);
+        compiled = RuleBaseBuilder.build(
+                List.of(new DrlSource("rules/alpha/a.drl", countingRule("alpha", "ALPHA-010 Every ping counts"))),
+                LOADER);
 
         assertThatThrownBy(() -> new RuleSessions(compiled).evaluate("alpah", List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("No rule set 'alpah'").hasMessageContaining("[alpha]");
+                .hasMessageContaining("No rule set 'alpah'")
+                .hasMessageContaining("[alpha]");
     }
 
     @Test
@@ -98,12 +103,17 @@ class RuleBaseBuilderTest {
 
         assertThatThrownBy(() -> RuleBaseBuilder.build(sources, LOADER))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
-                    assertThat(e.problems()).isNotEmpty().doesNotHaveDuplicates().allSatisfy(p -> {
-                        assertThat(p.file()).isEqualTo("rules/broken/bad.drl");
-                        assertThat(p.line()).isEqualTo(7);
-                    });
-                    assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("colour"));
-                    assertThat(e.getMessage()).startsWith(e.problems().size() + " problem(s) in the rules under rules/:")
+                    assertThat(e.problems())
+                            .isNotEmpty()
+                            .doesNotHaveDuplicates()
+                            .allSatisfy(p -> {
+                                assertThat(p.file()).isEqualTo("rules/broken/bad.drl");
+                                assertThat(p.line()).isEqualTo(7);
+                            });
+                    assertThat(e.problems())
+                            .anySatisfy(p -> assertThat(p.message()).contains("colour"));
+                    assertThat(e.getMessage())
+                            .startsWith(e.problems().size() + " problem(s) in the rules under rules/:")
                             .contains("\n  - rules/broken/bad.drl:7: ");
                 });
     }
@@ -119,9 +129,11 @@ class RuleBaseBuilderTest {
                     System.identityHashCode(1)
                 """;
 
-        assertThatThrownBy(() -> RuleBaseBuilder.build(List.of(new DrlSource("rules/broken/syntax.drl", broken)), LOADER))
+        assertThatThrownBy(
+                        () -> RuleBaseBuilder.build(List.of(new DrlSource("rules/broken/syntax.drl", broken)), LOADER))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
-                    assertThat(e.problems()).doesNotHaveDuplicates()
+                    assertThat(e.problems())
+                            .doesNotHaveDuplicates()
                             .anySatisfy(p -> assertThat(p.file()).isEqualTo("rules/broken/syntax.drl"));
                 });
     }

@@ -16,8 +16,10 @@ class AuthorizationsSetupTest {
 
     @Autowired
     AuthorizationsSetup setup;
+
     @Autowired
     AuthorizationService authorizations;
+
     @Autowired
     FilterService filters;
 
@@ -28,20 +30,27 @@ class AuthorizationsSetupTest {
                 continue; // Camunda refuses to even check these while historic instance permissions are off
             }
             assertThat(authorizations.isUserAuthorized("admin", List.of(Groups.ADMIN), Permissions.ALL, r, "*"))
-                    .as(r.name()).isTrue();
+                    .as(r.name())
+                    .isTrue();
         }
         for (String group : AuthorizationsSetup.STAFF) {
-            assertThat(authorizations.isUserAuthorized("someone", List.of(group), Permissions.ACCESS,
-                    Resources.APPLICATION, "tasklist")).as(group).isTrue();
+            assertThat(authorizations.isUserAuthorized(
+                            "someone", List.of(group), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                    .as(group)
+                    .isTrue();
         }
-        assertThat(authorizations.isUserAuthorized("rita", List.of(Groups.RECEIVING), Permissions.ACCESS,
-                Resources.APPLICATION, "cockpit")).isFalse();
-        assertThat(authorizations.isUserAuthorized("otto", List.of(Groups.OPERATIONS), Permissions.ACCESS,
-                Resources.APPLICATION, "cockpit")).isTrue();
-        assertThat(authorizations.isUserAuthorized("erp", List.of(Groups.INTEGRATION), Permissions.ACCESS,
-                Resources.APPLICATION, "tasklist")).isFalse();
-        assertThat(authorizations.isUserAuthorized("erp", List.of(Groups.INTEGRATION), Permissions.READ,
-                Resources.PROCESS_DEFINITION, "*")).isFalse();
+        assertThat(authorizations.isUserAuthorized(
+                        "rita", List.of(Groups.RECEIVING), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+                .isFalse();
+        assertThat(authorizations.isUserAuthorized(
+                        "otto", List.of(Groups.OPERATIONS), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+                .isTrue();
+        assertThat(authorizations.isUserAuthorized(
+                        "erp", List.of(Groups.INTEGRATION), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+                .isFalse();
+        assertThat(authorizations.isUserAuthorized(
+                        "erp", List.of(Groups.INTEGRATION), Permissions.READ, Resources.PROCESS_DEFINITION, "*"))
+                .isFalse();
     }
 
     @Test
@@ -51,6 +60,9 @@ class AuthorizationsSetupTest {
         setup.apply();
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
-        assertThat(filters.createFilterQuery().filterName(AuthorizationsSetup.GROUP_TASKS_FILTER).count()).isEqualTo(1);
+        assertThat(filters.createFilterQuery()
+                        .filterName(AuthorizationsSetup.GROUP_TASKS_FILTER)
+                        .count())
+                .isEqualTo(1);
     }
 }

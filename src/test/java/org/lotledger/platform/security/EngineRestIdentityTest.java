@@ -27,19 +27,34 @@ class EngineRestIdentityTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ObjectMapper json;
 
     @BeforeEach
     void a_process_definition_exists() {
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(PROBE_PROCESS).count() == 0) {
-            repository.createDeployment().name("security-probe")
-                    .addModelInstance("security-probe.bpmn", Bpmn.createExecutableProcess(PROBE_PROCESS)
-                            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Probe").endEvent().done())
+        if (repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(PROBE_PROCESS)
+                        .count()
+                == 0) {
+            repository
+                    .createDeployment()
+                    .name("security-probe")
+                    .addModelInstance(
+                            "security-probe.bpmn",
+                            Bpmn.createExecutableProcess(PROBE_PROCESS)
+                                    .camundaHistoryTimeToLive(1)
+                                    .startEvent()
+                                    .userTask("Task_Probe")
+                                    .endEvent()
+                                    .done())
                     .deploy();
         }
     }
@@ -59,8 +74,8 @@ class EngineRestIdentityTest {
 
     @Test
     void a_staff_user_is_refused_by_spring_security_before_camunda() {
-        ResponseEntity<String> r = rest.withBasicAuth("quinn", "quinn-demo")
-                .getForEntity("/engine-rest/process-definition", String.class);
+        ResponseEntity<String> r =
+                rest.withBasicAuth("quinn", "quinn-demo").getForEntity("/engine-rest/process-definition", String.class);
         assertThat(r.getStatusCode().value()).isEqualTo(403);
         assertThat(r.getBody()).contains("\"code\":\"FORBIDDEN\"");
     }
@@ -72,10 +87,12 @@ class EngineRestIdentityTest {
         ResponseEntity<String> complete = post("erp", "/engine-rest/task/" + task.getId() + "/complete", "{}");
         assertThat(complete.getStatusCode().value()).as(complete.getBody()).isEqualTo(403);
         assertThat(complete.getBody()).contains("AuthorizationException");
-        ResponseEntity<String> claim = post("erp", "/engine-rest/task/" + task.getId() + "/claim",
-                "{\"userId\":\"erp\"}");
+        ResponseEntity<String> claim =
+                post("erp", "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"erp\"}");
         assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(403);
-        ResponseEntity<String> candidate = post("erp", "/engine-rest/task/" + task.getId() + "/identity-links",
+        ResponseEntity<String> candidate = post(
+                "erp",
+                "/engine-rest/task/" + task.getId() + "/identity-links",
                 "{\"groupId\":\"integration\",\"type\":\"candidate\"}");
         assertThat(candidate.getStatusCode().value()).as(candidate.getBody()).isEqualTo(403);
 
@@ -107,7 +124,9 @@ class EngineRestIdentityTest {
 
     private JsonNode get(String user, String path) throws Exception {
         ResponseEntity<String> r = rest.withBasicAuth(user, user + "-demo").getForEntity(path, String.class);
-        assertThat(r.getStatusCode().value()).as(user + " GET " + path + ": " + r.getBody()).isEqualTo(200);
+        assertThat(r.getStatusCode().value())
+                .as(user + " GET " + path + ": " + r.getBody())
+                .isEqualTo(200);
         return json.readTree(r.getBody());
     }
 

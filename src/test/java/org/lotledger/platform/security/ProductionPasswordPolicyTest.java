@@ -30,8 +30,8 @@ class ProductionPasswordPolicyTest {
 
     @Test
     void an_engine_configured_as_in_prod_refuses_a_weak_password_and_takes_a_strong_one() throws IOException {
-        ProcessEngineConfigurationImpl configuration = engineConfiguration("password-policy-prod",
-                genericProperties("application.yml", "application-prod.yml"));
+        ProcessEngineConfigurationImpl configuration = engineConfiguration(
+                "password-policy-prod", genericProperties("application.yml", "application-prod.yml"));
         assertThat(configuration.isEnablePasswordPolicy()).isTrue();
 
         ProcessEngine engine = configuration.buildProcessEngine();
@@ -39,14 +39,16 @@ class ProductionPasswordPolicyTest {
             IdentityService identity = engine.getIdentityService();
             User weak = identity.newUser("opsadmin");
             weak.setPassword("opsadmin-2025");
-            assertThatThrownBy(() -> identity.saveUser(weak)).isInstanceOf(ProcessEngineException.class)
+            assertThatThrownBy(() -> identity.saveUser(weak))
+                    .isInstanceOf(ProcessEngineException.class)
                     .hasMessageContaining("Password does not match policy");
             assertThat(identity.createUserQuery().userId("opsadmin").count()).isZero();
 
             User strong = identity.newUser("opsadmin");
             strong.setPassword("Lot-Ledger-Prod-2025!");
             identity.saveUser(strong);
-            assertThat(identity.checkPassword("opsadmin", "Lot-Ledger-Prod-2025!")).isTrue();
+            assertThat(identity.checkPassword("opsadmin", "Lot-Ledger-Prod-2025!"))
+                    .isTrue();
         } finally {
             engine.close();
         }
@@ -54,8 +56,8 @@ class ProductionPasswordPolicyTest {
 
     @Test
     void the_demo_configuration_leaves_the_policy_off_for_its_demo_passwords() throws IOException {
-        ProcessEngineConfigurationImpl configuration = engineConfiguration("password-policy-demo",
-                genericProperties("application.yml"));
+        ProcessEngineConfigurationImpl configuration =
+                engineConfiguration("password-policy-demo", genericProperties("application.yml"));
         assertThat(configuration.isEnablePasswordPolicy()).isFalse();
     }
 
@@ -63,7 +65,8 @@ class ProductionPasswordPolicyTest {
     void the_first_admins_password_is_checked_against_the_same_policy_with_a_message_that_says_what_is_missing() {
         assertThatThrownBy(() -> ProductionAdminCheck.check("ops-admin", "correct horse battery staple"))
                 .hasMessageContaining("Camunda's password policy")
-                .hasMessageContaining("an upper-case letter").hasMessageContaining("a digit")
+                .hasMessageContaining("an upper-case letter")
+                .hasMessageContaining("a digit")
                 .hasMessageNotContaining("lower-case");
         assertThatThrownBy(() -> ProductionAdminCheck.check("ops-admin", "Ops-Admin-Password-1"))
                 .hasMessageContaining("not the user's id or name");
@@ -80,7 +83,8 @@ class ProductionPasswordPolicyTest {
             }
         }
         return new Binder(ConfigurationPropertySources.from(sources))
-                .bind("camunda.bpm.generic-properties", GenericProperties.class).orElseGet(GenericProperties::new);
+                .bind("camunda.bpm.generic-properties", GenericProperties.class)
+                .orElseGet(GenericProperties::new);
     }
 
     private static ProcessEngineConfigurationImpl engineConfiguration(String name, GenericProperties generic) {
@@ -89,8 +93,8 @@ class ProductionPasswordPolicyTest {
         configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         configuration.setDatabaseSchemaUpdate("create-drop");
         configuration.setJobExecutorActivate(false);
-        SpringBootStarterPropertyHelper.applyProperties(configuration, generic.getProperties(),
-                generic.isIgnoreUnknownFields());
+        SpringBootStarterPropertyHelper.applyProperties(
+                configuration, generic.getProperties(), generic.isIgnoreUnknownFields());
         return configuration;
     }
 }

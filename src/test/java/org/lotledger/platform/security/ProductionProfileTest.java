@@ -24,7 +24,8 @@ class ProductionProfileTest {
         assertThat((String) at(prod, "camunda.bpm.admin-user.id")).matches(PLACEHOLDER_WITHOUT_DEFAULT);
         assertThat((String) at(prod, "camunda.bpm.admin-user.password")).matches(PLACEHOLDER_WITHOUT_DEFAULT);
         assertThat((String) at(prod, "spring.datasource.password")).matches(PLACEHOLDER_WITHOUT_DEFAULT);
-        assertThat(Files.readString(Path.of("src/main/resources/application-prod.yml"))).doesNotContain("-demo");
+        assertThat(Files.readString(Path.of("src/main/resources/application-prod.yml")))
+                .doesNotContain("-demo");
     }
 
     @Test
@@ -43,9 +44,12 @@ class ProductionProfileTest {
     @Test
     void production_refuses_a_missing_or_weak_first_admin() {
         assertThatThrownBy(() -> ProductionAdminCheck.check("", "")).hasMessageContaining("LOTLEDGER_ADMIN_USER");
-        assertThatThrownBy(() -> ProductionAdminCheck.check("admin", null)).hasMessageContaining("LOTLEDGER_ADMIN_PASSWORD");
-        assertThatThrownBy(() -> ProductionAdminCheck.check("admin", "admin-demo")).hasMessageContaining("too weak");
-        assertThatThrownBy(() -> ProductionAdminCheck.check("administrator", "administrator")).hasMessageContaining("too weak");
+        assertThatThrownBy(() -> ProductionAdminCheck.check("admin", null))
+                .hasMessageContaining("LOTLEDGER_ADMIN_PASSWORD");
+        assertThatThrownBy(() -> ProductionAdminCheck.check("admin", "admin-demo"))
+                .hasMessageContaining("too weak");
+        assertThatThrownBy(() -> ProductionAdminCheck.check("administrator", "administrator"))
+                .hasMessageContaining("too weak");
         ProductionAdminCheck.check("ops-admin", "Correct horse battery staple 9");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,22 +54,26 @@ class SecurityMatrixTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Ledger ledger;
+
     @LocalServerPort
     int port;
 
     /** Statuses that prove nothing about the operation: security, a path or method that does not exist, a failure. */
     static final List<Integer> NOT_REACHED = List.of(401, 403, 404, 405);
 
-    record Row(String family, HttpMethod method, String path, Map<String, String> cells) {
-    }
+    record Row(String family, HttpMethod method, String path, Map<String, String> cells) {}
 
     /** The table between the security-matrix markers of docs/security.md (tests run in the project root). */
     static List<String> header = List.of();
@@ -81,8 +84,11 @@ class SecurityMatrixTest {
         int end = doc.indexOf("<!-- security-matrix:end -->");
         assertThat(begin).as("matrix markers in docs/security.md").isNotNegative();
         assertThat(end).isGreaterThan(begin);
-        List<String[]> lines = doc.substring(begin, end).lines().filter(l -> l.startsWith("|"))
-                .map(l -> Arrays.stream(l.substring(1, l.lastIndexOf('|')).split("\\|")).map(String::trim)
+        List<String[]> lines = doc.substring(begin, end)
+                .lines()
+                .filter(l -> l.startsWith("|"))
+                .map(l -> Arrays.stream(l.substring(1, l.lastIndexOf('|')).split("\\|"))
+                        .map(String::trim)
                         .toArray(String[]::new))
                 .toList();
         header = List.of(lines.get(0));
@@ -93,7 +99,9 @@ class SecurityMatrixTest {
             assertThat(cells).hasSize(header.size());
             Map<String, String> byColumn = new java.util.LinkedHashMap<>();
             for (int i = 3; i < cells.length; i++) {
-                assertThat(cells[i]).as("cell %s of %s", header.get(i), cells[2]).isIn(YES, NO);
+                assertThat(cells[i])
+                        .as("cell %s of %s", header.get(i), cells[2])
+                        .isIn(YES, NO);
                 byColumn.put(header.get(i), cells[i]);
             }
             rows.add(new Row(cells[0], HttpMethod.valueOf(cells[1]), cells[2].replace("`", ""), byColumn));
@@ -103,8 +111,10 @@ class SecurityMatrixTest {
 
     /** The demo user who probes a group: one whose only group it is, else the one with the fewest other groups. */
     static String probeFor(String group) {
-        return DemoIdentityLoader.USERS.entrySet().stream().filter(e -> e.getValue().groups().contains(group))
-                .min(Comparator.comparingInt(e -> e.getValue().groups().size())).map(Map.Entry::getKey)
+        return DemoIdentityLoader.USERS.entrySet().stream()
+                .filter(e -> e.getValue().groups().contains(group))
+                .min(Comparator.comparingInt(e -> e.getValue().groups().size()))
+                .map(Map.Entry::getKey)
                 .orElseThrow(() -> new AssertionError("no demo user in group " + group));
     }
 
@@ -118,30 +128,37 @@ class SecurityMatrixTest {
         for (Row sample : rows) {
             Row row = new Row(sample.family(), sample.method(), resolve(sample.path(), records), sample.cells());
             String anonymous = row.cells().get("anonymous");
-            tests.add(DynamicTest.dynamicTest(row.method() + " " + sample.path() + " as anonymous → " + anonymous, () -> {
-                ResponseEntity<String> r = send(rest, row);
-                if (anonymous.equals(YES)) {
-                    assertReachesTheOperation(api, row, "anonymous", r);
-                } else {
-                    assertThat(r.getStatusCode().value()).as(describe(row, "anonymous", r)).isEqualTo(401);
-                    assertThat(r.getBody()).contains("\"code\":\"UNAUTHENTICATED\"");
-                }
-            }));
+            tests.add(DynamicTest.dynamicTest(
+                    row.method() + " " + sample.path() + " as anonymous → " + anonymous, () -> {
+                        ResponseEntity<String> r = send(rest, row);
+                        if (anonymous.equals(YES)) {
+                            assertReachesTheOperation(api, row, "anonymous", r);
+                        } else {
+                            assertThat(r.getStatusCode().value())
+                                    .as(describe(row, "anonymous", r))
+                                    .isEqualTo(401);
+                            assertThat(r.getBody()).contains("\"code\":\"UNAUTHENTICATED\"");
+                        }
+                    }));
             for (String group : Groups.ALL) {
                 String user = probeFor(group);
                 // a user may be in more groups than the probed one: allowed if any of them is
                 boolean allowed = DemoIdentityLoader.USERS.get(user).groups().stream()
                         .anyMatch(g -> row.cells().getOrDefault(g, NO).equals(YES));
-                tests.add(DynamicTest.dynamicTest(row.method() + " " + sample.path() + " as " + user + " (" + group + ") → "
-                        + (allowed ? YES : NO), () -> {
-                    ResponseEntity<String> r = send(rest.withBasicAuth(user, user + "-demo"), row);
-                    if (allowed) {
-                        assertReachesTheOperation(api, row, user, r);
-                    } else {
-                        assertThat(r.getStatusCode().value()).as(describe(row, user, r)).isEqualTo(403);
-                        assertThat(r.getBody()).contains("\"code\":\"FORBIDDEN\"");
-                    }
-                }));
+                tests.add(DynamicTest.dynamicTest(
+                        row.method() + " " + sample.path() + " as " + user + " (" + group + ") → "
+                                + (allowed ? YES : NO),
+                        () -> {
+                            ResponseEntity<String> r = send(rest.withBasicAuth(user, user + "-demo"), row);
+                            if (allowed) {
+                                assertReachesTheOperation(api, row, user, r);
+                            } else {
+                                assertThat(r.getStatusCode().value())
+                                        .as(describe(row, user, r))
+                                        .isEqualTo(403);
+                                assertThat(r.getBody()).contains("\"code\":\"FORBIDDEN\"");
+                            }
+                        }));
             }
         }
         return tests.stream();
@@ -154,7 +171,8 @@ class SecurityMatrixTest {
                 String user = probeFor(group);
                 boolean union = DemoIdentityLoader.USERS.get(user).groups().stream()
                         .anyMatch(g -> row.cells().getOrDefault(g, NO).equals(YES));
-                assertThat(union).as("%s %s: %s probes %s", row.method(), row.path(), user, group)
+                assertThat(union)
+                        .as("%s %s: %s probes %s", row.method(), row.path(), user, group)
                         .isEqualTo(row.cells().get(group).equals(YES));
             }
         }
@@ -198,9 +216,12 @@ class SecurityMatrixTest {
             return;
         }
         JsonNode operation = operation(api, row.method(), row.path());
-        assertThat(operation).as("%s %s in /v3/api-docs", row.method(), row.path()).isNotNull();
+        assertThat(operation)
+                .as("%s %s in /v3/api-docs", row.method(), row.path())
+                .isNotNull();
         assertThat(operation.path("responses").has(String.valueOf(status)))
-                .as("status documented for the operation: " + describe(row, who, r)).isTrue();
+                .as("status documented for the operation: " + describe(row, who, r))
+                .isTrue();
         if (status >= 400) {
             assertThat(r.getBody()).as(describe(row, who, r)).contains("\"code\":");
         }
@@ -214,7 +235,8 @@ class SecurityMatrixTest {
         for (var it = api.path("paths").fields(); it.hasNext(); ) {
             var entry = it.next();
             String template = entry.getKey();
-            if (plain.matches(template.replaceAll("\\{[^/]+}", "[^/]+")) && entry.getValue().has(method.name().toLowerCase())) {
+            if (plain.matches(template.replaceAll("\\{[^/]+}", "[^/]+"))
+                    && entry.getValue().has(method.name().toLowerCase())) {
                 int variables = template.split("\\{", -1).length - 1;
                 if (variables < fewestVariables) {
                     found = entry.getValue().get(method.name().toLowerCase());
@@ -255,7 +277,8 @@ class SecurityMatrixTest {
         records.put("locationBarcode", f.barcode("A1"));
         records.put("supplier", String.valueOf(f.supplierId));
 
-        HttpReply placed = call("quinn", "POST", "/api/holds", Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION"));
+        HttpReply placed =
+                call("quinn", "POST", "/api/holds", Map.of("scope", "LOT", "lotId", lot, "reason", "INVESTIGATION"));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
         long hold = placed.id();
         HttpReply reviewed = call("quinn", "POST", "/api/holds/" + hold + "/release", Map.of());
@@ -269,26 +292,49 @@ class SecurityMatrixTest {
         long supplier = jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class);
         long item = jdbc.queryForObject("select id from item where sku = 'GLV-NIT-M'", Long.class);
         String tag = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        HttpReply po = call("erp", "POST", "/api/purchase-orders", Map.of("poNumber", "PO-SEC-" + tag,
-                "supplierId", supplier, "currency", "USD", "lines", List.of(Map.of("itemId", item, "quantity", 100,
-                        "uom", "EA", "expectedUnitPrice", 0.05))));
+        HttpReply po = call(
+                "erp",
+                "POST",
+                "/api/purchase-orders",
+                Map.of(
+                        "poNumber",
+                        "PO-SEC-" + tag,
+                        "supplierId",
+                        supplier,
+                        "currency",
+                        "USD",
+                        "lines",
+                        List.of(Map.of("itemId", item, "quantity", 100, "uom", "EA", "expectedUnitPrice", 0.05))));
         assertThat(po.status()).as(po.text()).isEqualTo(201);
         records.put("po", String.valueOf(po.id()));
         long poLine = po.body().at("/lines/0/id").asLong();
         records.put("poLine", String.valueOf(poLine));
         // MEDIGLOVE's lot-label convention: five digits and a letter
         String lotNumber = String.format("%05d", ThreadLocalRandom.current().nextInt(100_000)) + "S";
-        HttpReply asn = call("erp", "POST", "/api/advance-ship-notices", Map.of("asnNumber", "ASN-SEC-" + tag,
-                "supplierId", supplier, "purchaseOrderId", po.id(), "lines", List.of(Map.of("itemId", item,
-                        "lotNumber", lotNumber, "quantity", 10, "uom", "EA"))));
+        HttpReply asn = call(
+                "erp",
+                "POST",
+                "/api/advance-ship-notices",
+                Map.of(
+                        "asnNumber",
+                        "ASN-SEC-" + tag,
+                        "supplierId",
+                        supplier,
+                        "purchaseOrderId",
+                        po.id(),
+                        "lines",
+                        List.of(Map.of("itemId", item, "lotNumber", lotNumber, "quantity", 10, "uom", "EA"))));
         assertThat(asn.status()).as(asn.text()).isEqualTo(201);
         records.put("asn", String.valueOf(asn.id()));
 
-        HttpReply receipt = call("rita", "POST", "/api/receipts", Map.of("purchaseOrderId", po.id(),
-                "dockBarcode", "EAST-DOCK-01"));
+        HttpReply receipt = call(
+                "rita", "POST", "/api/receipts", Map.of("purchaseOrderId", po.id(), "dockBarcode", "EAST-DOCK-01"));
         assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
-        HttpReply line = call("rita", "POST", "/api/receipts/" + receipt.id() + "/lines", Map.of(
-                "purchaseOrderLineId", poLine, "lotNumber", lotNumber, "quantity", 10, "uom", "EA"));
+        HttpReply line = call(
+                "rita",
+                "POST",
+                "/api/receipts/" + receipt.id() + "/lines",
+                Map.of("purchaseOrderLineId", poLine, "lotNumber", lotNumber, "quantity", 10, "uom", "EA"));
         assertThat(line.status()).as(line.text()).isEqualTo(201);
         records.put("receiptLine", String.valueOf(line.id()));
         HttpReply closed = call("rita", "POST", "/api/receipts/" + receipt.id() + "/close", null);
@@ -298,7 +344,8 @@ class SecurityMatrixTest {
     }
 
     private HttpReply call(String user, String method, String path, Object body) {
-        return ApiClient.as(port, json, user).send(method, path, body, UUID.randomUUID().toString());
+        return ApiClient.as(port, json, user)
+                .send(method, path, body, UUID.randomUUID().toString());
     }
 
     private static String describe(Row row, String who, ResponseEntity<String> r) {

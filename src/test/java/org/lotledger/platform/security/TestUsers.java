@@ -21,6 +21,5 @@ final class TestUsers {
         }
     }
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 }

@@ -24,18 +24,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class WebappCsrfTest {
 
-    @LocalServerPort int port;
-    @Autowired ObjectMapper json;
-    @Autowired TaskService tasks;
-    @Autowired ServletContext servletContext;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ServletContext servletContext;
 
     @Test
     void the_webapps_run_our_csrf_filter_in_place_of_camundas() {
         FilterRegistration csrf = servletContext.getFilterRegistration("CsrfPreventionFilter");
         assertThat(csrf.getClassName()).isEqualTo(WebappCsrf.SessionKeeping.class.getName());
         assertThat(csrf.getUrlPatternMappings()).containsExactlyInAnyOrder("/camunda/api/*", "/camunda/app/*");
-        assertThat(servletContext.getFilterRegistrations().values()).extracting(FilterRegistration::getClassName)
-                .filteredOn(c -> c.contains("Csrf")).containsExactly(WebappCsrf.SessionKeeping.class.getName());
+        assertThat(servletContext.getFilterRegistrations().values())
+                .extracting(FilterRegistration::getClassName)
+                .filteredOn(c -> c.contains("Csrf"))
+                .containsExactly(WebappCsrf.SessionKeeping.class.getName());
     }
 
     @Test
@@ -43,13 +52,14 @@ class WebappCsrfTest {
         String taskId = candidateTask();
         TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
 
-        HttpReply forged = quinn.sendWithoutCsrfHeader("POST", TasklistSession.ENGINE + "/task/" + taskId + "/claim",
-                Map.of("userId", "quinn"));
+        HttpReply forged = quinn.sendWithoutCsrfHeader(
+                "POST", TasklistSession.ENGINE + "/task/" + taskId + "/claim", Map.of("userId", "quinn"));
 
         assertThat(forged.status()).as(forged.text()).isEqualTo(403);
         assertThat(forged.code()).isEqualTo("CSRF_TOKEN_INVALID");
         assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
-        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+                .isNull();
         assertStillLoggedIn(quinn, taskId);
         tasks.deleteTask(taskId, true);
     }
@@ -59,12 +69,16 @@ class WebappCsrfTest {
         String taskId = candidateTask();
         TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
 
-        HttpReply guessed = quinn.sendWithCsrfHeader("POST", TasklistSession.ENGINE + "/task/" + taskId + "/claim",
-                Map.of("userId", "quinn"), "0123456789ABCDEF0123456789ABCDEF");
+        HttpReply guessed = quinn.sendWithCsrfHeader(
+                "POST",
+                TasklistSession.ENGINE + "/task/" + taskId + "/claim",
+                Map.of("userId", "quinn"),
+                "0123456789ABCDEF0123456789ABCDEF");
 
         assertThat(guessed.status()).as(guessed.text()).isEqualTo(403);
         assertThat(guessed.code()).isEqualTo("CSRF_TOKEN_INVALID");
-        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+                .isNull();
         assertStillLoggedIn(quinn, taskId);
         tasks.deleteTask(taskId, true);
     }

@@ -36,25 +36,34 @@ class WebappLoginTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     FilterService filters;
+
     @Autowired
     IdentityService identity;
 
     /** A browser: its own cookie jar, redirects not followed so that each step can be seen. */
     class Browser {
         final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         /** The value of a cookie the server set, as the page's script reads it. */
         String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         HttpResponse<String> get(String path) throws Exception {
@@ -62,7 +71,8 @@ class WebappLoginTest {
         }
 
         HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             for (int i = 0; i < headers.length; i += 2) {
                 b.header(headers[i], headers[i + 1]);
@@ -75,8 +85,10 @@ class WebappLoginTest {
             assertThat(page.statusCode()).isEqualTo(200);
             Matcher csrf = CSRF.matcher(page.body());
             assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-            return post("/login", "application/x-www-form-urlencoded", "username=" + enc(user) + "&password="
-                    + enc(password) + "&_csrf=" + enc(csrf.group(1)));
+            return post(
+                    "/login",
+                    "application/x-www-form-urlencoded",
+                    "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)));
         }
 
         JsonNode currentCamundaUser() throws Exception {
@@ -122,7 +134,9 @@ class WebappLoginTest {
     void the_group_tasks_filter_shows_each_user_the_tasks_of_their_groups_only() throws Exception {
         Task forReceiving = candidateTask("Count the delivery (security test)", Groups.RECEIVING);
         Task forQuality = candidateTask("Inspect the lot (security test)", Groups.QUALITY);
-        Filter filter = filters.createFilterQuery().filterName(AuthorizationsSetup.GROUP_TASKS_FILTER).singleResult();
+        Filter filter = filters.createFilterQuery()
+                .filterName(AuthorizationsSetup.GROUP_TASKS_FILTER)
+                .singleResult();
 
         Browser rita = new Browser();
         rita.login("rita", "rita-demo");
@@ -142,7 +156,8 @@ class WebappLoginTest {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(location(login)).contains("/login?error");
 
-        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode())
+                .isEqualTo(401);
         HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
         assertThat(tasklist.statusCode()).isEqualTo(302);
         assertThat(location(tasklist)).endsWith("/login");
@@ -170,10 +185,15 @@ class WebappLoginTest {
         assertThat(browser.currentCamundaUser().get("userId").asText()).isEqualTo("quinn");
 
         // as Tasklist sends it: with the webapps' CSRF token (without it the call is refused, WebappCsrfTest)
-        HttpResponse<String> logout = browser.post("/camunda/api/admin/auth/user/default/logout",
-                "application/json", "{}", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+        HttpResponse<String> logout = browser.post(
+                "/camunda/api/admin/auth/user/default/logout",
+                "application/json",
+                "{}",
+                "X-XSRF-TOKEN",
+                browser.cookie("XSRF-TOKEN"));
         assertThat(logout.statusCode()).isEqualTo(204);
-        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode())
+                .isEqualTo(401);
         assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(302);
     }
 
@@ -185,11 +205,12 @@ class WebappLoginTest {
         HttpResponse<String> confirm = browser.get("/logout");
         Matcher csrf = CSRF.matcher(confirm.body());
         assertThat(csrf.find()).as("CSRF token on the logout page").isTrue();
-        HttpResponse<String> logout = browser.post("/logout", "application/x-www-form-urlencoded",
-                "_csrf=" + enc(csrf.group(1)));
+        HttpResponse<String> logout =
+                browser.post("/logout", "application/x-www-form-urlencoded", "_csrf=" + enc(csrf.group(1)));
         assertThat(logout.statusCode()).isEqualTo(302);
         assertThat(location(logout)).contains("/login?logout");
-        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -197,7 +218,9 @@ class WebappLoginTest {
         Browser browser = new Browser();
         browser.login("fiona", "fiona-demo");
         browser.get("/camunda/app/admin/default/");
-        HttpResponse<String> setup = browser.post("/camunda/api/admin/setup/default/user/create", "application/json",
+        HttpResponse<String> setup = browser.post(
+                "/camunda/api/admin/setup/default/user/create",
+                "application/json",
                 "{\"profile\":{\"id\":\"mallory\",\"firstName\":\"M\",\"lastName\":\"M\"},"
                         + "\"credentials\":{\"password\":\"mallory-password-1\"}}");
         assertThat(setup.statusCode()).isEqualTo(403);

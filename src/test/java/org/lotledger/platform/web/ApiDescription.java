@@ -62,8 +62,9 @@ final class ApiDescription {
         }
 
         boolean isDate() {
-            return isText() && (schema.path("format").asText().equals("date")
-                    || schema.path("format").asText().equals("date-time"));
+            return isText()
+                    && (schema.path("format").asText().equals("date")
+                            || schema.path("format").asText().equals("date-time"));
         }
 
         boolean isDateTime() {
@@ -72,7 +73,8 @@ final class ApiDescription {
 
         /** An enum, or an array of enum constants. */
         boolean isEnum() {
-            return schema.has("enum") || (type().equals("array") && schema.path("items").has("enum"));
+            return schema.has("enum")
+                    || (type().equals("array") && schema.path("items").has("enum"));
         }
 
         String where() {
@@ -107,16 +109,23 @@ final class ApiDescription {
                     continue;
                 }
                 JsonNode body = m.getValue().path("requestBody").path("content");
-                JsonNode schema = body.has("application/json") ? body.path("application/json").path("schema")
-                        : body.fields().hasNext() ? body.fields().next().getValue().path("schema") : null;
+                JsonNode schema = body.has("application/json")
+                        ? body.path("application/json").path("schema")
+                        : body.fields().hasNext()
+                                ? body.fields().next().getValue().path("schema")
+                                : null;
                 String name = schema == null ? null : refName(schema);
                 List<String> parameters = new ArrayList<>();
                 Matcher pm = PARAMETER.matcher(p.getKey());
                 while (pm.find()) {
                     parameters.add(pm.group(1));
                 }
-                ops.add(new Operation(m.getKey().toUpperCase(), p.getKey(), name,
-                        schema == null || schema.isMissingNode() ? null : resolve(schema), List.copyOf(parameters)));
+                ops.add(new Operation(
+                        m.getKey().toUpperCase(),
+                        p.getKey(),
+                        name,
+                        schema == null || schema.isMissingNode() ? null : resolve(schema),
+                        List.copyOf(parameters)));
             }
         }
         ops.sort(java.util.Comparator.comparing(Operation::path).thenComparing(Operation::method));
@@ -126,8 +135,9 @@ final class ApiDescription {
     /** The name of the component a schema refers to, or "inline". */
     static String refName(JsonNode schema) {
         String ref = schema.path("$ref").asText("");
-        return ref.isEmpty() ? (schema.path("type").asText("").equals("array") ? refName(schema.path("items")) + "[]"
-                : "inline") : ref.substring(ref.lastIndexOf('/') + 1);
+        return ref.isEmpty()
+                ? (schema.path("type").asText("").equals("array") ? refName(schema.path("items")) + "[]" : "inline")
+                : ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     /** The schema with {@code $ref} followed and {@code allOf} merged (properties and required lists). */
@@ -171,7 +181,9 @@ final class ApiDescription {
     private void collect(String owner, JsonNode schema, List<Object> prefix, List<Slot> slots, int depth) {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode raw = e.getValue();
             JsonNode prop = resolve(raw);

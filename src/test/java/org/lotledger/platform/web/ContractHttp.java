@@ -27,8 +27,11 @@ final class ContractHttp {
 
     private static final ObjectMapper READER = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
 
     ContractHttp(int port) {
@@ -111,9 +114,14 @@ final class ContractHttp {
 
     /** Sends {@code call} with {@code key} as its Idempotency-Key (null: none). */
     Answer send(Call call, String key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + call.path())).timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((call.user() + ":" + call.user() + "-demo").getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + call.path()))
+                .timeout(Duration.ofSeconds(120))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((call.user() + ":" + call.user() + "-demo")
+                                                .getBytes(StandardCharsets.UTF_8)));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", JSON_ANSWERS);
         if (call.body() != null) {
@@ -124,8 +132,11 @@ final class ContractHttp {
         if (key != null) {
             b.header(IdempotencyKey.HEADER, key);
         }
-        b.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
+        b.method(
+                call.method(),
+                call.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
         try {
             HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.headers(), r.body() == null ? new byte[0] : r.body());
@@ -140,8 +151,12 @@ final class ContractHttp {
     /** GET without credentials (the API document is public). */
     Answer getAnonymously(String path) {
         try {
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(120)).header("Accept", "application/json").GET().build(),
+            HttpResponse<byte[]> r = client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(120))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {

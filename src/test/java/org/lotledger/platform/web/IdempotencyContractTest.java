@@ -76,12 +76,16 @@ class IdempotencyContractTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Ledger ledger;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -111,23 +115,31 @@ class IdempotencyContractTest {
         List<DynamicNode> nodes = new ArrayList<>();
         for (String operation : documented) {
             if (!operation.split(" ", 2)[1].startsWith("/api/")) {
-                nodes.add(dynamicTest(operation + " is not in the API document (the door guards /api only)", () -> fail(
-                        "/v3/api-docs lists the write operation " + operation + ", outside /api where the idempotency "
+                nodes.add(dynamicTest(
+                        operation + " is not in the API document (the door guards /api only)",
+                        () -> fail("/v3/api-docs lists the write operation " + operation
+                                + ", outside /api where the idempotency "
                                 + "door (ApiEdgeFilter, IdempotentWrites) does not apply: hide it from the document "
                                 + "(e.g. @Hidden on its controller) or move it under /api.")));
                 continue;
             }
-            nodes.add(cases.caseFor(operation).<DynamicNode>map(c -> contract(operation, c))
-                    .orElseGet(() -> dynamicTest(operation + " has a case in the contract's table", () -> fail(
-                            "The write operation " + operation + " of /v3/api-docs needs a case in WriteOperationCases "
+            nodes.add(cases.caseFor(operation)
+                    .<DynamicNode>map(c -> contract(operation, c))
+                    .orElseGet(() -> dynamicTest(
+                            operation + " has a case in the contract's table",
+                            () -> fail("The write operation " + operation
+                                    + " of /v3/api-docs needs a case in WriteOperationCases "
                                     + "(a fresh fixture, a valid request, another request and a refused one) so the "
                                     + "idempotency contract covers it."))));
         }
         Set<String> stale = new TreeSet<>(cases.operations());
         stale.removeAll(documented);
-        nodes.add(dynamicTest("every case of the table is an operation of the document", () -> assertThat(stale)
-                .as("cases in WriteOperationCases for operations /v3/api-docs does not list (renamed or removed?)")
-                .isEmpty()));
+        nodes.add(dynamicTest(
+                "every case of the table is an operation of the document",
+                () -> assertThat(stale)
+                        .as(
+                                "cases in WriteOperationCases for operations /v3/api-docs does not list (renamed or removed?)")
+                        .isEmpty()));
         return nodes.stream();
     }
 
@@ -136,7 +148,9 @@ class IdempotencyContractTest {
         Answer docs = http.getAnonymously("/v3/api-docs");
         assertThat(docs.status()).as("%s", docs).isEqualTo(200);
         Set<String> operations = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = docs.json().get("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        docs.json().get("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : List.of("post", "put", "patch", "delete")) {
                 if (path.getValue().has(method)) {
@@ -159,26 +173,37 @@ class IdempotencyContractTest {
 
     private DynamicNode contract(String operation, Supplier<Scenario> fixture) {
         Run run = new Run();
-        return dynamicContainer(operation, Stream.of(
-                dynamicTest("refusals at the door (no key, malformed key, Accept without JSON, a body not JSON) change nothing",
-                        () -> refusalsAtTheDoor(operation, fixture, run)),
-                dynamicTest("a refused request leaves its key free, and the first success answers as the case says",
-                        () -> refusedThenFirst(operation, fixture, run)),
-                dynamicTest("the same key and request replay the first answer byte for byte and change nothing",
-                        () -> replay(operation, run)),
-                dynamicTest("the same key with another request is 409 IDEMPOTENCY_KEY_REUSED and changes nothing",
-                        () -> reused(operation, run)),
-                dynamicTest(DUPLICATES + " parallel duplicates with one key have one effect and all get the one answer",
-                        () -> parallel(operation, fixture, run))));
+        return dynamicContainer(
+                operation,
+                Stream.of(
+                        dynamicTest(
+                                "refusals at the door (no key, malformed key, Accept without JSON, a body not JSON) change nothing",
+                                () -> refusalsAtTheDoor(operation, fixture, run)),
+                        dynamicTest(
+                                "a refused request leaves its key free, and the first success answers as the case says",
+                                () -> refusedThenFirst(operation, fixture, run)),
+                        dynamicTest(
+                                "the same key and request replay the first answer byte for byte and change nothing",
+                                () -> replay(operation, run)),
+                        dynamicTest(
+                                "the same key with another request is 409 IDEMPOTENCY_KEY_REUSED and changes nothing",
+                                () -> reused(operation, run)),
+                        dynamicTest(
+                                DUPLICATES
+                                        + " parallel duplicates with one key have one effect and all get the one answer",
+                                () -> parallel(operation, fixture, run))));
     }
 
     private void refusalsAtTheDoor(String operation, Supplier<Scenario> fixture, Run run) {
         prepare(fixture, run);
         Call valid = run.scenario.valid();
         Call plainText = (valid.body() == null ? valid.body("not json") : valid).header("Content-Type", "text/plain");
-        List<Answer> answers = List.of(http.send(valid, null), http.send(valid, "has space"),
+        List<Answer> answers = List.of(
+                http.send(valid, null),
+                http.send(valid, "has space"),
                 http.send(valid, "k".repeat(IdempotencyKey.MAX_LENGTH + 1)),
-                http.send(valid.header("Accept", "application/xml"), run.key), http.send(plainText, run.key));
+                http.send(valid.header("Accept", "application/xml"), run.key),
+                http.send(plainText, run.key));
         // one snapshot for the five (a snapshot costs more than a request): which one changed what is in the message
         assertUnchanged(operation + " refused at the door: " + answers, run.before);
         assertDoorRefusal(operation + " without a key", answers.get(0), 400, "IDEMPOTENCY_KEY_REQUIRED");
@@ -192,34 +217,47 @@ class IdempotencyContractTest {
         prepare(fixture, run);
         Scenario s = run.scenario;
         Answer refused = http.send(s.refused(), run.key);
-        assertThat(refused.status()).as("%s: the refused request %s answered %s", operation, s.refused(), refused)
+        assertThat(refused.status())
+                .as("%s: the refused request %s answered %s", operation, s.refused(), refused)
                 .isBetween(400, 499);
-        assertThat(refused.code()).as("%s: the refusal %s has a code", operation, refused).isNotBlank()
+        assertThat(refused.code())
+                .as("%s: the refusal %s has a code", operation, refused)
+                .isNotBlank()
                 .isNotEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertUnchanged(operation + " refused by " + refused, run.before);
 
         Answer first = http.send(s.valid(), run.key);
         Map<String, Long> after = tables.now();
-        assertThat(first.status()).as("%s: %s with the key of the refused request answered %s", operation, s.valid(), first)
+        assertThat(first.status())
+                .as("%s: %s with the key of the refused request answered %s", operation, s.valid(), first)
                 .isEqualTo(s.status());
-        assertThat(first.replayed()).as("%s: the first success is not a replay: %s", operation, first).isFalse();
+        assertThat(first.replayed())
+                .as("%s: the first success is not a replay: %s", operation, first)
+                .isFalse();
         run.first = first;
         run.afterFirst = after;
         run.effect = s.ownPartOf(TableCounts.delta(run.before, after));
     }
 
     private void replay(String operation, Run run) {
-        assertThat(run.first).as("%s: the first answer (previous test) is needed", operation).isNotNull();
+        assertThat(run.first)
+                .as("%s: the first answer (previous test) is needed", operation)
+                .isNotNull();
         Answer again = http.send(run.scenario.valid(), run.key);
         assertReplayOf(operation, run.first, again);
         assertUnchanged(operation + " replayed", run.afterFirst);
     }
 
     private void reused(String operation, Run run) {
-        assertThat(run.first).as("%s: the first answer (previous test) is needed", operation).isNotNull();
+        assertThat(run.first)
+                .as("%s: the first answer (previous test) is needed", operation)
+                .isNotNull();
         Answer other = http.send(run.scenario.other(), run.key);
-        assertThat(other.status()).as("%s: %s with the key of %s answered %s", operation, run.scenario.other(),
-                run.scenario.valid(), other).isEqualTo(409);
+        assertThat(other.status())
+                .as(
+                        "%s: %s with the key of %s answered %s",
+                        operation, run.scenario.other(), run.scenario.valid(), other)
+                .isEqualTo(409);
         assertThat(other.code()).as("%s", other).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertProblem(operation, other);
         assertUnchanged(operation + " with a reused key", run.afterFirst);
@@ -234,7 +272,8 @@ class IdempotencyContractTest {
             Scenario reference = fixture.get();
             Map<String, Long> before = tables.now();
             Answer a = http.send(reference.valid(), IdempotencyKeys.fresh());
-            assertThat(a.status()).as("%s: one sequential call %s answered %s", operation, reference.valid(), a)
+            assertThat(a.status())
+                    .as("%s: one sequential call %s answered %s", operation, reference.valid(), a)
                     .isEqualTo(reference.status());
             oneCall = reference.ownPartOf(TableCounts.delta(before, tables.now()));
             expected = a.status();
@@ -245,17 +284,23 @@ class IdempotencyContractTest {
         Map<String, Long> effect = s.ownPartOf(TableCounts.delta(before, tables.now()));
 
         List<Answer> originals = answers.stream().filter(a -> !a.replayed()).toList();
-        assertThat(originals).as("%s: exactly one of %d parallel duplicates is not a replay; answers: %s", operation,
-                DUPLICATES, summary(answers)).hasSize(1);
+        assertThat(originals)
+                .as(
+                        "%s: exactly one of %d parallel duplicates is not a replay; answers: %s",
+                        operation, DUPLICATES, summary(answers))
+                .hasSize(1);
         Answer original = originals.get(0);
-        assertThat(original.status()).as("%s: the original answer %s", operation, original).isEqualTo(expected);
+        assertThat(original.status())
+                .as("%s: the original answer %s", operation, original)
+                .isEqualTo(expected);
         for (Answer a : answers) {
             if (a != original) {
                 assertReplayOf(operation + " (parallel)", original, a);
             }
         }
-        assertThat(effect).as("%s: the row-count change of %d parallel duplicates equals that of one call",
-                operation, DUPLICATES).isEqualTo(oneCall);
+        assertThat(effect)
+                .as("%s: the row-count change of %d parallel duplicates equals that of one call", operation, DUPLICATES)
+                .isEqualTo(oneCall);
     }
 
     private void prepare(Supplier<Scenario> fixture, Run run) {
@@ -278,7 +323,9 @@ class IdempotencyContractTest {
         Map<String, Long> before = tables.now();
         for (String accept : List.of("application/xml", "text/plain")) {
             Answer refused = http.send(move.header("Accept", accept), key);
-            assertThat(refused.status()).as("Accept: %s answered %s", accept, refused).isEqualTo(406);
+            assertThat(refused.status())
+                    .as("Accept: %s answered %s", accept, refused)
+                    .isEqualTo(406);
             assertThat(refused.code()).isEqualTo("NOT_ACCEPTABLE");
             assertUnchanged("a move with Accept: " + accept, before);
         }
@@ -286,18 +333,20 @@ class IdempotencyContractTest {
 
         Answer posted = http.send(move, key);
         assertThat(posted.status()).as("%s", posted).isEqualTo(201);
-        assertThat(posted.replayed()).as("the key was not used by the refused requests").isFalse();
+        assertThat(posted.replayed())
+                .as("the key was not used by the refused requests")
+                .isFalse();
         assertThat(f.balancesOf(lot)).containsExactlyInAnyOrder("A2 AVAILABLE 7", "ADJ AVAILABLE -7");
     }
 
     @Test
-    void fifty_identical_moves_of_a_bins_whole_stock_with_one_key_post_once_and_all_get_that_posting() throws Exception {
+    void fifty_identical_moves_of_a_bins_whole_stock_with_one_key_post_once_and_all_get_that_posting()
+            throws Exception {
         LedgerFixtures f = new LedgerFixtures(jdbc);
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 7);
         long postings = postings();
-        List<Answer> answers = duplicates(cases.post(WALT, "/api/moves",
-                move(f, lot, 7)), IdempotencyKeys.fresh());
+        List<Answer> answers = duplicates(cases.post(WALT, "/api/moves", move(f, lot, 7)), IdempotencyKeys.fresh());
         assertOnePostingAndItsReplays(answers);
         assertThat(postings()).isEqualTo(postings + 1);
         assertThat(f.balancesOf(lot)).containsExactlyInAnyOrder("A2 AVAILABLE 7", "ADJ AVAILABLE -7");
@@ -310,9 +359,12 @@ class IdempotencyContractTest {
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 7);
         Answer moved = cases.setUp(cases.post(WALT, "/api/moves", move(f, lot, 7)));
         long postings = postings();
-        List<Answer> answers = duplicates(cases.post(IVY,
-                "/api/postings/" + moved.json().get("id").asLong() + "/reversal",
-                body("reasonCode", "DATA_ENTRY_ERROR", "note", "wrong bin")), IdempotencyKeys.fresh());
+        List<Answer> answers = duplicates(
+                cases.post(
+                        IVY,
+                        "/api/postings/" + moved.json().get("id").asLong() + "/reversal",
+                        body("reasonCode", "DATA_ENTRY_ERROR", "note", "wrong bin")),
+                IdempotencyKeys.fresh());
         assertOnePostingAndItsReplays(answers);
         assertThat(postings()).isEqualTo(postings + 1);
         assertThat(f.balancesOf(lot)).containsExactlyInAnyOrder("A1 AVAILABLE 7", "ADJ AVAILABLE -7");
@@ -326,17 +378,19 @@ class IdempotencyContractTest {
         Instant occurred = Instant.now();
         Thread.sleep(20);
         Instant later = Instant.now();
-        Map<String, Object> adjustment = with(
-                adjustment(f, lot, -2, "COUNT_VARIANCE", "cycle count"), "occurredAt", occurred.toString());
+        Map<String, Object> adjustment =
+                with(adjustment(f, lot, -2, "COUNT_VARIANCE", "cycle count"), "occurredAt", occurred.toString());
         String key = IdempotencyKeys.fresh();
         Answer first = http.send(cases.post(IVY, "/api/adjustments", adjustment), key);
         assertThat(first.status()).as("%s", first).isEqualTo(201);
         Map<String, Long> after = tables.now();
 
-        for (Map<String, Object> other : List.of(with(adjustment, "note", "recount"),
-                with(adjustment, "occurredAt", later.toString()))) {
+        for (Map<String, Object> other :
+                List.of(with(adjustment, "note", "recount"), with(adjustment, "occurredAt", later.toString()))) {
             Answer reused = http.send(cases.post(IVY, "/api/adjustments", other), key);
-            assertThat(reused.status()).as("%s with the key of %s: %s", other, adjustment, reused).isEqualTo(409);
+            assertThat(reused.status())
+                    .as("%s with the key of %s: %s", other, adjustment, reused)
+                    .isEqualTo(409);
             assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
             assertUnchanged("an adjustment with a reused key", after);
         }
@@ -356,28 +410,47 @@ class IdempotencyContractTest {
         assertThat(walt.status()).as("%s", walt).isEqualTo(201);
         assertThat(quinn.status()).as("keys are per caller: %s", quinn).isEqualTo(201);
         assertThat(quinn.replayed()).isFalse();
-        assertThat(quinn.json().get("id").asLong()).isNotEqualTo(walt.json().get("id").asLong());
+        assertThat(quinn.json().get("id").asLong())
+                .isNotEqualTo(walt.json().get("id").asLong());
         assertThat(f.balancesOf(forWalt)).containsExactlyInAnyOrder("A2 AVAILABLE 5", "ADJ AVAILABLE -5");
-        assertThat(f.balancesOf(forQuinn)).containsExactlyInAnyOrder("A1 AVAILABLE 2", "A2 AVAILABLE 3", "ADJ AVAILABLE -5");
+        assertThat(f.balancesOf(forQuinn))
+                .containsExactlyInAnyOrder("A1 AVAILABLE 2", "A2 AVAILABLE 3", "ADJ AVAILABLE -5");
     }
 
     @Test
     void a_receipt_line_key_reused_on_another_receipt_is_409_not_500_and_changes_nothing() {
-        Answer po = cases.setUp(cases.post(ERP, "/api/purchase-orders", body(
-                "poNumber", code("PO-"), "supplierId", jdbc.queryForObject(
-                        "select id from supplier where code = 'MEDIGLOVE'", Long.class), "currency", "USD",
-                "lines", List.of(body("itemId", jdbc.queryForObject(
-                                "select id from item where sku = 'GLV-NIT-M'", Long.class), "quantity", 100, "uom", "EA",
-                        "expectedUnitPrice", 0.05)))));
+        Answer po = cases.setUp(cases.post(
+                ERP,
+                "/api/purchase-orders",
+                body(
+                        "poNumber",
+                        code("PO-"),
+                        "supplierId",
+                        jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class),
+                        "currency",
+                        "USD",
+                        "lines",
+                        List.of(body(
+                                "itemId",
+                                jdbc.queryForObject("select id from item where sku = 'GLV-NIT-M'", Long.class),
+                                "quantity",
+                                100,
+                                "uom",
+                                "EA",
+                                "expectedUnitPrice",
+                                0.05)))));
         long poId = po.json().get("id").asLong();
         long poLine = po.json().at("/lines/0/id").asLong();
         List<Long> receipts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            receipts.add(cases.setUp(cases.post(RITA, "/api/receipts", body(
-                    "purchaseOrderId", poId, "dockBarcode", "EAST-DOCK-01"))).json().get("id").asLong());
+            receipts.add(cases.setUp(cases.post(
+                            RITA, "/api/receipts", body("purchaseOrderId", poId, "dockBarcode", "EAST-DOCK-01")))
+                    .json()
+                    .get("id")
+                    .asLong());
         }
-        Map<String, Object> line = body("purchaseOrderLineId", poLine, "lotNumber",
-                gloveLot(), "quantity", 40, "uom", "EA");
+        Map<String, Object> line =
+                body("purchaseOrderLineId", poLine, "lotNumber", gloveLot(), "quantity", 40, "uom", "EA");
         String key = IdempotencyKeys.fresh();
         Answer first = http.send(cases.post(RITA, "/api/receipts/" + receipts.get(0) + "/lines", line), key);
         assertThat(first.status()).as("%s", first).isEqualTo(201);
@@ -399,13 +472,16 @@ class IdempotencyContractTest {
             }
             for (RequestMethod m : info.getMethodsCondition().getMethods()) {
                 if (IdempotentWrites.isWrite(m.name())) {
-                    info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
+                    info.getPatternValues().stream()
+                            .filter(p -> p.startsWith("/api/"))
                             .forEach(p -> handlers.add(m.name() + " " + p));
                 }
             }
         });
         assertThat(handlers).as("write handlers under /api").isNotEmpty();
-        assertThat(writeOperationsOfTheDocument()).as("write operations of /v3/api-docs").containsAll(handlers);
+        assertThat(writeOperationsOfTheDocument())
+                .as("write operations of /v3/api-docs")
+                .containsAll(handlers);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
@@ -424,26 +500,42 @@ class IdempotencyContractTest {
     }
 
     private void assertOnePostingAndItsReplays(List<Answer> answers) {
-        assertThat(answers).extracting(Answer::status).as(summary(answers))
-                .containsOnly(201, 200).filteredOn(s -> s == 201).hasSize(1);
-        Answer original = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow();
+        assertThat(answers)
+                .extracting(Answer::status)
+                .as(summary(answers))
+                .containsOnly(201, 200)
+                .filteredOn(s -> s == 201)
+                .hasSize(1);
+        Answer original =
+                answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow();
         assertThat(original.replayed()).isFalse();
         answers.stream().filter(a -> a != original).forEach(a -> assertReplayOf("a parallel duplicate", original, a));
     }
 
     private void assertReplayOf(String what, Answer original, Answer replay) {
         int status = original.status() == 201 ? 200 : original.status();
-        assertThat(replay.status()).as("%s: replay of %s answered %s", what, original, replay).isEqualTo(status);
-        assertThat(replay.replayed()).as("%s: Idempotent-Replayed on %s", what, replay).isTrue();
-        assertThat(replay.sameBody(original)).as("%s: the replay's body is the original's, byte for byte:%n%s%n%s",
-                what, replay.text(), original.text()).isTrue();
+        assertThat(replay.status())
+                .as("%s: replay of %s answered %s", what, original, replay)
+                .isEqualTo(status);
+        assertThat(replay.replayed())
+                .as("%s: Idempotent-Replayed on %s", what, replay)
+                .isTrue();
+        assertThat(replay.sameBody(original))
+                .as(
+                        "%s: the replay's body is the original's, byte for byte:%n%s%n%s",
+                        what, replay.text(), original.text())
+                .isTrue();
         for (String header : List.of("Location", "ETag")) {
-            assertThat(replay.header(header)).as("%s: %s of the replay", what, header).isEqualTo(original.header(header));
+            assertThat(replay.header(header))
+                    .as("%s: %s of the replay", what, header)
+                    .isEqualTo(original.header(header));
         }
     }
 
     private static void assertDoorRefusal(String what, Answer a, int status, String code) {
-        assertThat(a.status()).as("%s: expected %d %s, got %s", what, status, code, a).isEqualTo(status);
+        assertThat(a.status())
+                .as("%s: expected %d %s, got %s", what, status, code, a)
+                .isEqualTo(status);
         assertThat(a.code()).as("%s: %s", what, a).isEqualTo(code);
         assertProblem(what, a);
     }
@@ -453,13 +545,17 @@ class IdempotencyContractTest {
     }
 
     private void assertUnchanged(String what, Map<String, Long> before) {
-        assertThat(TableCounts.delta(before, tables.now())).as("row-count changes after %s", what).isEmpty();
+        assertThat(TableCounts.delta(before, tables.now()))
+                .as("row-count changes after %s", what)
+                .isEmpty();
     }
 
     private static String summary(List<Answer> answers) {
         Map<String, Long> byStatus = new java.util.TreeMap<>();
-        answers.forEach(a -> byStatus.merge(a.status() + (a.replayed() ? " replayed" : "")
-                + (a.code() == null ? "" : " " + a.code()), 1L, Long::sum));
+        answers.forEach(a -> byStatus.merge(
+                a.status() + (a.replayed() ? " replayed" : "") + (a.code() == null ? "" : " " + a.code()),
+                1L,
+                Long::sum));
         return byStatus.toString();
     }
 

@@ -55,7 +55,8 @@ final class Malformations {
         NULL_FOR_REQUIRED(Slot::required),
         MISSING_REQUIRED(Slot::required),
         TOO_MANY_ITEMS(s -> s.type().equals("array") && s.schema().has("maxItems")),
-        TOO_FEW_ITEMS(s -> s.type().equals("array") && s.schema().path("minItems").asInt(0) > 0),
+        TOO_FEW_ITEMS(
+                s -> s.type().equals("array") && s.schema().path("minItems").asInt(0) > 0),
         // the body as a whole
         UNKNOWN_PROPERTY(null),
         DUPLICATE_KEY(null),
@@ -104,16 +105,29 @@ final class Malformations {
     }
 
     /** One request to send. */
-    record Attempt(Operation op, Kind kind, String variant, String user, String method, String path,
-                   Map<String, String> headers, byte[] body) {
+    record Attempt(
+            Operation op,
+            Kind kind,
+            String variant,
+            String user,
+            String method,
+            String path,
+            Map<String, String> headers,
+            byte[] body) {
 
         String describe() {
             StringBuilder sb = new StringBuilder(method).append(' ').append(RawHttp.Leaks.excerpt(path, 200));
             headers.forEach((k, v) -> {
                 if (!k.equals("Authorization") && !k.equals("Idempotency-Key")) {
-                    sb.append(" [").append(k).append(": ").append(RawHttp.Leaks.excerpt(v, 60)).append(']');
+                    sb.append(" [")
+                            .append(k)
+                            .append(": ")
+                            .append(RawHttp.Leaks.excerpt(v, 60))
+                            .append(']');
                 } else if (k.equals("Idempotency-Key") && kind == Kind.IDEMPOTENCY_KEY) {
-                    sb.append(" [Idempotency-Key: ").append(RawHttp.Leaks.excerpt(v, 60)).append(']');
+                    sb.append(" [Idempotency-Key: ")
+                            .append(RawHttp.Leaks.excerpt(v, 60))
+                            .append(']');
                 }
             });
             sb.append(" as ").append(user);
@@ -144,8 +158,11 @@ final class Malformations {
         List<Slot> slots = api.slots(op);
         List<Kind> kinds = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            boolean applies = k.onSlot() ? slots.stream().anyMatch(k.slots) : k.onBody() ? op.hasBody()
-                    : k != Kind.PATH_ID || !op.pathParameters().isEmpty();
+            boolean applies = k.onSlot()
+                    ? slots.stream().anyMatch(k.slots)
+                    : k.onBody()
+                            ? op.hasBody()
+                            : k != Kind.PATH_ID || !op.pathParameters().isEmpty();
             if (applies) {
                 kinds.add(k);
             }
@@ -158,7 +175,9 @@ final class Malformations {
         List<Attempt> plan = new ArrayList<>();
         // operations that end something (delete, deactivate, close, cancel) last: should one wrongly succeed, the
         // fixtures the other operations work on are still there for them
-        ops = ops.stream().sorted(java.util.Comparator.comparing(Malformations::endsSomething)).toList();
+        ops = ops.stream()
+                .sorted(java.util.Comparator.comparing(Malformations::endsSomething))
+                .toList();
         for (Operation op : ops) {
             for (Kind k : kindsFor(op)) {
                 plan.add(malform(op, k));
@@ -178,13 +197,17 @@ final class Malformations {
 
     /** The operation's plausible request with one defect of this kind (a random slot and variant). */
     Attempt malform(Operation op, Kind kind) {
-        List<Slot> slots = api.slots(op).stream().filter(s -> kind.onSlot() && kind.slots.test(s)).toList();
+        List<Slot> slots = api.slots(op).stream()
+                .filter(s -> kind.onSlot() && kind.slots.test(s))
+                .toList();
         return malform(op, kind, slots.isEmpty() ? null : slots.get(random.nextInt(slots.size())), null);
     }
 
     /** The operation's plausible request with one property set to {@code value} (for the named cases). */
     Attempt withValue(Operation op, Kind kind, String where, JsonNode value) {
-        Slot slot = api.slots(op).stream().filter(s -> s.where().equals(where)).findFirst()
+        Slot slot = api.slots(op).stream()
+                .filter(s -> s.where().equals(where))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(op.id() + " has no property " + where + " in /v3/api-docs"));
         return malform(op, kind, slot, value);
     }
@@ -195,11 +218,14 @@ final class Malformations {
      */
     ObjectNode plausibleBody(Operation op) {
         ObjectNode body = plausible(op.schemaName(), op.schema(), 0);
-        Iterator<Map.Entry<String, JsonNode>> props = op.schema().path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> props =
+                op.schema().path("properties").fields();
         if (body.isEmpty() && props.hasNext()) {
             Map.Entry<String, JsonNode> first = props.next();
             JsonNode hinted = hints.value(op.schemaName(), first.getKey());
-            body.set(first.getKey(), hinted != null ? hinted : generic(ApiDescription.refName(first.getValue()), first.getValue(), 0));
+            body.set(
+                    first.getKey(),
+                    hinted != null ? hinted : generic(ApiDescription.refName(first.getValue()), first.getValue(), 0));
         }
         return body;
     }
@@ -241,8 +267,14 @@ final class Malformations {
                 JsonNode value = fixedValue != null ? fixedValue : slotValue(kind, slot);
                 put(body, slot.path(), value);
                 if (fixedValue == null) {
-                    variant += "=" + RawHttp.Leaks.excerpt(value instanceof com.fasterxml.jackson.databind.node.POJONode p
-                            ? ((RawValue) p.getPojo()).rawValue().toString() : String.valueOf(value), 40);
+                    variant += "="
+                            + RawHttp.Leaks.excerpt(
+                                    value instanceof com.fasterxml.jackson.databind.node.POJONode p
+                                            ? ((RawValue) p.getPojo())
+                                                    .rawValue()
+                                                    .toString()
+                                            : String.valueOf(value),
+                                    40);
                 }
             }
             text = write(body);
@@ -250,8 +282,15 @@ final class Malformations {
             String base = body == null ? null : write(body);
             switch (kind) {
                 case UNKNOWN_PROPERTY -> {
-                    String name = pick("fuzzUnknown", "class", "@type", "__proto__", "", "lo\u0000t",
-                            firstProperty(body).toUpperCase(), firstProperty(body) + " ");
+                    String name = pick(
+                            "fuzzUnknown",
+                            "class",
+                            "@type",
+                            "__proto__",
+                            "",
+                            "lo\u0000t",
+                            firstProperty(body).toUpperCase(),
+                            firstProperty(body) + " ");
                     nestedOrTop(op, body).put(name, 1);
                     variant = name;
                     text = write(body);
@@ -283,8 +322,9 @@ final class Malformations {
                     text = switch (how) {
                         case "arrays" -> "[".repeat(depth) + "]".repeat(depth);
                         case "objects" -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-                        case "in-a-property" -> "{" + quote(firstProperty(body)) + ":" + "[".repeat(depth) + "]".repeat(depth)
-                                + "," + base.substring(1);
+                        case "in-a-property" ->
+                            "{" + quote(firstProperty(body)) + ":" + "[".repeat(depth) + "]".repeat(depth) + ","
+                                    + base.substring(1);
                         default -> "[".repeat(depth);
                     };
                 }
@@ -294,10 +334,17 @@ final class Malformations {
                 }
                 case NOT_JSON -> {
                     String half = base.substring(0, base.length() / 2);
-                    text = pick(half, base.replace('"', '\''), "{/* c */" + base.substring(1),
-                            "{\"" + firstProperty(body) + "\":\"\\x41\"}", "{\"" + firstProperty(body) + "\":\"open",
-                            base.replaceFirst("\"([^\"]+)\":", "$1:"), base.substring(0, base.length() - 1) + ",}",
-                            "<request/>", "lot=x&quantity=1", "{\"" + firstProperty(body) + "\":0x10}");
+                    text = pick(
+                            half,
+                            base.replace('"', '\''),
+                            "{/* c */" + base.substring(1),
+                            "{\"" + firstProperty(body) + "\":\"\\x41\"}",
+                            "{\"" + firstProperty(body) + "\":\"open",
+                            base.replaceFirst("\"([^\"]+)\":", "$1:"),
+                            base.substring(0, base.length() - 1) + ",}",
+                            "<request/>",
+                            "lot=x&quantity=1",
+                            "{\"" + firstProperty(body) + "\":0x10}");
                     variant = RawHttp.Leaks.excerpt(text, 30);
                 }
                 case OVERSIZED_BODY -> {
@@ -305,9 +352,18 @@ final class Malformations {
                     text = base + " ".repeat(1_100_000);
                 }
                 case CONTENT_TYPE -> {
-                    String ct = pick("*/*", "text/plain", "application/xml", "application/x-www-form-urlencoded",
-                            "application/json; charset=ISO-8859-1", "application/json; charset=UTF-16", "application/*",
-                            "multipart/form-data; boundary=x", "application/merge-patch+json", "json", "(none)");
+                    String ct = pick(
+                            "*/*",
+                            "text/plain",
+                            "application/xml",
+                            "application/x-www-form-urlencoded",
+                            "application/json; charset=ISO-8859-1",
+                            "application/json; charset=UTF-16",
+                            "application/*",
+                            "multipart/form-data; boundary=x",
+                            "application/merge-patch+json",
+                            "json",
+                            "(none)");
                     variant = ct;
                     if (ct.equals("(none)")) {
                         headers.remove("Content-Type");
@@ -318,8 +374,15 @@ final class Malformations {
                     text = base != null ? base : ct.equals("(none)") ? "{}" : pick("{}", "");
                 }
                 case ACCEPT -> {
-                    String accept = pick("application/xml", "text/html", "text/plain", "image/png", "text/csv",
-                            "application/octet-stream", "???", "application/json;q=0");
+                    String accept = pick(
+                            "application/xml",
+                            "text/html",
+                            "text/plain",
+                            "image/png",
+                            "text/csv",
+                            "application/octet-stream",
+                            "???",
+                            "application/json;q=0");
                     variant = accept;
                     headers.put("Accept", accept);
                     text = base;
@@ -344,10 +407,24 @@ final class Malformations {
                     text = base;
                 }
                 case PATH_ID -> {
-                    String p = op.pathParameters().get(random.nextInt(op.pathParameters().size()));
+                    String p = op.pathParameters()
+                            .get(random.nextInt(op.pathParameters().size()));
                     String real = hints.pathValue(op, p);
-                    String bad = pick("%20" + real, real + "%20", real + ";x", "-1", "99999999999999999999", "abc",
-                            real + ".0", "+" + real, fullWidth(real), "%2B" + real, real + "%00", "1e3", "0x1F", "%09" + real);
+                    String bad = pick(
+                            "%20" + real,
+                            real + "%20",
+                            real + ";x",
+                            "-1",
+                            "99999999999999999999",
+                            "abc",
+                            real + ".0",
+                            "+" + real,
+                            fullWidth(real),
+                            "%2B" + real,
+                            real + "%00",
+                            "1e3",
+                            "0x1F",
+                            "%09" + real);
                     variant = p + "=" + bad;
                     path = op.path();
                     for (String q : op.pathParameters()) {
@@ -371,46 +448,78 @@ final class Malformations {
         JsonNodeFactory n = JsonNodeFactory.instance;
         JsonNode schema = slot.schema();
         return switch (kind) {
-            case OVER_MAX_LENGTH -> n.textNode("A".repeat(schema.get("maxLength").asInt() + 1));
+            case OVER_MAX_LENGTH ->
+                n.textNode("A".repeat(schema.get("maxLength").asInt() + 1));
             case LONG_TEXT -> n.textNode("A".repeat(10_000));
             case CONTROL_CHARACTER -> {
                 String c = pick("\u0000", "\u0001", "\u001b", "\u007f", "\u0085", "\u009f", "\u000b", "\u000c", "\b");
-                yield pick(true, false) ? n.textNode("fuzz" + c + "text")
+                yield pick(true, false)
+                        ? n.textNode("fuzz" + c + "text")
                         : raw("\"fuzz" + c + "text\""); // unescaped: a C0 character is not even valid JSON
             }
             case LONE_SURROGATE -> raw(pick("\"ab\\ud800\"", "\"\\udc00ab\"", "\"\\ud800\\ud800\"", "\"x\\udbffy\""));
             case INVALID_UTF8 -> n.textNode("fuzz" + BAD_UTF8);
             case BLANK_TEXT -> n.textNode(pick("", "   ", "\t"));
             case PATTERN_MISMATCH -> n.textNode(pick("bad value!", "ÄÖÜ", "a b", "x;y", "<x>"));
-            case HUGE_NUMBER -> raw(pick("6e14", "600000000000000", "1e400", "-1e20", "99999999999999999999", "1e-400"));
-            case BELOW_MINIMUM -> raw(schema.get("minimum").decimalValue().subtract(java.math.BigDecimal.ONE).toPlainString());
+            case HUGE_NUMBER ->
+                raw(pick("6e14", "600000000000000", "1e400", "-1e20", "99999999999999999999", "1e-400"));
+            case BELOW_MINIMUM ->
+                raw(schema.get("minimum")
+                        .decimalValue()
+                        .subtract(java.math.BigDecimal.ONE)
+                        .toPlainString());
             case FRACTION_FOR_INTEGER -> raw(pick("1.5", "0.5", "1.0", "1e0"));
             case STRING_FOR_NUMBER -> n.textNode(pick("1", "1.5", " 1", ""));
-            case NON_STANDARD_NUMBER -> raw(pick("NaN", "Infinity", "-Infinity", "01", "+1", ".5", "1.", "0x10", "--1"));
+            case NON_STANDARD_NUMBER ->
+                raw(pick("NaN", "Infinity", "-Infinity", "01", "+1", ".5", "1.", "0x10", "--1"));
             case NUMBER_FOR_ENUM -> {
                 JsonNode v = n.numberNode(pick(0, 1, 2));
                 yield slot.type().equals("array") ? n.arrayNode().add(v) : v;
             }
             case UNKNOWN_ENUM -> {
-                JsonNode constants = schema.has("enum") ? schema.get("enum") : schema.path("items").path("enum");
-                JsonNode v = n.textNode(pick("NO_SUCH_VALUE", constants.get(0).asText().toLowerCase(), "",
+                JsonNode constants = schema.has("enum")
+                        ? schema.get("enum")
+                        : schema.path("items").path("enum");
+                JsonNode v = n.textNode(pick(
+                        "NO_SUCH_VALUE",
+                        constants.get(0).asText().toLowerCase(),
+                        "",
                         " " + constants.get(0).asText()));
                 yield slot.type().equals("array") ? n.arrayNode().add(v) : v;
             }
-            case BAD_DATE -> slot.isDateTime()
-                    ? n.textNode(pick("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "2026-02-30T00:00:00Z",
-                    "1899-12-31T23:59:59Z", "3000-01-01T00:00:00Z", "2999-12-31T00:00:00Z", "2026-01-01",
-                    "2026-01-01T25:00:00Z", "yesterday"))
-                    : pick(true, false) ? n.textNode(pick("+999999999-12-31", "-999999999-01-01", "2026-02-30", "2026-13-01",
-                    "0000-00-00", "1899-12-31", "3000-01-01", "2026-1-1", "20260101", "2026-02-28T00:00:00Z"))
-                    : raw(pick("20260101", "[2026,1,1]"));
-            case WRONG_TYPE -> switch (slot.type()) {
-                case "string" -> raw(pick("true", "12", "1.5", "{}", "[]", "{\"a\":1}", "[\"x\"]"));
-                case "integer", "number" -> raw(pick("true", "{}", "[]", "[1]"));
-                case "boolean" -> raw(pick("\"true\"", "1", "0", "\"yes\"", "{}"));
-                case "array" -> raw(pick("{}", "\"x\"", "1", "true"));
-                default -> raw(pick("[]", "\"x\"", "1"));
-            };
+            case BAD_DATE ->
+                slot.isDateTime()
+                        ? n.textNode(pick(
+                                "-999999999-01-01T00:00:00Z",
+                                "+999999999-12-31T23:59:59Z",
+                                "2026-02-30T00:00:00Z",
+                                "1899-12-31T23:59:59Z",
+                                "3000-01-01T00:00:00Z",
+                                "2999-12-31T00:00:00Z",
+                                "2026-01-01",
+                                "2026-01-01T25:00:00Z",
+                                "yesterday"))
+                        : pick(true, false)
+                                ? n.textNode(pick(
+                                        "+999999999-12-31",
+                                        "-999999999-01-01",
+                                        "2026-02-30",
+                                        "2026-13-01",
+                                        "0000-00-00",
+                                        "1899-12-31",
+                                        "3000-01-01",
+                                        "2026-1-1",
+                                        "20260101",
+                                        "2026-02-28T00:00:00Z"))
+                                : raw(pick("20260101", "[2026,1,1]"));
+            case WRONG_TYPE ->
+                switch (slot.type()) {
+                    case "string" -> raw(pick("true", "12", "1.5", "{}", "[]", "{\"a\":1}", "[\"x\"]"));
+                    case "integer", "number" -> raw(pick("true", "{}", "[]", "[1]"));
+                    case "boolean" -> raw(pick("\"true\"", "1", "0", "\"yes\"", "{}"));
+                    case "array" -> raw(pick("{}", "\"x\"", "1", "true"));
+                    default -> raw(pick("[]", "\"x\"", "1"));
+                };
             case NULL_FOR_REQUIRED -> n.nullNode();
             case TOO_MANY_ITEMS -> {
                 ArrayNode a = n.arrayNode();
@@ -432,16 +541,21 @@ final class Malformations {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         Set<String> included = hints.optionalIncluded(owner);
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             // optional booleans too: a primitive boolean the document calls optional is refused when missing
             // (FAIL_ON_NULL_FOR_PRIMITIVES), and a plausible body should be accepted as it is
-            boolean flag = "boolean".equals(api.resolve(e.getValue()).path("type").asText());
+            boolean flag =
+                    "boolean".equals(api.resolve(e.getValue()).path("type").asText());
             if (!required.contains(e.getKey()) && !included.contains(e.getKey()) && !flag) {
                 continue;
             }
             JsonNode hinted = hints.value(owner, e.getKey());
-            o.set(e.getKey(), hinted != null ? hinted : generic(ApiDescription.refName(e.getValue()), e.getValue(), depth));
+            o.set(
+                    e.getKey(),
+                    hinted != null ? hinted : generic(ApiDescription.refName(e.getValue()), e.getValue(), depth));
         }
         return o;
     }
@@ -459,9 +573,14 @@ final class Malformations {
                     return n.textNode(LocalDate.now().plusYears(2).toString());
                 }
                 if (format.equals("date-time")) {
-                    return n.textNode(Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
+                    return n.textNode(Instant.now()
+                            .minus(1, ChronoUnit.MINUTES)
+                            .truncatedTo(ChronoUnit.SECONDS)
+                            .toString());
                 }
-                String v = s.path("pattern").asText().contains("{3}") ? "USD" : "FZ" + (++unique) + random.nextInt(1_000_000);
+                String v = s.path("pattern").asText().contains("{3}")
+                        ? "USD"
+                        : "FZ" + (++unique) + random.nextInt(1_000_000);
                 int max = s.path("maxLength").asInt(Integer.MAX_VALUE);
                 return n.textNode(v.length() > max ? v.substring(0, max) : v);
             }
@@ -530,7 +649,9 @@ final class Malformations {
         List<ObjectNode> candidates = new ArrayList<>();
         candidates.add(body);
         body.fields().forEachRemaining(e -> {
-            if (e.getValue().isArray() && !e.getValue().isEmpty() && e.getValue().get(0).isObject()) {
+            if (e.getValue().isArray()
+                    && !e.getValue().isEmpty()
+                    && e.getValue().get(0).isObject()) {
                 candidates.add((ObjectNode) e.getValue().get(0));
             }
         });
@@ -559,9 +680,14 @@ final class Malformations {
     }
 
     private byte[] badUtf8() {
-        return pick(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-                new byte[] {(byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82});
+        return pick(
+                new byte[] {(byte) 0xFF},
+                new byte[] {(byte) 0xC3, 0x28},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xC0, (byte) 0x80},
+                new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+                new byte[] {(byte) 0x80},
+                new byte[] {(byte) 0xE2, (byte) 0x82});
     }
 
     private static byte[] replace(byte[] in, byte[] what, byte[] with) {

@@ -34,7 +34,6 @@ import org.lotledger.platform.web.Malformations.Kind;
 import org.lotledger.platform.web.RawHttp.Answer;
 import org.lotledger.support.ApiClient;
 import org.lotledger.support.HttpReply;
-import org.lotledger.support.IdempotencyKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,12 +60,17 @@ class MalformedRequestsFuzzTest {
     static final long DEFAULT_SEED = 20261201L;
 
     /** The ledger's tables (and the door's), whose row counts a refused request never changes. */
-    static final List<String> COUNTED = List.of("posting", "posting_leg", "stock_balance", "idempotent_request",
-            "quality_hold", "receipt_line");
+    static final List<String> COUNTED =
+            List.of("posting", "posting_leg", "stock_balance", "idempotent_request", "quality_hold", "receipt_line");
 
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Ledger ledger;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Ledger ledger;
 
     private World world;
     private static JsonNode apiDocs;
@@ -134,13 +138,19 @@ class MalformedRequestsFuzzTest {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         Map<String, Long> after = counts();
 
-        int fiveHundreds = statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+        int fiveHundreds = statuses.entrySet().stream()
+                .filter(e -> e.getKey() >= 500)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
         String summary = "fuzz requests=" + sent + " operations=" + ops.size() + " answers="
-                + statuses.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","))
+                + statuses.entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue())
+                        .collect(Collectors.joining(","))
                 + " 5xx=" + fiveHundreds;
         List<String> report = new ArrayList<>();
         report.add(summary);
-        report.add("fuzz seed=" + seed + " (-Dfuzz.seed to repeat or vary) in " + seconds + " s; defects sent: " + kinds);
+        report.add(
+                "fuzz seed=" + seed + " (-Dfuzz.seed to repeat or vary) in " + seconds + " s; defects sent: " + kinds);
         if (!unsendable.isEmpty()) {
             report.add("fuzz not sent (refused by the HTTP client): " + unsendable);
         }
@@ -186,12 +196,12 @@ class MalformedRequestsFuzzTest {
     @Test
     void the_plausible_requests_the_fuzzer_breaks_are_accepted_as_they_are() {
         // the control: without its defect, a fuzzed request is accepted, so each refusal in the run is the defect's
-        for (String id : List.of("POST /api/moves", "POST /api/adjustments", "POST /api/customers",
-                "POST /api/receipts/{id}/lines")) {
+        for (String id : List.of(
+                "POST /api/moves", "POST /api/adjustments", "POST /api/customers", "POST /api/receipts/{id}/lines")) {
             Operation op = op(id);
             Malformations gen = generator();
-            Answer a = http.send(op.method(), gen.plausiblePath(op), gen.plausibleHeaders(op),
-                    bytes(gen.plausibleBody(op)));
+            Answer a = http.send(
+                    op.method(), gen.plausiblePath(op), gen.plausibleHeaders(op), bytes(gen.plausibleBody(op)));
             assertThat(a.status()).as(id + " " + a).isEqualTo(201);
         }
     }
@@ -199,7 +209,8 @@ class MalformedRequestsFuzzTest {
     @Test
     void a_moves_reference_longer_than_its_column_is_a_400_problem_and_posts_nothing() {
         Operation move = op("POST /api/moves");
-        // the client's own reference: referenceType varchar(30) and referenceId varchar(100) today, or what replaces them
+        // the client's own reference: referenceType varchar(30) and referenceId varchar(100) today, or what replaces
+        // them
         Map<String, Integer> columns = Map.of("referenceType", 30, "referenceId", 100);
         List<String> present = new ArrayList<>();
         move.schema().path("properties").fieldNames().forEachRemaining(name -> {
@@ -207,7 +218,9 @@ class MalformedRequestsFuzzTest {
                 present.add(name);
             }
         });
-        assertThat(present).as("MoveRequest has a client reference in /v3/api-docs").isNotEmpty();
+        assertThat(present)
+                .as("MoveRequest has a client reference in /v3/api-docs")
+                .isNotEmpty();
         long postings = count("posting");
         for (String name : present) {
             JsonNode prop = move.schema().path("properties").path(name);
@@ -274,7 +287,8 @@ class MalformedRequestsFuzzTest {
     void an_occurred_at_a_billion_years_away_is_a_400_problem_and_posts_nothing() {
         long postings = count("posting");
         for (String at : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z")) {
-            assertRefused(generator().withValue(op("POST /api/adjustments"), Kind.BAD_DATE, "occurredAt", text(at)), 400);
+            assertRefused(
+                    generator().withValue(op("POST /api/adjustments"), Kind.BAD_DATE, "occurredAt", text(at)), 400);
         }
         assertThat(count("posting")).isEqualTo(postings);
     }
@@ -282,8 +296,14 @@ class MalformedRequestsFuzzTest {
     @Test
     void a_receipt_line_expiring_in_the_year_999999999_is_a_400_problem_and_receives_nothing() {
         long lines = count("receipt_line");
-        assertRefused(generator().withValue(op("POST /api/receipts/{id}/lines"), Kind.BAD_DATE, "expiresOn",
-                text("+999999999-12-31")), 400);
+        assertRefused(
+                generator()
+                        .withValue(
+                                op("POST /api/receipts/{id}/lines"),
+                                Kind.BAD_DATE,
+                                "expiresOn",
+                                text("+999999999-12-31")),
+                400);
         assertThat(count("receipt_line")).isEqualTo(lines);
     }
 
@@ -348,8 +368,13 @@ class MalformedRequestsFuzzTest {
         Operation reversal = op("POST /api/postings/{id}/reversal");
         Malformations gen = generator();
         long postings = count("posting");
-        assertRefused(http.send("POST", "/api/postings/" + world.postingId + ";x/reversal", gen.plausibleHeaders(reversal),
-                bytes(gen.plausibleBody(reversal))), 400);
+        assertRefused(
+                http.send(
+                        "POST",
+                        "/api/postings/" + world.postingId + ";x/reversal",
+                        gen.plausibleHeaders(reversal),
+                        bytes(gen.plausibleBody(reversal))),
+                400);
         assertThat(count("posting")).isEqualTo(postings);
     }
 
@@ -368,11 +393,19 @@ class MalformedRequestsFuzzTest {
     void a_posting_id_with_a_stray_character_reverses_nothing() {
         Operation reversal = op("POST /api/postings/{id}/reversal");
         long postings = count("posting");
-        for (String id : List.of("%20" + world.postingId, world.postingId + "%20", "+" + world.postingId,
+        for (String id : List.of(
+                "%20" + world.postingId,
+                world.postingId + "%20",
+                "+" + world.postingId,
                 "0" + world.postingId + ".0")) {
             Malformations gen = generator();
-            assertRefused(http.send("POST", "/api/postings/" + id + "/reversal", gen.plausibleHeaders(reversal),
-                    bytes(gen.plausibleBody(reversal))), 400);
+            assertRefused(
+                    http.send(
+                            "POST",
+                            "/api/postings/" + id + "/reversal",
+                            gen.plausibleHeaders(reversal),
+                            bytes(gen.plausibleBody(reversal))),
+                    400);
         }
         assertThat(count("posting")).isEqualTo(postings);
     }
@@ -380,7 +413,9 @@ class MalformedRequestsFuzzTest {
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
     private Operation op(String id) {
-        return api.writes().stream().filter(o -> o.id().equals(id)).findFirst()
+        return api.writes().stream()
+                .filter(o -> o.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(id + " is not in /v3/api-docs"));
     }
 
@@ -391,7 +426,9 @@ class MalformedRequestsFuzzTest {
     private void assertRefused(Attempt a, int status) {
         Answer answer = http.send(a.method(), a.path(), a.headers(), a.body());
         assertThat(answer.status()).as(a.describe() + "\n -> " + answer).isEqualTo(status);
-        assertThat(RawHttp.brokenPromises(answer)).as(a.describe() + "\n -> " + answer).isEmpty();
+        assertThat(RawHttp.brokenPromises(answer))
+                .as(a.describe() + "\n -> " + answer)
+                .isEmpty();
     }
 
     private static void assertRefused(Answer answer, int status) {
@@ -488,15 +525,26 @@ class MalformedRequestsFuzzTest {
             w.f = new LedgerFixtures(jdbc);
             w.lot = w.f.newLot();
             w.lotLabel = w.f.labelOf(w.lot);
-            w.postingId = w.f.stock(ledger, w.lot, "A1", StockStatus.AVAILABLE, 50).id();
-            w.zoneId = jdbc.queryForObject("select id from zone where warehouse_id = ? and code = 'STORE'", Long.class,
-                    w.f.warehouseId);
+            w.postingId =
+                    w.f.stock(ledger, w.lot, "A1", StockStatus.AVAILABLE, 50).id();
+            w.zoneId = jdbc.queryForObject(
+                    "select id from zone where warehouse_id = ? and code = 'STORE'", Long.class, w.f.warehouseId);
             ObjectMapper json = new ObjectMapper();
             ApiClient admin = ApiClient.as(port, json, "admin");
-            w.customerId = created(admin.post("/api/customers", Map.of("code", "FZ-" + w.f.tag, "name", "Fuzz customer",
-                    "customerType", "OTHER")));
-            w.reasonCodeId = created(admin.post("/api/reason-codes", Map.of("code", "FZ_" + w.f.tag,
-                    "description", "Fuzz reason", "postingTypes", List.of("ADJUSTMENT"), "requiresApproval", false)));
+            w.customerId = created(admin.post(
+                    "/api/customers",
+                    Map.of("code", "FZ-" + w.f.tag, "name", "Fuzz customer", "customerType", "OTHER")));
+            w.reasonCodeId = created(admin.post(
+                    "/api/reason-codes",
+                    Map.of(
+                            "code",
+                            "FZ_" + w.f.tag,
+                            "description",
+                            "Fuzz reason",
+                            "postingTypes",
+                            List.of("ADJUSTMENT"),
+                            "requiresApproval",
+                            false)));
             HttpReply items = admin.get("/api/items?sku=DRS-FOAM-10");
             assertThat(items.status()).as(items.text()).isEqualTo(200);
             w.dressingId = items.body().get(0).get("id").asLong();
@@ -511,18 +559,26 @@ class MalformedRequestsFuzzTest {
             w.poId = created(po);
             w.poLineId = po.body().get("lines").get(0).get("id").asLong();
             w.sparePoId = created(erp.post("/api/purchase-orders", w.purchaseOrder()));
-            w.receiptId = created(ApiClient.as(port, json, "rita").post("/api/receipts",
-                    Map.of("purchaseOrderId", w.poId, "dockBarcode", "EAST-DOCK-01")));
+            w.receiptId = created(ApiClient.as(port, json, "rita")
+                    .post("/api/receipts", Map.of("purchaseOrderId", w.poId, "dockBarcode", "EAST-DOCK-01")));
             return w;
         }
 
         private Map<String, Object> purchaseOrder() {
-            return Map.of("poNumber", "PO-FZ-" + f.tag + "-" + ThreadLocalRandom.current().nextInt(1_000_000),
-                    "supplierId", woundWellId, "currency", "USD", "lines", List.of(poLine()));
+            return Map.of(
+                    "poNumber",
+                    "PO-FZ-" + f.tag + "-" + ThreadLocalRandom.current().nextInt(1_000_000),
+                    "supplierId",
+                    woundWellId,
+                    "currency",
+                    "USD",
+                    "lines",
+                    List.of(poLine()));
         }
 
         private Map<String, Object> poLine() {
-            return Map.of("itemId", dressingId, "quantity", 20, "uom", "BOX", "expectedUnitPrice", new BigDecimal("24.00"));
+            return Map.of(
+                    "itemId", dressingId, "quantity", 20, "uom", "BOX", "expectedUnitPrice", new BigDecimal("24.00"));
         }
 
         private static long created(HttpReply r) {
@@ -532,7 +588,10 @@ class MalformedRequestsFuzzTest {
 
         @Override
         public String caller(Operation op) {
-            return CALLERS.stream().filter(e -> op.path().startsWith(e.getKey())).map(Map.Entry::getValue).findFirst()
+            return CALLERS.stream()
+                    .filter(e -> op.path().startsWith(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
                     .orElse(null);
         }
 
@@ -567,7 +626,8 @@ class MalformedRequestsFuzzTest {
             JsonNodeFactory n = JsonNodeFactory.instance;
             Object v = switch (owner + "." + property) {
                 case "ReceiveLine.purchaseOrderLineId" -> poLineId;
-                case "ReceiveLine.lotNumber" -> "WW" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+                case "ReceiveLine.lotNumber" ->
+                    "WW" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
                 case "ReceiveLine.quantity" -> 1;
                 case "ReceiveLine.uom" -> "BOX";
                 case "ReceiveLine.expiresOn" -> LocalDate.now().plusYears(2).toString();
@@ -576,26 +636,27 @@ class MalformedRequestsFuzzTest {
                 case "PurchaseOrderDraft.lines" -> new ObjectMapper().valueToTree(List.of(poLine()));
                 case "AsnDraft.purchaseOrderId" -> sparePoId;
                 case "ZoneDraft.zoneType" -> "STORAGE";
-                default -> switch (property) {
-                    case "lot" -> lotLabel;
-                    case "fromLocation", "location" -> f.barcode("A1");
-                    case "toLocation" -> f.barcode("A2");
-                    case "quantity" -> 1;
-                    case "unit", "uom", "baseUom" -> "EA";
-                    case "status" -> "AVAILABLE";
-                    case "reasonCode" -> "COUNT_VARIANCE";
-                    case "lotId" -> lot;
-                    case "locationId" -> f.location("A1");
-                    case "itemId" -> f.itemId;
-                    case "supplierId" -> f.supplierId;
-                    case "warehouseId" -> f.warehouseId;
-                    case "zoneId" -> zoneId;
-                    case "purchaseOrderId" -> poId;
-                    case "dockBarcode" -> "EAST-DOCK-01";
-                    case "currency" -> "USD";
-                    case "timeZone" -> "UTC";
-                    default -> null;
-                };
+                default ->
+                    switch (property) {
+                        case "lot" -> lotLabel;
+                        case "fromLocation", "location" -> f.barcode("A1");
+                        case "toLocation" -> f.barcode("A2");
+                        case "quantity" -> 1;
+                        case "unit", "uom", "baseUom" -> "EA";
+                        case "status" -> "AVAILABLE";
+                        case "reasonCode" -> "COUNT_VARIANCE";
+                        case "lotId" -> lot;
+                        case "locationId" -> f.location("A1");
+                        case "itemId" -> f.itemId;
+                        case "supplierId" -> f.supplierId;
+                        case "warehouseId" -> f.warehouseId;
+                        case "zoneId" -> zoneId;
+                        case "purchaseOrderId" -> poId;
+                        case "dockBarcode" -> "EAST-DOCK-01";
+                        case "currency" -> "USD";
+                        case "timeZone" -> "UTC";
+                        default -> null;
+                    };
             };
             return v == null ? null : v instanceof JsonNode j ? j : new ObjectMapper().valueToTree(v);
         }

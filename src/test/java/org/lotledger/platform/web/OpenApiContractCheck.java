@@ -22,13 +22,14 @@ import org.springframework.core.Ordered;
 @Profile("test")
 public class OpenApiContractCheck {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Bean
     OpenApiContractFilter openApiContractFilter(ObjectMapper json) {
         // the document exactly as clients get it, from the server that got the request
-        return new OpenApiContractFilter(request -> fetch("http://localhost:" + request.getLocalPort() + "/v3/api-docs"),
-                json);
+        return new OpenApiContractFilter(
+                request -> fetch("http://localhost:" + request.getLocalPort() + "/v3/api-docs"), json);
     }
 
     @Bean
@@ -42,8 +43,12 @@ public class OpenApiContractCheck {
 
     private static String fetch(String url) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
             }

@@ -16,6 +16,7 @@ class OpenApiContractCheckTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper json;
 

@@ -82,8 +82,9 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest servletRequest, HttpServletResponse servletResponse,
-                                    FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(
+            HttpServletRequest servletRequest, HttpServletResponse servletResponse, FilterChain chain)
+            throws ServletException, IOException {
         ResettableRequestServletWrapper request = new ResettableRequestServletWrapper(servletRequest);
         Recording response = new Recording(servletResponse);
         chain.doFilter(request, response);
@@ -135,8 +136,9 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
         ValidationReport responseReport = validation.validateResponse(servletRequest, answer.build());
 
         List<String> found = new ArrayList<>();
-        boolean noOperation = errors(requestReport).stream().anyMatch(m -> m.getKey().equals("validation.request.path.missing")
-                || m.getKey().equals("validation.request.operation.notAllowed"));
+        boolean noOperation = errors(requestReport).stream()
+                .anyMatch(m -> m.getKey().equals("validation.request.path.missing")
+                        || m.getKey().equals("validation.request.operation.notAllowed"));
         if (noOperation) {
             if (!NO_OPERATION.contains(status)) {
                 found.add("the document has no operation " + servletRequest.getMethod() + " "
@@ -163,7 +165,9 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
      */
     static boolean tolerated(ValidationReport.Message m, byte[] requestBody) {
         return m.getKey().equals("validation.request.body.unexpected")
-                && new String(requestBody, StandardCharsets.UTF_8).replaceAll("\\s", "").equals("{}");
+                && new String(requestBody, StandardCharsets.UTF_8)
+                        .replaceAll("\\s", "")
+                        .equals("{}");
     }
 
     private static List<ValidationReport.Message> errors(ValidationReport report) {
@@ -180,10 +184,21 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
     private static String describe(String where, ValidationReport.Message m) {
         StringBuilder s = new StringBuilder(where);
         m.getContext().ifPresent(c -> {
-            c.getApiOperation().ifPresent(op -> s.append(" [").append(op.getOperation().getOperationId()).append(' ')
-                    .append(op.getMethod()).append(' ').append(op.getApiPath().original()).append(']'));
-            c.getParameter().ifPresent(p -> s.append(" parameter ").append(p.getIn()).append(' ').append(p.getName()));
-            c.getPointers().ifPresent(p -> s.append(" at ").append(p.getInstance().isEmpty() ? "/" : p.getInstance()));
+            c.getApiOperation()
+                    .ifPresent(op -> s.append(" [")
+                            .append(op.getOperation().getOperationId())
+                            .append(' ')
+                            .append(op.getMethod())
+                            .append(' ')
+                            .append(op.getApiPath().original())
+                            .append(']'));
+            c.getParameter()
+                    .ifPresent(p -> s.append(" parameter ")
+                            .append(p.getIn())
+                            .append(' ')
+                            .append(p.getName()));
+            c.getPointers()
+                    .ifPresent(p -> s.append(" at ").append(p.getInstance().isEmpty() ? "/" : p.getInstance()));
         });
         s.append(": ").append(m.getKey()).append(": ").append(m.getMessage());
         for (ValidationReport.Message nested : m.getNestedMessages()) {
@@ -203,8 +218,11 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
                             // the application ignores a query parameter it does not know: so must the document
                             .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
                             .build();
-                    s = new OpenApiValidationService(OpenApiInteractionValidator.createForInlineApiSpecification(spec)
-                            .withLevelResolver(levels).build(), new UrlPathHelper());
+                    s = new OpenApiValidationService(
+                            OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+                                    .withLevelResolver(levels)
+                                    .build(),
+                            new UrlPathHelper());
                     service = s;
                 }
             }
@@ -220,10 +238,13 @@ public class OpenApiContractFilter extends OncePerRequestFilter {
         try {
             JsonNode root = json.readTree(spec);
             root.path("components").path("schemas").forEach(this::close);
-            root.path("paths").forEach(item -> item.forEach(operation -> {
-                operation.path("requestBody").path("content").forEach(media -> close(media.path("schema")));
-                operation.path("responses").forEach(r -> r.path("content").forEach(media -> close(media.path("schema"))));
-            }));
+            root.path("paths")
+                    .forEach(item -> item.forEach(operation -> {
+                        operation.path("requestBody").path("content").forEach(media -> close(media.path("schema")));
+                        operation
+                                .path("responses")
+                                .forEach(r -> r.path("content").forEach(media -> close(media.path("schema"))));
+                    }));
             return json.writeValueAsString(root);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable OpenAPI document", e);

@@ -31,8 +31,7 @@ class OpenApiContractFilterTest {
     final ObjectMapper json = new ObjectMapper();
     final OpenApiContractFilter filter = new OpenApiContractFilter(request -> SPEC, json);
 
-    record Answer(int status, String contentType, String body, String location) {
-    }
+    record Answer(int status, String contentType, String body, String location) {}
 
     MockHttpServletResponse exchange(String method, String path, String requestBody, Answer answer) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
@@ -67,7 +66,10 @@ class OpenApiContractFilterTest {
 
     @Test
     void an_exchange_the_document_describes_passes_untouched() throws Exception {
-        MockHttpServletResponse r = exchange("POST", "/api/things", "{\"name\":\"bolt\"}",
+        MockHttpServletResponse r = exchange(
+                "POST",
+                "/api/things",
+                "{\"name\":\"bolt\"}",
                 new Answer(201, "application/json", "{\"id\":1,\"name\":\"bolt\"}", "/api/things/1"));
         assertThat(r.getStatus()).isEqualTo(201);
         assertThat(r.getContentAsString()).isEqualTo("{\"id\":1,\"name\":\"bolt\"}");
@@ -76,9 +78,14 @@ class OpenApiContractFilterTest {
     }
 
     @Test
-    void a_property_the_document_does_not_name_is_reported_with_the_operation_and_the_original_answer() throws Exception {
-        JsonNode report = report(exchange("POST", "/api/things", "{\"name\":\"bolt\"}",
-                new Answer(201, "application/json", "{\"id\":1,\"name\":\"bolt\",\"colour\":\"red\"}", "/api/things/1")));
+    void a_property_the_document_does_not_name_is_reported_with_the_operation_and_the_original_answer()
+            throws Exception {
+        JsonNode report = report(exchange(
+                "POST",
+                "/api/things",
+                "{\"name\":\"bolt\"}",
+                new Answer(
+                        201, "application/json", "{\"id\":1,\"name\":\"bolt\",\"colour\":\"red\"}", "/api/things/1")));
         assertThat(report.path("operation").asText()).isEqualTo("POST /api/things");
         assertThat(report.path("answered").asInt()).isEqualTo(201);
         assertThat(report.path("violations").toString()).contains("thingCreate", "colour");
@@ -88,53 +95,89 @@ class OpenApiContractFilterTest {
 
     @Test
     void a_wrong_type_names_the_field_by_its_json_pointer() throws Exception {
-        JsonNode report = report(exchange("POST", "/api/things", "{\"name\":\"bolt\"}",
+        JsonNode report = report(exchange(
+                "POST",
+                "/api/things",
+                "{\"name\":\"bolt\"}",
                 new Answer(201, "application/json", "{\"id\":\"one\"}", "/api/things/1")));
         assertThat(report.path("violations").get(0).asText()).contains("response 201", "at /id");
     }
 
     @Test
     void an_undocumented_status_or_a_missing_required_header_is_a_violation() throws Exception {
-        assertThat(report(exchange("POST", "/api/things", "{\"name\":\"bolt\"}",
-                new Answer(200, "application/json", "{\"id\":1}", null))).path("violations").toString())
+        assertThat(report(exchange(
+                                "POST",
+                                "/api/things",
+                                "{\"name\":\"bolt\"}",
+                                new Answer(200, "application/json", "{\"id\":1}", null)))
+                        .path("violations")
+                        .toString())
                 .contains("validation.response.status.unknown");
-        assertThat(report(exchange("POST", "/api/things", "{\"name\":\"bolt\"}",
-                new Answer(201, "application/json", "{\"id\":1}", null))).path("violations").toString())
+        assertThat(report(exchange(
+                                "POST",
+                                "/api/things",
+                                "{\"name\":\"bolt\"}",
+                                new Answer(201, "application/json", "{\"id\":1}", null)))
+                        .path("violations")
+                        .toString())
                 .contains("Location");
     }
 
     @Test
     void a_request_the_document_refuses_may_be_refused_but_not_accepted() throws Exception {
         Answer refused = new Answer(400, "application/problem+json", "{\"code\":\"VALIDATION_FAILED\"}", null);
-        assertThat(exchange("POST", "/api/things", "{\"name\":\"far too long\"}", refused).getStatus()).isEqualTo(400);
+        assertThat(exchange("POST", "/api/things", "{\"name\":\"far too long\"}", refused)
+                        .getStatus())
+                .isEqualTo(400);
 
-        JsonNode report = report(exchange("POST", "/api/things", "{\"name\":\"far too long\"}",
+        JsonNode report = report(exchange(
+                "POST",
+                "/api/things",
+                "{\"name\":\"far too long\"}",
                 new Answer(201, "application/json", "{\"id\":1}", "/api/things/1")));
-        assertThat(report.path("violations").get(0).asText()).startsWith("request").contains("at /name", "maxLength");
+        assertThat(report.path("violations").get(0).asText())
+                .startsWith("request")
+                .contains("at /name", "maxLength");
     }
 
     @Test
     void a_problem_without_a_code_is_a_violation_even_for_a_refusal() throws Exception {
-        assertThat(report(exchange("POST", "/api/things", "{}",
-                new Answer(400, "application/problem+json", "{\"title\":\"Bad Request\"}", null)))
-                .path("violations").toString()).contains("code");
+        assertThat(report(exchange(
+                                "POST",
+                                "/api/things",
+                                "{}",
+                                new Answer(400, "application/problem+json", "{\"title\":\"Bad Request\"}", null)))
+                        .path("violations")
+                        .toString())
+                .contains("code");
     }
 
     @Test
     void a_path_outside_the_document_may_only_be_refused_by_security_or_routing() throws Exception {
-        assertThat(exchange("GET", "/api/nothing-here", null,
-                new Answer(404, "application/problem+json", "{\"code\":\"NOT_FOUND\"}", null)).getStatus()).isEqualTo(404);
-        assertThat(report(exchange("GET", "/api/nothing-here", null,
-                new Answer(200, "application/json", "{}", null))).path("violations").toString())
+        assertThat(exchange(
+                                "GET",
+                                "/api/nothing-here",
+                                null,
+                                new Answer(404, "application/problem+json", "{\"code\":\"NOT_FOUND\"}", null))
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(report(exchange("GET", "/api/nothing-here", null, new Answer(200, "application/json", "{}", null)))
+                        .path("violations")
+                        .toString())
                 .contains("no operation GET /api/nothing-here");
     }
 
     @Test
     void only_the_api_is_checked() {
-        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/engine-rest/task"))).isTrue();
-        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/v3/api-docs"))).isTrue();
-        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/actuator/health"))).isTrue();
-        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/camunda/app/tasklist/"))).isTrue();
-        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/items"))).isFalse();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/engine-rest/task")))
+                .isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/v3/api-docs")))
+                .isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/actuator/health")))
+                .isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/camunda/app/tasklist/")))
+                .isTrue();
+        assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/items")))
+                .isFalse();
     }
 }

@@ -51,8 +51,10 @@ class OpenApiDocumentTest {
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -85,7 +87,8 @@ class OpenApiDocumentTest {
                 .containsExactlyInAnyOrderElementsOf(components(LedgerSelfAudit.Discrepancy.class));
         // and the operation takes that draft
         assertThat(doc.at("/paths/~1api~1purchase-orders/post/requestBody/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/PurchaseOrderDraft");
+                        .asText())
+                .isEqualTo("#/components/schemas/PurchaseOrderDraft");
     }
 
     /**
@@ -96,14 +99,19 @@ class OpenApiDocumentTest {
     @Test
     void every_schema_name_stands_for_one_java_type() {
         Map<String, Set<String>> typesByName = new TreeMap<>();
-        ModelConverterContextImpl context = new ModelConverterContextImpl(ModelConverters.getInstance().getConverters()) {
-            @Override
-            public void defineModel(String name, Schema model, AnnotatedType type, String prevName) {
-                typesByName.computeIfAbsent(name, n -> new TreeSet<>())
-                        .add(TypeFactory.defaultInstance().constructType(type.getType()).getRawClass().getName());
-                super.defineModel(name, model, type, prevName);
-            }
-        };
+        ModelConverterContextImpl context =
+                new ModelConverterContextImpl(ModelConverters.getInstance().getConverters()) {
+                    @Override
+                    public void defineModel(String name, Schema model, AnnotatedType type, String prevName) {
+                        typesByName
+                                .computeIfAbsent(name, n -> new TreeSet<>())
+                                .add(TypeFactory.defaultInstance()
+                                        .constructType(type.getType())
+                                        .getRawClass()
+                                        .getName());
+                        super.defineModel(name, model, type, prevName);
+                    }
+                };
         List<Type> types = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             if (info.getPatternValues().stream().noneMatch(p -> p.startsWith("/api/"))) {
@@ -121,7 +129,9 @@ class OpenApiDocumentTest {
 
         Map<String, Set<String>> shared = new TreeMap<>(typesByName);
         shared.values().removeIf(s -> s.size() == 1);
-        assertThat(shared).as("schema names given to more than one type (name one with @Schema(name = ...))").isEmpty();
+        assertThat(shared)
+                .as("schema names given to more than one type (name one with @Schema(name = ...))")
+                .isEmpty();
         assertThat(typesByName).as("schema names").containsKeys("PurchaseOrderLineDraft", "ReceiptLineView");
         // what the application serves is what was resolved here
         Set<String> served = new TreeSet<>();
@@ -139,7 +149,9 @@ class OpenApiDocumentTest {
         JsonNode basic = doc.path("components").path("securitySchemes").path(OpenApiConfiguration.BASIC);
         assertThat(basic.path("type").asText()).isEqualTo("http");
         assertThat(basic.path("scheme").asText()).isEqualTo("basic");
-        assertThat(doc.path("security").get(0).has(OpenApiConfiguration.BASIC)).as("global security").isTrue();
+        assertThat(doc.path("security").get(0).has(OpenApiConfiguration.BASIC))
+                .as("global security")
+                .isTrue();
     }
 
     @Test
@@ -163,7 +175,9 @@ class OpenApiDocumentTest {
                     inlineKeys.add(p.path("name").asText());
                 }
             });
-            assertThat(inlineKeys).as("%s %s declares the key inline", method, path).isEmpty();
+            assertThat(inlineKeys)
+                    .as("%s %s declares the key inline", method, path)
+                    .isEmpty();
             if (write) {
                 writes.add(method + " " + path);
                 assertThat(refs).as("%s %s", method, path).containsExactly("#/components/parameters/Idempotency-Key");
@@ -171,8 +185,13 @@ class OpenApiDocumentTest {
                 assertThat(refs).as("%s %s", method, path).isEmpty();
             }
         });
-        assertThat(writes).contains("post /api/moves", "put /api/items/{id}", "patch /api/lots/{id}",
-                "delete /api/suppliers/{id}", "post /api/holds/{id}/warehouse-moves/{moveId}/confirmation")
+        assertThat(writes)
+                .contains(
+                        "post /api/moves",
+                        "put /api/items/{id}",
+                        "patch /api/lots/{id}",
+                        "delete /api/suppliers/{id}",
+                        "post /api/holds/{id}/warehouse-moves/{moveId}/confirmation")
                 .hasSizeGreaterThan(40);
     }
 
@@ -182,14 +201,18 @@ class OpenApiDocumentTest {
         assertThat(problem.path("properties").has("code")).isTrue();
         assertThat(problem.path("required").toString()).contains("\"code\"");
         doc.path("components").path("responses").fields().forEachRemaining(e -> {
-            assertThat(e.getValue().at("/content/application~1problem+json/schema/$ref").asText()).as(e.getKey())
+            assertThat(e.getValue()
+                            .at("/content/application~1problem+json/schema/$ref")
+                            .asText())
+                    .as(e.getKey())
                     .isEqualTo("#/components/schemas/ProblemDetail");
             assertThat(e.getValue().path("description").asText()).as(e.getKey()).isNotBlank();
         });
         operations((method, path, op) -> {
             JsonNode responses = op.path("responses");
             for (String status : List.of("400", "401", "403", "406", "500")) {
-                assertThat(responses.path(status).path("$ref").asText()).as("%s %s %s", method, path, status)
+                assertThat(responses.path(status).path("$ref").asText())
+                        .as("%s %s %s", method, path, status)
                         .startsWith("#/components/responses/");
             }
             if (!method.equals("get")) {
@@ -209,31 +232,42 @@ class OpenApiDocumentTest {
         JsonNode itemCreated = doc.at("/paths/~1api~1items/post/responses");
         assertThat(names(itemCreated)).contains("201", "200").doesNotContain("202");
         assertThat(names(itemCreated.path("201").path("headers"))).containsExactlyInAnyOrder("Location", "ETag");
-        assertThat(itemCreated.at("/200/headers/Idempotent-Replayed/required").asBoolean()).isTrue();
+        assertThat(itemCreated.at("/200/headers/Idempotent-Replayed/required").asBoolean())
+                .isTrue();
         JsonNode moved = doc.at("/paths/~1api~1moves/post/responses");
         assertThat(names(moved.path("201").path("headers"))).containsExactly("Location");
-        assertThat(moved.at("/201/content/application~1json/schema/$ref").asText()).endsWith("/Posting");
+        assertThat(moved.at("/201/content/application~1json/schema/$ref").asText())
+                .endsWith("/Posting");
         // hold decisions: carried out 200, waiting 202
         JsonNode decided = doc.at("/paths/~1api~1holds~1{id}~1decision/post/responses");
         assertThat(names(decided)).contains("200", "202").doesNotContain("201");
         // reads and changes: 200, with ETag on a catalog record
-        assertThat(names(doc.at("/paths/~1api~1items~1{id}/get/responses/200/headers"))).containsExactly("ETag");
-        assertThat(names(doc.at("/paths/~1api~1ledger~1audit/post/responses"))).contains("200")
+        assertThat(names(doc.at("/paths/~1api~1items~1{id}/get/responses/200/headers")))
+                .containsExactly("ETag");
+        assertThat(names(doc.at("/paths/~1api~1ledger~1audit/post/responses")))
+                .contains("200")
                 .doesNotContain("201", "202");
         // small answers are records with their own schemas
-        assertThat(doc.at("/paths/~1api~1items~1{id}~1base-units/get/responses/200/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/BaseUnits");
-        assertThat(doc.at("/components/schemas/BaseUnits/properties/baseUnits/type").asText()).isEqualTo("integer");
+        assertThat(doc.at(
+                                "/paths/~1api~1items~1{id}~1base-units/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/BaseUnits");
+        assertThat(doc.at("/components/schemas/BaseUnits/properties/baseUnits/type")
+                        .asText())
+                .isEqualTo("integer");
         // no "*/*": a client knows what it gets
-        operations((method, path, op) -> op.path("responses").fields().forEachRemaining(r ->
-                assertThat(names(r.getValue().path("content"))).as("%s %s %s", method, path, r.getKey())
+        operations((method, path, op) -> op.path("responses")
+                .fields()
+                .forEachRemaining(r -> assertThat(names(r.getValue().path("content")))
+                        .as("%s %s %s", method, path, r.getKey())
                         .doesNotContain("*/*")));
         // every operation named in the table of non-200 successes exists (no stale or mistyped entry)
         List<String> named = new ArrayList<>(OpenApiConfiguration.SUCCESS.keySet());
         for (String key : named) {
             String[] methodAndPath = key.split(" ");
             assertThat(doc.path("paths").path(methodAndPath[1]).has(methodAndPath[0].toLowerCase()))
-                    .as(key).isTrue();
+                    .as(key)
+                    .isTrue();
         }
     }
 
@@ -250,7 +284,11 @@ class OpenApiDocumentTest {
     }
 
     private JsonNode itemsOf(String schema, String property) {
-        JsonNode items = doc.path("components").path("schemas").path(schema).path("properties").path(property)
+        JsonNode items = doc.path("components")
+                .path("schemas")
+                .path(schema)
+                .path("properties")
+                .path(property)
                 .path("items");
         String ref = items.path("$ref").asText();
         assertThat(ref).as("%s.%s items", schema, property).startsWith("#/components/schemas/");
@@ -269,11 +307,14 @@ class OpenApiDocumentTest {
     }
 
     private static List<String> components(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private static Type unwrap(Type type) {
-        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+        if (type instanceof ParameterizedType p
+                && p.getRawType() instanceof Class<?> raw
                 && HttpEntity.class.isAssignableFrom(raw)) {
             return p.getActualTypeArguments()[0];
         }
@@ -282,7 +323,9 @@ class OpenApiDocumentTest {
 
     /** The project's version as the pom says (tests run in the project root). */
     private static String pomVersion() throws Exception {
-        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        var pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
         var children = pom.getDocumentElement().getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if ("version".equals(children.item(i).getNodeName())) {

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  */
 final class RawHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What came back; {@code json} is null when the body is not JSON. */
@@ -45,8 +48,9 @@ final class RawHttp {
     }
 
     static String basic(String demoUser) {
-        return "Basic " + Base64.getEncoder().encodeToString((demoUser + ":" + demoUser + "-demo")
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((demoUser + ":" + demoUser + "-demo").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -57,7 +61,9 @@ final class RawHttp {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(60));
         headers.forEach(b::header);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> r;
             try {
@@ -74,7 +80,8 @@ final class RawHttp {
             } catch (IOException notJson) {
                 json = null;
             }
-            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), text, json);
+            return new Answer(
+                    r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), text, json);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + pathAndQuery + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -119,15 +126,20 @@ final class RawHttp {
         private static final Map<String, Pattern> PATTERNS = new java.util.LinkedHashMap<>();
 
         static {
-            PATTERNS.put("a Java package", Pattern.compile("\\b(?:org|java|javax|jakarta|com|sun|jdk)\\.[a-z_$][\\w$]*\\."));
+            PATTERNS.put(
+                    "a Java package", Pattern.compile("\\b(?:org|java|javax|jakarta|com|sun|jdk)\\.[a-z_$][\\w$]*\\."));
             PATTERNS.put("an exception", Pattern.compile("Exception|Throwable|\\bat [\\w$.]+\\("));
             PATTERNS.put("a method signature", Pattern.compile("\\bpublic [\\w.<>\\[\\]]+ [\\w.$]+\\("));
-            PATTERNS.put("SQL", Pattern.compile("(?i)\\bselect\\s|\\binsert\\s+into\\b|\\bupdate\\s+\\w+\\s+set\\b"
-                    + "|\\bdelete\\s+from\\b|\\bviolates\\b|\\brelation\\b|SQLSTATE|SQL state|\\bERROR:\\s"));
+            PATTERNS.put(
+                    "SQL",
+                    Pattern.compile("(?i)\\bselect\\s|\\binsert\\s+into\\b|\\bupdate\\s+\\w+\\s+set\\b"
+                            + "|\\bdelete\\s+from\\b|\\bviolates\\b|\\brelation\\b|SQLSTATE|SQL state|\\bERROR:\\s"));
             // "column" as in `column "quantity" of relation ...`; a JSON parse position ("line 1, column 5") is not SQL
             PATTERNS.put("a column", Pattern.compile("(?i)\\bcolumn\\b(?!\\s+\\d)"));
-            PATTERNS.put("a ledger table", Pattern.compile(
-                    "\\b(?:posting_leg|stock_balance|lot_ledger_head|idempotent_request|quality_hold|receipt_line)\\b"));
+            PATTERNS.put(
+                    "a ledger table",
+                    Pattern.compile(
+                            "\\b(?:posting_leg|stock_balance|lot_ledger_head|idempotent_request|quality_hold|receipt_line)\\b"));
         }
 
         static List<String> in(String text) {
@@ -135,8 +147,11 @@ final class RawHttp {
             PATTERNS.forEach((what, p) -> {
                 var m = p.matcher(text);
                 if (m.find()) {
-                    found.add("names " + what + " (\"" + excerpt(text.substring(Math.max(0, m.start() - 40),
-                            Math.min(text.length(), m.end() + 40)), 120) + "\")");
+                    found.add("names " + what + " (\""
+                            + excerpt(
+                                    text.substring(Math.max(0, m.start() - 40), Math.min(text.length(), m.end() + 40)),
+                                    120)
+                            + "\")");
                 }
             });
             return found;
@@ -156,7 +171,6 @@ final class RawHttp {
             return s.length() > max ? sb + "…(" + s.length() + " chars)" : sb.toString();
         }
 
-        private Leaks() {
-        }
+        private Leaks() {}
     }
 }

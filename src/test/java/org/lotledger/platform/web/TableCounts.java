@@ -30,7 +30,8 @@ final class TableCounts {
                        and ((left(table_name, 4) <> 'act_' and table_name not like 'flyway%')
                             or table_name in ('act_ru_task', 'act_ru_execution'))
                      order by table_name""", String.class);
-            countAll = tables.stream().map(t -> "select '" + t + "', count(*) from \"" + t + "\"")
+            countAll = tables.stream()
+                    .map(t -> "select '" + t + "', count(*) from \"" + t + "\"")
                     .collect(Collectors.joining(" union all "));
         }
         Map<String, Long> counts = new TreeMap<>();

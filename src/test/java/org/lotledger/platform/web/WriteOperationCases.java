@@ -62,18 +62,19 @@ final class WriteOperationCases {
     }
 
     static final String ADMIN = "admin";
-    static final String RITA = "rita";          // receiving
-    static final String SUSAN = "susan";        // receiving-supervisors
-    static final String QUINN = "quinn";        // quality
-    static final String MARIA = "maria";        // quality + quality-managers
-    static final String WALT = "walt";          // warehouse
-    static final String IVY = "ivy";            // inventory-control
-    static final String ERP = "erp";            // integration
+    static final String RITA = "rita"; // receiving
+    static final String SUSAN = "susan"; // receiving-supervisors
+    static final String QUINN = "quinn"; // quality
+    static final String MARIA = "maria"; // quality + quality-managers
+    static final String WALT = "walt"; // warehouse
+    static final String IVY = "ivy"; // inventory-control
+    static final String ERP = "erp"; // integration
     static final String NO_SUCH_ID = "999999999";
     static final String STALE = "\"99\"";
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final AtomicInteger GLOVE_LOTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(70_000, 95_000));
+    private static final AtomicInteger GLOVE_LOTS =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(70_000, 95_000));
 
     private final ContractHttp http;
     private final JdbcTemplate jdbc;
@@ -102,48 +103,105 @@ final class WriteOperationCases {
         return cases.keySet();
     }
 
-    // ---- catalog (admin) ---------------------------------------------------------------------------------------------
+    // ---- catalog (admin)
+    // ---------------------------------------------------------------------------------------------
 
     private void catalog() {
-        catalogEntity("/api/warehouses", "name",
+        catalogEntity(
+                "/api/warehouses",
+                "name",
                 () -> body("code", code("W"), "name", "Contract warehouse", "timeZone", "Europe/Berlin"),
                 () -> body("code", DemoCatalogLoader.EAST, "name", "Taken code", "timeZone", "Europe/Berlin"));
-        catalogEntity("/api/zones", "name", () -> {
-            LedgerFixtures f = new LedgerFixtures(jdbc);
-            return body("warehouseId", f.warehouseId, "code", code("Z"), "name", "Contract zone", "zoneType", "STORAGE",
-                    "allowedStatuses", List.of("AVAILABLE", "HOLD"));
-        }, () -> {
-            LedgerFixtures f = new LedgerFixtures(jdbc);
-            return body("warehouseId", f.warehouseId, "code", "STORE", "name", "Taken code", "zoneType", "STORAGE",
-                    "allowedStatuses", List.of("AVAILABLE"));
-        });
-        catalogEntity("/api/locations", "name", () -> {
-            LedgerFixtures f = new LedgerFixtures(jdbc);
-            return body("zoneId", zoneOf(f.location("A1")), "barcode", code("B"), "name", "Contract bin");
-        }, () -> {
-            LedgerFixtures f = new LedgerFixtures(jdbc);
-            return body("zoneId", zoneOf(f.location("A1")), "barcode", f.barcode("A1"), "name", "Taken barcode");
-        });
-        catalogEntity("/api/suppliers", "name",
+        catalogEntity(
+                "/api/zones",
+                "name",
+                () -> {
+                    LedgerFixtures f = new LedgerFixtures(jdbc);
+                    return body(
+                            "warehouseId",
+                            f.warehouseId,
+                            "code",
+                            code("Z"),
+                            "name",
+                            "Contract zone",
+                            "zoneType",
+                            "STORAGE",
+                            "allowedStatuses",
+                            List.of("AVAILABLE", "HOLD"));
+                },
+                () -> {
+                    LedgerFixtures f = new LedgerFixtures(jdbc);
+                    return body(
+                            "warehouseId",
+                            f.warehouseId,
+                            "code",
+                            "STORE",
+                            "name",
+                            "Taken code",
+                            "zoneType",
+                            "STORAGE",
+                            "allowedStatuses",
+                            List.of("AVAILABLE"));
+                });
+        catalogEntity(
+                "/api/locations",
+                "name",
+                () -> {
+                    LedgerFixtures f = new LedgerFixtures(jdbc);
+                    return body("zoneId", zoneOf(f.location("A1")), "barcode", code("B"), "name", "Contract bin");
+                },
+                () -> {
+                    LedgerFixtures f = new LedgerFixtures(jdbc);
+                    return body(
+                            "zoneId", zoneOf(f.location("A1")), "barcode", f.barcode("A1"), "name", "Taken barcode");
+                });
+        catalogEntity(
+                "/api/suppliers",
+                "name",
                 () -> body("code", code("S"), "name", "Contract supplier", "approvalStatus", "APPROVED"),
                 () -> body("code", DemoCatalogLoader.SUP_NORDVAX, "name", "Taken code", "approvalStatus", "APPROVED"));
-        catalogEntity("/api/customers", "name",
+        catalogEntity(
+                "/api/customers",
+                "name",
                 () -> body("code", code("C"), "name", "Contract customer", "customerType", "HOSPITAL"),
-                () -> body("code", DemoCatalogLoader.CUS_MERCY_HOSPITAL, "name", "Taken code", "customerType", "HOSPITAL"));
-        catalogEntity("/api/reason-codes", "description",
-                () -> body("code", code("R"), "description", "Contract reason", "postingTypes", List.of("ADJUSTMENT"),
-                        "requiresApproval", false),
-                () -> body("code", "FOUND", "description", "Taken code", "postingTypes", List.of("ADJUSTMENT"),
-                        "requiresApproval", false));
-        catalogEntity("/api/items", "name", () -> itemDraft(code("SKU")), () -> itemDraft(DemoCatalogLoader.SKU_FLU_VACCINE));
+                () -> body(
+                        "code",
+                        DemoCatalogLoader.CUS_MERCY_HOSPITAL,
+                        "name",
+                        "Taken code",
+                        "customerType",
+                        "HOSPITAL"));
+        catalogEntity(
+                "/api/reason-codes",
+                "description",
+                () -> body(
+                        "code",
+                        code("R"),
+                        "description",
+                        "Contract reason",
+                        "postingTypes",
+                        List.of("ADJUSTMENT"),
+                        "requiresApproval",
+                        false),
+                () -> body(
+                        "code",
+                        "FOUND",
+                        "description",
+                        "Taken code",
+                        "postingTypes",
+                        List.of("ADJUSTMENT"),
+                        "requiresApproval",
+                        false));
+        catalogEntity(
+                "/api/items", "name", () -> itemDraft(code("SKU")), () -> itemDraft(DemoCatalogLoader.SKU_FLU_VACCINE));
     }
 
     /**
      * The four writes of a catalog entity: create (201), PUT with the current ETag (200), DELETE and POST
      * .../deactivate with it (200). Refused: a taken code on create, a stale If-Match on the others.
      */
-    private void catalogEntity(String base, String nameField, Supplier<Map<String, Object>> draft,
-                               Supplier<Map<String, Object>> taken) {
+    private void catalogEntity(
+            String base, String nameField, Supplier<Map<String, Object>> draft, Supplier<Map<String, Object>> taken) {
         cases.put("POST " + base, () -> {
             Map<String, Object> d = draft.get();
             Map<String, Long> growing = Map.of();
@@ -152,15 +210,21 @@ final class WriteOperationCases {
                 long transit = 2 * jdbc.queryForObject("select count(*) from warehouse", Long.class);
                 growing = Map.of("location", transit, "catalog_audit", transit);
             }
-            return new Scenario(post(ADMIN, base, d), 201, post(ADMIN, base, with(d, nameField, "Another name")),
-                    post(ADMIN, base, taken.get()), growing);
+            return new Scenario(
+                    post(ADMIN, base, d),
+                    201,
+                    post(ADMIN, base, with(d, nameField, "Another name")),
+                    post(ADMIN, base, taken.get()),
+                    growing);
         });
         cases.put("PUT " + base + "/{id}", () -> {
             Map<String, Object> d = draft.get();
             Answer created = setUp(post(ADMIN, base, d));
             String path = base + "/" + created.json().get("id").asLong();
             String etag = created.header("ETag");
-            Call put = Call.of(ADMIN, "PUT", path).body(write(with(d, nameField, "Renamed"))).ifMatch(etag);
+            Call put = Call.of(ADMIN, "PUT", path)
+                    .body(write(with(d, nameField, "Renamed")))
+                    .ifMatch(etag);
             return new Scenario(put, 200, put.body(write(with(d, nameField, "Renamed again"))), put.ifMatch(STALE));
         });
         for (String method : List.of("DELETE", "POST")) {
@@ -169,28 +233,63 @@ final class WriteOperationCases {
                 Answer created = setUp(post(ADMIN, base, draft.get()));
                 String path = base + "/" + created.json().get("id").asLong() + suffix;
                 Call deactivate = Call.of(ADMIN, method, path).ifMatch(created.header("ETag"));
-                return new Scenario(deactivate, 200, deactivate.path(base + "/" + NO_SUCH_ID + suffix),
-                        deactivate.ifMatch(STALE));
+                return new Scenario(
+                        deactivate, 200, deactivate.path(base + "/" + NO_SUCH_ID + suffix), deactivate.ifMatch(STALE));
             });
         }
     }
 
     private static Map<String, Object> itemDraft(String sku) {
-        return body("sku", sku, "name", "Contract item " + sku, "baseUom", "EA", "lotControlled", true,
-                "expiryRequired", true, "allocationMethod", "FEFO", "temperatureClass", "CHILLED",
-                "itemFamily", "Vaccines", "riskClass", "II", "standardUnitCost", 12.5, "currency", "USD",
-                "shelfLifeDays", 365, "conversions", List.of(body("uom", "BOX", "quantity", 10, "of", "EA")),
-                "gtins", List.of());
+        return body(
+                "sku",
+                sku,
+                "name",
+                "Contract item " + sku,
+                "baseUom",
+                "EA",
+                "lotControlled",
+                true,
+                "expiryRequired",
+                true,
+                "allocationMethod",
+                "FEFO",
+                "temperatureClass",
+                "CHILLED",
+                "itemFamily",
+                "Vaccines",
+                "riskClass",
+                "II",
+                "standardUnitCost",
+                12.5,
+                "currency",
+                "USD",
+                "shelfLifeDays",
+                365,
+                "conversions",
+                List.of(body("uom", "BOX", "quantity", 10, "of", "EA")),
+                "gtins",
+                List.of());
     }
 
-    // ---- lots (quality) ----------------------------------------------------------------------------------------------
+    // ---- lots (quality)
+    // ----------------------------------------------------------------------------------------------
 
     private void lots() {
         cases.put("POST /api/lots", () -> {
             LedgerFixtures f = new LedgerFixtures(jdbc);
-            Map<String, Object> d = body("itemId", f.itemId, "supplierId", f.supplierId, "lotNumber", code("L"),
-                    "expiresOn", LocalDate.now().plusYears(1).toString());
-            return new Scenario(post(QUINN, "/api/lots", d), 201, post(QUINN, "/api/lots", with(d, "lotNumber", code("L"))),
+            Map<String, Object> d = body(
+                    "itemId",
+                    f.itemId,
+                    "supplierId",
+                    f.supplierId,
+                    "lotNumber",
+                    code("L"),
+                    "expiresOn",
+                    LocalDate.now().plusYears(1).toString());
+            return new Scenario(
+                    post(QUINN, "/api/lots", d),
+                    201,
+                    post(QUINN, "/api/lots", with(d, "lotNumber", code("L"))),
                     post(QUINN, "/api/lots", with(d, "supplierId", Long.parseLong(NO_SUCH_ID))));
         });
         cases.put("PATCH /api/lots/{id}", () -> {
@@ -198,34 +297,46 @@ final class WriteOperationCases {
             long lot = f.newLot();
             String etag = setUp(Call.of(QUINN, "GET", "/api/lots/" + lot)).header("ETag");
             Call patch = Call.of(QUINN, "PATCH", "/api/lots/" + lot)
-                    .body(write(body("reason", "label misprint", "manufacturerBatchRef", "MB-1"))).ifMatch(etag);
-            return new Scenario(patch, 200, patch.body(write(body("reason", "another reason", "manufacturerBatchRef", "MB-1"))),
+                    .body(write(body("reason", "label misprint", "manufacturerBatchRef", "MB-1")))
+                    .ifMatch(etag);
+            return new Scenario(
+                    patch,
+                    200,
+                    patch.body(write(body("reason", "another reason", "manufacturerBatchRef", "MB-1"))),
                     patch.ifMatch(STALE));
         });
     }
 
-    // ---- the ledger --------------------------------------------------------------------------------------------------
+    // ---- the ledger
+    // --------------------------------------------------------------------------------------------------
 
     private void ledgerWrites() {
         cases.put("POST /api/moves", () -> {
             LedgerFixtures f = new LedgerFixtures(jdbc);
             long lot = stocked(f, 7);
             Map<String, Object> move = move(f, lot, 7);
-            return new Scenario(post(WALT, "/api/moves", move), 201, post(WALT, "/api/moves", move(f, lot, 6)),
+            return new Scenario(
+                    post(WALT, "/api/moves", move),
+                    201,
+                    post(WALT, "/api/moves", move(f, lot, 6)),
                     post(WALT, "/api/moves", move(f, lot, 8)));
         });
         cases.put("POST /api/adjustments", () -> {
             LedgerFixtures f = new LedgerFixtures(jdbc);
             long lot = stocked(f, 10);
             Map<String, Object> a = adjustment(f, lot, -2, "COUNT_VARIANCE", "cycle count");
-            return new Scenario(post(IVY, "/api/adjustments", a), 201,
+            return new Scenario(
+                    post(IVY, "/api/adjustments", a),
+                    201,
                     post(IVY, "/api/adjustments", with(a, "note", "recount")),
                     post(IVY, "/api/adjustments", with(a, "quantity", -11)));
         });
         cases.put("POST /api/opening-balances", () -> {
             LedgerFixtures f = new LedgerFixtures(jdbc);
             Map<String, Object> o = adjustment(f, f.newLot(), 10, "OPENING", "go-live count");
-            return new Scenario(post(IVY, "/api/opening-balances", o), 201,
+            return new Scenario(
+                    post(IVY, "/api/opening-balances", o),
+                    201,
                     post(IVY, "/api/opening-balances", with(o, "quantity", 11)),
                     post(IVY, "/api/opening-balances", with(o, "unit", "PALLET")));
         });
@@ -234,69 +345,145 @@ final class WriteOperationCases {
             long posting = movedPosting(f, stocked(f, 7), 7);
             String path = "/api/postings/" + posting + "/reversal";
             Map<String, Object> r = body("reasonCode", "DATA_ENTRY_ERROR", "note", "scanned the wrong bin");
-            return new Scenario(post(IVY, path, r), 201, post(IVY, path, with(r, "note", "another note")),
+            return new Scenario(
+                    post(IVY, path, r),
+                    201,
+                    post(IVY, path, with(r, "note", "another note")),
                     post(IVY, path, with(r, "reasonCode", "FOUND")));
         });
-        cases.put("POST /api/ledger/audit", () -> new Scenario(Call.of(IVY, "POST", "/api/ledger/audit"), 200,
-                post(IVY, "/api/opening-balances", body("lot", "NO-SUCH-LOT", "location", "NO-SUCH-BIN",
-                        "quantity", 1, "unit", "EA", "reasonCode", "OPENING")),
-                Call.of(IVY, "POST", "/api/ledger/audit?at=%01")));
+        cases.put(
+                "POST /api/ledger/audit",
+                () -> new Scenario(
+                        Call.of(IVY, "POST", "/api/ledger/audit"),
+                        200,
+                        post(
+                                IVY,
+                                "/api/opening-balances",
+                                body(
+                                        "lot",
+                                        "NO-SUCH-LOT",
+                                        "location",
+                                        "NO-SUCH-BIN",
+                                        "quantity",
+                                        1,
+                                        "unit",
+                                        "EA",
+                                        "reasonCode",
+                                        "OPENING")),
+                        Call.of(IVY, "POST", "/api/ledger/audit?at=%01")));
         cases.put("POST /api/putaway", () -> {
             String label = releasedInEastQuarantine(40);
-            Map<String, Object> p = body("lot", label, "fromLocation", DemoCatalogLoader.EAST_QUARANTINE,
-                    "toLocation", DemoCatalogLoader.EAST_CHILLED_1, "quantity", 40, "unit", "EA");
-            return new Scenario(post(WALT, "/api/putaway", p), 201, post(WALT, "/api/putaway", with(p, "quantity", 39)),
+            Map<String, Object> p = body(
+                    "lot",
+                    label,
+                    "fromLocation",
+                    DemoCatalogLoader.EAST_QUARANTINE,
+                    "toLocation",
+                    DemoCatalogLoader.EAST_CHILLED_1,
+                    "quantity",
+                    40,
+                    "unit",
+                    "EA");
+            return new Scenario(
+                    post(WALT, "/api/putaway", p),
+                    201,
+                    post(WALT, "/api/putaway", with(p, "quantity", 39)),
                     post(WALT, "/api/putaway", with(p, "toLocation", DemoCatalogLoader.EAST_AMBIENT_1)));
         });
     }
 
-    // ---- purchasing (the ERP) ----------------------------------------------------------------------------------------
+    // ---- purchasing (the ERP)
+    // ----------------------------------------------------------------------------------------
 
     private void purchasing() {
         cases.put("POST /api/purchase-orders", () -> {
             Map<String, Object> po = purchaseOrder();
-            return new Scenario(post(ERP, "/api/purchase-orders", po), 201,
+            return new Scenario(
+                    post(ERP, "/api/purchase-orders", po),
+                    201,
                     post(ERP, "/api/purchase-orders", with(po, "note", "another note")),
-                    post(ERP, "/api/purchase-orders", with(po, "supplierId", supplier(DemoCatalogLoader.SUP_CHEAPMED))));
+                    post(
+                            ERP,
+                            "/api/purchase-orders",
+                            with(po, "supplierId", supplier(DemoCatalogLoader.SUP_CHEAPMED))));
         });
         cases.put("POST /api/purchase-orders/{id}/cancel", () -> {
             Answer po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder()));
-            Call cancel = post(ERP, "/api/purchase-orders/" + po.json().get("id").asLong() + "/cancel",
-                    body("reason", "not needed")).ifMatch(po.header("ETag"));
-            return new Scenario(cancel, 200, cancel.body(write(body("reason", "another reason"))), cancel.ifMatch(STALE));
+            Call cancel = post(
+                            ERP,
+                            "/api/purchase-orders/" + po.json().get("id").asLong() + "/cancel",
+                            body("reason", "not needed"))
+                    .ifMatch(po.header("ETag"));
+            return new Scenario(
+                    cancel, 200, cancel.body(write(body("reason", "another reason"))), cancel.ifMatch(STALE));
         });
         cases.put("POST /api/advance-ship-notices", () -> {
-            JsonNode po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json();
-            Map<String, Object> asn = body("asnNumber", code("ASN"), "supplierId", supplier(DemoCatalogLoader.SUP_MEDIGLOVE),
-                    "purchaseOrderId", po.get("id").asLong(), "lines", List.of(body("itemId",
-                            itemId(DemoCatalogLoader.SKU_GLOVES_M), "lotNumber", gloveLot(), "quantity", 100, "uom", "EA")));
-            return new Scenario(post(ERP, "/api/advance-ship-notices", asn), 201,
+            JsonNode po =
+                    setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json();
+            Map<String, Object> asn = body(
+                    "asnNumber",
+                    code("ASN"),
+                    "supplierId",
+                    supplier(DemoCatalogLoader.SUP_MEDIGLOVE),
+                    "purchaseOrderId",
+                    po.get("id").asLong(),
+                    "lines",
+                    List.of(body(
+                            "itemId",
+                            itemId(DemoCatalogLoader.SKU_GLOVES_M),
+                            "lotNumber",
+                            gloveLot(),
+                            "quantity",
+                            100,
+                            "uom",
+                            "EA")));
+            return new Scenario(
+                    post(ERP, "/api/advance-ship-notices", asn),
+                    201,
                     post(ERP, "/api/advance-ship-notices", with(asn, "asnNumber", code("ASN"))),
-                    post(ERP, "/api/advance-ship-notices", with(asn, "supplierId", supplier(DemoCatalogLoader.SUP_NORDVAX))));
+                    post(
+                            ERP,
+                            "/api/advance-ship-notices",
+                            with(asn, "supplierId", supplier(DemoCatalogLoader.SUP_NORDVAX))));
         });
     }
 
-    // ---- receiving ---------------------------------------------------------------------------------------------------
+    // ---- receiving
+    // ---------------------------------------------------------------------------------------------------
 
     private void receiving() {
         cases.put("POST /api/receipts", () -> {
-            long po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json().get("id").asLong();
+            long po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder()))
+                    .json()
+                    .get("id")
+                    .asLong();
             Map<String, Object> open = body("purchaseOrderId", po, "dockBarcode", DemoCatalogLoader.EAST_DOCK);
-            return new Scenario(post(RITA, "/api/receipts", open), 201,
+            return new Scenario(
+                    post(RITA, "/api/receipts", open),
+                    201,
                     post(RITA, "/api/receipts", with(open, "dockBarcode", "EAST-DOCK-02")),
                     post(RITA, "/api/receipts", with(open, "dockBarcode", "NO-SUCH-DOCK")));
         });
         cases.put("POST /api/receipts/{id}/lines", () -> {
             Receipt r = openReceipt();
             Map<String, Object> line = receiptLine(r.poLine, gloveLot(), 40);
-            return new Scenario(post(RITA, r.path("/lines"), line), 201, post(RITA, r.path("/lines"), with(line, "quantity", 30)),
+            return new Scenario(
+                    post(RITA, r.path("/lines"), line),
+                    201,
+                    post(RITA, r.path("/lines"), with(line, "quantity", 30)),
                     post(RITA, r.path("/lines"), with(line, "uom", "PALLET")));
         });
         cases.put("POST /api/receipts/{id}/lines/{lineId}/reversal", () -> {
             Receipt r = openReceipt();
-            long line = setUp(post(RITA, r.path("/lines"), receiptLine(r.poLine, gloveLot(), 40))).json().get("id").asLong();
+            long line = setUp(post(RITA, r.path("/lines"), receiptLine(r.poLine, gloveLot(), 40)))
+                    .json()
+                    .get("id")
+                    .asLong();
             Call reverse = post(SUSAN, r.path("/lines/" + line + "/reversal"), body("note", "lot mistyped"));
-            return new Scenario(reverse, 200, reverse.body(write(body("note", "another note"))),
+            return new Scenario(
+                    reverse,
+                    200,
+                    reverse.body(write(body("note", "another note"))),
                     reverse.path(r.path("/lines/" + NO_SUCH_ID + "/reversal")));
         });
         cases.put("POST /api/receipts/{id}/purchase-order-lines/{poLineId}/close-short", () -> {
@@ -323,8 +510,13 @@ final class WriteOperationCases {
 
     private Receipt openReceipt() {
         JsonNode po = setUp(post(ERP, "/api/purchase-orders", purchaseOrder())).json();
-        long receipt = setUp(post(RITA, "/api/receipts", body("purchaseOrderId", po.get("id").asLong(),
-                "dockBarcode", DemoCatalogLoader.EAST_DOCK))).json().get("id").asLong();
+        long receipt = setUp(post(
+                        RITA,
+                        "/api/receipts",
+                        body("purchaseOrderId", po.get("id").asLong(), "dockBarcode", DemoCatalogLoader.EAST_DOCK)))
+                .json()
+                .get("id")
+                .asLong();
         return new Receipt(receipt, po.at("/lines/0/id").asLong());
     }
 
@@ -333,9 +525,23 @@ final class WriteOperationCases {
     }
 
     private Map<String, Object> purchaseOrder() {
-        return body("poNumber", code("PO-"), "supplierId", supplier(DemoCatalogLoader.SUP_MEDIGLOVE), "currency", "USD",
-                "lines", List.of(body("itemId", itemId(DemoCatalogLoader.SKU_GLOVES_M), "quantity", 100, "uom", "EA",
-                        "expectedUnitPrice", 0.05)));
+        return body(
+                "poNumber",
+                code("PO-"),
+                "supplierId",
+                supplier(DemoCatalogLoader.SUP_MEDIGLOVE),
+                "currency",
+                "USD",
+                "lines",
+                List.of(body(
+                        "itemId",
+                        itemId(DemoCatalogLoader.SKU_GLOVES_M),
+                        "quantity",
+                        100,
+                        "uom",
+                        "EA",
+                        "expectedUnitPrice",
+                        0.05)));
     }
 
     /** MEDIGLOVE's lot-label convention: five digits and a letter (numbers apart from ReceivingApiTest's). */
@@ -343,57 +549,83 @@ final class WriteOperationCases {
         return String.format("%05d", GLOVE_LOTS.incrementAndGet() % 100_000) + "Q";
     }
 
-    // ---- quality holds -----------------------------------------------------------------------------------------------
+    // ---- quality holds
+    // -----------------------------------------------------------------------------------------------
 
     private void holds() {
         cases.put("POST /api/holds", () -> {
             LedgerFixtures f = new LedgerFixtures(jdbc);
-            Map<String, Object> place = body("scope", "LOT", "lotId", stocked(f, 20), "reason", "INVESTIGATION",
-                    "note", "contract");
-            return new Scenario(post(QUINN, "/api/holds", place), 201, post(QUINN, "/api/holds", with(place, "note", "other")),
+            Map<String, Object> place =
+                    body("scope", "LOT", "lotId", stocked(f, 20), "reason", "INVESTIGATION", "note", "contract");
+            return new Scenario(
+                    post(QUINN, "/api/holds", place),
+                    201,
+                    post(QUINN, "/api/holds", with(place, "note", "other")),
                     post(QUINN, "/api/holds", with(place, "lotId", Long.parseLong(NO_SUCH_ID))));
         });
         cases.put("POST /api/holds/{id}/decision", () -> {
             Hold h = hold("INVESTIGATION", 20);
             Call decide = post(QUINN, h.path("/decision"), body("outcome", "RELEASE", "note", "lab says fine"));
-            return new Scenario(decide, 200, decide.body(write(body("outcome", "RELEASE", "note", "another note"))),
+            return new Scenario(
+                    decide,
+                    200,
+                    decide.body(write(body("outcome", "RELEASE", "note", "another note"))),
                     decide.body(write(body("outcome", "SPLIT", "releaseQuantity", 999, "reasonCode", "DAMAGED"))));
         });
         cases.put("POST /api/holds/{id}/release", () -> {
             Hold h = hold("INVESTIGATION", 20);
             Call release = post(QUINN, h.path("/release"), body("note", "lab says fine"));
-            return new Scenario(release, 200, release.body(write(body("note", "another note"))),
+            return new Scenario(
+                    release,
+                    200,
+                    release.body(write(body("note", "another note"))),
                     release.path("/api/holds/" + NO_SUCH_ID + "/release"));
         });
         cases.put("POST /api/holds/{id}/scrap", () -> {
             Hold h = hold("INVESTIGATION", 20);
             Call scrap = post(QUINN, h.path("/scrap"), body("reasonCode", "DAMAGED", "note", "crushed"));
-            return new Scenario(scrap, 202, scrap.body(write(body("reasonCode", "EXPIRED", "note", "crushed"))),
+            return new Scenario(
+                    scrap,
+                    202,
+                    scrap.body(write(body("reasonCode", "EXPIRED", "note", "crushed"))),
                     scrap.body(write(body("note", "no reason code"))));
         });
         cases.put("POST /api/holds/{id}/return-to-vendor", () -> {
             Hold h = hold("INVESTIGATION", 20);
             rejectStaging(h.f);
             Call rtv = post(QUINN, h.path("/return-to-vendor"), body("note", "back to the supplier"));
-            return new Scenario(rtv, 202, rtv.body(write(body("note", "another note"))),
-                    rtv.body(write(body("lines", List.of(body("lotId", h.lot, "locationId", h.f.location("A1"),
-                            "quantity", 999))))));
+            return new Scenario(
+                    rtv,
+                    202,
+                    rtv.body(write(body("note", "another note"))),
+                    rtv.body(write(body(
+                            "lines",
+                            List.of(body("lotId", h.lot, "locationId", h.f.location("A1"), "quantity", 999))))));
         });
         cases.put("POST /api/holds/{id}/approval", () -> {
             Hold h = hold("REGULATORY_OR_RECALL", 20);
             Answer reviewed = setUp(post(QUINN, h.path("/release"), body("note", "recall withdrawn")));
-            assertThat(reviewed.json().path("awaiting").asText()).as("%s", reviewed).isEqualTo("SECOND_APPROVAL");
+            assertThat(reviewed.json().path("awaiting").asText())
+                    .as("%s", reviewed)
+                    .isEqualTo("SECOND_APPROVAL");
             Call approve = post(MARIA, h.path("/approval"), body("approve", true, "note", "withdrawn in writing"));
-            return new Scenario(approve, 200, approve.body(write(body("approve", true, "note", "another note"))),
+            return new Scenario(
+                    approve,
+                    200,
+                    approve.body(write(body("approve", true, "note", "another note"))),
                     approve.path("/api/holds/" + NO_SUCH_ID + "/approval"));
         });
         cases.put("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", () -> {
             Hold h = hold("INVESTIGATION", 9);
             Answer decided = setUp(post(QUINN, h.path("/scrap"), body("reasonCode", "TEMP_EXCURSION")));
             long move = decided.json().at("/warehouseMoves/0/id").asLong();
-            Call confirm = post(WALT, h.path("/warehouse-moves/" + move + "/confirmation"),
+            Call confirm = post(
+                    WALT,
+                    h.path("/warehouse-moves/" + move + "/confirmation"),
                     body("lot", h.f.labelOf(h.lot), "location", h.f.barcode("A1")));
-            return new Scenario(confirm, 200,
+            return new Scenario(
+                    confirm,
+                    200,
                     confirm.body(write(body("lot", h.f.labelOf(h.lot), "location", h.f.barcode("A2")))),
                     confirm.body(write(body("lot", h.f.labelOf(h.f.newLot()), "location", h.f.barcode("A1")))));
         });
@@ -409,7 +641,9 @@ final class WriteOperationCases {
         LedgerFixtures f = new LedgerFixtures(jdbc);
         long lot = stocked(f, quantity);
         long id = setUp(post(QUINN, "/api/holds", body("scope", "LOT", "lotId", lot, "reason", reason)))
-                .json().get("id").asLong();
+                .json()
+                .get("id")
+                .asLong();
         return new Hold(f, lot, id);
     }
 
@@ -417,14 +651,14 @@ final class WriteOperationCases {
     private void rejectStaging(LedgerFixtures f) {
         long zone = jdbc.queryForObject("""
                 insert into zone (warehouse_id, code, name, zone_type, allowed_statuses, allowed_temperature_classes)
-                values (?, 'REJ', 'Reject staging', 'REJECT_STAGING', '{REJECTED,HOLD}', '{AMBIENT,CHILLED}') returning id""",
-                Long.class, f.warehouseId);
+                values (?, 'REJ', 'Reject staging', 'REJECT_STAGING', '{REJECTED,HOLD}', '{AMBIENT,CHILLED}') returning id""", Long.class, f.warehouseId);
         jdbc.update("""
                 insert into location (kind, code, barcode, name, warehouse_id, zone_id)
                 values ('PHYSICAL', ?, ?, 'RTV', ?, ?)""", f.tag + "-R1", f.tag + "-R1", f.warehouseId, zone);
     }
 
-    // ---- fixtures on the ledger --------------------------------------------------------------------------------------
+    // ---- fixtures on the ledger
+    // --------------------------------------------------------------------------------------
 
     /** A new lot of the fixture's item with {@code quantity} EA AVAILABLE at A1 (an opening balance). */
     private long stocked(LedgerFixtures f, long quantity) {
@@ -435,19 +669,51 @@ final class WriteOperationCases {
 
     /** A MOVE of {@code quantity} from A1 to A2, posted in process: the posting a reversal reverses. */
     private long movedPosting(LedgerFixtures f, long lot, long quantity) {
-        return ledger.post(PostingRequest.of(PostingType.MOVE, LedgerFixtures.WAREHOUSE, UUID.randomUUID().toString())
-                .movement(new Movement(lot, f.location("A1"), StockStatus.AVAILABLE, f.location("A2"),
-                        StockStatus.AVAILABLE, quantity)).build()).id();
+        return ledger.post(PostingRequest.of(
+                                PostingType.MOVE,
+                                LedgerFixtures.WAREHOUSE,
+                                UUID.randomUUID().toString())
+                        .movement(new Movement(
+                                lot,
+                                f.location("A1"),
+                                StockStatus.AVAILABLE,
+                                f.location("A2"),
+                                StockStatus.AVAILABLE,
+                                quantity))
+                        .build())
+                .id();
     }
 
     static Map<String, Object> move(LedgerFixtures f, long lot, long quantity) {
-        return body("lot", f.labelOf(lot), "fromLocation", f.barcode("A1"), "toLocation", f.barcode("A2"),
-                "quantity", quantity, "unit", "EA");
+        return body(
+                "lot",
+                f.labelOf(lot),
+                "fromLocation",
+                f.barcode("A1"),
+                "toLocation",
+                f.barcode("A2"),
+                "quantity",
+                quantity,
+                "unit",
+                "EA");
     }
 
     static Map<String, Object> adjustment(LedgerFixtures f, long lot, long quantity, String reason, String note) {
-        return body("lot", f.labelOf(lot), "location", f.barcode("A1"), "status", "AVAILABLE", "quantity", quantity,
-                "unit", "EA", "reasonCode", reason, "note", note);
+        return body(
+                "lot",
+                f.labelOf(lot),
+                "location",
+                f.barcode("A1"),
+                "status",
+                "AVAILABLE",
+                "quantity",
+                quantity,
+                "unit",
+                "EA",
+                "reasonCode",
+                reason,
+                "note",
+                note);
     }
 
     /**
@@ -456,26 +722,36 @@ final class WriteOperationCases {
      */
     private String releasedInEastQuarantine(long quantity) {
         String label = "LL-CT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        long lot = jdbc.queryForObject("""
+        long lot = jdbc.queryForObject(
+                """
                 insert into lot (item_id, supplier_id, lot_number, internal_label, expires_on, unit_cost, currency)
                 select i.id, s.id, ?, ?, current_date + 300, 12.5, 'USD' from item i, supplier s
-                 where i.sku = ? and s.code = ? returning id""", Long.class, label, label,
-                DemoCatalogLoader.SKU_FLU_VACCINE, DemoCatalogLoader.SUP_NORDVAX);
-        long quarantine = jdbc.queryForObject("select id from location where barcode = ?", Long.class,
-                DemoCatalogLoader.EAST_QUARANTINE);
+                 where i.sku = ? and s.code = ? returning id""", Long.class, label, label, DemoCatalogLoader.SKU_FLU_VACCINE, DemoCatalogLoader.SUP_NORDVAX);
+        long quarantine = jdbc.queryForObject(
+                "select id from location where barcode = ?", Long.class, DemoCatalogLoader.EAST_QUARANTINE);
         long adjustment = jdbc.queryForObject("""
                 select a.id from location a join warehouse w on w.id = a.warehouse_id
                  where w.code = 'EAST' and a.kind = 'ADJUSTMENT'""", Long.class);
-        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, LedgerFixtures.INVENTORY, UUID.randomUUID().toString())
-                .movement(new Movement(lot, adjustment, StockStatus.QUARANTINE, quarantine, StockStatus.QUARANTINE, quantity))
-                .reason("OPENING").build());
-        ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, LedgerFixtures.QUALITY, UUID.randomUUID().toString())
-                .movement(new Movement(lot, quarantine, StockStatus.QUARANTINE, quarantine, StockStatus.AVAILABLE, quantity))
+        ledger.post(PostingRequest.of(
+                        PostingType.OPENING_BALANCE,
+                        LedgerFixtures.INVENTORY,
+                        UUID.randomUUID().toString())
+                .movement(new Movement(
+                        lot, adjustment, StockStatus.QUARANTINE, quarantine, StockStatus.QUARANTINE, quantity))
+                .reason("OPENING")
+                .build());
+        ledger.post(PostingRequest.of(
+                        PostingType.STATUS_CHANGE,
+                        LedgerFixtures.QUALITY,
+                        UUID.randomUUID().toString())
+                .movement(new Movement(
+                        lot, quarantine, StockStatus.QUARANTINE, quarantine, StockStatus.AVAILABLE, quantity))
                 .build());
         return label;
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------------------------
+    // ---- helpers
+    // -----------------------------------------------------------------------------------------------------
 
     /** Sends a fixture's request with a fresh key and insists that it succeeds. */
     Answer setUp(Call call) {
@@ -510,7 +786,9 @@ final class WriteOperationCases {
 
     /** A code no other test uses: letters and digits, short enough for every catalog code column. */
     static String code(String prefix) {
-        return prefix + SEQ.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return prefix
+                + SEQ.incrementAndGet()
+                + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
     static Map<String, Object> body(Object... kv) {

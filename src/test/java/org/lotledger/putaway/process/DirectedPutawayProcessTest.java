@@ -55,22 +55,43 @@ class DirectedPutawayProcessTest {
 
     ProcessInstance direct() {
         Map<String, Object> v = new HashMap<>();
-        v.putAll(Map.of("lotId", 3L, "fromLocationId", 16L, "lotNumber", "45951A", "lotLabel", "LL00000003",
-                "sku", "DRS-FOAM-10", "baseUom", "EA", "quantityText", "200 EA", "fromLocation", "EAST-DOCK-01",
-                "directedZone", "AMB", "suggestedLocations", "EAST-AMB-01-01"));
+        v.putAll(Map.of(
+                "lotId",
+                3L,
+                "fromLocationId",
+                16L,
+                "lotNumber",
+                "45951A",
+                "lotLabel",
+                "LL00000003",
+                "sku",
+                "DRS-FOAM-10",
+                "baseUom",
+                "EA",
+                "quantityText",
+                "200 EA",
+                "fromLocation",
+                "EAST-DOCK-01",
+                "directedZone",
+                "AMB",
+                "suggestedLocations",
+                "EAST-AMB-01-01"));
         v.put("directedBy", "ReceivingInspection lot-3:receipt-1-line-1");
-        return engine.getRuntimeService().startProcessInstanceByKey(DirectPutawayDelegate.PROCESS_KEY,
-                DirectPutawayDelegate.businessKey(3, 16), v);
+        return engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        DirectPutawayDelegate.PROCESS_KEY, DirectPutawayDelegate.businessKey(3, 16), v);
     }
 
     @Test
     void the_warehouse_gets_a_task_named_for_the_stock_and_its_scan_ends_the_putaway() {
         ProcessInstance pi = direct();
         assertThat(pi).isWaitingAt("Task_PutAwayStock");
-        assertThat(task(pi)).hasCandidateGroup("warehouse")
+        assertThat(task(pi))
+                .hasCandidateGroup("warehouse")
                 .hasName("Put away lot 45951A · DRS-FOAM-10 · 200 EA · EAST-DOCK-01 → zone AMB");
         complete(task(pi), withVariables("scannedLocation", "EAST-AMB-01-01"));
-        assertThat(pi).hasPassedInOrder("StartEvent_PutawayDirected", "Task_PutAwayStock", "EndEvent_StockPutAway")
+        assertThat(pi)
+                .hasPassedInOrder("StartEvent_PutawayDirected", "Task_PutAwayStock", "EndEvent_StockPutAway")
                 .isEnded();
         assertThat(confirmed).containsExactly("EAST-AMB-01-01 null");
     }

@@ -35,16 +35,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ReceivingInspectionIntegrationTest {
 
-    @Autowired StartingInspection starting;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired Ledger ledger;
-    @Autowired PostingInspectionResult posting;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired org.lotledger.quality.PlacingHold placingHold;
-    @Autowired org.lotledger.quality.ReleasingHold releasingHold;
+    @Autowired
+    StartingInspection starting;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    PostingInspectionResult posting;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.lotledger.quality.PlacingHold placingHold;
+
+    @Autowired
+    org.lotledger.quality.ReleasingHold releasingHold;
 
     /** A fresh lot of a chilled demo item, 40 units QUARANTINE at the EAST receiving dock; returns {lot, dock}. */
     private long[] lotInQuarantineAtTheDock() {
@@ -57,32 +76,42 @@ class ReceivingInspectionIntegrationTest {
         long adjustment = jdbc.queryForObject("""
                 select a.id from location a join warehouse w on w.id = a.warehouse_id
                  where w.code = 'EAST' and a.kind = 'ADJUSTMENT'""", Long.class);
-        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, new Actor("ivy", Set.of("inventory-control")),
+        ledger.post(PostingRequest.of(
+                        PostingType.OPENING_BALANCE,
+                        new Actor("ivy", Set.of("inventory-control")),
                         UUID.randomUUID().toString())
                 .movement(new Movement(lot, adjustment, StockStatus.QUARANTINE, dock, StockStatus.QUARANTINE, 40))
-                .reason("OPENING").build());
-        return new long[]{lot, dock};
+                .reason("OPENING")
+                .build());
+        return new long[] {lot, dock};
     }
 
     private void inspect(String pi, Map<String, Object> answers) {
-        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
-        Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_InspectLot").singleResult();
+        management.executeJob(
+                management.createJobQuery().processInstanceId(pi).singleResult().getId());
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(pi)
+                .taskDefinitionKey("Task_InspectLot")
+                .singleResult();
         identity.setAuthentication("maria", List.of("quality", "quality-managers"));
         try {
             tasks.complete(task.getId(), answers);
         } finally {
             identity.clearAuthentication();
         }
-        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
+        management.executeJob(
+                management.createJobQuery().processInstanceId(pi).singleResult().getId());
     }
 
     private List<String> shelf(long lot) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select coalesce(z.code, l.kind), b.status, b.quantity from stock_balance b
                   join location l on l.id = b.location_id left join zone z on z.id = l.zone_id
                  where b.lot_id = ? and b.quantity <> 0 and l.kind <> 'ADJUSTMENT' order by 1, 2""",
                 (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " "
-                        + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(), lot);
+                        + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
+                lot);
     }
 
     @Test
@@ -90,16 +119,45 @@ class ReceivingInspectionIntegrationTest {
         long[] fixture = lotInQuarantineAtTheDock();
         long lot = fixture[0];
         String pi = starting.start(lot, fixture[1], 40, "R-TEST-HOLD", false);
-        var hold = placingHold.place(new org.lotledger.quality.PlacingHold.HoldRequest(org.lotledger.quality.HoldScope.LOT,
-                lot, null, org.lotledger.quality.HoldReason.SUPPLIER_NOTICE, "supplier recalls the batch"),
-                new Actor("quinn", Set.of("quality")), UUID.randomUUID().toString()).hold();
+        var hold = placingHold
+                .place(
+                        new org.lotledger.quality.PlacingHold.HoldRequest(
+                                org.lotledger.quality.HoldScope.LOT,
+                                lot,
+                                null,
+                                org.lotledger.quality.HoldReason.SUPPLIER_NOTICE,
+                                "supplier recalls the batch"),
+                        new Actor("quinn", Set.of("quality")),
+                        UUID.randomUUID().toString())
+                .hold();
 
-        inspect(pi, Map.of("decision", "ACCEPT", "acceptedQuantity", 40, "rejectedQuantity", 0, "destroyedSamples", 0,
-                "labelsLegible", true, "coldChainInRange", true, "certificateOfAnalysisOk", true, "sampleResult", "PASS"));
+        inspect(
+                pi,
+                Map.of(
+                        "decision",
+                        "ACCEPT",
+                        "acceptedQuantity",
+                        40,
+                        "rejectedQuantity",
+                        0,
+                        "destroyedSamples",
+                        0,
+                        "labelsLegible",
+                        true,
+                        "coldChainInRange",
+                        true,
+                        "certificateOfAnalysisOk",
+                        true,
+                        "sampleResult",
+                        "PASS"));
 
         assertThat(shelf(lot)).containsExactly("DOCK HOLD 40");
-        releasingHold.release(hold.id(), null, "supplier withdrew the notice", new Actor("maria", Set.of("quality",
-                "quality-managers")), UUID.randomUUID().toString());
+        releasingHold.release(
+                hold.id(),
+                null,
+                "supplier withdrew the notice",
+                new Actor("maria", Set.of("quality", "quality-managers")),
+                UUID.randomUUID().toString());
         assertThat(shelf(lot)).containsExactly("DOCK AVAILABLE 40");
     }
 
@@ -111,15 +169,35 @@ class ReceivingInspectionIntegrationTest {
         String label = jdbc.queryForObject("select lot_number from lot where id = ?", String.class, lot);
 
         String pi = starting.start(lot, dock, 40, "R-TEST-1", false);
-        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
+        management.executeJob(
+                management.createJobQuery().processInstanceId(pi).singleResult().getId());
         String level = (String) runtime.getVariable(pi, "inspectionLevel");
         assertThat(level).isIn("VISUAL", "SAMPLE", "FULL");
-        Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_InspectLot").singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(pi)
+                .taskDefinitionKey("Task_InspectLot")
+                .singleResult();
         assertThat(tasks.getVariable(task.getId(), "lotNumber")).isEqualTo(label);
 
-        Map<String, Object> answers = new HashMap<>(Map.of("decision", "PARTIAL", "acceptedQuantity", 30,
-                "rejectedQuantity", 8, "destroyedSamples", 1, "decisionReason", "8 cartons crushed",
-                "labelsLegible", true, "coldChainInRange", true, "certificateOfAnalysisOk", true, "sampleResult", "PASS"));
+        Map<String, Object> answers = new HashMap<>(Map.of(
+                "decision",
+                "PARTIAL",
+                "acceptedQuantity",
+                30,
+                "rejectedQuantity",
+                8,
+                "destroyedSamples",
+                1,
+                "decisionReason",
+                "8 cartons crushed",
+                "labelsLegible",
+                true,
+                "coldChainInRange",
+                true,
+                "certificateOfAnalysisOk",
+                true,
+                "sampleResult",
+                "PASS"));
         identity.setAuthentication("maria", List.of("quality", "quality-managers"));
         try {
             assertThatThrownBy(() -> tasks.complete(task.getId(), answers))
@@ -130,25 +208,30 @@ class ReceivingInspectionIntegrationTest {
             identity.clearAuthentication();
         }
 
-        management.executeJob(management.createJobQuery().processInstanceId(pi).singleResult().getId());
+        management.executeJob(
+                management.createJobQuery().processInstanceId(pi).singleResult().getId());
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
-        assertThat(shelf(lot)).containsExactly(
-                "DOCK AVAILABLE 30",
-                "QA_SAMPLE QUARANTINE 2",
-                "REJ REJECTED 8");
-        assertThat(jdbc.queryForList("select distinct actor from posting where process_instance_id = ?", String.class, pi))
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count())
+                .isZero();
+        assertThat(shelf(lot)).containsExactly("DOCK AVAILABLE 30", "QA_SAMPLE QUARANTINE 2", "REJ REJECTED 8");
+        assertThat(jdbc.queryForList(
+                        "select distinct actor from posting where process_instance_id = ?", String.class, pi))
                 .containsExactly("maria");
-        long postings = jdbc.queryForObject("select count(*) from posting where process_instance_id = ?", Long.class, pi);
+        long postings =
+                jdbc.queryForObject("select count(*) from posting where process_instance_id = ?", Long.class, pi);
         assertThat(postings).isEqualTo(4);
 
         // a retried job derives the same keys and posts nothing new
-        posting.post("process:" + pi + ":Task_PostInspectionResult", pi, lot, dock,
-                new InspectionResult("PARTIAL", 30, 8, 2, "8 cartons crushed"), new Actor("maria", Set.of("quality")));
+        posting.post(
+                "process:" + pi + ":Task_PostInspectionResult",
+                pi,
+                lot,
+                dock,
+                new InspectionResult("PARTIAL", 30, 8, 2, "8 cartons crushed"),
+                new Actor("maria", Set.of("quality")));
         assertThat(jdbc.queryForObject("select count(*) from posting where process_instance_id = ?", Long.class, pi))
                 .isEqualTo(postings);
         assertThat(jdbc.queryForObject("""
-                select decided_by from decision_record where process_instance_id = ? and activity_id = 'Task_InspectLot'""",
-                String.class, pi)).isEqualTo("maria");
+                select decided_by from decision_record where process_instance_id = ? and activity_id = 'Task_InspectLot'""", String.class, pi)).isEqualTo("maria");
     }
 }

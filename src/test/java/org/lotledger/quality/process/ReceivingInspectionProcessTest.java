@@ -46,12 +46,24 @@ class ReceivingInspectionProcessTest {
     void decisionSays(String level, String qaGroup) {
         // the integration tests' Spring Boot engine may live in the same JVM: assert against this one
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
-        lot.putAll(Map.of("lotNumber", "45951A", "sku", "DRS-FOAM-10", "quantityText", "40 EA",
-                "supplierApprovalStatus", "APPROVED", "temperatureClass", "AMBIENT", "riskClass", "CLASS_II",
-                "firstReceiptFromSupplier", false));
+        lot.putAll(Map.of(
+                "lotNumber",
+                "45951A",
+                "sku",
+                "DRS-FOAM-10",
+                "quantityText",
+                "40 EA",
+                "supplierApprovalStatus",
+                "APPROVED",
+                "temperatureClass",
+                "AMBIENT",
+                "riskClass",
+                "CLASS_II",
+                "firstReceiptFromSupplier",
+                false));
         switch (level + " " + qaGroup) {
             case "SKIP quality" -> lot.put("riskClass", "CLASS_I");
-            case "VISUAL quality" -> { }
+            case "VISUAL quality" -> {}
             case "SAMPLE quality" -> lot.put("firstReceiptFromSupplier", true);
             case "FULL quality" -> lot.putAll(Map.of("riskClass", "RX", "firstReceiptFromSupplier", true));
             case "FULL quality-managers" -> lot.put("supplierApprovalStatus", "BLOCKED");
@@ -61,8 +73,10 @@ class ReceivingInspectionProcessTest {
             posted.add(e.getVariable("inspectionLevel") + ":" + e.getVariable("decision"));
             e.setVariable("releasedStock", "1@2");
         });
-        Mocks.register("directPutawayDelegate", (JavaDelegate) e -> directed.add(String.valueOf(e.getVariable("releasedStock"))));
-        Mocks.register("inspectionResultListener", (TaskListener) (DelegateTask t) -> recorded.add(t.getTaskDefinitionKey()));
+        Mocks.register("directPutawayDelegate", (JavaDelegate)
+                e -> directed.add(String.valueOf(e.getVariable("releasedStock"))));
+        Mocks.register(
+                "inspectionResultListener", (TaskListener) (DelegateTask t) -> recorded.add(t.getTaskDefinitionKey()));
     }
 
     @AfterEach
@@ -74,8 +88,17 @@ class ReceivingInspectionProcessTest {
     /** Started in the receiving transaction; the decision runs in a job of its own (asyncBefore). */
     ProcessInstance receive() {
         Map<String, Object> v = new HashMap<>(lot);
-        v.putAll(Map.of("lotId", 1L, "dockLocationId", 2L, "quantityUnderInspection", 40L, "receiptRef", "R-1",
-                "asnMismatch", false));
+        v.putAll(Map.of(
+                "lotId",
+                1L,
+                "dockLocationId",
+                2L,
+                "quantityUnderInspection",
+                40L,
+                "receiptRef",
+                "R-1",
+                "asnMismatch",
+                false));
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(StartingInspection.PROCESS_KEY, "lot-1:R-1", v);
         assertThat(pi).isWaitingAt("Task_DecideInspectionLevel");
         execute(job());
@@ -89,7 +112,10 @@ class ReceivingInspectionProcessTest {
 
         assertThat(pi).isWaitingAt("Task_PostInspectionResult"); // asyncBefore: its own transaction
         execute(job());
-        assertThat(pi).hasPassed("Gateway_InspectionDue", "Gateway_ResultKnown").hasNotPassed("Task_InspectLot").isEnded();
+        assertThat(pi)
+                .hasPassed("Gateway_InspectionDue", "Gateway_ResultKnown")
+                .hasNotPassed("Task_InspectLot")
+                .isEnded();
         assertThat(posted).containsExactly("SKIP:null");
     }
 
@@ -100,17 +126,38 @@ class ReceivingInspectionProcessTest {
 
         assertThat(pi).isWaitingAt("Task_InspectLot");
         assertThat(task(pi)).hasCandidateGroup("quality").hasName("Inspect lot 45951A · DRS-FOAM-10 · 40 EA");
-        assertThat(pi).variables().containsEntry("inspectionLevel", "VISUAL").containsEntry("slaHours", 24L)
+        assertThat(pi)
+                .variables()
+                .containsEntry("inspectionLevel", "VISUAL")
+                .containsEntry("slaHours", 24L)
                 .containsEntry("inspectionSla", "PT24H");
-        complete(task(pi), withVariables("decision", "ACCEPT", "acceptedQuantity", 40, "rejectedQuantity", 0,
-                "destroyedSamples", 0, "labelsLegible", true));
+        complete(
+                task(pi),
+                withVariables(
+                        "decision",
+                        "ACCEPT",
+                        "acceptedQuantity",
+                        40,
+                        "rejectedQuantity",
+                        0,
+                        "destroyedSamples",
+                        0,
+                        "labelsLegible",
+                        true));
         execute(job());
 
-        assertThat(pi).hasPassedInOrder("Task_DecideInspectionLevel", "Task_InspectLot", "Task_PostInspectionResult",
-                "Task_DirectPutaway", "EndEvent_LotInspected").isEnded();
+        assertThat(pi)
+                .hasPassedInOrder(
+                        "Task_DecideInspectionLevel",
+                        "Task_InspectLot",
+                        "Task_PostInspectionResult",
+                        "Task_DirectPutaway",
+                        "EndEvent_LotInspected")
+                .isEnded();
         assertThat(recorded).containsExactly("Task_InspectLot");
         assertThat(posted).containsExactly("VISUAL:ACCEPT");
-        assertThat(directed).as("the putaway of what the posting made AVAILABLE at the dock is directed")
+        assertThat(directed)
+                .as("the putaway of what the posting made AVAILABLE at the dock is directed")
                 .containsExactly("1@2");
     }
 
@@ -120,8 +167,19 @@ class ReceivingInspectionProcessTest {
         ProcessInstance pi = receive();
 
         assertThat(task(pi)).hasCandidateGroup("quality-managers");
-        complete(task(pi), withVariables("decision", "REJECT", "acceptedQuantity", 0, "rejectedQuantity", 40,
-                "destroyedSamples", 0, "decisionReason", "seal broken"));
+        complete(
+                task(pi),
+                withVariables(
+                        "decision",
+                        "REJECT",
+                        "acceptedQuantity",
+                        0,
+                        "rejectedQuantity",
+                        40,
+                        "destroyedSamples",
+                        0,
+                        "decisionReason",
+                        "seal broken"));
         execute(job());
         assertThat(pi).isEnded();
         assertThat(posted).containsExactly("FULL:REJECT");
@@ -132,8 +190,19 @@ class ReceivingInspectionProcessTest {
         decisionSays("SAMPLE", "quality");
         ProcessInstance pi = receive();
 
-        complete(task(pi), withVariables("decision", "PARTIAL", "acceptedQuantity", 30, "rejectedQuantity", 7,
-                "destroyedSamples", 3, "decisionReason", "7 damaged cartons"));
+        complete(
+                task(pi),
+                withVariables(
+                        "decision",
+                        "PARTIAL",
+                        "acceptedQuantity",
+                        30,
+                        "rejectedQuantity",
+                        7,
+                        "destroyedSamples",
+                        3,
+                        "decisionReason",
+                        "7 damaged cartons"));
         execute(job());
         assertThat(pi).isEnded();
         assertThat(posted).containsExactly("SAMPLE:PARTIAL");
@@ -146,11 +215,18 @@ class ReceivingInspectionProcessTest {
 
         assertThat(pi).isWaitingAt("Task_InspectLot");
         // the due date and the overdue timer read one value: the table's SLA (24 h for this rule), from creation
-        org.camunda.bpm.engine.task.Task inspect = taskQuery().taskDefinitionKey("Task_InspectLot").singleResult();
-        java.util.Date timerDue = engine.getManagementService().createJobQuery().timers().singleResult().getDuedate();
+        org.camunda.bpm.engine.task.Task inspect =
+                taskQuery().taskDefinitionKey("Task_InspectLot").singleResult();
+        java.util.Date timerDue = engine.getManagementService()
+                .createJobQuery()
+                .timers()
+                .singleResult()
+                .getDuedate();
         assertThat(inspect.getDueDate()).isCloseTo(timerDue, 1000);
-        assertThat(inspect.getDueDate().getTime() - inspect.getCreateTime().getTime()).isCloseTo(24 * 3_600_000L, org.assertj.core.api.Assertions.within(1000L));
-        assertThat(inspect.getFollowUpDate().getTime() - inspect.getCreateTime().getTime()).isCloseTo(12 * 3_600_000L, org.assertj.core.api.Assertions.within(1000L));
+        assertThat(inspect.getDueDate().getTime() - inspect.getCreateTime().getTime())
+                .isCloseTo(24 * 3_600_000L, org.assertj.core.api.Assertions.within(1000L));
+        assertThat(inspect.getFollowUpDate().getTime() - inspect.getCreateTime().getTime())
+                .isCloseTo(12 * 3_600_000L, org.assertj.core.api.Assertions.within(1000L));
         execute(job("Timer_InspectionOverdue"));
 
         assertThat(pi).isWaitingAt("Task_InspectLot", "Task_ChaseOverdueInspection");

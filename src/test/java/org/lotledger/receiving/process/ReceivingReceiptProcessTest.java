@@ -46,22 +46,30 @@ class ReceivingReceiptProcessTest {
         // the integration tests' Spring Boot engine may live in the same JVM: assert against this one
         BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("startInspectionDelegate", (JavaDelegate) e -> {
-            inspectionsStarted.add(e.getVariable("lotId") + "/" + e.getVariable("receiptLineId") + "/"
-                    + e.getVariable("asnMismatch"));
+            inspectionsStarted.add(
+                    e.getVariable("lotId") + "/" + e.getVariable("receiptLineId") + "/" + e.getVariable("asnMismatch"));
             e.setVariableLocal("inspectionProcessInstanceId", "inspection-of-" + e.getVariable("lotId"));
         });
         DecisionRecords records = new DecisionRecords(null, null) {
             @Override
-            public long record(String processInstanceId, String activityId, String taskId, String subjectType,
-                               String subjectId, String decision, Map<String, ?> details, String decidedBy) {
+            public long record(
+                    String processInstanceId,
+                    String activityId,
+                    String taskId,
+                    String subjectType,
+                    String subjectId,
+                    String decision,
+                    Map<String, ?> details,
+                    String decidedBy) {
                 recorded.add(activityId + " " + subjectType + "-" + subjectId + " " + decision + " by " + decidedBy
                         + " (" + details.get("reason") + ")");
                 return recorded.size();
             }
         };
-        Mocks.register("resolveReceiptDiscrepancyListener",
-                new ResolveReceiptDiscrepancyListener(records,
-                        new SignedInUser(engine.getProcessEngine().getIdentityService())));
+        Mocks.register(
+                "resolveReceiptDiscrepancyListener",
+                new ResolveReceiptDiscrepancyListener(
+                        records, new SignedInUser(engine.getProcessEngine().getIdentityService())));
     }
 
     @AfterEach
@@ -72,17 +80,46 @@ class ReceivingReceiptProcessTest {
     }
 
     ProcessInstance open() {
-        ProcessInstance pi = runtimeService().startProcessInstanceByKey(RunningReceiptProcess.PROCESS_KEY, "receipt-7",
-                Map.of("receiptId", 7L, "poNumber", "PO-1", "supplierName", "MediGlove", "asnNumber", "ASN-1",
-                        "dockBarcode", "EAST-DOCK-01", "purchaseOrderId", 3L, "supplierId", 4L));
+        ProcessInstance pi = runtimeService()
+                .startProcessInstanceByKey(
+                        RunningReceiptProcess.PROCESS_KEY,
+                        "receipt-7",
+                        Map.of(
+                                "receiptId",
+                                7L,
+                                "poNumber",
+                                "PO-1",
+                                "supplierName",
+                                "MediGlove",
+                                "asnNumber",
+                                "ASN-1",
+                                "dockBarcode",
+                                "EAST-DOCK-01",
+                                "purchaseOrderId",
+                                3L,
+                                "supplierId",
+                                4L));
         assertThat(pi).isWaitingAt("Event_ReceiptClosed");
         return pi;
     }
 
     void receive(long lotId, long lineId, boolean asnMismatch) {
-        runtimeService().createMessageCorrelation("LotReceived").processInstanceBusinessKey("receipt-7")
-                .setVariablesToTriggeredScope(Map.of("receiptId", 7L, "receiptLineId", lineId, "lotId", lotId,
-                        "dockLocationId", 2L, "quantityBaseUnits", 40L, "asnMismatch", asnMismatch))
+        runtimeService()
+                .createMessageCorrelation("LotReceived")
+                .processInstanceBusinessKey("receipt-7")
+                .setVariablesToTriggeredScope(Map.of(
+                        "receiptId",
+                        7L,
+                        "receiptLineId",
+                        lineId,
+                        "lotId",
+                        lotId,
+                        "dockLocationId",
+                        2L,
+                        "quantityBaseUnits",
+                        40L,
+                        "asnMismatch",
+                        asnMismatch))
                 .correlateWithResult();
     }
 
@@ -93,8 +130,11 @@ class ReceivingReceiptProcessTest {
         v.put("missingCount", missing);
         v.put("discrepancyTypes", discrepancies == 0 ? "" : "QUANTITY, NOT_ARRIVED");
         v.put("discrepancySummary", discrepancies == 0 ? "none" : "- **Quantity** ...\n- **Not arrived** ...");
-        runtimeService().createMessageCorrelation("ReceiptClosed").processInstanceBusinessKey("receipt-7")
-                .setVariables(v).correlateWithResult();
+        runtimeService()
+                .createMessageCorrelation("ReceiptClosed")
+                .processInstanceBusinessKey("receipt-7")
+                .setVariables(v)
+                .correlateWithResult();
     }
 
     @Test
@@ -105,11 +145,13 @@ class ReceivingReceiptProcessTest {
         receive(12, 102, true);
 
         assertThat(inspectionsStarted).containsExactly("11/101/false", "12/102/true");
-        assertThat(pi).hasPassed("StartEvent_LotReceived", "Task_StartInspection", "EndEvent_InspectionStarted")
+        assertThat(pi)
+                .hasPassed("StartEvent_LotReceived", "Task_StartInspection", "EndEvent_InspectionStarted")
                 .isWaitingAt("Event_ReceiptClosed");
         // the lots' variables lived in the event subprocess's scope, not on the receipt
-        assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys("lotId", "receiptLineId",
-                "asnMismatch", "inspectionProcessInstanceId").containsEntry("receiptId", 7L);
+        assertThat(runtimeService().getVariables(pi.getId()))
+                .doesNotContainKeys("lotId", "receiptLineId", "asnMismatch", "inspectionProcessInstanceId")
+                .containsEntry("receiptId", 7L);
     }
 
     @Test
@@ -119,8 +161,10 @@ class ReceivingReceiptProcessTest {
 
         close(0, 0);
 
-        assertThat(pi).hasPassedInOrder("Event_ReceiptClosed", "Gateway_DiscrepanciesFound", "EndEvent_ReceiptMatchedAsn")
-                .hasNotPassed("Task_ResolveReceiptDiscrepancy").isEnded();
+        assertThat(pi)
+                .hasPassedInOrder("Event_ReceiptClosed", "Gateway_DiscrepanciesFound", "EndEvent_ReceiptMatchedAsn")
+                .hasNotPassed("Task_ResolveReceiptDiscrepancy")
+                .isEnded();
     }
 
     @Test
@@ -131,18 +175,33 @@ class ReceivingReceiptProcessTest {
         close(2, 1);
 
         assertThat(pi).isWaitingAt("Task_ResolveReceiptDiscrepancy");
-        assertThat(task(pi)).hasCandidateGroup("receiving-supervisors").hasName("Resolve receipt discrepancy · receipt 7 · MediGlove");
-        assertThat(taskService().getVariable(task(pi).getId(), "discrepancySummary").toString()).contains("Not arrived");
+        assertThat(task(pi))
+                .hasCandidateGroup("receiving-supervisors")
+                .hasName("Resolve receipt discrepancy · receipt 7 · MediGlove");
+        assertThat(taskService()
+                        .getVariable(task(pi).getId(), "discrepancySummary")
+                        .toString())
+                .contains("Not arrived");
 
-        engine.getProcessEngine().getIdentityService().setAuthentication("sam", List.of("receiving",
-                "receiving-supervisors"));
-        taskService().complete(task(pi).getId(), Map.of("decision", "SUPPLIER_TO_SEND_MISSING",
-                "decisionReason", "supplier ships lot R next week"));
+        engine.getProcessEngine()
+                .getIdentityService()
+                .setAuthentication("sam", List.of("receiving", "receiving-supervisors"));
+        taskService()
+                .complete(
+                        task(pi).getId(),
+                        Map.of(
+                                "decision",
+                                "SUPPLIER_TO_SEND_MISSING",
+                                "decisionReason",
+                                "supplier ships lot R next week"));
 
-        assertThat(pi).hasPassedInOrder("Event_ReceiptClosed", "Task_ResolveReceiptDiscrepancy",
-                "EndEvent_DiscrepancyResolved").isEnded();
-        assertThat(recorded).containsExactly("Task_ResolveReceiptDiscrepancy RECEIPT-7 SUPPLIER_TO_SEND_MISSING by sam"
-                + " (supplier ships lot R next week)");
+        assertThat(pi)
+                .hasPassedInOrder(
+                        "Event_ReceiptClosed", "Task_ResolveReceiptDiscrepancy", "EndEvent_DiscrepancyResolved")
+                .isEnded();
+        assertThat(recorded)
+                .containsExactly("Task_ResolveReceiptDiscrepancy RECEIPT-7 SUPPLIER_TO_SEND_MISSING by sam"
+                        + " (supplier ships lot R next week)");
     }
 
     @Test
@@ -151,24 +210,33 @@ class ReceivingReceiptProcessTest {
         close(1, 0); // one difference, nothing missing (e.g. an expiry)
         String taskId = task(pi).getId();
 
-        assertThatThrownBy(() -> taskService().complete(taskId, Map.of("decision", "ACCEPT_AS_RECEIVED",
-                "decisionReason", "ok")))
-                .as("nobody signed in").hasMessageContaining("Only a signed-in receiving supervisor");
+        assertThatThrownBy(() -> taskService()
+                        .complete(taskId, Map.of("decision", "ACCEPT_AS_RECEIVED", "decisionReason", "ok")))
+                .as("nobody signed in")
+                .hasMessageContaining("Only a signed-in receiving supervisor");
 
         engine.getProcessEngine().getIdentityService().setAuthentication("sam", List.of("receiving-supervisors"));
         assertThatThrownBy(() -> taskService().complete(taskId, Map.of("decisionReason", "no choice made")))
                 .hasMessageContaining("Choose a resolution");
-        assertThatThrownBy(() -> taskService().complete(taskId, Map.of("decision", "SUPPLIER_TO_SEND_MISSING",
-                "decisionReason", "send the rest")))
+        assertThatThrownBy(() -> taskService()
+                        .complete(
+                                taskId,
+                                Map.of("decision", "SUPPLIER_TO_SEND_MISSING", "decisionReason", "send the rest")))
                 .hasMessageContaining("Nothing is missing from this receipt");
-        assertThatThrownBy(() -> taskService().complete(taskId, Map.of("decision", "CLAIM_WITH_SUPPLIER",
-                "decisionReason", "ok")))
+        assertThatThrownBy(() -> taskService()
+                        .complete(taskId, Map.of("decision", "CLAIM_WITH_SUPPLIER", "decisionReason", "ok")))
                 .hasMessageContaining("note of at least 5 characters");
 
         assertThat(pi).isWaitingAt("Task_ResolveReceiptDiscrepancy");
         assertThat(recorded).isEmpty();
-        taskService().complete(taskId, Map.of("decision", "CLAIM_WITH_SUPPLIER",
-                "decisionReason", "credit note asked for the short-dated lot"));
+        taskService()
+                .complete(
+                        taskId,
+                        Map.of(
+                                "decision",
+                                "CLAIM_WITH_SUPPLIER",
+                                "decisionReason",
+                                "credit note asked for the short-dated lot"));
         assertThat(pi).isEnded();
         assertThat(recorded).singleElement().asString().contains("CLAIM_WITH_SUPPLIER by sam");
     }
