@@ -17,6 +17,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The hold tables: quality_hold (the record, its state is the only thing that changes), quality_hold_movement and
  * quality_hold_outcome (append-only). Joins the caller's transaction.
+ *
+ * <p>Over 300 lines because it is the SQL of three tables written out (formatted one clause per line); it holds no
+ * decisions.
  */
 @Repository
 public class QualityHolds {

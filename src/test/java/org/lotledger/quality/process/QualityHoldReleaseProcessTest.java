@@ -34,9 +34,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every path through bpmn/quality-hold-release.bpmn, engine only (H2), with the real holdSecondApproval and
- * holdReviewSla tables (the start variables of the SLA as HoldProcess.start sets them) and the application's listeners and delegates replaced by recording stand-ins whose answers each test sets (whether the
- * hold is still open, whether the second approval was recorded). The real listeners and delegates — the four-eyes
- * check, the postings, the scans — run on PostgreSQL in QualityHoldReleaseIntegrationTest and QualityHoldApiTest.
+ * holdReviewSla tables (the start variables of the SLA as HoldProcess.start sets them) and the application's
+ * listeners and delegates replaced by recording stand-ins whose answers each test sets (whether the hold is still
+ * open, whether the second approval was recorded). The real listeners and delegates (the four-eyes check, the
+ * postings, the scans) run on PostgreSQL in QualityHoldApiTest and, through Tasklist, QualityHoldThroughTasklistTest.
  */
 @Deployment(
         resources = {
