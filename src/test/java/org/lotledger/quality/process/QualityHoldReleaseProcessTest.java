@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lotledger.support.EngineOnly;
 
 /**
  * Every path through bpmn/quality-hold-release.bpmn, engine only (H2), with the real holdSecondApproval and
@@ -51,7 +52,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QualityHoldReleaseProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = EngineOnly.extension();
 
     /** What the application would answer at the gateways. */
     public static class Answers {
