@@ -58,7 +58,7 @@ class AllocationBenchmark {
                     percentile(javaNanos, 99));
             System.out.printf(
                     Locale.ROOT,
-                    "fefo-allocation-detail items=%d allocations=%d backorders=%d rules-fired=%d load=%s%n",
+                    "allocation-benchmark-detail items=%d allocations=%d backorders=%d rules-fired=%d load=%s%n",
                     items,
                     a.allocations().size(),
                     a.backorders().size(),
