@@ -6,7 +6,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.lotledger.catalog.Address;
 import org.lotledger.catalog.CatalogExceptions;
+import org.lotledger.catalog.Gln;
 import org.lotledger.catalog.audit.CatalogAuditLog;
 import org.lotledger.common.DomainException;
 import org.springframework.data.domain.Sort;
@@ -37,6 +39,7 @@ public class WarehouseService {
         }
         Warehouse w = new Warehouse(code, draft.name().trim(), validTimeZone(draft.timeZone()));
         w.goLiveOn(draft.goLiveOn());
+        locate(w, draft);
         w = warehouses.saveAndFlush(w);
         WarehouseView view = WarehouseView.of(w);
         audit.created(ENTITY, w.getId(), view, actor);
@@ -56,6 +59,7 @@ public class WarehouseService {
         w.rename(draft.name().trim());
         w.moveToTimeZone(validTimeZone(draft.timeZone()));
         w.goLiveOn(draft.goLiveOn());
+        locate(w, draft);
         warehouses.saveAndFlush(w);
         WarehouseView after = WarehouseView.of(w);
         audit.updated(ENTITY, id, before, after, actor);
@@ -103,6 +107,23 @@ public class WarehouseService {
 
     Warehouse load(long id) {
         return warehouses.findById(id).orElseThrow(() -> CatalogExceptions.notFound("WAREHOUSE", id));
+    }
+
+    /** Address and GLN (13 digits, GS1 check digit, one warehouse per GLN). */
+    private void locate(Warehouse w, WarehouseDraft draft) {
+        String gln = Gln.parseOrNull(draft.gln());
+        if (gln != null) {
+            warehouses
+                    .findByGln(gln)
+                    .filter(other -> !other.getId().equals(w.getId()))
+                    .ifPresent(other -> {
+                        throw DomainException.conflict(
+                                "GLN_ALREADY_USED",
+                                "GLN " + gln + " already names warehouse " + other.getCode(),
+                                Map.of("gln", gln, "warehouse", other.getCode()));
+                    });
+        }
+        w.locate(Address.normalised(draft.address()), gln);
     }
 
     static String validTimeZone(String tz) {
