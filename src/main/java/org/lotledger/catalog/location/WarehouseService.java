@@ -11,11 +11,18 @@ import org.lotledger.catalog.CatalogExceptions;
 import org.lotledger.catalog.Gln;
 import org.lotledger.catalog.audit.CatalogAuditLog;
 import org.lotledger.common.DomainException;
+import org.lotledger.platform.security.WarehouseStaffGroups;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, changing and deactivating warehouses; a new warehouse gets its virtual locations at once. */
+/**
+ * Creating, changing and deactivating warehouses; a new warehouse gets its virtual locations and the Camunda groups
+ * of its staff ({@code warehouse@<code>}, ...) at once, in the same transaction.
+ */
 @Service
 public class WarehouseService {
 
@@ -24,11 +31,17 @@ public class WarehouseService {
     private final Warehouses warehouses;
     private final VirtualLocations virtualLocations;
     private final CatalogAuditLog audit;
+    private final WarehouseStaffGroups staffGroups;
 
-    public WarehouseService(Warehouses warehouses, VirtualLocations virtualLocations, CatalogAuditLog audit) {
+    public WarehouseService(
+            Warehouses warehouses,
+            VirtualLocations virtualLocations,
+            CatalogAuditLog audit,
+            WarehouseStaffGroups staffGroups) {
         this.warehouses = warehouses;
         this.virtualLocations = virtualLocations;
         this.audit = audit;
+        this.staffGroups = staffGroups;
     }
 
     @Transactional
@@ -44,6 +57,7 @@ public class WarehouseService {
         WarehouseView view = WarehouseView.of(w);
         audit.created(ENTITY, w.getId(), view, actor);
         virtualLocations.forNewWarehouse(w, actor);
+        staffGroups.ensureFor(code);
         return view;
     }
 
@@ -76,6 +90,19 @@ public class WarehouseService {
             audit.deactivated(ENTITY, id, actor);
         }
         return WarehouseView.of(w);
+    }
+
+    /**
+     * At start: the staff groups of every warehouse, for warehouses created before groups per warehouse existed or
+     * whose groups someone deleted in Camunda Admin (memberships are not restored: they are people's data).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(5)
+    @Transactional
+    public void staffGroupsOfEveryWarehouse() {
+        for (Warehouse w : warehouses.findAll()) {
+            staffGroups.ensureFor(w.getCode());
+        }
     }
 
     @Transactional(readOnly = true)
