@@ -9,14 +9,17 @@ import static org.lotledger.catalog.location.StockStatus.HOLD;
 import static org.lotledger.catalog.location.StockStatus.QUARANTINE;
 import static org.lotledger.catalog.location.StockStatus.REJECTED;
 import static org.lotledger.catalog.reason.PostingTypeName.ADJUSTMENT;
+import static org.lotledger.catalog.reason.PostingTypeName.ALLOCATION_OVERRIDE;
 import static org.lotledger.catalog.reason.PostingTypeName.DIRECTED_PUTAWAY_OVERRIDE;
 import static org.lotledger.catalog.reason.PostingTypeName.OPENING_BALANCE;
+import static org.lotledger.catalog.reason.PostingTypeName.PICK;
 import static org.lotledger.catalog.reason.PostingTypeName.PUTAWAY;
 import static org.lotledger.catalog.reason.PostingTypeName.QA_SAMPLE;
 import static org.lotledger.catalog.reason.PostingTypeName.RETURN;
 import static org.lotledger.catalog.reason.PostingTypeName.RETURN_TO_VENDOR;
 import static org.lotledger.catalog.reason.PostingTypeName.REVERSAL;
 import static org.lotledger.catalog.reason.PostingTypeName.SCRAP;
+import static org.lotledger.catalog.reason.PostingTypeName.SHORT_PICK;
 import static org.lotledger.catalog.reason.PostingTypeName.STATUS_CHANGE;
 
 import java.math.BigDecimal;
@@ -24,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lotledger.catalog.Address;
 import org.lotledger.catalog.item.AllocationMethod;
 import org.lotledger.catalog.item.Gtin;
 import org.lotledger.catalog.item.GtinAssignment;
@@ -54,6 +58,7 @@ import org.lotledger.catalog.partner.CustomerDraft;
 import org.lotledger.catalog.partner.CustomerService;
 import org.lotledger.catalog.partner.CustomerType;
 import org.lotledger.catalog.partner.Customers;
+import org.lotledger.catalog.partner.RecallContact;
 import org.lotledger.catalog.partner.Supplier;
 import org.lotledger.catalog.partner.SupplierDraft;
 import org.lotledger.catalog.partner.SupplierService;
@@ -293,9 +298,24 @@ public class DemoCatalogLoader {
                     null));
 
     private void warehousesZonesAndLocations() {
-        warehouse(EAST, "East regional DC (Newark)", "America/New_York");
-        warehouse(CENTRAL, "Central regional DC (Kansas City)", "America/Chicago");
-        warehouse(WEST, "West regional DC (Sacramento)", "America/Los_Angeles");
+        warehouse(
+                EAST,
+                "East regional DC (Newark)",
+                "America/New_York",
+                new Address("1200 McCarter Highway", "Dock doors 4-12", "Newark", "07104", "NJ", "US"),
+                1);
+        warehouse(
+                CENTRAL,
+                "Central regional DC (Kansas City)",
+                "America/Chicago",
+                new Address("8400 NE Underground Drive", null, "Kansas City", "64161", "MO", "US"),
+                2);
+        warehouse(
+                WEST,
+                "West regional DC (Sacramento)",
+                "America/Los_Angeles",
+                new Address("4750 Power Inn Road", "Building B", "Sacramento", "95826", "CA", "US"),
+                3);
         for (String wh : WAREHOUSES) {
             Warehouse w = warehouses.findByCode(wh).orElseThrow();
             for (ZoneSpec z : LAYOUT) {
@@ -324,11 +344,20 @@ public class DemoCatalogLoader {
         }
     }
 
-    private void warehouse(String code, String name, String tz) {
+    private void warehouse(String code, String name, String tz, Address address, int glnNumber) {
         if (!warehouses.existsByCode(code)) {
             created++;
-            warehouseService.create(new WarehouseDraft(code, name, tz, null), ACTOR);
+            warehouseService.create(new WarehouseDraft(code, name, tz, null, address, demoGln(glnNumber)), ACTOR);
         }
+    }
+
+    /**
+     * GLN with GS1's documentation company prefix 0614141 and a location reference (1-99 our warehouses, 100 and up
+     * our customers), completed with its real check digit.
+     */
+    public static String demoGln(int locationReference) {
+        String data = "0614141" + String.format("%05d", locationReference);
+        return data + Gtin.checkDigit(data);
     }
 
     private void suppliers() {
@@ -360,20 +389,93 @@ public class DemoCatalogLoader {
     }
 
     private void customers() {
-        customer(CUS_MERCY_HOSPITAL, "Mercy General Hospital", CustomerType.HOSPITAL, 180);
-        customer("STLUKE-HOSP", "St. Luke's Medical Center", CustomerType.HOSPITAL, 120);
-        customer("PACIFIC-HOSP", "Pacific Children's Hospital", CustomerType.HOSPITAL, 120);
-        customer("QUEENS-CLINIC", "Queens Family Clinic", CustomerType.CLINIC, 90);
-        customer("DENVER-CLINIC", "Denver Urgent Care Clinic", CustomerType.CLINIC, 60);
-        customer("PORTLAND-CLINIC", "Portland Community Health", CustomerType.CLINIC, 60);
-        customer(CUS_FIELD_EAST, "Field service team East (mobile vaccination)", CustomerType.FIELD_SERVICE, 30);
-        customer("FIELD-WEST", "Field service team West (home care)", CustomerType.FIELD_SERVICE, 30);
+        customer(
+                CUS_MERCY_HOSPITAL,
+                "Mercy General Hospital",
+                CustomerType.HOSPITAL,
+                180,
+                new Address("350 Lafayette Street", "Central receiving, loading dock B", "Newark", "07105", "NJ", "US"),
+                101,
+                new RecallContact("Pharmacy recall coordinator", "recalls@mercy-general.example", "+1 973 555 0142"));
+        customer(
+                "STLUKE-HOSP",
+                "St. Luke's Medical Center",
+                CustomerType.HOSPITAL,
+                120,
+                new Address("1100 Walnut Street", "Materials management", "Kansas City", "64106", "MO", "US"),
+                102,
+                new RecallContact("Director of pharmacy", "pharmacy.recalls@stlukes.example", "+1 816 555 0187"));
+        customer(
+                "PACIFIC-HOSP",
+                "Pacific Children's Hospital",
+                CustomerType.HOSPITAL,
+                120,
+                new Address("2800 Capitol Avenue", "Receiving dock 2", "Sacramento", "95816", "CA", "US"),
+                103,
+                new RecallContact("Medication safety officer", "recall@pacific-childrens.example", "+1 916 555 0110"));
+        customer(
+                "QUEENS-CLINIC",
+                "Queens Family Clinic",
+                CustomerType.CLINIC,
+                90,
+                new Address("89-14 Sutphin Boulevard", "Suite 2", "Jamaica", "11435", "NY", "US"),
+                104,
+                new RecallContact("Dr. Priya Raman, clinic manager", "office@queensfamily.example", "+1 718 555 0163"));
+        customer(
+                "DENVER-CLINIC",
+                "Denver Urgent Care Clinic",
+                CustomerType.CLINIC,
+                60,
+                new Address("1550 Larimer Street", null, "Denver", "80202", "CO", "US"),
+                105,
+                new RecallContact("Lead nurse", "lead.nurse@denverurgent.example", "+1 303 555 0129"));
+        customer(
+                "PORTLAND-CLINIC",
+                "Portland Community Health",
+                CustomerType.CLINIC,
+                60,
+                new Address("2330 NW Flanders Street", null, "Portland", "97210", "OR", "US"),
+                106,
+                new RecallContact("Clinic pharmacist", "pharmacy@portlandcommunity.example", "+1 503 555 0171"));
+        customer(
+                CUS_FIELD_EAST,
+                "Field service team East (mobile vaccination)",
+                CustomerType.FIELD_SERVICE,
+                30,
+                // the team's depot: vans are loaded there
+                new Address("75 Raymond Plaza West", "Fleet depot", "Newark", "07102", "NJ", "US"),
+                null,
+                new RecallContact("Field operations dispatcher", "dispatch-east@fieldcare.example", "+1 973 555 0100"));
+        customer(
+                "FIELD-WEST",
+                "Field service team West (home care)",
+                CustomerType.FIELD_SERVICE,
+                30,
+                new Address("3100 Folsom Boulevard", "Fleet depot", "Sacramento", "95816", "CA", "US"),
+                null,
+                new RecallContact("Field operations dispatcher", "dispatch-west@fieldcare.example", "+1 916 555 0100"));
     }
 
-    private void customer(String code, String name, CustomerType type, int minShelfLifeDays) {
+    private void customer(
+            String code,
+            String name,
+            CustomerType type,
+            int minShelfLifeDays,
+            Address shipTo,
+            Integer glnNumber,
+            RecallContact recallContact) {
         if (!customers.existsByCode(code)) {
             created++;
-            customerService.create(new CustomerDraft(code, name, type, minShelfLifeDays), ACTOR);
+            customerService.create(
+                    new CustomerDraft(
+                            code,
+                            name,
+                            type,
+                            minShelfLifeDays,
+                            shipTo,
+                            glnNumber == null ? null : demoGln(glnNumber),
+                            recallContact),
+                    ACTOR);
         }
     }
 
@@ -381,7 +483,7 @@ public class DemoCatalogLoader {
         reason(ReasonCodeNames.OPENING, "Opening balance at go-live", of(OPENING_BALANCE), false);
         reason(ReasonCodeNames.COUNT_VARIANCE, "Cycle count variance", of(ADJUSTMENT), true);
         reason(ReasonCodeNames.FOUND, "Stock found that was not on record", of(ADJUSTMENT), true);
-        reason(ReasonCodeNames.DAMAGED, "Damaged in the warehouse", of(ADJUSTMENT, SCRAP), false);
+        reason(ReasonCodeNames.DAMAGED, "Damaged in the warehouse", of(ADJUSTMENT, SCRAP, SHORT_PICK), false);
         reason(ReasonCodeNames.EXPIRED, "Expired stock written off", of(SCRAP), false);
         reason(ReasonCodeNames.SCRAP_DAMAGED, "Scrapped because damaged", of(SCRAP), false);
         reason(ReasonCodeNames.TEMP_EXCURSION, "Temperature excursion", of(STATUS_CHANGE, SCRAP), true);
@@ -394,6 +496,33 @@ public class DemoCatalogLoader {
                 false);
         reason(ReasonCodeNames.RTV_DEFECT, "Returned to vendor: defect", of(RETURN_TO_VENDOR), false);
         reason(ReasonCodeNames.CUSTOMER_RETURN, "Customer return", of(RETURN), false);
+        reason(
+                ReasonCodeNames.CUSTOMER_REQUEST,
+                "The customer asked for this lot",
+                of(ALLOCATION_OVERRIDE, PICK),
+                false);
+        reason(
+                ReasonCodeNames.EXPIRY_MATCH,
+                "Another lot of the same expiry as allocated",
+                of(ALLOCATION_OVERRIDE, PICK),
+                false);
+        reason(
+                ReasonCodeNames.LOT_NOT_ACCESSIBLE,
+                "The allocated lot cannot be reached; the lot in front taken",
+                of(ALLOCATION_OVERRIDE, PICK),
+                false);
+        reason(
+                ReasonCodeNames.LONGER_DATING_REQUESTED,
+                "Customer asked for a later expiry than allocated",
+                of(ALLOCATION_OVERRIDE, PICK),
+                true);
+        reason(ReasonCodeNames.NOT_FOUND, "Short pick: not found at the location", of(SHORT_PICK), false);
+        reason(ReasonCodeNames.LABEL_UNREADABLE, "Short pick: lot label unreadable", of(SHORT_PICK), false);
+        reason(
+                ReasonCodeNames.SHORT_DATED_ON_SHELF,
+                "Short pick: expired or short-dated on the shelf",
+                of(SHORT_PICK),
+                false);
     }
 
     private void reason(String code, String description, Set<PostingTypeName> types, boolean approval) {
@@ -412,6 +541,8 @@ public class DemoCatalogLoader {
                 true,
                 270,
                 60,
+                90,
+                0,
                 AllocationMethod.FEFO,
                 FROZEN,
                 "Vaccines",
@@ -427,6 +558,8 @@ public class DemoCatalogLoader {
                 true,
                 365,
                 90,
+                90,
+                0,
                 AllocationMethod.FEFO,
                 CHILLED,
                 "Vaccines",
@@ -442,6 +575,8 @@ public class DemoCatalogLoader {
                 true,
                 730,
                 120,
+                90,
+                7,
                 AllocationMethod.FEFO,
                 CHILLED,
                 "Insulin",
@@ -457,6 +592,8 @@ public class DemoCatalogLoader {
                 true,
                 730,
                 120,
+                90,
+                7,
                 AllocationMethod.FEFO,
                 CHILLED,
                 "Insulin",
@@ -472,6 +609,8 @@ public class DemoCatalogLoader {
                 true,
                 1095,
                 180,
+                120,
+                30,
                 AllocationMethod.FEFO,
                 AMBIENT,
                 "IV solutions",
@@ -487,6 +626,8 @@ public class DemoCatalogLoader {
                 true,
                 1825,
                 365,
+                180,
+                30,
                 AllocationMethod.FEFO,
                 AMBIENT,
                 "Syringes",
@@ -501,6 +642,8 @@ public class DemoCatalogLoader {
                 true,
                 false,
                 null,
+                0,
+                0,
                 0,
                 AllocationMethod.FIFO,
                 AMBIENT,
@@ -517,6 +660,8 @@ public class DemoCatalogLoader {
                 false,
                 null,
                 0,
+                0,
+                0,
                 AllocationMethod.FIFO,
                 AMBIENT,
                 "Gloves",
@@ -532,6 +677,8 @@ public class DemoCatalogLoader {
                 true,
                 1095,
                 180,
+                90,
+                14,
                 AllocationMethod.FEFO,
                 AMBIENT,
                 "Wound care",
@@ -547,6 +694,8 @@ public class DemoCatalogLoader {
                 true,
                 540,
                 90,
+                60,
+                7,
                 AllocationMethod.FEFO,
                 CHILLED,
                 "Diagnostics",
@@ -562,6 +711,8 @@ public class DemoCatalogLoader {
                 true,
                 540,
                 120,
+                90,
+                14,
                 AllocationMethod.FEFO,
                 AMBIENT,
                 "Diagnostics",
@@ -576,6 +727,8 @@ public class DemoCatalogLoader {
                 true,
                 false,
                 null,
+                0,
+                0,
                 0,
                 AllocationMethod.FIFO,
                 AMBIENT,
@@ -594,6 +747,8 @@ public class DemoCatalogLoader {
             boolean expiryRequired,
             Integer shelfLife,
             int minRemaining,
+            int minRemainingAtShipment,
+            int fefoWindow,
             AllocationMethod method,
             TemperatureClass temp,
             String family,
@@ -619,6 +774,8 @@ public class DemoCatalogLoader {
                         false,
                         shelfLife,
                         minRemaining,
+                        minRemainingAtShipment,
+                        fefoWindow,
                         method,
                         temp,
                         family,

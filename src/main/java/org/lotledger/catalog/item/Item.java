@@ -38,6 +38,14 @@ public class Item extends ActivatableEntity {
     @Column(name = "min_remaining_shelf_life_days", nullable = false)
     private int minRemainingShelfLifeDays;
 
+    /** the least shelf life a lot must have left to be allocated to an order (the column above is at receipt) */
+    @Column(name = "min_remaining_shelf_life_at_shipment_days", nullable = false)
+    private int minRemainingShelfLifeAtShipmentDays;
+
+    /** FEFO allocation: expiries this many days apart or closer count as equal when looking for the fewest lots */
+    @Column(name = "fefo_window_days", nullable = false)
+    private int fefoWindowDays;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "allocation_method", nullable = false)
     private AllocationMethod allocationMethod;
@@ -74,6 +82,9 @@ public class Item extends ActivatableEntity {
         this.bestBeforeAsExpiry = Boolean.TRUE.equals(d.bestBeforeAsExpiry());
         this.shelfLifeDays = d.shelfLifeDays();
         this.minRemainingShelfLifeDays = d.minRemainingShelfLifeDays() == null ? 0 : d.minRemainingShelfLifeDays();
+        this.minRemainingShelfLifeAtShipmentDays =
+                d.minRemainingShelfLifeAtShipmentDays() == null ? 0 : d.minRemainingShelfLifeAtShipmentDays();
+        this.fefoWindowDays = d.fefoWindowDays() == null ? 0 : d.fefoWindowDays();
         this.allocationMethod = d.allocationMethod();
         this.temperatureClass = d.temperatureClass();
         this.itemFamily = d.itemFamily().trim();
@@ -112,6 +123,14 @@ public class Item extends ActivatableEntity {
 
     public int getMinRemainingShelfLifeDays() {
         return minRemainingShelfLifeDays;
+    }
+
+    public int getMinRemainingShelfLifeAtShipmentDays() {
+        return minRemainingShelfLifeAtShipmentDays;
+    }
+
+    public int getFefoWindowDays() {
+        return fefoWindowDays;
     }
 
     public AllocationMethod getAllocationMethod() {

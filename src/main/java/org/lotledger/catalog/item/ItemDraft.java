@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,10 @@ import java.util.List;
 /**
  * An item as a client writes it: conversions relative to each other (BOX = 10 EA, CASE = 12 BOX) and a GTIN per
  * packaging level. A PUT sends the whole item; units and GTINs not listed are removed (unless frozen).
+ * {@code minRemainingShelfLifeDays} is the least shelf life left at receipt, {@code
+ * minRemainingShelfLifeAtShipmentDays} the least left when a lot is allocated to an order, {@code fefoWindowDays}
+ * how many days apart two expiries may be and still count as equal when FEFO allocation looks for the fewest lots;
+ * all three default to 0.
  */
 public record ItemDraft(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+")
@@ -31,6 +36,8 @@ public record ItemDraft(
         Boolean bestBeforeAsExpiry,
         @Positive Integer shelfLifeDays,
         @Min(0) Integer minRemainingShelfLifeDays,
+        @Min(0) @Max(36500) Integer minRemainingShelfLifeAtShipmentDays,
+        @Min(0) @Max(365) Integer fefoWindowDays,
         @NotNull AllocationMethod allocationMethod,
         @NotNull TemperatureClass temperatureClass,
         @NotBlank @Size(max = 60) String itemFamily,

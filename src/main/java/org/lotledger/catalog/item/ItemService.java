@@ -49,6 +49,7 @@ public class ItemService {
             throw CatalogExceptions.duplicate("ITEM_ALREADY_EXISTS", "Item", sku);
         }
         validCurrency(draft.currency());
+        shipmentMinimumFitsShelfLife(draft);
         Map<String, Integer> units = UomConversions.resolve(draft.baseUom(), draft.conversions());
         Map<String, String> gtinUoms = parseGtins(draft.gtins(), units);
         Item item = new Item(sku);
@@ -69,6 +70,7 @@ public class ItemService {
                     "FIELD_NOT_CHANGEABLE", "An item's SKU cannot change", Map.of("field", "sku"));
         }
         validCurrency(draft.currency());
+        shipmentMinimumFitsShelfLife(draft);
         Map<String, Integer> units = UomConversions.resolve(draft.baseUom(), draft.conversions());
         Map<String, String> gtinUoms = parseGtins(draft.gtins(), units);
         if (hasPostings(id)) {
@@ -93,6 +95,18 @@ public class ItemService {
             audit.deactivated(ENTITY, id, actor);
         }
         return view(item);
+    }
+
+    /** A lot must be able to ship: the minimum left at shipment is shorter than the item's whole shelf life. */
+    static void shipmentMinimumFitsShelfLife(ItemDraft d) {
+        Integer minimum = d.minRemainingShelfLifeAtShipmentDays();
+        if (minimum != null && d.shelfLifeDays() != null && minimum >= d.shelfLifeDays()) {
+            throw DomainException.unprocessable(
+                    "INVALID_SHELF_LIFE_MINIMUM",
+                    "A minimum of " + minimum + " days left at shipment leaves no lot of a " + d.shelfLifeDays()
+                            + "-day shelf life to ship",
+                    Map.of("minRemainingShelfLifeAtShipmentDays", minimum, "shelfLifeDays", d.shelfLifeDays()));
+        }
     }
 
     @Transactional(readOnly = true)

@@ -1,9 +1,13 @@
 package org.lotledger.catalog.location;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.lotledger.catalog.ActivatableEntity;
+import org.lotledger.catalog.Address;
 
 @Entity
 @Table(name = "warehouse")
@@ -22,6 +26,22 @@ public class Warehouse extends ActivatableEntity {
     /** The day this warehouse started on Lot Ledger: no posting here may say it happened earlier (null: not set). */
     @Column(name = "go_live_on")
     private java.time.LocalDate goLiveOn;
+
+    /** where the warehouse is: the ship-from address of its shipments (null: not given yet) */
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "line1", column = @Column(name = "address_line1")),
+        @AttributeOverride(name = "line2", column = @Column(name = "address_line2")),
+        @AttributeOverride(name = "city", column = @Column(name = "address_city")),
+        @AttributeOverride(name = "postalCode", column = @Column(name = "address_postal_code")),
+        @AttributeOverride(name = "region", column = @Column(name = "address_region")),
+        @AttributeOverride(name = "country", column = @Column(name = "address_country", length = 2))
+    })
+    private Address address;
+
+    /** GS1 Global Location Number of the warehouse, validated by {@link org.lotledger.catalog.Gln} */
+    @Column(length = 13)
+    private String gln;
 
     protected Warehouse() {}
 
@@ -57,5 +77,19 @@ public class Warehouse extends ActivatableEntity {
 
     public void goLiveOn(java.time.LocalDate day) {
         this.goLiveOn = day;
+    }
+
+    public Address getAddress() {
+        return address;
+    }
+
+    public String getGln() {
+        return gln;
+    }
+
+    /** Its address and GLN, each already validated and normalised (or null). */
+    public void locate(Address address, String gln) {
+        this.address = address;
+        this.gln = gln;
     }
 }

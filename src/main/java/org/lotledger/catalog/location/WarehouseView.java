@@ -1,6 +1,7 @@
 package org.lotledger.catalog.location;
 
 import java.time.Instant;
+import org.lotledger.catalog.Address;
 
 public record WarehouseView(
         Long id,
@@ -8,6 +9,8 @@ public record WarehouseView(
         String name,
         String timeZone,
         java.time.LocalDate goLiveOn,
+        Address address,
+        String gln,
         boolean active,
         long version,
         Instant createdAt,
@@ -20,6 +23,8 @@ public record WarehouseView(
                 w.getName(),
                 w.getTimeZone(),
                 w.getGoLiveOn(),
+                w.getAddress(),
+                w.getGln(),
                 w.isActive(),
                 w.getVersion(),
                 w.getCreatedAt(),

@@ -9,4 +9,6 @@ public interface Warehouses extends JpaRepository<Warehouse, Long>, JpaSpecifica
     Optional<Warehouse> findByCode(String code);
 
     boolean existsByCode(String code);
+
+    Optional<Warehouse> findByGln(String gln);
 }

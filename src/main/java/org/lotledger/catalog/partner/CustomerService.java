@@ -4,7 +4,9 @@ import static org.lotledger.catalog.CatalogSpecs.eq;
 
 import java.util.List;
 import java.util.Map;
+import org.lotledger.catalog.Address;
 import org.lotledger.catalog.CatalogExceptions;
+import org.lotledger.catalog.Gln;
 import org.lotledger.catalog.audit.CatalogAuditLog;
 import org.lotledger.catalog.location.Location;
 import org.lotledger.catalog.location.LocationKind;
@@ -43,6 +45,7 @@ public class CustomerService {
         }
         Customer c = new Customer(code);
         c.describe(draft.name().trim(), draft.customerType(), shelfLife(draft));
+        locate(c, draft);
         customers.saveAndFlush(c);
         audit.created(ENTITY, c.getId(), CustomerView.of(c, null), actor);
         Location l = virtualLocations.forNewCustomer(c.getId(), code, c.getName(), actor);
@@ -59,6 +62,7 @@ public class CustomerService {
         }
         CustomerView before = view(c);
         c.describe(draft.name().trim(), draft.customerType(), shelfLife(draft));
+        locate(c, draft);
         customers.saveAndFlush(c);
         CustomerView after = view(c);
         audit.updated(ENTITY, id, before, after, actor);
@@ -100,6 +104,23 @@ public class CustomerService {
                         .findByCustomerIdAndKind(c.getId(), LocationKind.CUSTOMER)
                         .map(Location::getId)
                         .orElse(null));
+    }
+
+    /** Ship-to address, GLN (13 digits, GS1 check digit, one customer per GLN) and recall contact. */
+    private void locate(Customer c, CustomerDraft draft) {
+        String gln = Gln.parseOrNull(draft.gln());
+        if (gln != null) {
+            customers
+                    .findByGln(gln)
+                    .filter(other -> !other.getId().equals(c.getId()))
+                    .ifPresent(other -> {
+                        throw DomainException.conflict(
+                                "GLN_ALREADY_USED",
+                                "GLN " + gln + " already names customer " + other.getCode(),
+                                Map.of("gln", gln, "customer", other.getCode()));
+                    });
+        }
+        c.locate(Address.normalised(draft.shipTo()), gln, RecallContact.normalised(draft.recallContact()));
     }
 
     private static int shelfLife(CustomerDraft d) {

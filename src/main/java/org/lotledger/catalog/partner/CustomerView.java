@@ -1,6 +1,7 @@
 package org.lotledger.catalog.partner;
 
 import java.time.Instant;
+import org.lotledger.catalog.Address;
 
 public record CustomerView(
         Long id,
@@ -8,6 +9,9 @@ public record CustomerView(
         String name,
         CustomerType customerType,
         int minRemainingShelfLifeDays,
+        Address shipTo,
+        String gln,
+        RecallContact recallContact,
         Long locationId,
         boolean active,
         long version,
@@ -21,6 +25,9 @@ public record CustomerView(
                 c.getName(),
                 c.getCustomerType(),
                 c.getMinRemainingShelfLifeDays(),
+                c.getShipTo(),
+                c.getGln(),
+                c.getRecallContact(),
                 locationId,
                 c.isActive(),
                 c.getVersion(),

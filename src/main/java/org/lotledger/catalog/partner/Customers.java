@@ -9,4 +9,6 @@ public interface Customers extends JpaRepository<Customer, Long>, JpaSpecificati
     Optional<Customer> findByCode(String code);
 
     boolean existsByCode(String code);
+
+    Optional<Customer> findByGln(String gln);
 }

@@ -1,4 +1,7 @@
-/** Suppliers with their approval status and lot-label convention, and customers with the shelf life they accept. */
+/**
+ * Suppliers with their approval status and lot-label convention, and customers with the shelf life they accept,
+ * their ship-to address, GLN and recall contact.
+ */
 @NamedInterface("partner")
 package org.lotledger.catalog.partner;
 

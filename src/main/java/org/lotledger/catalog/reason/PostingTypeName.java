@@ -1,6 +1,12 @@
 package org.lotledger.catalog.reason;
 
-/** The posting types a reason code may be used with; the same names as the ledger's posting types. */
+/**
+ * The uses a reason code may be given for: the ledger's posting types (the same names), and decisions that are not
+ * a posting of their own but need a reason all the same: putting away elsewhere than directed
+ * ({@code DIRECTED_PUTAWAY_OVERRIDE}), taking another lot than the one allocated ({@code ALLOCATION_OVERRIDE}, by the
+ * picker or the planner) and picking less than reserved ({@code SHORT_PICK}, the pick exception cycle counting
+ * follows up).
+ */
 public enum PostingTypeName {
     OPENING_BALANCE,
     RECEIPT,
@@ -18,5 +24,7 @@ public enum PostingTypeName {
     SCRAP,
     QA_SAMPLE,
     REVERSAL,
-    DIRECTED_PUTAWAY_OVERRIDE
+    DIRECTED_PUTAWAY_OVERRIDE,
+    ALLOCATION_OVERRIDE,
+    SHORT_PICK
 }

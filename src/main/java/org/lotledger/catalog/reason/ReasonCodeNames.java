@@ -20,5 +20,23 @@ public final class ReasonCodeNames {
     public static final String RTV_DEFECT = "RTV_DEFECT";
     public static final String CUSTOMER_RETURN = "CUSTOMER_RETURN";
 
+    // allocation overrides (ALLOCATION_OVERRIDE, and the PICK that takes the other lot)
+    /** the customer asked for a particular lot (e.g. to keep one lot per site, or a lot it validated) */
+    public static final String CUSTOMER_REQUEST = "CUSTOMER_REQUEST";
+    /** the reserved lot is not where it should be or cannot be reached; another lot of the same expiry is taken */
+    public static final String EXPIRY_MATCH = "EXPIRY_MATCH";
+    /** the reserved lot is behind or under other stock; the picker takes the lot in front */
+    public static final String LOT_NOT_ACCESSIBLE = "LOT_NOT_ACCESSIBLE";
+    /** the customer's pharmacy asked for a later expiry than the one allocated (needs approval) */
+    public static final String LONGER_DATING_REQUESTED = "LONGER_DATING_REQUESTED";
+
+    // short picks (SHORT_PICK): why less was found than reserved; DAMAGED above is allowed here too
+    /** nothing (or less) of the lot at the location */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** the label cannot be read or does not match the lot's record */
+    public static final String LABEL_UNREADABLE = "LABEL_UNREADABLE";
+    /** the lot is there but expired or too short-dated on inspection at the location */
+    public static final String SHORT_DATED_ON_SHELF = "SHORT_DATED_ON_SHELF";
+
     private ReasonCodeNames() {}
 }

@@ -83,9 +83,7 @@ public class AuthorizationsSetup {
         adminsAreCamundaAdmins();
 
         for (String g : STAFF) {
-            grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // lets Tasklist draw the diagram of a task's process; no right on instances or tasks comes with it
-            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+            grantTasklist(g);
         }
 
         for (String g : COCKPIT_READERS) {
@@ -127,6 +125,17 @@ public class AuthorizationsSetup {
                 COCKPIT_READERS,
                 GROUP_TASKS_FILTER,
                 filter.getId());
+    }
+
+    /**
+     * What a group of people needs in Tasklist: the application, and reading process definitions, which lets Tasklist
+     * draw the diagram of a task's process; no right on instances or tasks comes with it (a task's candidate group
+     * gets those from the engine). The base groups get it here, the groups per warehouse from
+     * {@link WarehouseStaffGroups}. Adds only what is missing.
+     */
+    void grantTasklist(String group) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
     }
 
     /**

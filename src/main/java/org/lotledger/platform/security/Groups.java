@@ -3,6 +3,7 @@ package org.lotledger.platform.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.lotledger.common.WarehouseGroup;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -35,7 +36,37 @@ public final class Groups {
             ADMIN,
             INTEGRATION);
 
+    /**
+     * The groups whose members work at a warehouse, each with a group per warehouse ({@link #atWarehouse}): the staff
+     * on a warehouse's floor. The others (quality, operations, finance, admin, integration) act for the company.
+     */
+    public static final List<String> AT_WAREHOUSE =
+            List.of(RECEIVING, RECEIVING_SUPERVISORS, WAREHOUSE, INVENTORY_CONTROL);
+
+    /** Camunda's type of the groups people are offered tasks through (the type of every Lot Ledger group). */
+    public static final String WORKFLOW = "WORKFLOW";
+
     private Groups() {}
+
+    /**
+     * The group of the members of {@code group} who work at warehouse {@code warehouseCode}: {@code warehouse@EAST}
+     * for {@code atWarehouse(WAREHOUSE, "EAST")}. A task of that warehouse names it as its candidate group, and
+     * {@link org.lotledger.common.Actor#worksAt} reads it.
+     *
+     * @throws IllegalArgumentException if {@code group} has no groups per warehouse ({@link #AT_WAREHOUSE}) or the
+     *     code is no warehouse code
+     */
+    public static String atWarehouse(String group, String warehouseCode) {
+        if (!AT_WAREHOUSE.contains(group)) {
+            throw new IllegalArgumentException(group + " has no groups per warehouse; those that do: " + AT_WAREHOUSE);
+        }
+        return WarehouseGroup.id(group, warehouseCode);
+    }
+
+    /** Every group per warehouse of {@code warehouseCode}, one for each of {@link #AT_WAREHOUSE}. */
+    public static List<String> allAtWarehouse(String warehouseCode) {
+        return AT_WAREHOUSE.stream().map(g -> atWarehouse(g, warehouseCode)).toList();
+    }
 
     /** Creates the group in Camunda's identity service if it is missing; the one place groups are created. */
     public static void ensureExists(IdentityService identity, String groupId, String type) {
@@ -50,7 +81,7 @@ public final class Groups {
     /** Creates every Lot Ledger group that is missing. */
     public static void ensureAllExist(IdentityService identity) {
         for (String g : ALL) {
-            ensureExists(identity, g, "WORKFLOW");
+            ensureExists(identity, g, WORKFLOW);
         }
     }
 }

@@ -160,9 +160,12 @@ final class Malformations {
         for (Kind k : Kind.values()) {
             boolean applies = k.onSlot()
                     ? slots.stream().anyMatch(k.slots)
-                    : k.onBody()
-                            ? op.hasBody()
-                            : k != Kind.PATH_ID || !op.pathParameters().isEmpty();
+                    : k == Kind.EMPTY_BODY
+                            // an optional body may be left out: empty is a well-formed request there
+                            ? op.hasBody() && op.bodyRequired()
+                            : k.onBody()
+                                    ? op.hasBody()
+                                    : k != Kind.PATH_ID || !op.pathParameters().isEmpty();
             if (applies) {
                 kinds.add(k);
             }
