@@ -1,5 +1,6 @@
 package org.lotledger.fulfillment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -67,6 +68,7 @@ public class SalesOrderController {
     }
 
     /** A reason to cancel, optional. */
+    @Schema(name = "SalesOrderCancellation")
     public record Cancellation(@Size(max = 500) String reason) {}
 
     /**

@@ -23,8 +23,17 @@ final class ApiDescription {
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
-    /** One write operation; {@code schema} is null when it takes no body. */
-    record Operation(String method, String path, String schemaName, JsonNode schema, List<String> pathParameters) {
+    /**
+     * One write operation; {@code schema} is null when it takes no body, {@code bodyRequired} is false when its body
+     * may be left out (a reason to cancel).
+     */
+    record Operation(
+            String method,
+            String path,
+            String schemaName,
+            JsonNode schema,
+            List<String> pathParameters,
+            boolean bodyRequired) {
 
         String id() {
             return method + " " + path;
@@ -125,7 +134,8 @@ final class ApiDescription {
                         p.getKey(),
                         name,
                         schema == null || schema.isMissingNode() ? null : resolve(schema),
-                        List.copyOf(parameters)));
+                        List.copyOf(parameters),
+                        m.getValue().path("requestBody").path("required").asBoolean(false)));
             }
         }
         ops.sort(java.util.Comparator.comparing(Operation::path).thenComparing(Operation::method));

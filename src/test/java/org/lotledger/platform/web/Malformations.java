@@ -329,7 +329,8 @@ final class Malformations {
                     };
                 }
                 case EMPTY_BODY -> {
-                    text = pick("", " ", "\n", "\ufeff");
+                    // where the body may be left out, no bytes at all is the request without one: a valid request
+                    text = op.bodyRequired() ? pick("", " ", "\n", "\ufeff") : pick(" ", "\n", "\ufeff");
                     variant = RawHttp.Leaks.excerpt("\"" + text + "\"", 20);
                 }
                 case NOT_JSON -> {
