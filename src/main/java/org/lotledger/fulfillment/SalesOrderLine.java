@@ -115,6 +115,19 @@ public class SalesOrderLine extends VersionedEntity {
      * @return the base units cancelled now
      */
     long cancel(String actor, String reason) {
+        requireCancellable();
+        long now = quantities().open();
+        this.allocatedBaseQuantity = BigDecimal.ZERO;
+        this.pickedBaseQuantity = BigDecimal.ZERO;
+        this.cancelledBaseQuantity = orderedBaseQuantity;
+        this.cancelledBy = actor;
+        this.cancelReason = reason;
+        this.status = SalesOrderStates.ofLine(quantities());
+        return now;
+    }
+
+    /** Refuses a line that is cancelled already or has shipped something, before anything is changed. */
+    void requireCancellable() {
         if (status == SalesOrderLineStatus.CANCELLED) {
             throw new DomainException(
                     "SALES_ORDER_LINE_NOT_OPEN",
@@ -132,14 +145,6 @@ public class SalesOrderLine extends VersionedEntity {
                             + " base units; a shipped quantity cannot be cancelled",
                     details);
         }
-        long now = quantities().open();
-        this.allocatedBaseQuantity = BigDecimal.ZERO;
-        this.pickedBaseQuantity = BigDecimal.ZERO;
-        this.cancelledBaseQuantity = orderedBaseQuantity;
-        this.cancelledBy = actor;
-        this.cancelReason = reason;
-        this.status = SalesOrderStates.ofLine(quantities());
-        return now;
     }
 
     private Map<String, Object> details() {

@@ -119,10 +119,13 @@ public class SalesOrdering {
         SalesOrderView before = queries.view(order);
         List<SalesOrderLine> all = lines.findBySalesOrderIdOrderByLineNumberAsc(id);
         String why = blankToNull(reason);
-        for (SalesOrderLine l : all) {
-            if (l.getStatus() != SalesOrderLineStatus.CANCELLED) {
-                cancelLine(order, l, actor, why);
-            }
+        List<SalesOrderLine> open = all.stream()
+                .filter(l -> l.getStatus() != SalesOrderLineStatus.CANCELLED)
+                .toList();
+        // every line checked before the first is cancelled, so a refusal publishes no event at all
+        open.forEach(SalesOrderLine::requireCancellable);
+        for (SalesOrderLine l : open) {
+            cancelLine(order, l, actor, why);
         }
         order.cancelled(actor, why);
         return changed(order, all, before, actor);

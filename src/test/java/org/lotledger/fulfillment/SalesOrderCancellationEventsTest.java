@@ -29,6 +29,9 @@ class SalesOrderCancellationEventsTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     SalesOrderView placed() {
         return ordering.place(
                 new SalesOrderDraft(
@@ -78,6 +81,21 @@ class SalesOrderCancellationEventsTest {
                 .isInstanceOfSatisfying(
                         org.lotledger.common.DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("VERSION_CONFLICT"));
+        assertThat(events.stream(SalesOrderLineCancelled.class)).isEmpty();
+    }
+
+    @Test
+    void an_order_with_a_shipped_line_is_refused_before_any_line_is_cancelled_or_announced() {
+        SalesOrderView order = placed();
+        // what shipping (a later section) will keep, on the second line
+        jdbc.update(
+                "update sales_order_line set allocated_base_quantity = 15, picked_base_quantity = 15,"
+                        + " shipped_base_quantity = 15, status = 'SHIPPED' where id = ?",
+                order.lines().get(1).id());
+        assertThatThrownBy(() -> ordering.cancel(order.id(), null, null, "otto"))
+                .isInstanceOfSatisfying(
+                        org.lotledger.common.DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo("SALES_ORDER_LINE_SHIPPED"));
         assertThat(events.stream(SalesOrderLineCancelled.class)).isEmpty();
     }
 }
