@@ -58,6 +58,8 @@ public class SecurityConfiguration {
 
     static final String[] RECEIPTS = {"/api/receipts/**"};
 
+    static final String[] SALES_ORDERS = {"/api/sales-orders", "/api/sales-orders/**"};
+
     /** Staff: every group but integration (the ERP reads orders, not the dock's receipts). */
     private static final String[] STAFF =
             Groups.ALL.stream().filter(g -> !g.equals(Groups.INTEGRATION)).toArray(String[]::new);
@@ -139,6 +141,12 @@ public class SecurityConfiguration {
                         .hasAnyRole(RECEIVING_SUPERVISORS)
                         .requestMatchers(paths(HttpMethod.POST, RECEIPTS))
                         .hasAnyRole(RECEIVING, RECEIVING_SUPERVISORS)
+                        // sales orders: staff and the ERP read them; the ERP (integration), operations and admin
+                        // place, cancel and add lines (POST only; a change is cancel-line plus a new line)
+                        .requestMatchers(paths(HttpMethod.GET, SALES_ORDERS))
+                        .hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))
+                        .hasAnyRole(OPERATIONS, ADMIN, Groups.INTEGRATION)
                         .anyRequest()
                         .denyAll());
         return stateless(http, problems).build();

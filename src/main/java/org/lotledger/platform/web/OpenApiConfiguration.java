@@ -80,6 +80,7 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/lots", Success.CREATED),
             Map.entry("POST /api/purchase-orders", Success.CREATED),
             Map.entry("POST /api/advance-ship-notices", Success.CREATED),
+            Map.entry("POST /api/sales-orders", Success.CREATED),
             // receiving
             Map.entry("POST /api/receipts", Success.CREATED),
             Map.entry("POST /api/receipts/{id}/lines", Success.CREATED),
@@ -113,7 +114,8 @@ public class OpenApiConfiguration {
             "/api/reason-codes",
             "/api/lots",
             "/api/purchase-orders",
-            "/api/advance-ship-notices");
+            "/api/advance-ship-notices",
+            "/api/sales-orders");
 
     static final Set<PathItem.HttpMethod> WRITES = Set.of(
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
@@ -340,6 +342,7 @@ public class OpenApiConfiguration {
                 && (path.endsWith("}")
                         || path.endsWith("/deactivate")
                         || path.endsWith("/cancel")
+                        || path.endsWith("/lines")
                         || success == Success.CREATED);
         if (write) {
             List<Parameter> parameters = new ArrayList<>();

@@ -337,6 +337,36 @@ class SecurityMatrixTest {
                 Map.of("purchaseOrderLineId", poLine, "lotNumber", lotNumber, "quantity", 10, "uom", "EA"));
         assertThat(line.status()).as(line.text()).isEqualTo(201);
         records.put("receiptLine", String.valueOf(line.id()));
+        HttpReply salesOrder = call(
+                "erp",
+                "POST",
+                "/api/sales-orders",
+                Map.of(
+                        "source",
+                        "ERP",
+                        "orderNumber",
+                        "SO-SEC-" + tag,
+                        "customerCode",
+                        "MERCY-HOSP",
+                        "warehouseCode",
+                        "EAST",
+                        "requestedShipDate",
+                        java.time.LocalDate.now().plusDays(3).toString(),
+                        "lines",
+                        List.of(Map.of(
+                                "sku",
+                                "GLV-NIT-M",
+                                "quantity",
+                                10,
+                                "uom",
+                                "EA",
+                                "unitPrice",
+                                0.09,
+                                "currency",
+                                "USD"))));
+        assertThat(salesOrder.status()).as(salesOrder.text()).isEqualTo(201);
+        records.put("salesOrder", String.valueOf(salesOrder.id()));
+        records.put("salesOrderLine", salesOrder.body().at("/lines/0/id").asText());
         HttpReply closed = call("rita", "POST", "/api/receipts/" + receipt.id() + "/close", null);
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         records.put("receipt", String.valueOf(receipt.id()));

@@ -160,12 +160,9 @@ final class Malformations {
         for (Kind k : Kind.values()) {
             boolean applies = k.onSlot()
                     ? slots.stream().anyMatch(k.slots)
-                    : k == Kind.EMPTY_BODY
-                            // an optional body may be left out: empty is a well-formed request there
-                            ? op.hasBody() && op.bodyRequired()
-                            : k.onBody()
-                                    ? op.hasBody()
-                                    : k != Kind.PATH_ID || !op.pathParameters().isEmpty();
+                    : k.onBody()
+                            ? op.hasBody()
+                            : k != Kind.PATH_ID || !op.pathParameters().isEmpty();
             if (applies) {
                 kinds.add(k);
             }
@@ -332,7 +329,8 @@ final class Malformations {
                     };
                 }
                 case EMPTY_BODY -> {
-                    text = pick("", " ", "\n", "\ufeff");
+                    // where the body may be left out, no bytes at all is the request without one: a valid request
+                    text = op.bodyRequired() ? pick("", " ", "\n", "\ufeff") : pick(" ", "\n", "\ufeff");
                     variant = RawHttp.Leaks.excerpt("\"" + text + "\"", 20);
                 }
                 case NOT_JSON -> {

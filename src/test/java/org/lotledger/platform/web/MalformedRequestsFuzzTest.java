@@ -60,8 +60,15 @@ class MalformedRequestsFuzzTest {
     static final long DEFAULT_SEED = 20261201L;
 
     /** The ledger's tables (and the door's), whose row counts a refused request never changes. */
-    static final List<String> COUNTED =
-            List.of("posting", "posting_leg", "stock_balance", "idempotent_request", "quality_hold", "receipt_line");
+    static final List<String> COUNTED = List.of(
+            "posting",
+            "posting_leg",
+            "stock_balance",
+            "idempotent_request",
+            "quality_hold",
+            "receipt_line",
+            "sales_order",
+            "sales_order_line");
 
     @LocalServerPort
     int port;
@@ -493,6 +500,7 @@ class MalformedRequestsFuzzTest {
                 Map.entry("/api/lots", "quinn"),
                 Map.entry("/api/purchase-orders", "erp"),
                 Map.entry("/api/advance-ship-notices", "erp"),
+                Map.entry("/api/sales-orders", "erp"),
                 Map.entry("/api/receipts/{id}/lines/{lineId}/reversal", "sam"),
                 Map.entry("/api/receipts/{id}/purchase-order-lines/", "sam"),
                 Map.entry("/api/receipts", "rita"),
@@ -518,6 +526,7 @@ class MalformedRequestsFuzzTest {
         long poId;
         long poLineId;
         long sparePoId;
+        long spareSoId;
         long receiptId;
 
         static World build(JdbcTemplate jdbc, Ledger ledger, int port) {
@@ -559,6 +568,7 @@ class MalformedRequestsFuzzTest {
             w.poId = created(po);
             w.poLineId = po.body().get("lines").get(0).get("id").asLong();
             w.sparePoId = created(erp.post("/api/purchase-orders", w.purchaseOrder()));
+            w.spareSoId = created(erp.post("/api/sales-orders", w.salesOrder()));
             w.receiptId = created(ApiClient.as(port, json, "rita")
                     .post("/api/receipts", Map.of("purchaseOrderId", w.poId, "dockBarcode", "EAST-DOCK-01")));
             return w;
@@ -574,6 +584,36 @@ class MalformedRequestsFuzzTest {
                     "USD",
                     "lines",
                     List.of(poLine()));
+        }
+
+        private Map<String, Object> salesOrder() {
+            return Map.of(
+                    "source",
+                    "ERP",
+                    "orderNumber",
+                    "SO-FZ-" + f.tag + "-" + ThreadLocalRandom.current().nextInt(1_000_000),
+                    "customerCode",
+                    "MERCY-HOSP",
+                    "warehouseCode",
+                    "EAST",
+                    "requestedShipDate",
+                    LocalDate.now().plusDays(2).toString(),
+                    "lines",
+                    List.of(salesOrderLine()));
+        }
+
+        private static Map<String, Object> salesOrderLine() {
+            return Map.of(
+                    "sku",
+                    "DRS-FOAM-10",
+                    "quantity",
+                    2,
+                    "uom",
+                    "BOX",
+                    "unitPrice",
+                    new BigDecimal("30.00"),
+                    "currency",
+                    "USD");
         }
 
         private Map<String, Object> poLine() {
@@ -616,6 +656,7 @@ class MalformedRequestsFuzzTest {
                 case "postings" -> postingId;
                 case "receipts" -> receiptId;
                 case "purchase-orders" -> sparePoId;
+                case "sales-orders" -> spareSoId;
                 default -> null;
             };
             return id == null ? NO_SUCH_ID : String.valueOf(id);
@@ -635,6 +676,18 @@ class MalformedRequestsFuzzTest {
                 case "PurchaseOrderDraft.supplierId", "AsnDraft.supplierId" -> woundWellId;
                 case "PurchaseOrderDraft.lines" -> new ObjectMapper().valueToTree(List.of(poLine()));
                 case "AsnDraft.purchaseOrderId" -> sparePoId;
+                case "SalesOrderDraft.source" -> "ERP";
+                case "SalesOrderDraft.orderNumber" ->
+                    "SO-FZ-" + f.tag + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
+                case "SalesOrderDraft.customerCode" -> "MERCY-HOSP";
+                case "SalesOrderDraft.warehouseCode" -> "EAST";
+                case "SalesOrderDraft.requestedShipDate" ->
+                    LocalDate.now().plusDays(2).toString();
+                case "SalesOrderDraft.lines" -> new ObjectMapper().valueToTree(List.of(salesOrderLine()));
+                case "SalesOrderLineDraft.sku" -> "DRS-FOAM-10";
+                case "SalesOrderLineDraft.uom" -> "BOX";
+                case "SalesOrderLineDraft.quantity" -> 2;
+                case "SalesOrderLineDraft.unitPrice" -> new BigDecimal("30.00");
                 case "ZoneDraft.zoneType" -> "STORAGE";
                 default ->
                     switch (property) {
@@ -667,6 +720,7 @@ class MalformedRequestsFuzzTest {
                 case "MoveRequest", "AdjustmentRequest" -> Set.of("status");
                 case "ReceiveLine" -> Set.of("purchaseOrderLineId", "lotNumber", "expiresOn", "quantity", "uom");
                 case "PlaceRequest" -> Set.of("lotId");
+                case "SalesOrderLineDraft" -> Set.of("sku", "uom");
                 default -> Set.of();
             };
         }

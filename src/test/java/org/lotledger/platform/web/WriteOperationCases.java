@@ -91,6 +91,7 @@ final class WriteOperationCases {
         lots();
         ledgerWrites();
         purchasing();
+        salesOrders();
         receiving();
         holds();
     }
@@ -446,6 +447,83 @@ final class WriteOperationCases {
                             "/api/advance-ship-notices",
                             with(asn, "supplierId", supplier(DemoCatalogLoader.SUP_NORDVAX))));
         });
+    }
+
+    // ---- sales orders (integration)
+    // -------------------------------------------------------------------------------------------
+
+    private void salesOrders() {
+        cases.put("POST /api/sales-orders", () -> {
+            Map<String, Object> so = salesOrder();
+            return new Scenario(
+                    post(ERP, "/api/sales-orders", so),
+                    201,
+                    post(ERP, "/api/sales-orders", with(so, "note", "another note")),
+                    post(ERP, "/api/sales-orders", with(so, "customerCode", "NO-SUCH-CUSTOMER")));
+        });
+        cases.put("POST /api/sales-orders/{id}/cancel", () -> {
+            Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
+            Call cancel = post(
+                            ERP,
+                            "/api/sales-orders/" + so.json().get("id").asLong() + "/cancel",
+                            body("reason", "customer withdrew"))
+                    .ifMatch(so.header("ETag"));
+            return new Scenario(
+                    cancel, 200, cancel.body(write(body("reason", "another reason"))), cancel.ifMatch(STALE));
+        });
+        cases.put("POST /api/sales-orders/{id}/lines/{lineId}/cancel", () -> {
+            Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
+            String order = "/api/sales-orders/" + so.json().get("id").asLong();
+            Call cancel = post(
+                    ERP,
+                    order + "/lines/" + so.json().at("/lines/0/id").asLong() + "/cancel",
+                    body("reason", "changed"));
+            return new Scenario(
+                    cancel,
+                    200,
+                    cancel.body(write(body("reason", "another reason"))),
+                    cancel.path(order + "/lines/" + NO_SUCH_ID + "/cancel"));
+        });
+        cases.put("POST /api/sales-orders/{id}/lines", () -> {
+            Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
+            String lines = "/api/sales-orders/" + so.json().get("id").asLong() + "/lines";
+            Map<String, Object> line = salesOrderLine(20);
+            return new Scenario(
+                    post(ERP, lines, line),
+                    200,
+                    post(ERP, lines, with(line, "quantity", 30)),
+                    post(ERP, lines, with(line, "uom", "PALLET")));
+        });
+    }
+
+    private Map<String, Object> salesOrder() {
+        return body(
+                "source",
+                "ERP",
+                "orderNumber",
+                code("SO-"),
+                "customerCode",
+                DemoCatalogLoader.CUS_MERCY_HOSPITAL,
+                "warehouseCode",
+                DemoCatalogLoader.EAST,
+                "requestedShipDate",
+                LocalDate.now().plusDays(2).toString(),
+                "lines",
+                List.of(salesOrderLine(100)));
+    }
+
+    private static Map<String, Object> salesOrderLine(int quantity) {
+        return body(
+                "sku",
+                DemoCatalogLoader.SKU_GLOVES_M,
+                "quantity",
+                quantity,
+                "uom",
+                "EA",
+                "unitPrice",
+                0.09,
+                "currency",
+                "USD");
     }
 
     // ---- receiving
