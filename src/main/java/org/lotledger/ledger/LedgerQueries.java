@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * method joins the caller's transaction when there is one, so a feature that locked lots ({@link LotLocks}) reads
  * the balances those locks protect. None of the stock reads below throws for "nothing there": an empty answer
  * never marks the caller's transaction rollback-only.
+ *
+ * <p>Over 300 lines because it is the one read door of the ledger (ADR 0009): many small queries, each a few lines of
+ * SQL; the callers are in other modules, and one class is where they find them.
  */
 @Service
 public class LedgerQueries implements ItemPostings {

@@ -42,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the lock without holding a connection, so a queue of callers cannot drain the connection pool. Should the running
  * audit fail and record nothing, a waiting caller rebuilds itself. The scheduled audit skips its turn when another
  * node is auditing or has already run the scheduled audit of this tick.
+ *
+ * <p>About 300 lines: the run (snapshot, comparison, storing, alerting, one-at-a-time) stays together; what it looks
+ * for is in {@link LedgerAuditFindings}.
  */
 @Service
 public class LedgerSelfAudit {

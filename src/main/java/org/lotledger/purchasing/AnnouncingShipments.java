@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Records what a supplier says it shipped against one of its open purchase orders. Checked in full before the first
  * row is written; one transaction. The purchase order is locked while the ASN is written, so a cancellation running
  * at the same time either sees the new ASN (and cancels it too) or has already closed the order to it.
+ *
+ * <p>Somewhat over 300 lines (formatted): the ASN's checks, written before anything is stored, read in order; a split
+ * would separate the checks from the one transaction they guard.
  */
 @Service
 public class AnnouncingShipments {

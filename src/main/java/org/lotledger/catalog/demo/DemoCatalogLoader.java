@@ -76,6 +76,9 @@ import org.springframework.stereotype.Component;
  * regional warehouses, eight manufacturers with different lot-labelling conventions, hospitals, clinics and
  * field-service teams. Goes through the application services (so it is validated and audited as actor
  * {@code system}); idempotent: anything that already exists by its code is left alone. Never in prod.
+ *
+ * <p>Long because it is data: the demo catalog written out record by record, read top to bottom; it has no logic to
+ * split.
  */
 @Component
 @ConditionalOnProperty(name = "lotledger.demo.enabled", havingValue = "true")

@@ -39,7 +39,8 @@ public final class CompiledRules {
         return container.getKieBase(name);
     }
 
-    void dispose() {
+    /** Releases the compiled rules; the application context does it at shutdown, tests when they are done. */
+    public void dispose() {
         container.dispose();
     }
 }

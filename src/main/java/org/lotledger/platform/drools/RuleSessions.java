@@ -5,12 +5,14 @@ import java.util.Map;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.StatelessKieSession;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Opens sessions on one named rule set. Features call {@link #evaluate}, which keeps every Kie type inside the
  * platform; {@link #stateful} and {@link #stateless} are for the rare caller (and rule tests) that need a session
  * of their own, with listeners such as {@link FiredRules}.
  */
+@NamedInterface("drools")
 public class RuleSessions {
 
     private final CompiledRules rules;

@@ -46,6 +46,9 @@ import org.springframework.util.StringUtils;
  * </ul>
  * An operation not listed in {@link #SUCCESS} answers 200. A new endpoint that creates (201) or may wait (202) is
  * added there; a test of it that sees another status than the document says fails.
+ *
+ * <p>Over 300 lines because the document's conventions are written out here once for every operation (the problem
+ * schema, the headers, the status table); the tables of operations are data.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotledger.support.EngineOnly;
 
 /**
  * The path through bpmn/ledger-discrepancy-investigation.bpmn, engine only (H2, the decision listener mocked; its
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LedgerDiscrepancyInvestigationProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = EngineOnly.extension();
 
     final List<String> decisionsRecorded = new ArrayList<>();
 

@@ -63,6 +63,32 @@ class RuleBaseBuilderTest {
     }
 
     @Test
+    void a_global_is_a_plain_parameter_the_caller_binds_for_one_evaluation() {
+        String withGlobal = """
+                package rules.alpha;
+
+                import org.lotledger.platform.drools.wiringcheck.Ping;
+                import org.lotledger.platform.drools.wiringcheck.Echo;
+
+                global java.time.LocalDate today;
+
+                rule "ALPHA-020 A ping is echoed with today's date"
+                when
+                    Ping( $text : text )
+                then
+                    insert(new Echo($text + " on " + today, drools.getRule().getName()));
+                end
+                """;
+        compiled = RuleBaseBuilder.build(List.of(new DrlSource("rules/alpha/g.drl", withGlobal)), LOADER);
+        RuleSessions sessions = new RuleSessions(compiled);
+
+        RuleRun run = sessions.evaluate(
+                "alpha", List.of(new Ping("hi")), java.util.Map.of("today", java.time.LocalDate.of(2026, 12, 2)));
+
+        assertThat(run.resultsOf(Echo.class)).extracting(Echo::text).containsExactly("hi on 2026-12-02");
+    }
+
+    @Test
     void an_empty_rules_folder_gives_an_empty_rule_base() {
         compiled = RuleBaseBuilder.build(List.of(), LOADER);
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotledger.support.EngineOnly;
 
 /**
  * The paths through bpmn/directed-putaway.bpmn, engine only (H2, the listener mocked; the real one posts through the
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DirectedPutawayProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = EngineOnly.extension();
 
     final List<String> confirmed = new ArrayList<>();
     String refuseWith;

@@ -31,12 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lotledger.support.EngineOnly;
 
 /**
  * Every path through bpmn/quality-hold-release.bpmn, engine only (H2), with the real holdSecondApproval and
- * holdReviewSla tables (the start variables of the SLA as HoldProcess.start sets them) and the application's listeners and delegates replaced by recording stand-ins whose answers each test sets (whether the
- * hold is still open, whether the second approval was recorded). The real listeners and delegates — the four-eyes
- * check, the postings, the scans — run on PostgreSQL in QualityHoldReleaseIntegrationTest and QualityHoldApiTest.
+ * holdReviewSla tables (the start variables of the SLA as HoldProcess.start sets them) and the application's
+ * listeners and delegates replaced by recording stand-ins whose answers each test sets (whether the hold is still
+ * open, whether the second approval was recorded). The real listeners and delegates (the four-eyes check, the
+ * postings, the scans) run on PostgreSQL in QualityHoldApiTest and, through Tasklist, QualityHoldThroughTasklistTest.
  */
 @Deployment(
         resources = {
@@ -50,7 +52,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QualityHoldReleaseProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = EngineOnly.extension();
 
     /** What the application would answer at the gateways. */
     public static class Answers {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.lotledger.support.EngineOnly;
 
 /**
  * Every path through bpmn/receiving-inspection.bpmn, engine only (H2) with the delegates mocked. "Decide inspection
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReceivingInspectionProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = EngineOnly.extension();
 
     final List<String> posted = new ArrayList<>();
     final List<String> recorded = new ArrayList<>();

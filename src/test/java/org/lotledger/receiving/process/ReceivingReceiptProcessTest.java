@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.platform.camunda.SignedInUser;
+import org.lotledger.support.EngineOnly;
 
 /**
  * Every path through bpmn/receiving-receipt.bpmn, engine only (H2): lots received start an inspection each; a
@@ -34,7 +35,7 @@ import org.lotledger.platform.camunda.SignedInUser;
 class ReceivingReceiptProcessTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = EngineOnly.extension();
 
     /** what Task_StartInspection saw, per lot: lotId, receiptLineId, asnMismatch */
     final List<String> inspectionsStarted = new ArrayList<>();
