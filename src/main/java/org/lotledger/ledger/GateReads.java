@@ -24,12 +24,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 
 /**
- * Locks a posting's lots and reads everything the gate checks it against, in one round trip: five statements sent
- * together (the driver sends them with one sync and reads the five answers). The first locks the lots' heads
+ * Locks a posting's lots and reads everything the gate checks it against, in one round trip: six statements sent
+ * together (the driver sends them with one sync and reads the six answers). The first locks the lots' heads
  * {@code for update} in ascending lot id, the order {@link LotLocks} takes them in too, so two postings sharing lots
  * never deadlock; it brings the lots' facts along. The others read the posting already recorded under the
  * idempotency key with the database clock, the locations' facts with their warehouses' go-live dates, the kept
- * balances of the posting's lots at its locations, and what the capacity-bound target locations hold.
+ * balances of the posting's lots at its locations, what the capacity-bound target locations hold, and the pending
+ * reservations of the posting's lots at its locations with the reservations the request names (ADR 0011: one probe
+ * of a partial index per lot and location, in the same round trip; nothing comes back where nothing is reserved).
  *
  * <p>Separate statements, not one statement with common table expressions: under READ COMMITTED each statement
  * reads a snapshot taken when it starts, so only a statement that starts after the lock was granted sees what the
@@ -54,7 +56,13 @@ final class GateReads {
               join stock_balance b on b.lot_id = k.lot_id and b.location_id = k.location_id;
             select l.id, (select coalesce(sum(b.quantity), 0) from stock_balance b where b.location_id = l.id)
               from location l
-             where l.id = any(?) and l.capacity_base_units is not null""";
+             where l.id = any(?) and l.capacity_base_units is not null;
+            select %s
+              from unnest(?::bigint[], ?::bigint[]) as k(lot_id, location_id)
+              join stock_reservation r
+                on r.lot_id = k.lot_id and r.location_id = k.location_id and r.state = 'PENDING'
+            union
+            select %s from stock_reservation r where r.id = any(?)""".formatted(ReservationRows.COLUMNS, ReservationRows.COLUMNS);
 
     private final JdbcTemplate jdbc;
 
@@ -83,6 +91,9 @@ final class GateReads {
             ps.setObject(4, lotsAt.stream().map(HeldStock.LotAt::lotId).toArray(Long[]::new));
             ps.setObject(5, lotsAt.stream().map(HeldStock.LotAt::locationId).toArray(Long[]::new));
             ps.setObject(6, targets.toArray(Long[]::new));
+            ps.setObject(7, lotsAt.stream().map(HeldStock.LotAt::lotId).toArray(Long[]::new));
+            ps.setObject(8, lotsAt.stream().map(HeldStock.LotAt::locationId).toArray(Long[]::new));
+            ps.setObject(9, named(r));
             ps.execute();
             return read(ps);
         });
@@ -154,7 +165,21 @@ final class GateReads {
                 heldAt.put(rs.getLong(1), rs.getBigDecimal(2));
             }
         }
-        return new StockFacts(heads, lots, locations, goLive, balances, heldAt, clock, earlier);
+        Map<Long, Reservation> reservations = new HashMap<>();
+        try (ResultSet rs = next(ps)) {
+            while (rs.next()) {
+                Reservation res = ReservationRows.map(rs);
+                reservations.put(res.id(), res);
+            }
+        }
+        return new StockFacts(heads, lots, locations, goLive, balances, heldAt, clock, earlier, reservations);
+    }
+
+    private static Long[] named(PostingRequest r) {
+        var ids = new TreeSet<Long>();
+        r.consumes().forEach(c -> ids.add(c.reservationId()));
+        r.voids().forEach(v -> ids.add(v.reservationId()));
+        return ids.toArray(Long[]::new);
     }
 
     private static ResultSet next(PreparedStatement ps) throws SQLException {

@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * engine's transaction) it: locks the heads of the posting's lots in id order, so that per lot the ledger sequence
  * is the commit order, and reads with them everything it checks the posting against, in one round trip
  * ({@link GateReads}); answers a repeated idempotency key with the original posting; checks every invariant (role,
- * reason code, location kinds, status transitions, warehouses, zones, conservation, no negative balance) as pure
- * functions over what it read ({@link RequestChecks}, {@link MovementChecks}, {@link LedgerLimits},
- * {@link BalanceChecks}); then appends the posting and its legs and updates the kept balances in one statement
+ * reason code, location kinds, status transitions, warehouses, zones, conservation, no negative balance, no AVAILABLE
+ * stock below what is reserved) as pure functions over what it read ({@link RequestChecks}, {@link MovementChecks},
+ * {@link LedgerLimits}, {@link BalanceChecks}, {@link ReservationChecks}); then appends the posting and its legs,
+ * updates the kept balances and posts or voids the reservations the posting names in one statement
  * ({@link PostingRows}). Nothing is written unless every check passed, and the database backs conservation,
  * append-only and non-negative balances with its own constraints. An opening balance must be the first posting of
  * its lot at its location; and HOLD stock a posting creates or removes must be accounted for by the quality holds
@@ -80,6 +81,8 @@ public class Ledger {
         BalanceChecks.conservation(drafts);
         Map<Bucket, Long> delta = BalanceChecks.delta(drafts);
         BalanceChecks.noNegativeBalance(delta, facts);
+        ReservationChecks.named(request, delta, facts);
+        ReservationChecks.reserved(request, delta, facts);
         BalanceChecks.capacity(delta, facts);
         BalanceChecks.openingBalanceIsFirst(request, facts);
         Posting posted = rows.append(request, fingerprint, drafts, facts);
@@ -135,6 +138,21 @@ public class Ledger {
                     .append(m.toStatus())
                     .append(',')
                     .append(m.quantity())
+                    .append(';');
+        }
+        // only postings naming reservations add to the fingerprint: the recorded ones keep theirs
+        for (Reservation.Consumption c : r.consumes()) {
+            sb.append("consumes ")
+                    .append(c.reservationId())
+                    .append(',')
+                    .append(c.quantity())
+                    .append(';');
+        }
+        for (Reservation.Voiding v : r.voids()) {
+            sb.append("voids ")
+                    .append(v.reservationId())
+                    .append(',')
+                    .append(v.reason())
                     .append(';');
         }
         try {

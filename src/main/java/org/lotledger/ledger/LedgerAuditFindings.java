@@ -10,13 +10,15 @@ import java.util.Map;
 import org.lotledger.ledger.LedgerSelfAudit.Discrepancy;
 import org.lotledger.ledger.LedgerSelfAudit.HoldDiscrepancy;
 import org.lotledger.ledger.LedgerSelfAudit.MisplacedStock;
+import org.lotledger.ledger.LedgerSelfAudit.ReservationLeak;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the self-audit finds, each a query in the audit's snapshot transaction ({@link LedgerSelfAudit} takes the
  * lock, records the run and raises the alarm): kept balances that disagree with the ledger, HOLD stock that
- * disagrees with the quality holds' book, and AVAILABLE stock in zones that do not take it. At most 1000 of each.
+ * disagrees with the quality holds' book, AVAILABLE stock in zones that do not take it, and pending reservations
+ * above AVAILABLE. At most 1000 of each.
  */
 final class LedgerAuditFindings {
 
@@ -137,5 +139,30 @@ final class LedgerAuditFindings {
                     since,
                     since == null ? null : Duration.between(since, now));
         });
+    }
+
+    /**
+     * Per lot and location, pending reservations above the AVAILABLE balance (ADR 0011). Pending reservations of
+     * closed demand lines are fulfilment's to report once sales orders exist.
+     */
+    List<ReservationLeak> reservationsAboveAvailable() {
+        return jdbc.query(
+                """
+                select r.lot_id, r.location_id, coalesce(b.quantity, 0) as available, sum(r.quantity) as reserved,
+                       array_agg(r.id order by r.id) as ids
+                  from stock_reservation r
+                  left join stock_balance b
+                    on b.lot_id = r.lot_id and b.location_id = r.location_id and b.status = 'AVAILABLE'
+                 where r.state = 'PENDING'
+                 group by r.lot_id, r.location_id, b.quantity
+                having sum(r.quantity) > coalesce(b.quantity, 0)
+                 order by 1, 2
+                 limit 1000""",
+                (rs, i) -> new ReservationLeak(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4).longValueExact(),
+                        List.of((Long[]) rs.getArray(5).getArray())));
     }
 }

@@ -84,6 +84,13 @@ public class LedgerSelfAudit {
             Instant since,
             Duration age) {}
 
+    /**
+     * Pending reservations above the AVAILABLE balance at a lot and location (ADR 0011): a leak the gate and the
+     * database's triggers should have made impossible, so something wrote around both.
+     */
+    public record ReservationLeak(
+            long lotId, long locationId, BigDecimal available, long reserved, List<Long> reservationIds) {}
+
     public record AuditResult(
             long runId,
             String trigger,
@@ -92,10 +99,14 @@ public class LedgerSelfAudit {
             long bucketsChecked,
             List<Discrepancy> discrepancies,
             List<HoldDiscrepancy> holdDiscrepancies,
-            List<MisplacedStock> availableStockInZonesThatRefuseIt) {
-        /** Kept balances agree with the ledger, and HOLD stock with the holds (misplaced stock is not a discrepancy). */
+            List<MisplacedStock> availableStockInZonesThatRefuseIt,
+            List<ReservationLeak> reservationLeaks) {
+        /**
+         * Kept balances agree with the ledger, HOLD stock with the holds, and nothing is reserved above AVAILABLE
+         * (misplaced stock is not a discrepancy).
+         */
         public boolean clean() {
-            return discrepancies.isEmpty() && holdDiscrepancies.isEmpty();
+            return discrepancies.isEmpty() && holdDiscrepancies.isEmpty() && reservationLeaks.isEmpty();
         }
     }
 
@@ -182,7 +193,8 @@ public class LedgerSelfAudit {
     public AuditResult lastResult() {
         return jdbc.query("""
                 select id, trigger, started_at, finished_at, buckets_checked, discrepancies::text as discrepancies,
-                       hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock
+                       hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock,
+                       reservation_leaks::text as reservation_leaks
                   from ledger_audit_run order by id desc limit 1""", this::toResult).stream().findFirst().orElse(null);
     }
 
@@ -223,7 +235,8 @@ public class LedgerSelfAudit {
                     return Optional.of(
                             jdbc.query("""
                             select id, trigger, started_at, finished_at, buckets_checked, discrepancies::text as discrepancies,
-                                   hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock
+                                   hold_discrepancies::text as hold_discrepancies, misplaced_stock::text as misplaced_stock,
+                                   reservation_leaks::text as reservation_leaks
                               from ledger_audit_run where id > ? order by id limit 1""", this::toResult, lastRunId).stream().findFirst());
                 });
                 if (seen.isPresent()) {
@@ -247,11 +260,13 @@ public class LedgerSelfAudit {
         long buckets = findings.buckets();
         List<HoldDiscrepancy> holds = findings.holdBook();
         List<MisplacedStock> misplaced = findings.availableStockInZonesThatRefuseIt();
+        List<ReservationLeak> leaks = findings.reservationsAboveAvailable();
         AuditResult result = jdbc.queryForObject(
                 """
                 insert into ledger_audit_run (trigger, started_at, finished_at, buckets_checked, discrepancy_count,
-                                              discrepancies, hold_discrepancies, misplaced_stock)
-                values (?, ?, clock_timestamp(), ?, ?, ?::jsonb, ?::jsonb, ?::jsonb) returning id, finished_at""",
+                                              discrepancies, hold_discrepancies, misplaced_stock, reservation_leaks)
+                values (?, ?, clock_timestamp(), ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
+                returning id, finished_at""",
                 (rs, i) -> new AuditResult(
                         rs.getLong("id"),
                         trigger,
@@ -260,14 +275,16 @@ public class LedgerSelfAudit {
                         buckets,
                         List.copyOf(found),
                         List.copyOf(holds),
-                        List.copyOf(misplaced)),
+                        List.copyOf(misplaced),
+                        List.copyOf(leaks)),
                 trigger,
                 started,
                 buckets,
-                found.size() + holds.size(),
+                found.size() + holds.size() + leaks.size(),
                 toJson(found),
                 toJson(holds),
-                toJson(misplaced));
+                toJson(misplaced),
+                toJson(leaks));
         long id = result.runId();
         if (!misplaced.isEmpty()) {
             log.warn(
@@ -280,11 +297,12 @@ public class LedgerSelfAudit {
         if (!result.clean()) {
             log.error(
                     "LEDGER SELF-AUDIT: {} balance bucket(s) disagree with the ledger, {} HOLD balance(s) with the "
-                            + "quality holds (run {}), first: {}",
+                            + "quality holds, {} lot location(s) are reserved above AVAILABLE (run {}), first: {}",
                     found.size(),
                     holds.size(),
+                    leaks.size(),
                     id,
-                    found.isEmpty() ? holds.get(0) : found.get(0));
+                    !found.isEmpty() ? found.get(0) : !holds.isEmpty() ? holds.get(0) : leaks.get(0));
             StringBuilder summary = new StringBuilder();
             found.stream()
                     .limit(20)
@@ -314,7 +332,21 @@ public class LedgerSelfAudit {
                             .append("): ")
                             .append(d.finding())
                             .append('\n'));
-            events.publishEvent(new LedgerDiscrepancyFound(id, found.size() + holds.size(), summary.toString()));
+            leaks.stream()
+                    .limit(20)
+                    .forEach(d -> summary.append("- lot ")
+                            .append(d.lotId())
+                            .append(", location ")
+                            .append(d.locationId())
+                            .append(", AVAILABLE ")
+                            .append(d.available().stripTrailingZeros().toPlainString())
+                            .append(" but ")
+                            .append(d.reserved())
+                            .append(" reserved (reservations ")
+                            .append(d.reservationIds())
+                            .append(")\n"));
+            events.publishEvent(
+                    new LedgerDiscrepancyFound(id, found.size() + holds.size() + leaks.size(), summary.toString()));
         } else {
             log.info(
                     "Ledger self-audit run {}: {} buckets agree with the ledger, HOLD stock with the quality holds",
@@ -333,6 +365,9 @@ public class LedgerSelfAudit {
             List<MisplacedStock> misplaced = rs.getString("misplaced_stock") == null
                     ? List.of()
                     : json.readValue(rs.getString("misplaced_stock"), new TypeReference<List<MisplacedStock>>() {});
+            List<ReservationLeak> leaks = rs.getString("reservation_leaks") == null
+                    ? List.of()
+                    : json.readValue(rs.getString("reservation_leaks"), new TypeReference<List<ReservationLeak>>() {});
             return new AuditResult(
                     rs.getLong("id"),
                     rs.getString("trigger"),
@@ -341,7 +376,8 @@ public class LedgerSelfAudit {
                     rs.getLong("buckets_checked"),
                     List.copyOf(discrepancies),
                     List.copyOf(holds),
-                    List.copyOf(misplaced));
+                    List.copyOf(misplaced),
+                    List.copyOf(leaks));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("ledger_audit_run " + rs.getLong("id") + ": unreadable discrepancies", e);
         }

@@ -11,6 +11,10 @@ import org.lotledger.common.Actor;
  * @param idempotencyKey   required: the same key again returns the original posting; with another payload it is refused
  * @param processInstanceId set when a process posts (the key is then derived from the instance and activity)
  * @param reversesPostingId set only for a reversal
+ * @param consumes          the pending reservations this posting takes stock for (ADR 0011): each becomes POSTED with
+ *                          the quantity given, the rest of it is released; only where the posting takes AVAILABLE
+ *                          stock of the reservation's lot at its location
+ * @param voids             the pending reservations this posting voids (a hold moving their stock to HOLD)
  */
 public record PostingRequest(
         PostingType type,
@@ -23,12 +27,45 @@ public record PostingRequest(
         String processInstanceId,
         String idempotencyKey,
         Long reversesPostingId,
-        String note) {
+        String note,
+        List<Reservation.Consumption> consumes,
+        List<Reservation.Voiding> voids) {
 
     public PostingRequest {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(actor, "actor");
         movements = List.copyOf(movements);
+        consumes = consumes == null ? List.of() : List.copyOf(consumes);
+        voids = voids == null ? List.of() : List.copyOf(voids);
+    }
+
+    /** A posting that names no reservation (most of them). */
+    public PostingRequest(
+            PostingType type,
+            List<Movement> movements,
+            String referenceType,
+            String referenceId,
+            String reasonCode,
+            Actor actor,
+            Instant occurredAt,
+            String processInstanceId,
+            String idempotencyKey,
+            Long reversesPostingId,
+            String note) {
+        this(
+                type,
+                movements,
+                referenceType,
+                referenceId,
+                reasonCode,
+                actor,
+                occurredAt,
+                processInstanceId,
+                idempotencyKey,
+                reversesPostingId,
+                note,
+                List.of(),
+                List.of());
     }
 
     public static Builder of(PostingType type, Actor actor, String idempotencyKey) {
@@ -48,6 +85,8 @@ public record PostingRequest(
         private String processInstanceId;
         private Long reversesPostingId;
         private String note;
+        private final java.util.ArrayList<Reservation.Consumption> consumes = new java.util.ArrayList<>();
+        private final java.util.ArrayList<Reservation.Voiding> voids = new java.util.ArrayList<>();
 
         private Builder(PostingType type, Actor actor, String idempotencyKey) {
             this.type = type;
@@ -96,6 +135,17 @@ public record PostingRequest(
             return this;
         }
 
+        /** Takes {@code quantity} of a pending reservation; the rest of it is released. */
+        public Builder consumes(long reservationId, long quantity) {
+            consumes.add(new Reservation.Consumption(reservationId, quantity));
+            return this;
+        }
+
+        public Builder voids(long reservationId, VoidReason reason) {
+            voids.add(new Reservation.Voiding(reservationId, reason));
+            return this;
+        }
+
         public PostingRequest build() {
             return new PostingRequest(
                     type,
@@ -108,7 +158,9 @@ public record PostingRequest(
                     processInstanceId,
                     idempotencyKey,
                     reversesPostingId,
-                    note);
+                    note,
+                    consumes,
+                    voids);
         }
     }
 }

@@ -24,7 +24,10 @@ final class PostingRows {
      * statement (one round trip). Existing buckets are updated and new ones inserted, never upserted: an INSERT ..
      * ON CONFLICT would check the never-negative constraint against the bare delta before finding the conflict.
      * No one else can create these buckets meanwhile: the lots are locked. Legs reference their bucket and the
-     * posting; those foreign keys and the conservation trigger are checked at the end of the statement. The
+     * posting; those foreign keys and the conservation trigger are checked at the end of the statement, as is the
+     * reservations' limit (ADR 0011): the reservations the posting consumes or voids leave PENDING in the same
+     * statement ({@code res}, guarded by {@code state = 'PENDING'}), so the triggers see the balances and the
+     * reservations as the posting leaves them. The
      * benchmark's same-schema baseline sends this statement too.
      */
     static final String APPEND = """
@@ -61,8 +64,15 @@ final class PostingRows {
                 update lot_ledger_head h set last_seq = d.seq, last_recorded_at = ?
                   from unnest(?::bigint[], ?::bigint[]) as d(lot_id, seq)
                  where h.lot_id = d.lot_id
+                returning 1),
+            res as (
+                update stock_reservation r
+                   set state = d.state, posted_quantity = d.q, void_reason = d.reason, posting_id = p.id,
+                       closed_by = ?, closed_at = ?
+                  from p, unnest(?::bigint[], ?::varchar[], ?::numeric[], ?::varchar[]) as d(id, state, q, reason)
+                 where r.id = d.id and r.state = 'PENDING'
                 returning 1)
-            select id from p""";
+            select id, (select count(*) from res) from p""";
 
     private final JdbcTemplate jdbc;
 
@@ -121,10 +131,18 @@ final class PostingRows {
         Instant recordedAt = facts.recordedAt();
         Instant occurredAt = r.occurredAt() == null ? recordedAt : r.occurredAt();
         Sequenced s = Sequenced.of(drafts, facts);
-        Long postingId = jdbc.queryForObject(
+        long[] written = jdbc.queryForObject(
                 APPEND,
-                Long.class,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
                 parameters(r, fingerprint, occurredAt, Timestamp.from(recordedAt), s, facts.locations()));
+        long postingId = written[0];
+        if (written[1] != r.consumes().size() + r.voids().size()) {
+            // the gate read them pending under the lots' locks: only SQL around the ledger can have closed one since
+            throw DomainException.conflict(
+                    "RESERVATION_NOT_PENDING",
+                    "A reservation this posting names was closed meanwhile; nothing was posted.",
+                    Map.of());
+        }
         return new Posting(
                 postingId,
                 r.type(),
@@ -199,8 +217,25 @@ final class PostingRows {
             // heads
             recorded,
             strings(lots, lot -> Long.toString(lot)),
-            strings(lots, lot -> Long.toString(s.seq().get(lot)))
+            strings(lots, lot -> Long.toString(s.seq().get(lot))),
+            // reservations posted or voided
+            r.actor().userId(),
+            recorded,
+            reservationColumn(r, c -> Long.toString(c.reservationId()), v -> Long.toString(v.reservationId())),
+            reservationColumn(r, c -> "POSTED", v -> "VOIDED"),
+            reservationColumn(r, c -> Long.toString(c.quantity()), v -> null),
+            reservationColumn(r, c -> null, v -> v.reason().name())
         };
+    }
+
+    private static String[] reservationColumn(
+            PostingRequest r,
+            Function<Reservation.Consumption, String> consumed,
+            Function<Reservation.Voiding, String> voided) {
+        List<String> out = new ArrayList<>();
+        r.consumes().forEach(c -> out.add(consumed.apply(c)));
+        r.voids().forEach(v -> out.add(voided.apply(v)));
+        return out.toArray(String[]::new);
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> f) {

@@ -23,6 +23,8 @@ import org.lotledger.catalog.location.LocationKind;
  * @param heldAt      what the posting's target locations that have a capacity hold now, across lots
  * @param clock       the database clock, read after the locks were taken
  * @param earlier     the posting already recorded under the request's idempotency key, or null
+ * @param reservations the pending reservations of the posting's lots at the posting's locations, and the reservations
+ *                    the request names (in whatever state), per id
  */
 record StockFacts(
         Map<Long, Head> heads,
@@ -32,7 +34,21 @@ record StockFacts(
         Map<Bucket, BigDecimal> balances,
         Map<Long, BigDecimal> heldAt,
         Instant clock,
-        Earlier earlier) {
+        Earlier earlier,
+        Map<Long, Reservation> reservations) {
+
+    /** Facts of a posting on stock that nobody reserved. */
+    StockFacts(
+            Map<Long, Head> heads,
+            Map<Long, LotFacts> lots,
+            Map<Long, LocationFacts> locations,
+            Map<Long, LocalDate> goLiveDates,
+            Map<Bucket, BigDecimal> balances,
+            Map<Long, BigDecimal> heldAt,
+            Instant clock,
+            Earlier earlier) {
+        this(heads, lots, locations, goLiveDates, balances, heldAt, clock, earlier, Map.of());
+    }
 
     /** A lot as the ledger sees it: its actual unit cost travels with every leg (ADR 0004). */
     record LotFacts(

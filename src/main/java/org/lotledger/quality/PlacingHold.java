@@ -21,7 +21,11 @@ import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
+import org.lotledger.ledger.Reservation;
+import org.lotledger.ledger.Reservations;
+import org.lotledger.ledger.ReservationsVoided;
 import org.lotledger.ledger.StockStatus;
+import org.lotledger.ledger.VoidReason;
 import org.lotledger.platform.security.Groups;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -32,6 +36,8 @@ import org.springframework.stereotype.Service;
  * movements as what this hold answers for. QUARANTINE and REJECTED stock in scope is not moved; {@link OpenHolds}
  * keeps QUARANTINE stock from being released while the hold is open. In-transit stock is not moved either: the
  * ledger does not let HOLD stock be received from transit, so it lands in HOLD on arrival (the ledger gate's rule).
+ * The pending reservations of every lot and location it moves to HOLD are voided by the same posting (reason HOLD),
+ * as the gate requires (ADR 0011), and {@link ReservationsVoided} tells the demands they served to decide again.
  */
 @Service
 public class PlacingHold {
@@ -49,6 +55,7 @@ public class PlacingHold {
     private final CatalogQueries catalog;
     private final LedgerQueries stock;
     private final ApplicationEventPublisher events;
+    private final Reservations reservations;
 
     public PlacingHold(
             Ledger ledger,
@@ -57,8 +64,10 @@ public class PlacingHold {
             HoldApprovals approvals,
             CatalogQueries catalog,
             LedgerQueries stock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Reservations reservations) {
         this.stock = stock;
+        this.reservations = reservations;
         this.events = events;
         this.ledger = ledger;
         this.executor = executor;
@@ -98,12 +107,25 @@ public class PlacingHold {
             details.put("scope", r.scope().name());
             details.put("reason", r.reason().name());
             if (!moves.isEmpty()) {
-                Posting p = ledger.post(
-                        PostingRequest.of(PostingType.STATUS_CHANGE, actor, "quality-hold:" + holdId + ":place")
-                                .movements(moves)
-                                .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
-                                .note("Quality hold " + holdId + " (" + r.reason() + ")")
-                                .build());
+                // the whole AVAILABLE balance goes to HOLD: whatever was reserved there is voided by this posting
+                Set<List<Long>> movedAt = new java.util.HashSet<>();
+                moves.forEach(m -> movedAt.add(List.of(m.lotId(), m.fromLocationId())));
+                List<Reservation> voided =
+                        reservations.pending(lots, r.scope() == HoldScope.LOT ? null : r.locationId()).stream()
+                                .filter(res -> movedAt.contains(List.of(res.lotId(), res.locationId())))
+                                .toList();
+                var posting = PostingRequest.of(PostingType.STATUS_CHANGE, actor, "quality-hold:" + holdId + ":place")
+                        .movements(moves)
+                        .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
+                        .note("Quality hold " + holdId + " (" + r.reason() + ")");
+                voided.forEach(res -> posting.voids(res.id(), VoidReason.HOLD));
+                Posting p = ledger.post(posting.build());
+                if (!voided.isEmpty()) {
+                    events.publishEvent(new ReservationsVoided(voided, VoidReason.HOLD, p.id(), actor.userId()));
+                    details.put(
+                            "reservationsVoided",
+                            voided.stream().map(Reservation::id).toList());
+                }
                 for (Movement m : moves) {
                     holds.movement(holdId, m.lotId(), m.fromLocationId(), m.quantity(), p.id(), null);
                 }

@@ -19,7 +19,13 @@ import java.util.regex.Pattern;
  */
 final class LedgerTablesInSql {
 
-    static final Set<String> LEDGER_TABLES = Set.of("posting", "posting_leg", "stock_balance", "lot_ledger_head");
+    static final Set<String> LEDGER_TABLES = Set.of(
+            "posting",
+            "posting_leg",
+            "stock_balance",
+            "lot_ledger_head",
+            "stock_reservation",
+            "stock_reservation_event");
 
     /** One ledger table named in SQL, at a 1-based line of the source. */
     record Finding(int line, String table, String sql) {}

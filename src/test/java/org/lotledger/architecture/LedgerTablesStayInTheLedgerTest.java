@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's tables (posting, posting_leg, stock_balance, lot_ledger_head) are read, locked and written only in
- * {@code org.lotledger.ledger}: every other package asks the ledger ({@code Ledger.post}, {@code LedgerQueries},
- * {@code LotLocks}). This reads the main sources; a plain test, no Spring.
+ * The ledger's tables (posting, posting_leg, stock_balance, lot_ledger_head, stock_reservation and its events) are
+ * read, locked and written only in {@code org.lotledger.ledger}: every other package asks the ledger
+ * ({@code Ledger.post}, {@code LedgerQueries}, {@code Reservations}, {@code LotLocks}). This reads the main sources; a plain test, no Spring.
  */
 class LedgerTablesStayInTheLedgerTest {
 

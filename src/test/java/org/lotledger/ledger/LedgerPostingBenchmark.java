@@ -501,6 +501,12 @@ class LedgerPostingBenchmark {
                 write.setTimestamp(p++, recorded);
                 write.setObject(p++, new String[] {Long.toString(lot)});
                 write.setObject(p++, new String[] {toSeq});
+                // no reservation posted or voided (ADR 0011)
+                write.setString(p++, "bench");
+                write.setTimestamp(p++, recorded);
+                for (int col = 0; col < 4; col++) {
+                    write.setObject(p++, new String[0]);
+                }
                 if (explained != null) {
                     List<String> plan = new ArrayList<>();
                     try (ResultSet rs = write.executeQuery()) {
