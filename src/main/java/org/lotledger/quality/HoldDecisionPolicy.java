@@ -137,13 +137,7 @@ public final class HoldDecisionPolicy {
             long holdId, HoldDecision.Outcome outcome, List<HoldDecision.Part> parts, List<HoldView.Remaining> held) {
         Map<String, Long> asked = new LinkedHashMap<>();
         for (HoldDecision.Part part : parts) {
-            if (part.quantity() <= 0) {
-                throw DomainException.unprocessable(
-                        "INVALID_QUANTITY",
-                        "Quantities are whole, positive numbers of the " + "item's base unit; got " + part.quantity()
-                                + ".",
-                        Map.of("quantity", part.quantity()));
-            }
+            requirePositive(part.quantity());
             if (part.disposition() == null
                     || (outcome != HoldDecision.Outcome.SPLIT
                             && !part.disposition().name().equals(outcome.name()))) {
@@ -153,30 +147,7 @@ public final class HoldDecisionPolicy {
             }
             asked.merge(part.lotId() + "@" + part.locationId(), part.quantity(), Long::sum);
         }
-        for (var e : asked.entrySet()) {
-            long have = held.stream()
-                    .filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
-                    .mapToLong(HoldView.Remaining::quantity)
-                    .sum();
-            if (e.getValue() > have) {
-                String[] lotAt = e.getKey().split("@");
-                throw DomainException.unprocessable(
-                        "QUANTITY_EXCEEDS_HOLD",
-                        "Hold " + holdId + " holds " + have + " of lot " + lotAt[0] + " at location " + lotAt[1]
-                                + ", not " + e.getValue() + ".",
-                        Map.of(
-                                "holdId",
-                                holdId,
-                                "lotId",
-                                Long.parseLong(lotAt[0]),
-                                "locationId",
-                                Long.parseLong(lotAt[1]),
-                                "onHold",
-                                have,
-                                "requested",
-                                e.getValue()));
-            }
-        }
+        requireWithinHold(holdId, held, asked, "holds");
         if (outcome == HoldDecision.Outcome.RELEASE
                 && parts.stream().mapToLong(HoldDecision.Part::quantity).sum()
                         < held.stream().mapToLong(HoldView.Remaining::quantity).sum()) {
@@ -203,6 +174,48 @@ public final class HoldDecisionPolicy {
             throw invalid("The " + what + " quantity cannot be negative; got " + q + ".");
         }
         return q;
+    }
+
+    /** A quantity of a decision or an outcome line: whole, positive base units. */
+    static void requirePositive(long quantity) {
+        if (quantity <= 0) {
+            throw DomainException.unprocessable(
+                    "INVALID_QUANTITY",
+                    "Quantities are whole, positive numbers of the item's base unit; got " + quantity + ".",
+                    Map.of("quantity", quantity));
+        }
+    }
+
+    /**
+     * What is asked per lot and location ({@code "<lot>@<location>"} → quantity) is no more than the hold has there.
+     *
+     * @param verb how the message says what the hold has ("holds", "answers for")
+     */
+    static void requireWithinHold(long holdId, List<HoldView.Remaining> held, Map<String, Long> asked, String verb) {
+        for (var e : asked.entrySet()) {
+            long have = held.stream()
+                    .filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
+                    .mapToLong(HoldView.Remaining::quantity)
+                    .sum();
+            if (e.getValue() > have) {
+                String[] lotAt = e.getKey().split("@");
+                throw DomainException.unprocessable(
+                        "QUANTITY_EXCEEDS_HOLD",
+                        "Hold " + holdId + " " + verb + " " + have + " of lot " + lotAt[0] + " at location " + lotAt[1]
+                                + ", not " + e.getValue() + ".",
+                        Map.of(
+                                "holdId",
+                                holdId,
+                                "lotId",
+                                Long.parseLong(lotAt[0]),
+                                "locationId",
+                                Long.parseLong(lotAt[1]),
+                                "onHold",
+                                have,
+                                "requested",
+                                e.getValue()));
+            }
+        }
     }
 
     static DomainException invalid(String message) {

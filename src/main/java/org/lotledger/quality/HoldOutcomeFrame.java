@@ -82,39 +82,10 @@ class HoldOutcomeFrame {
         }
         Map<String, Long> asked = new LinkedHashMap<>();
         for (HoldLine l : lines) {
-            if (l.quantity() <= 0) {
-                throw DomainException.unprocessable(
-                        "INVALID_QUANTITY",
-                        "Quantities are whole, positive numbers of the " + "item's base unit; got " + l.quantity()
-                                + ".",
-                        Map.of("quantity", l.quantity()));
-            }
+            HoldDecisionPolicy.requirePositive(l.quantity());
             asked.merge(l.lotId() + "@" + l.locationId(), l.quantity(), Long::sum);
         }
-        for (var e : asked.entrySet()) {
-            long have = remaining.stream()
-                    .filter(r -> (r.lotId() + "@" + r.locationId()).equals(e.getKey()))
-                    .mapToLong(HoldView.Remaining::quantity)
-                    .sum();
-            if (e.getValue() > have) {
-                String[] lotAt = e.getKey().split("@");
-                throw DomainException.unprocessable(
-                        "QUANTITY_EXCEEDS_HOLD",
-                        "Hold " + holdId + " answers for " + have + " of lot " + lotAt[0] + " at location " + lotAt[1]
-                                + ", not " + e.getValue() + ".",
-                        Map.of(
-                                "holdId",
-                                holdId,
-                                "lotId",
-                                Long.parseLong(lotAt[0]),
-                                "locationId",
-                                Long.parseLong(lotAt[1]),
-                                "onHold",
-                                have,
-                                "requested",
-                                e.getValue()));
-            }
-        }
+        HoldDecisionPolicy.requireWithinHold(holdId, remaining, asked, "answers for");
         return lines;
     }
 
