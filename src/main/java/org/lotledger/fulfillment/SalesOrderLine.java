@@ -126,6 +126,31 @@ public class SalesOrderLine extends VersionedEntity {
         return now;
     }
 
+    /** What allocation still has to cover: wanted, neither cancelled nor allocated yet (picked counts as allocated). */
+    public long unallocated() {
+        LineQuantities q = quantities();
+        return status.isDone() ? 0 : q.ordered() - q.cancelled() - q.allocated();
+    }
+
+    /** An allocation run reserved {@code quantity} more base units for the line. */
+    void allocated(long quantity) {
+        this.allocatedBaseQuantity = allocatedBaseQuantity.add(BigDecimal.valueOf(quantity));
+        this.status = SalesOrderStates.ofLine(quantities());
+    }
+
+    /**
+     * Pending reservations of the line were voided (a hold, an expiry, a short pick, an override): what they held is
+     * no longer allocated. Never below what was picked; a cancelled line keeps its zero.
+     */
+    void released(long quantity) {
+        if (status == SalesOrderLineStatus.CANCELLED) {
+            return;
+        }
+        BigDecimal after = allocatedBaseQuantity.subtract(BigDecimal.valueOf(quantity));
+        this.allocatedBaseQuantity = after.max(pickedBaseQuantity);
+        this.status = SalesOrderStates.ofLine(quantities());
+    }
+
     /** Refuses a line that is cancelled already or has shipped something, before anything is changed. */
     void requireCancellable() {
         if (status == SalesOrderLineStatus.CANCELLED) {

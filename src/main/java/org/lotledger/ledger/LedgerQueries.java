@@ -307,6 +307,127 @@ public class LedgerQueries implements ItemPostings {
         return out;
     }
 
+    /**
+     * A balance bucket allocation may decide on, read without locks: a lot's positive balance at a physical location
+     * in a zone, in any status and warehouse (so a backorder can say why), with what pending reservations hold of it
+     * (AVAILABLE buckets only; never more than the balance) and the lot's expiry and first receipt.
+     *
+     * @param expiry          the lot's expiry, or null
+     * @param firstReceivedAt the lot's first receipt day at UTC midnight, or when the lot was created
+     */
+    public record AllocationStock(
+            long lotId,
+            long locationId,
+            long itemId,
+            long warehouseId,
+            String zoneType,
+            StockStatus status,
+            long quantity,
+            long reserved,
+            java.time.LocalDate expiry,
+            Instant firstReceivedAt) {}
+
+    /** The {@link AllocationStock} buckets of these items, by lot and location; no locks taken. */
+    @Transactional(readOnly = true)
+    public List<AllocationStock> allocationStock(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                """
+                select b.lot_id, b.location_id, l.item_id, loc.warehouse_id, z.zone_type, b.status, b.quantity,
+                       case when b.status = 'AVAILABLE' then least(b.quantity, coalesce(r.pending, 0)) else 0 end,
+                       l.expires_on,
+                       coalesce(l.first_received_on::timestamp at time zone 'UTC', l.created_at)
+                  from stock_balance b
+                  join lot l on l.id = b.lot_id
+                  join location loc on loc.id = b.location_id and loc.kind = 'PHYSICAL'
+                  join zone z on z.id = loc.zone_id
+                  left join (select lot_id, location_id, sum(quantity) as pending from stock_reservation
+                              where state = 'PENDING' group by lot_id, location_id) r
+                         on r.lot_id = b.lot_id and r.location_id = b.location_id
+                 where l.item_id = any(?) and b.quantity > 0
+                 order by b.lot_id, b.location_id, b.status""",
+                (rs, i) -> new AllocationStock(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        StockStatus.valueOf(rs.getString(6)),
+                        rs.getBigDecimal(7).longValueExact(),
+                        rs.getBigDecimal(8).longValueExact(),
+                        rs.getObject(9, java.time.LocalDate.class),
+                        rs.getTimestamp(10).toInstant()),
+                (Object) itemIds.toArray(Long[]::new));
+    }
+
+    /** The items of these lots (lot id to item id). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> itemsOfLots(Collection<Long> lotIds) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        if (lotIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query(
+                "select id, item_id from lot where id = any(?)",
+                rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                },
+                (Object) lotIds.toArray(Long[]::new));
+        return out;
+    }
+
+    /** A pending reservation with its lot's expiry and the zone type of its location (the expiry job's scan). */
+    public record PendingAtZone(Reservation reservation, java.time.LocalDate expiry, String zoneType) {}
+
+    /**
+     * The pending reservations of a demand type at physical locations of one warehouse whose zone type is one of
+     * {@code zoneTypes}, oldest first; no locks taken.
+     */
+    @Transactional(readOnly = true)
+    public List<PendingAtZone> pendingInWarehouse(String demandType, long warehouseId, Collection<String> zoneTypes) {
+        return jdbc.query(
+                "select " + ReservationRows.COLUMNS + ", l.expires_on, z.zone_type from stock_reservation r"
+                        + " join lot l on l.id = r.lot_id join location loc on loc.id = r.location_id"
+                        + " join zone z on z.id = loc.zone_id"
+                        + " where r.state = 'PENDING' and r.demand_type = ? and loc.warehouse_id = ?"
+                        + " and z.zone_type = any(?) order by r.id",
+                (rs, i) -> new PendingAtZone(
+                        ReservationRows.map(rs),
+                        rs.getObject("expires_on", java.time.LocalDate.class),
+                        rs.getString("zone_type")),
+                demandType,
+                warehouseId,
+                zoneTypes.toArray(String[]::new));
+    }
+
+    /** A reservation with what a reader needs of its lot and location. */
+    public record ReservationDetail(
+            Reservation reservation,
+            String lotNumber,
+            String lotLabel,
+            java.time.LocalDate expiry,
+            String locationCode) {}
+
+    /** A demand's reservations in every state with their lots' numbers, labels and expiries, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReservationDetail> reservationDetails(String demandType, String demandReference) {
+        return jdbc.query(
+                "select " + ReservationRows.COLUMNS + ", l.lot_number, l.internal_label, l.expires_on, loc.code"
+                        + " from stock_reservation r join lot l on l.id = r.lot_id"
+                        + " join location loc on loc.id = r.location_id"
+                        + " where r.demand_type = ? and r.demand_reference = ? order by r.id",
+                (rs, i) -> new ReservationDetail(
+                        ReservationRows.map(rs),
+                        rs.getString("lot_number"),
+                        rs.getString("internal_label"),
+                        rs.getObject("expires_on", java.time.LocalDate.class),
+                        rs.getString("code")),
+                demandType,
+                demandReference);
+    }
+
     /** Whether any posting moved a lot of the item (the catalog freezes the item's units then). */
     @Override
     @Transactional(readOnly = true)

@@ -30,6 +30,17 @@ public class OpenHolds {
                  order by id""", Long.class, lotId, locationId);
     }
 
+    /** Which of these lots an open hold on the lot covers (a recall places one): allocation never takes them. */
+    public java.util.Set<Long> lotsUnderHold(java.util.Collection<Long> lotIds) {
+        if (lotIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "select distinct lot_id from quality_hold where state = 'OPEN' and scope = 'LOT' and lot_id = any(?)",
+                Long.class,
+                (Object) lotIds.toArray(Long[]::new)));
+    }
+
     /** The oldest open hold other than {@code holdId} that covers a lot at a location. */
     public Optional<Long> otherThan(long holdId, long lotId, long locationId) {
         return covering(lotId, locationId).stream().filter(id -> id != holdId).findFirst();

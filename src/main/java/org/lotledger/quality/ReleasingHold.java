@@ -10,6 +10,7 @@ import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.StockStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +26,19 @@ public class ReleasingHold {
     private final QualityHolds holds;
     private final OpenHolds openHolds;
     private final HoldOutcomeFrame frame;
+    private final ApplicationEventPublisher events;
 
-    ReleasingHold(Ledger ledger, QualityHolds holds, OpenHolds openHolds, HoldOutcomeFrame frame) {
+    ReleasingHold(
+            Ledger ledger,
+            QualityHolds holds,
+            OpenHolds openHolds,
+            HoldOutcomeFrame frame,
+            ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.holds = holds;
         this.openHolds = openHolds;
         this.frame = frame;
+        this.events = events;
     }
 
     /**
@@ -90,6 +98,9 @@ public class ReleasingHold {
             }
             if (!moves.isEmpty()) {
                 details.put("postingId", post(holdId, moves, note, actor, key).id());
+                events.publishEvent(new StockReleased(
+                        "HOLD_RELEASED",
+                        moves.stream().map(Movement::lotId).distinct().toList()));
             }
             details.put("balancesReleased", moves.size());
             details.put("balancesHandedOver", handedOver);

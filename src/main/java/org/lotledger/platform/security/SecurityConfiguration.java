@@ -143,6 +143,12 @@ public class SecurityConfiguration {
                         .hasAnyRole(RECEIVING, RECEIVING_SUPERVISORS)
                         // sales orders: staff and the ERP read them; the ERP (integration), operations and admin
                         // place, cancel and add lines (POST only; a change is cancel-line plus a new line)
+                        // allocation (issue 9 §4): staff and the ERP read it; operations, the ERP and admin
+                        // allocate. Before the sales orders' own rules, which would otherwise match first
+                        .requestMatchers(paths(HttpMethod.GET, "/api/sales-orders/*/allocation"))
+                        .hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/sales-orders/*/allocation"))
+                        .hasAnyRole(OPERATIONS, ADMIN, Groups.INTEGRATION)
                         .requestMatchers(paths(HttpMethod.GET, SALES_ORDERS))
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))

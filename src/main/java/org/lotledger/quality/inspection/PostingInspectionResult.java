@@ -12,6 +12,8 @@ import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.quality.HoldingArrivals;
+import org.lotledger.quality.StockReleased;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -27,11 +29,14 @@ public class PostingInspectionResult {
     private final Ledger ledger;
     private final HoldingArrivals arrivals;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public PostingInspectionResult(Ledger ledger, HoldingArrivals arrivals, JdbcTemplate jdbc) {
+    public PostingInspectionResult(
+            Ledger ledger, HoldingArrivals arrivals, JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.arrivals = arrivals;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void post(
@@ -72,6 +77,9 @@ public class PostingInspectionResult {
                     .build());
             if (hold.isPresent() && !accepted.replayed()) {
                 arrivals.adopt(hold.get(), lotId, dockLocationId, result.accepted(), accepted.id());
+            }
+            if (hold.isEmpty() && !accepted.replayed()) {
+                events.publishEvent(new StockReleased("INSPECTION_ACCEPTED", List.of(lotId)));
             }
         }
         if (result.rejected() > 0) {

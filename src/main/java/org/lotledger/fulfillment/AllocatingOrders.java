@@ -1,0 +1,249 @@
+package org.lotledger.fulfillment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
+import org.lotledger.fulfillment.allocation.Allocation;
+import org.lotledger.fulfillment.allocation.AllocationFacts;
+import org.lotledger.fulfillment.allocation.AllocationResult;
+import org.lotledger.fulfillment.allocation.Allocator;
+import org.lotledger.fulfillment.allocation.Backorder;
+import org.lotledger.fulfillment.allocation.BackorderReason;
+import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.Reservation;
+import org.lotledger.ledger.Reservations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Allocates a sales order (ADR 0012): the order is locked (one allocation per order at a time), the facts are read
+ * without locks, the rules decide ({@link Allocator}, the Drools rule set), and the reservations are written under
+ * the lots' locks ({@link Reservations#reserveAll}, explanation = the rule ids). When a candidate was taken meanwhile
+ * ({@code INSUFFICIENT_UNRESERVED_STOCK}) the attempt's savepoint is rolled back and the lines decide again on fresh
+ * facts, at most {@value #MAX_ATTEMPTS} times; then what is left is backordered (RESERVED_FOR_OTHER_ORDERS). Only
+ * lines with an unallocated remainder take part; an order with none is a no-op. Per line the backorder is replaced
+ * ({@link SalesOrderBackorders}) and the allocated quantity raised, the states following ({@link SalesOrderStates}).
+ */
+@Service
+public class AllocatingOrders {
+
+    public static final String DEMAND_TYPE = "SALES_ORDER";
+    static final int MAX_ATTEMPTS = 3;
+    static final Actor SYSTEM = new Actor("system:allocation", Set.of("operations"));
+
+    private static final Logger log = LoggerFactory.getLogger(AllocatingOrders.class);
+
+    private final SalesOrders orders;
+    private final SalesOrderLines lines;
+    private final AllocationFactsReader facts;
+    private final Allocator allocator;
+    private final Reservations reservations;
+    private final SalesOrderBackorders backorders;
+    private final LedgerQueries ledger;
+    private final TransactionTemplate nested;
+    private final TransactionTemplate fresh;
+
+    /** A test seam: runs between reading the facts and writing the reservations (null in the product). */
+    private volatile Consumer<AllocationFacts> beforeWrite;
+
+    AllocatingOrders(
+            SalesOrders orders,
+            SalesOrderLines lines,
+            AllocationFactsReader facts,
+            Allocator allocator,
+            Reservations reservations,
+            SalesOrderBackorders backorders,
+            LedgerQueries ledger,
+            PlatformTransactionManager txManager) {
+        this.orders = orders;
+        this.lines = lines;
+        this.facts = facts;
+        this.allocator = allocator;
+        this.reservations = reservations;
+        this.backorders = backorders;
+        this.ledger = ledger;
+        this.nested = new TransactionTemplate(txManager);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.fresh = new TransactionTemplate(txManager);
+        this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** For tests only: something to do after the facts are read and before the reservations are written. */
+    void beforeWrite(Consumer<AllocationFacts> hook) {
+        this.beforeWrite = hook;
+    }
+
+    public static Reservation.Demand demandOf(long orderId, long lineId) {
+        return new Reservation.Demand(DEMAND_TYPE, String.valueOf(orderId), String.valueOf(lineId));
+    }
+
+    /** Allocates what is unallocated of the order's lines; 404 unknown, 409 SALES_ORDER_NOT_OPEN. */
+    @Transactional
+    public AllocationView allocate(long orderId, Actor actor) {
+        SalesOrder order = orders.lockById(orderId).orElseThrow(() -> SalesOrderQueries.notFound(orderId));
+        order.requireChangeable();
+        List<SalesOrderLine> all = lines.findBySalesOrderIdOrderByLineNumberAsc(orderId);
+        List<SalesOrderLine> open =
+                all.stream().filter(l -> l.unallocated() > 0).toList();
+        if (open.isEmpty()) {
+            return view(order, all, 0);
+        }
+        int attempt = 0;
+        AllocationResult decided = null;
+        while (decided == null && attempt < MAX_ATTEMPTS) {
+            attempt++;
+            AllocationFacts read = facts.read(order, open);
+            AllocationResult result = allocator.allocate(read);
+            Consumer<AllocationFacts> hook = beforeWrite;
+            if (hook != null) {
+                hook.accept(read);
+            }
+            List<Reservations.ReserveRequest> requests = result.allocations().stream()
+                    .map(a -> new Reservations.ReserveRequest(
+                            demandOf(orderId, a.lineId()),
+                            a.candidate().lotId(),
+                            a.candidate().locationId(),
+                            a.quantity(),
+                            String.join(",", a.ruleIds())))
+                    .toList();
+            if (requests.isEmpty()) {
+                decided = result;
+                break;
+            }
+            String key = "SO-ALLOC:" + orderId + ":" + UUID.randomUUID();
+            try {
+                nested.executeWithoutResult(s -> reservations.reserveAll(requests, actor, key));
+                decided = result;
+            } catch (DomainException e) {
+                if (!"INSUFFICIENT_UNRESERVED_STOCK".equals(e.code())) {
+                    throw e;
+                }
+                log.debug("Allocation of order {} attempt {}: a candidate was taken meanwhile", orderId, attempt);
+            }
+        }
+        Map<Long, Long> reserved = new LinkedHashMap<>();
+        Map<Long, Map<BackorderReason, Long>> short_ = new LinkedHashMap<>();
+        if (decided != null) {
+            for (Allocation a : decided.allocations()) {
+                reserved.merge(a.lineId(), a.quantity(), Long::sum);
+            }
+            for (Backorder b : decided.backorders()) {
+                short_.computeIfAbsent(b.lineId(), k -> new EnumMap<>(BackorderReason.class))
+                        .merge(b.reason(), b.quantity(), Long::sum);
+            }
+        } else {
+            // decided again MAX_ATTEMPTS times and each time another order took a candidate first
+            for (SalesOrderLine l : open) {
+                short_.put(
+                        l.getId(), new EnumMap<>(Map.of(BackorderReason.RESERVED_FOR_OTHER_ORDERS, l.unallocated())));
+            }
+        }
+        for (SalesOrderLine l : open) {
+            long q = reserved.getOrDefault(l.getId(), 0L);
+            if (q > 0) {
+                l.allocated(q);
+            }
+            Map<BackorderReason, Long> b = short_.getOrDefault(l.getId(), Map.of());
+            long missing = l.unallocated();
+            long backordered = b.values().stream().mapToLong(Long::longValue).sum();
+            if (backordered != missing) {
+                // the rules' backorders cover exactly what they did not allocate; anything else is a defect
+                throw new IllegalStateException(
+                        "Line " + l.getId() + ": " + missing + " unallocated but " + backordered + " backordered");
+            }
+            backorders.replace(orderId, l.getId(), b);
+        }
+        order.deriveStatus(all);
+        lines.flush();
+        orders.saveAndFlush(order);
+        return view(order, all, attempt);
+    }
+
+    /** Allocates an order again in a transaction of its own (after a void committed, or stock was released). */
+    public void reallocate(long orderId) {
+        try {
+            fresh.executeWithoutResult(s -> {
+                SalesOrder order = orders.findById(orderId).orElse(null);
+                if (order != null && order.getStatus().takesChanges()) {
+                    allocate(orderId, SYSTEM);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Re-allocating sales order {} failed; it stays backordered: {}", orderId, e.toString());
+        }
+    }
+
+    /** The backordered orders waiting for these items (all when null), oldest first, allocated again. */
+    public int allocateBackordered(List<Long> itemIds, int limit) {
+        List<Long> waiting = fresh.execute(s -> backorders.ordersWaitingFor(itemIds, limit));
+        waiting.forEach(this::reallocate);
+        return waiting.size();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED, readOnly = true)
+    public AllocationView get(long orderId) {
+        SalesOrder order = orders.findById(orderId).orElseThrow(() -> SalesOrderQueries.notFound(orderId));
+        return view(order, lines.findBySalesOrderIdOrderByLineNumberAsc(orderId), 0);
+    }
+
+    private AllocationView view(SalesOrder order, List<SalesOrderLine> all, int attempts) {
+        List<LedgerQueries.ReservationDetail> details =
+                ledger.reservationDetails(DEMAND_TYPE, String.valueOf(order.getId()));
+        List<SalesOrderBackorders.Row> waiting = backorders.ofOrder(order.getId());
+        List<AllocationView.Line> out = new ArrayList<>();
+        for (SalesOrderLine l : all) {
+            String line = String.valueOf(l.getId());
+            List<AllocationView.ReservationLine> rs = details.stream()
+                    .filter(d -> d.reservation().demand().line().equals(line))
+                    .map(d -> new AllocationView.ReservationLine(
+                            d.reservation().id(),
+                            d.reservation().lotId(),
+                            d.lotNumber(),
+                            d.lotLabel(),
+                            d.reservation().locationId(),
+                            d.locationCode(),
+                            d.reservation().quantity(),
+                            d.expiry(),
+                            d.reservation().explanation() == null
+                                    ? List.of()
+                                    : Arrays.asList(
+                                            d.reservation().explanation().split(",")),
+                            d.reservation().state().name(),
+                            d.reservation().voidReason() == null
+                                    ? null
+                                    : d.reservation().voidReason().name()))
+                    .toList();
+            List<AllocationView.BackorderLine> bs = waiting.stream()
+                    .filter(b -> b.lineId() == l.getId())
+                    .map(b -> new AllocationView.BackorderLine(b.reason(), b.quantity()))
+                    .toList();
+            out.add(new AllocationView.Line(
+                    l.getId(),
+                    l.getLineNumber(),
+                    l.getItemId(),
+                    l.getOrderedBaseQuantity().longValueExact(),
+                    l.getAllocatedBaseQuantity().longValueExact(),
+                    bs.stream()
+                            .mapToLong(AllocationView.BackorderLine::quantity)
+                            .sum(),
+                    l.getStatus(),
+                    rs,
+                    bs));
+        }
+        return new AllocationView(order.getId(), order.getStatus(), attempts, out);
+    }
+}

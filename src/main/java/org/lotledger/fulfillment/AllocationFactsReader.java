@@ -1,0 +1,124 @@
+package org.lotledger.fulfillment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lotledger.catalog.item.ItemService;
+import org.lotledger.catalog.item.ItemView;
+import org.lotledger.catalog.location.WarehouseService;
+import org.lotledger.catalog.location.ZoneType;
+import org.lotledger.catalog.partner.CustomerService;
+import org.lotledger.fulfillment.allocation.AllocationFacts;
+import org.lotledger.fulfillment.allocation.Candidate;
+import org.lotledger.fulfillment.allocation.DemandLine;
+import org.lotledger.fulfillment.allocation.ItemPolicy;
+import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.quality.OpenHolds;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what an allocation run decides on, without locks (ADR 0012): the lines' remainders with their effective
+ * minimum shelf life (item at shipment, customer, line), the items' candidates in every warehouse and status with
+ * what pending reservations hold of them, the open holds on their lots, the items' policies, and today in the
+ * ship-from warehouse's time zone from the injected clock.
+ */
+@Component
+class AllocationFactsReader {
+
+    private final LedgerQueries ledger;
+    private final OpenHolds openHolds;
+    private final ItemService items;
+    private final CustomerService customers;
+    private final WarehouseService warehouses;
+    private final Clock clock;
+
+    AllocationFactsReader(
+            LedgerQueries ledger,
+            OpenHolds openHolds,
+            ItemService items,
+            CustomerService customers,
+            WarehouseService warehouses,
+            Clock clock) {
+        this.ledger = ledger;
+        this.openHolds = openHolds;
+        this.items = items;
+        this.customers = customers;
+        this.warehouses = warehouses;
+        this.clock = clock;
+    }
+
+    /** Today in the warehouse's time zone. */
+    LocalDate today(long warehouseId) {
+        return LocalDate.now(
+                clock.withZone(ZoneId.of(warehouses.get(warehouseId).timeZone())));
+    }
+
+    /** The effective minimum remaining shelf life of a line in days: the largest of item, customer and line. */
+    int effectiveMinimum(SalesOrder order, SalesOrderLine line) {
+        return DemandLine.of(
+                        line.getId(),
+                        line.getItemId(),
+                        1,
+                        items.get(line.getItemId()).minRemainingShelfLifeAtShipmentDays(),
+                        customers.get(order.getCustomerId()).minRemainingShelfLifeDays(),
+                        line.getMinRemainingShelfLifeDays(),
+                        null)
+                .minShelfLifeDays();
+    }
+
+    AllocationFacts read(SalesOrder order, List<SalesOrderLine> lines) {
+        int customerMin = customers.get(order.getCustomerId()).minRemainingShelfLifeDays();
+        Map<Long, ItemView> byItem = new LinkedHashMap<>();
+        for (SalesOrderLine l : lines) {
+            byItem.computeIfAbsent(l.getItemId(), items::get);
+        }
+        List<DemandLine> demand = new ArrayList<>();
+        for (SalesOrderLine l : lines) {
+            demand.add(DemandLine.of(
+                    l.getId(),
+                    l.getItemId(),
+                    l.unallocated(),
+                    byItem.get(l.getItemId()).minRemainingShelfLifeAtShipmentDays(),
+                    customerMin,
+                    l.getMinRemainingShelfLifeDays(),
+                    l.getRequestedLotId()));
+        }
+        List<ItemPolicy> policies = new ArrayList<>();
+        Map<Long, Long> caseSizes = new LinkedHashMap<>();
+        for (ItemView item : byItem.values()) {
+            // the catalog has no "whole cases from storage" preference yet: ALLOC-080 stays off (docs/fulfillment.md)
+            policies.add(new ItemPolicy(item.id(), item.allocationMethod(), false, item.fefoWindowDays()));
+            long caseSize = item.units().stream()
+                    .mapToLong(ItemView.Unit::baseUnits)
+                    .max()
+                    .orElse(1);
+            caseSizes.put(item.id(), Math.max(1, caseSize));
+        }
+        List<LedgerQueries.AllocationStock> stock = ledger.allocationStock(byItem.keySet());
+        Set<Long> held = openHolds.lotsUnderHold(stock.stream()
+                .map(LedgerQueries.AllocationStock::lotId)
+                .distinct()
+                .toList());
+        List<Candidate> candidates = stock.stream()
+                .map(s -> new Candidate(
+                        s.lotId(),
+                        s.locationId(),
+                        s.itemId(),
+                        s.warehouseId(),
+                        ZoneType.valueOf(s.zoneType()),
+                        s.status(),
+                        s.quantity(),
+                        s.reserved(),
+                        s.expiry(),
+                        s.firstReceivedAt(),
+                        caseSizes.get(s.itemId()),
+                        held.contains(s.lotId())))
+                .toList();
+        return new AllocationFacts(order.getWarehouseId(), today(order.getWarehouseId()), demand, candidates, policies);
+    }
+}
