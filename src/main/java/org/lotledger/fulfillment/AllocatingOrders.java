@@ -3,6 +3,7 @@ package org.lotledger.fulfillment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.lotledger.common.Actor;
-import org.lotledger.common.DomainException;
 import org.lotledger.fulfillment.allocation.Allocation;
 import org.lotledger.fulfillment.allocation.AllocationFacts;
 import org.lotledger.fulfillment.allocation.AllocationResult;
@@ -18,8 +18,10 @@ import org.lotledger.fulfillment.allocation.Allocator;
 import org.lotledger.fulfillment.allocation.Backorder;
 import org.lotledger.fulfillment.allocation.BackorderReason;
 import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.LotLocks;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
+import org.lotledger.ledger.StockStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Allocates a sales order (ADR 0012): the order is locked (one allocation per order at a time), the facts are read
  * without locks, the rules decide ({@link Allocator}, the Drools rule set), and the reservations are written under
  * the lots' locks ({@link Reservations#reserveAll}, explanation = the rule ids). When a candidate was taken meanwhile
- * ({@code INSUFFICIENT_UNRESERVED_STOCK}) the attempt's savepoint is rolled back and the lines decide again on fresh
- * facts, at most {@value #MAX_ATTEMPTS} times; then what is left is backordered (RESERVED_FOR_OTHER_ORDERS). Only
+ * (checked under the locks before writing, so the write is never refused with
+ * {@code INSUFFICIENT_UNRESERVED_STOCK}) the lines decide again on fresh facts, at most {@value #MAX_ATTEMPTS} times; then what is left is backordered (RESERVED_FOR_OTHER_ORDERS). Only
  * lines with an unallocated remainder take part; an order with none is a no-op. Per line the backorder is replaced
  * ({@link SalesOrderBackorders}) and the allocated quantity raised, the states following ({@link SalesOrderStates}).
  */
@@ -54,7 +56,7 @@ public class AllocatingOrders {
     private final Reservations reservations;
     private final SalesOrderBackorders backorders;
     private final LedgerQueries ledger;
-    private final TransactionTemplate nested;
+    private final LotLocks locks;
     private final TransactionTemplate fresh;
 
     /** A test seam: runs between reading the facts and writing the reservations (null in the product). */
@@ -68,6 +70,7 @@ public class AllocatingOrders {
             Reservations reservations,
             SalesOrderBackorders backorders,
             LedgerQueries ledger,
+            LotLocks locks,
             PlatformTransactionManager txManager) {
         this.orders = orders;
         this.lines = lines;
@@ -76,8 +79,7 @@ public class AllocatingOrders {
         this.reservations = reservations;
         this.backorders = backorders;
         this.ledger = ledger;
-        this.nested = new TransactionTemplate(txManager);
-        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.locks = locks;
         this.fresh = new TransactionTemplate(txManager);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -124,14 +126,17 @@ public class AllocatingOrders {
                 decided = result;
                 break;
             }
-            String key = "SO-ALLOC:" + orderId + ":" + UUID.randomUUID();
-            try {
-                nested.executeWithoutResult(s -> reservations.reserveAll(requests, actor, key));
+            // under the lots' locks (kept to the end of the transaction): still unreserved as the facts said? If a
+            // candidate was taken meanwhile, decide again on fresh facts rather than let the write be refused
+            List<Long> lots = requests.stream()
+                    .map(Reservations.ReserveRequest::lotId)
+                    .distinct()
+                    .toList();
+            locks.lockForDecision(lots);
+            if (stillUnreserved(requests, lots)) {
+                reservations.reserveAll(requests, actor, "SO-ALLOC:" + orderId + ":" + UUID.randomUUID());
                 decided = result;
-            } catch (DomainException e) {
-                if (!"INSUFFICIENT_UNRESERVED_STOCK".equals(e.code())) {
-                    throw e;
-                }
+            } else {
                 log.debug("Allocation of order {} attempt {}: a candidate was taken meanwhile", orderId, attempt);
             }
         }
@@ -171,6 +176,25 @@ public class AllocatingOrders {
         lines.flush();
         orders.saveAndFlush(order);
         return view(order, all, attempt);
+    }
+
+    private boolean stillUnreserved(List<Reservations.ReserveRequest> requests, List<Long> lots) {
+        Map<String, Long> free = new HashMap<>();
+        for (LedgerQueries.Stock st : ledger.physicalStock(lots, StockStatus.AVAILABLE, null)) {
+            free.put(st.lotId() + ":" + st.locationId(), st.quantity());
+        }
+        for (Reservations.Pending p : reservations.pendingSums(lots)) {
+            free.merge(p.lotId() + ":" + p.locationId(), -p.quantity(), Long::sum);
+        }
+        for (Reservations.ReserveRequest r : requests) {
+            String k = r.lotId() + ":" + r.locationId();
+            long left = free.getOrDefault(k, 0L) - r.quantity();
+            if (left < 0) {
+                return false;
+            }
+            free.put(k, left);
+        }
+        return true;
     }
 
     /** Allocates an order again in a transaction of its own (after a void committed, or stock was released). */

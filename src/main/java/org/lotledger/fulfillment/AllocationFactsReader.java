@@ -18,6 +18,9 @@ import org.lotledger.fulfillment.allocation.Candidate;
 import org.lotledger.fulfillment.allocation.DemandLine;
 import org.lotledger.fulfillment.allocation.ItemPolicy;
 import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.Reservation;
+import org.lotledger.ledger.Reservations;
+import org.lotledger.ledger.StockStatus;
 import org.lotledger.quality.OpenHolds;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,7 @@ class AllocationFactsReader {
     private final CustomerService customers;
     private final WarehouseService warehouses;
     private final Clock clock;
+    private final Reservations reservations;
 
     AllocationFactsReader(
             LedgerQueries ledger,
@@ -43,7 +47,9 @@ class AllocationFactsReader {
             ItemService items,
             CustomerService customers,
             WarehouseService warehouses,
-            Clock clock) {
+            Clock clock,
+            Reservations reservations) {
+        this.reservations = reservations;
         this.ledger = ledger;
         this.openHolds = openHolds;
         this.items = items;
@@ -104,7 +110,32 @@ class AllocationFactsReader {
                 .map(LedgerQueries.AllocationStock::lotId)
                 .distinct()
                 .toList());
+        // what this order holds already is neither a candidate for its remainder nor "reserved for other orders"
+        Map<String, Long> own = new java.util.HashMap<>();
+        for (Reservation r :
+                reservations.forDemand(AllocatingOrders.DEMAND_TYPE, String.valueOf(order.getId()), null)) {
+            if (r.state() == Reservation.State.PENDING) {
+                own.merge(r.lotId() + ":" + r.locationId(), r.quantity(), Long::sum);
+            }
+        }
         List<Candidate> candidates = stock.stream()
+                .map(s -> {
+                    long mine = s.status() == StockStatus.AVAILABLE
+                            ? Math.min(s.reserved(), own.getOrDefault(s.lotId() + ":" + s.locationId(), 0L))
+                            : 0;
+                    return new LedgerQueries.AllocationStock(
+                            s.lotId(),
+                            s.locationId(),
+                            s.itemId(),
+                            s.warehouseId(),
+                            s.zoneType(),
+                            s.status(),
+                            s.quantity() - mine,
+                            s.reserved() - mine,
+                            s.expiry(),
+                            s.firstReceivedAt());
+                })
+                .filter(s -> s.quantity() > 0)
                 .map(s -> new Candidate(
                         s.lotId(),
                         s.locationId(),

@@ -3,6 +3,7 @@ package org.lotledger.fulfillment.web;
 import org.lotledger.fulfillment.AllocatingOrders;
 import org.lotledger.fulfillment.AllocationView;
 import org.lotledger.platform.security.CurrentActor;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +28,8 @@ public class AllocationController {
     }
 
     @PostMapping
-    public AllocationView allocate(@PathVariable long id) {
-        return allocating.allocate(id, actor.get());
+    public ResponseEntity<AllocationView> allocate(@PathVariable long id) {
+        return ResponseEntity.ok(allocating.allocate(id, actor.get()));
     }
 
     @GetMapping
