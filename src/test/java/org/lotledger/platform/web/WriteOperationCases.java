@@ -484,6 +484,13 @@ final class WriteOperationCases {
                     cancel.body(write(body("reason", "another reason"))),
                     cancel.path(order + "/lines/" + NO_SUCH_ID + "/cancel"));
         });
+        cases.put("POST /api/sales-orders/{id}/allocation", () -> {
+            Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
+            Call allocate = Call.of(
+                    ERP, "POST", "/api/sales-orders/" + so.json().get("id").asLong() + "/allocation");
+            Call noSuchOrder = allocate.path("/api/sales-orders/" + NO_SUCH_ID + "/allocation");
+            return new Scenario(allocate, 200, noSuchOrder, noSuchOrder);
+        });
         cases.put("POST /api/sales-orders/{id}/lines", () -> {
             Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
             String lines = "/api/sales-orders/" + so.json().get("id").asLong() + "/lines";
