@@ -213,11 +213,12 @@ class AllocationOverridesTest {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("OVERRIDE_NOT_ALLOWED"))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("ALLOC-020"));
 
-        long held = lot(300);
-        f.stock(ledger, held, "A2", StockStatus.HOLD, 10);
-        assertThatThrownBy(() -> ask(held, "A2", "LOT_NOT_ACCESSIBLE", OTTO))
+        // HOLD stock exists only under a hold (the next case); QUARANTINE stands for the statuses never allocated
+        long quarantined = lot(300);
+        f.stock(ledger, quarantined, "Q1", StockStatus.QUARANTINE, 10);
+        assertThatThrownBy(() -> ask(quarantined, "Q1", "LOT_NOT_ACCESSIBLE", OTTO))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("ALLOC-010"))
-                .hasMessageContaining("HOLD");
+                .hasMessageContaining("QUARANTINE");
 
         long underHold = lot(300);
         f.stock(ledger, underHold, "A3", StockStatus.AVAILABLE, 10);
@@ -227,6 +228,12 @@ class AllocationOverridesTest {
                 f.key());
         assertThatThrownBy(() -> ask(underHold, "A3", "LOT_NOT_ACCESSIBLE", OTTO))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("ALLOC-040"));
+        assertThat(jdbc.queryForObject(
+                        "select quantity from stock_balance where lot_id = ? and status = 'HOLD'",
+                        Long.class,
+                        underHold))
+                .as("the hold moved the stock to HOLD")
+                .isEqualTo(10L);
 
         long shortDated = lot(20);
         f.stock(ledger, shortDated, "A2", StockStatus.AVAILABLE, 10);
