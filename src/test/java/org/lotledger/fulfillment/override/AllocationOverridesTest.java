@@ -347,6 +347,37 @@ class AllocationOverridesTest {
     }
 
     @Test
+    void the_requester_may_not_approve_in_tasklist_nor_through_engine_rest() {
+        long later = lot(300);
+        f.stock(ledger, later, "A2", StockStatus.AVAILABLE, 10);
+        AllocationOverrideView o = ask(later, "A2", "LOT_NOT_ACCESSIBLE", OTTO);
+        Task task = approvalTask(o.id());
+        org.lotledger.support.TasklistSession tasklist =
+                org.lotledger.support.TasklistSession.loginAsDemo(port, json, "otto");
+        HttpReply own = tasklist.submitForm(task.getId(), Map.of("overrideDecision", "APPROVE"));
+        assertThat(own.status()).as(own.text()).isEqualTo(403);
+        assertThat(own.text()).contains("SAME_APPROVER");
+
+        // /engine-rest is for admin and integration: an override admin asked for (as operations) admin may not approve
+        long other = lot(400);
+        f.stock(ledger, other, "A3", StockStatus.AVAILABLE, 10);
+        deciding.decide(o.id(), false, "another lot instead", new Actor(operationsUser(), Set.of("operations")));
+        AllocationOverrideView byAdmin = overrides.request(
+                new AllocationOverrideRequest(
+                        reservation.id(), f.labelOf(other), f.barcode("A3"), "LOT_NOT_ACCESSIBLE", null),
+                new Actor("admin", Set.of("operations", "admin")));
+        Task adminTask = approvalTask(byAdmin.id());
+        HttpReply rest = ApiClient.as(port, json, "admin")
+                .post(
+                        "/engine-rest/task/" + adminTask.getId() + "/complete",
+                        Map.of("variables", Map.of("overrideDecision", Map.of("value", "APPROVE", "type", "String"))));
+        assertThat(rest.status()).as(rest.text()).isBetween(400, 499);
+        assertThat(rest.text()).contains("SAME_APPROVER");
+        assertThat(approvalTask(byAdmin.id())).as("the task stays open").isNotNull();
+        assertThat(overrides.get(byAdmin.id()).state()).isEqualTo(AllocationOverrideView.State.REQUESTED);
+    }
+
+    @Test
     void a_rejection_needs_a_reason_and_leaves_the_reservation() {
         long later = lot(300);
         f.stock(ledger, later, "A2", StockStatus.AVAILABLE, 10);
