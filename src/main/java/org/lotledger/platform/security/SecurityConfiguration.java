@@ -60,6 +60,8 @@ public class SecurityConfiguration {
 
     static final String[] SALES_ORDERS = {"/api/sales-orders", "/api/sales-orders/**"};
 
+    static final String[] ALLOCATION_OVERRIDES = {"/api/allocation-overrides", "/api/allocation-overrides/**"};
+
     /** Staff: every group but integration (the ERP reads orders, not the dock's receipts). */
     private static final String[] STAFF =
             Groups.ALL.stream().filter(g -> !g.equals(Groups.INTEGRATION)).toArray(String[]::new);
@@ -153,6 +155,15 @@ public class SecurityConfiguration {
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))
                         .hasAnyRole(OPERATIONS, ADMIN, Groups.INTEGRATION)
+                        // allocation overrides: the warehouse and operations ask (the service checks the order's
+                        // warehouse); operations and quality managers decide (the service checks the table's group
+                        // and four eyes); those and admin read them
+                        .requestMatchers(paths(HttpMethod.GET, ALLOCATION_OVERRIDES))
+                        .hasAnyRole(WAREHOUSE, OPERATIONS, QUALITY_MANAGERS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/allocation-overrides/*/decision"))
+                        .hasAnyRole(OPERATIONS, QUALITY_MANAGERS)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/allocation-overrides"))
+                        .hasAnyRole(WAREHOUSE, OPERATIONS)
                         .anyRequest()
                         .denyAll());
         return stateless(http, problems).build();

@@ -501,6 +501,7 @@ class MalformedRequestsFuzzTest {
                 Map.entry("/api/purchase-orders", "erp"),
                 Map.entry("/api/advance-ship-notices", "erp"),
                 Map.entry("/api/sales-orders", "erp"),
+                Map.entry("/api/allocation-overrides", "otto"),
                 Map.entry("/api/receipts/{id}/lines/{lineId}/reversal", "sam"),
                 Map.entry("/api/receipts/{id}/purchase-order-lines/", "sam"),
                 Map.entry("/api/receipts", "rita"),

@@ -69,6 +69,7 @@ final class WriteOperationCases {
     static final String WALT = "walt"; // warehouse
     static final String IVY = "ivy"; // inventory-control
     static final String ERP = "erp"; // integration
+    static final String OTTO = "otto"; // operations
     static final String NO_SUCH_ID = "999999999";
     static final String STALE = "\"99\"";
 
@@ -80,18 +81,26 @@ final class WriteOperationCases {
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final ObjectMapper json;
+    private final org.springframework.context.ApplicationContext context;
     private final Map<String, Supplier<Scenario>> cases = new LinkedHashMap<>();
 
-    WriteOperationCases(ContractHttp http, JdbcTemplate jdbc, Ledger ledger, ObjectMapper json) {
+    WriteOperationCases(
+            ContractHttp http,
+            JdbcTemplate jdbc,
+            Ledger ledger,
+            ObjectMapper json,
+            org.springframework.context.ApplicationContext context) {
         this.http = http;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.json = json;
+        this.context = context;
         catalog();
         lots();
         ledgerWrites();
         purchasing();
         salesOrders();
+        allocationOverrides();
         receiving();
         holds();
     }
@@ -501,6 +510,106 @@ final class WriteOperationCases {
                     post(ERP, lines, with(line, "quantity", 30)),
                     post(ERP, lines, with(line, "uom", "PALLET")));
         });
+    }
+
+    // ---- allocation overrides (operations; the fixture's own warehouse, order and reservation)
+    // ------------------------------------------------------------------------------------
+
+    private void allocationOverrides() {
+        cases.put("POST /api/allocation-overrides", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long reservation = reservedOrderLine(f);
+            long same = f.newLot(); // same expiry: the table lets it through, the swap happens at once
+            f.stock(ledger, same, "A2", StockStatus.AVAILABLE, 10);
+            Map<String, Object> o = body(
+                    "reservationId",
+                    reservation,
+                    "proposedLot",
+                    f.labelOf(same),
+                    "proposedLocation",
+                    f.barcode("A2"),
+                    "reasonCode",
+                    "LOT_NOT_ACCESSIBLE",
+                    "note",
+                    "behind a pallet");
+            return new Scenario(
+                    post(OTTO, "/api/allocation-overrides", o),
+                    201,
+                    post(OTTO, "/api/allocation-overrides", with(o, "note", "another note")),
+                    post(OTTO, "/api/allocation-overrides", with(o, "proposedLocation", "NO-SUCH-LOCATION")));
+        });
+        cases.put("POST /api/allocation-overrides/{id}/decision", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long reservation = reservedOrderLine(f);
+            long later = f.newLot();
+            jdbc.update("update lot set expires_on = current_date + 500 where id = ?", later);
+            f.stock(ledger, later, "A2", StockStatus.AVAILABLE, 10);
+            var requested = context.getBean(org.lotledger.fulfillment.override.AllocationOverrides.class)
+                    .request(
+                            new org.lotledger.fulfillment.override.AllocationOverrideRequest(
+                                    reservation, f.labelOf(later), f.barcode("A2"), "LOT_NOT_ACCESSIBLE", null),
+                            new org.lotledger.common.Actor(WALT, java.util.Set.of("warehouse", "warehouse@" + f.tag)));
+            Call decide = post(
+                    OTTO,
+                    "/api/allocation-overrides/" + requested.id() + "/decision",
+                    body("decision", "APPROVE", "comment", "ok"));
+            return new Scenario(
+                    decide,
+                    200,
+                    decide.body(write(body("decision", "APPROVE", "comment", "another comment"))),
+                    decide.path("/api/allocation-overrides/" + NO_SUCH_ID + "/decision"));
+        });
+    }
+
+    /** A sales order line of the fixture's item in its warehouse, 10 EA reserved at A1; the reservation's id. */
+    private long reservedOrderLine(LedgerFixtures f) {
+        String customer = code("CUS");
+        jdbc.update(
+                "insert into customer (code, name, customer_type) values (?, ?, 'CLINIC')",
+                customer,
+                "Contract customer " + customer);
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, 50);
+        Answer so = setUp(post(
+                ERP,
+                "/api/sales-orders",
+                body(
+                        "source",
+                        "ERP",
+                        "orderNumber",
+                        code("SO-"),
+                        "customerCode",
+                        customer,
+                        "warehouseCode",
+                        f.tag,
+                        "requestedShipDate",
+                        LocalDate.now().plusDays(2).toString(),
+                        "lines",
+                        List.of(body(
+                                "sku",
+                                "SKU-" + f.tag,
+                                "quantity",
+                                10,
+                                "uom",
+                                "EA",
+                                "unitPrice",
+                                1,
+                                "currency",
+                                "USD")))));
+        return context.getBean(org.lotledger.ledger.Reservations.class)
+                .reserve(
+                        new org.lotledger.ledger.Reservations.ReserveRequest(
+                                new org.lotledger.ledger.Reservation.Demand(
+                                        "SALES_ORDER",
+                                        so.json().get("id").asText(),
+                                        so.json().at("/lines/0/id").asText()),
+                                lot,
+                                f.location("A1"),
+                                10,
+                                "ALLOC-050"),
+                        new org.lotledger.common.Actor(OTTO, java.util.Set.of("operations")),
+                        UUID.randomUUID().toString())
+                .id();
     }
 
     private Map<String, Object> salesOrder() {

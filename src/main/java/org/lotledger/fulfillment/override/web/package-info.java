@@ -1,0 +1,2 @@
+/** The REST API of allocation overrides: /api/allocation-overrides (docs/fulfillment.md "Overrides"). */
+package org.lotledger.fulfillment.override.web;
