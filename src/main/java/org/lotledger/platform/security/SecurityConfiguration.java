@@ -86,6 +86,9 @@ public class SecurityConfiguration {
         http.securityMatcher(path("/api/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
+                        // shipment history (before catalog-read, which also matches these paths): staff and the ERP
+                        .requestMatchers(paths(HttpMethod.GET, "/api/lots/*/shipments", "/api/customers/*/shipments"))
+                        .hasAnyRole(EVERY_GROUP)
                         // catalog-read, ledger-read
                         .requestMatchers(paths(HttpMethod.GET, CATALOG))
                         .hasAnyRole(EVERY_GROUP)
@@ -143,6 +146,13 @@ public class SecurityConfiguration {
                         .hasAnyRole(RECEIVING, RECEIVING_SUPERVISORS)
                         // sales orders: staff and the ERP read them; the ERP (integration), operations and admin
                         // place, cancel and add lines (POST only; a change is cancel-line plus a new line)
+                        // shipping: the warehouse opens shipments over staged stock and dispatches them (the
+                        // warehouse's own staff only: Actor#worksAt in the service); documents read by everybody
+                        .requestMatchers(
+                                paths(HttpMethod.POST, "/api/sales-orders/*/shipments", "/api/shipments/*/dispatch"))
+                        .hasAnyRole(WAREHOUSE)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/shipments", "/api/shipments/**"))
+                        .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.GET, SALES_ORDERS))
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))
