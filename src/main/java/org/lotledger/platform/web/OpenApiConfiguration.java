@@ -340,6 +340,8 @@ public class OpenApiConfiguration {
         boolean write = WRITES.contains(method);
         Success success = SUCCESS.get(method + " " + path);
         boolean versioned = VERSIONED.stream().anyMatch(path::startsWith)
+                // a shipment is a record of its own, not a version of the order it ships
+                && !path.contains("/shipments")
                 && (path.endsWith("}")
                         || path.endsWith("/deactivate")
                         || path.endsWith("/cancel")
