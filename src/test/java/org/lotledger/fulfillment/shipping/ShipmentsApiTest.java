@@ -76,6 +76,7 @@ class ShipmentsApiTest {
     long storage;
     long staging;
     long customerLocation;
+    long adjustment;
     String tag;
 
     Reply send(String user, HttpMethod method, String path, Object body, String key) {
@@ -135,6 +136,7 @@ class ShipmentsApiTest {
         staging = catalog.findLocationByBarcode("EAST-SHIP-01").orElseThrow().id();
         long customerId = placed.body().get("customerId").asLong();
         customerLocation = catalog.customerLocationId(customerId);
+        adjustment = catalog.warehouseLocationId(east, LocationKind.ADJUSTMENT);
         ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, IVY, "open-" + tag)
                 .movement(new Movement(
                         lot,
@@ -179,7 +181,9 @@ class ShipmentsApiTest {
     private String where(long location) {
         return location == storage
                 ? "STORAGE"
-                : location == staging ? "STAGING" : location == customerLocation ? "CUSTOMER" : "#" + location;
+                : location == staging
+                        ? "STAGING"
+                        : location == customerLocation ? "CUSTOMER" : location == adjustment ? "ADJ" : "#" + location;
     }
 
     private long postingsOfLot() {
@@ -244,7 +248,8 @@ class ShipmentsApiTest {
                                 + rs.getBigDecimal(3).stripTrailingZeros().toPlainString(),
                         posting))
                 .containsExactly("STAGING AVAILABLE -10", "CUSTOMER AVAILABLE 10");
-        assertThat(balances()).containsExactlyInAnyOrder("STORAGE AVAILABLE 90", "CUSTOMER AVAILABLE 10");
+        assertThat(balances())
+                .containsExactlyInAnyOrder("ADJ AVAILABLE -100", "STORAGE AVAILABLE 90", "CUSTOMER AVAILABLE 10");
         assertThat(reservations.get(staged.id()).state()).isEqualTo(Reservation.State.POSTED);
         assertThat(reservations.get(staged.id()).postingId()).isEqualTo(posting);
         assertThat(jdbc.queryForObject(
@@ -271,7 +276,8 @@ class ShipmentsApiTest {
                 null);
         assertThat(twice.status()).as(twice.text()).isEqualTo(409);
         assertThat(twice.code()).isEqualTo("SHIPMENT_ALREADY_DISPATCHED");
-        assertThat(balances()).containsExactlyInAnyOrder("STORAGE AVAILABLE 90", "CUSTOMER AVAILABLE 10");
+        assertThat(balances())
+                .containsExactlyInAnyOrder("ADJ AVAILABLE -100", "STORAGE AVAILABLE 90", "CUSTOMER AVAILABLE 10");
 
         Reply listed = send("erp", HttpMethod.GET, "/api/shipments?order=" + orderId, null, null);
         assertThat(listed.status()).isEqualTo(200);
@@ -298,7 +304,8 @@ class ShipmentsApiTest {
                     null);
             assertThat(d.status()).as(d.text()).isEqualTo(200);
         }
-        assertThat(balances()).containsExactlyInAnyOrder("STORAGE AVAILABLE 85", "CUSTOMER AVAILABLE 15");
+        assertThat(balances())
+                .containsExactlyInAnyOrder("ADJ AVAILABLE -100", "STORAGE AVAILABLE 85", "CUSTOMER AVAILABLE 15");
         assertThat(jdbc.queryForObject("select status from sales_order where id = ?", String.class, orderId))
                 .isEqualTo("SHIPPED");
     }
@@ -353,5 +360,98 @@ class ShipmentsApiTest {
                         .get("state")
                         .asText())
                 .isEqualTo("OPEN");
+    }
+
+    private String csv(String user, String path, String accept) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Accept", accept);
+        ResponseEntity<String> r = rest.withBasicAuth(user, user + "-demo")
+                .exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("text/csv");
+        return r.getBody();
+    }
+
+    @Test
+    void the_packing_list_and_the_history_say_what_went_to_the_customer_and_sum_to_its_balance() {
+        stage(line1, 10);
+        Reply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        long shipment = opened.body().get("id").asLong();
+        String number = opened.body().get("shipmentNumber").asText();
+        Reply d = send(
+                "walt",
+                HttpMethod.POST,
+                "/api/shipments/" + shipment + "/dispatch",
+                Map.of("stagingLocation", "EAST-SHIP-01"),
+                null);
+        assertThat(d.status()).as(d.text()).isEqualTo(200);
+
+        Reply list = send("erp", HttpMethod.GET, "/api/shipments/" + shipment + "/packing-list", null, null);
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        JsonNode p = list.body();
+        assertThat(p.get("shipmentNumber").asText()).isEqualTo(number);
+        assertThat(p.get("orderNumber").asText()).isEqualTo("SO-" + tag);
+        assertThat(p.at("/shipTo/name").asText()).isEqualTo("Mercy General Hospital");
+        assertThat(p.at("/shipTo/address/city").asText()).isEqualTo("Newark");
+        assertThat(p.at("/shipTo/gln").asText()).hasSize(13);
+        assertThat(p.at("/shipFrom/code").asText()).isEqualTo("EAST");
+        assertThat(p.get("items")).hasSize(1);
+        JsonNode item = p.at("/items/0");
+        assertThat(item.get("sku").asText()).isEqualTo("GLV-NIT-M");
+        assertThat(item.get("lotNumber").asText()).isEqualTo("G" + tag);
+        assertThat(item.get("internalLabel").asText()).isEqualTo("LL-" + tag);
+        assertThat(item.get("quantity").asLong()).isEqualTo(10);
+        assertThat(item.get("unit").asText()).isEqualTo("EA");
+        assertThat(item.get("temperatureClass").asText()).isEqualTo("AMBIENT");
+
+        String text = csv("erp", "/api/shipments/" + shipment + "/packing-list", "text/csv");
+        String[] lines = text.split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("shipment_number,state,order_number,");
+        assertThat(lines[1]).startsWith(number + ",DISPATCHED,SO-" + tag + ",");
+        // addresses carry commas: quoted
+        assertThat(lines[1])
+                .contains("\"350 Lafayette Street, Central receiving, loading dock B, 07105 Newark, NJ, US\"");
+        assertThat(lines[1]).contains(",GLV-NIT-M,");
+        assertThat(csv("erp", "/api/shipments/" + shipment + "/packing-list?format=csv", "*/*"))
+                .isEqualTo(text);
+
+        Reply byLot = send("quinn", HttpMethod.GET, "/api/lots/" + lot + "/shipments", null, null);
+        assertThat(byLot.status()).as(byLot.text()).isEqualTo(200);
+        assertThat(byLot.body().get("rows")).hasSize(1);
+        assertThat(byLot.body().at("/rows/0/shipmentNumber").asText()).isEqualTo(number);
+        assertThat(byLot.body().at("/rows/0/shipped").asLong()).isEqualTo(10);
+        assertThat(byLot.body().at("/rows/0/net").asLong()).isEqualTo(10);
+        long customerId = byLot.body().at("/rows/0/customerId").asLong();
+        Reply byCustomer = send(
+                "erp",
+                HttpMethod.GET,
+                "/api/customers/" + customerId + "/shipments?lot=LL-" + tag + "&from="
+                        + LocalDate.now().minusDays(1) + "&to="
+                        + LocalDate.now().plusDays(1),
+                null,
+                null);
+        assertThat(byCustomer.status()).as(byCustomer.text()).isEqualTo(200);
+        assertThat(byCustomer.body().get("rows")).hasSize(1);
+        assertThat(csv("erp", "/api/customers/" + customerId + "/shipments?lot=LL-" + tag, "text/csv"))
+                .startsWith("shipment_number,posting_id,")
+                .contains(number + ",");
+
+        // the sum check: per customer location and lot, the history's net is the ledger's balance there
+        Reply all = send("erp", HttpMethod.GET, "/api/customers/" + customerId + "/shipments", null, null);
+        for (JsonNode t : all.body().get("totals")) {
+            List<java.math.BigDecimal> balance = jdbc.queryForList(
+                    "select coalesce(sum(quantity), 0) from stock_balance where lot_id = ? and location_id = ?",
+                    java.math.BigDecimal.class,
+                    t.get("lotId").asLong(),
+                    customerLocation);
+            assertThat(balance.get(0).longValueExact())
+                    .as("lot %s", t.get("lotId"))
+                    .isEqualTo(t.get("net").asLong());
+        }
+        assertThat(all.body().get("totals")).isNotEmpty();
+        assertThat(send("erp", HttpMethod.GET, "/api/lots/999999999/shipments", null, null)
+                        .code())
+                .isEqualTo("UNKNOWN_LOT");
     }
 }
