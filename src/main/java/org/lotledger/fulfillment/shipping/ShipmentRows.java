@@ -107,7 +107,7 @@ class ShipmentRows {
 
     List<Header> list(Long warehouseId, Long customerId, Long orderId, String state, int limit, int offset) {
         return jdbc.query(
-                HEADER + """
+                HEADER + " " + """
                          where (?::bigint is null or s.warehouse_id = ?) and (?::bigint is null or s.customer_id = ?)
                            and (?::bigint is null or s.sales_order_id = ?) and (?::varchar is null or s.state = ?)
                          order by s.id desc limit ? offset ?""",
