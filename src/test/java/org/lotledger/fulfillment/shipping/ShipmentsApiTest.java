@@ -63,6 +63,9 @@ class ShipmentsApiTest {
     @Autowired
     CatalogQueries catalog;
 
+    @Autowired
+    org.lotledger.quality.PlacingHold placing;
+
     record Reply(int status, JsonNode body, String text) {
         String code() {
             return body.path("code").asText(null);
@@ -453,5 +456,35 @@ class ShipmentsApiTest {
         assertThat(send("erp", HttpMethod.GET, "/api/lots/999999999/shipments", null, null)
                         .code())
                 .isEqualTo("UNKNOWN_LOT");
+    }
+
+    @Test
+    void a_hold_placed_after_picking_blocks_the_line_and_the_dispatch_posts_nothing() {
+        stage(line1, 10);
+        Reply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        long shipment = opened.body().get("id").asLong();
+        placing.place(
+                new org.lotledger.quality.PlacingHold.HoldRequest(
+                        org.lotledger.quality.HoldScope.LOT,
+                        lot,
+                        null,
+                        org.lotledger.quality.HoldReason.INVESTIGATION,
+                        null),
+                new Actor("quinn", Set.of("quality")),
+                UUID.randomUUID().toString());
+        long before = postingsOfLot();
+        Reply d = send(
+                "walt",
+                HttpMethod.POST,
+                "/api/shipments/" + shipment + "/dispatch",
+                Map.of("stagingLocation", "EAST-SHIP-01"),
+                null);
+        assertThat(d.status()).as(d.text()).isEqualTo(409);
+        assertThat(d.code()).isEqualTo("LOT_ON_HOLD");
+        assertThat(postingsOfLot()).isEqualTo(before);
+        Reply view = send("walt", HttpMethod.GET, "/api/shipments/" + shipment, null, null);
+        assertThat(view.body().at("/lines/0/state").asText()).isEqualTo("BLOCKED_BY_HOLD");
+        assertThat(view.body().get("state").asText()).isEqualTo("OPEN");
+        assertThat(balances()).contains("STAGING HOLD 10");
     }
 }
