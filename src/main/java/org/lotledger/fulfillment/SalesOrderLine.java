@@ -151,6 +151,22 @@ public class SalesOrderLine extends VersionedEntity {
         this.status = SalesOrderStates.ofLine(quantities());
     }
 
+    /**
+     * Records {@code quantity} base units shipped (a dispatched shipment). What shipped was picked and allocated
+     * before (the staging reservation it posted came from a pick): picked and allocated are raised to at least what
+     * has shipped, so the line's quantities stay consistent whichever step recorded its own count.
+     */
+    void shipped(long quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("shipped quantity must be positive: " + quantity);
+        }
+        BigDecimal shipped = shippedBaseQuantity.add(BigDecimal.valueOf(quantity));
+        this.shippedBaseQuantity = shipped;
+        this.pickedBaseQuantity = pickedBaseQuantity.max(shipped);
+        this.allocatedBaseQuantity = allocatedBaseQuantity.max(pickedBaseQuantity);
+        this.status = SalesOrderStates.ofLine(quantities());
+    }
+
     /** Refuses a line that is cancelled already or has shipped something, before anything is changed. */
     void requireCancellable() {
         if (status == SalesOrderLineStatus.CANCELLED) {

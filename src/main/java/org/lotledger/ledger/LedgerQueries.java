@@ -80,6 +80,24 @@ public class LedgerQueries implements ItemPostings {
             BigDecimal extendedValue,
             String currency) {}
 
+    /**
+     * A leg at a customer's location (kind CUSTOMER) of a SHIPMENT, RETURN or REVERSAL posting: what reached the
+     * customer (positive) or came back from it (negative), in whole base units of the lot's item.
+     */
+    public record CustomerLeg(
+            long postingId,
+            String postingType,
+            String referenceType,
+            String referenceId,
+            Long reversesPostingId,
+            Instant occurredAt,
+            Instant recordedAt,
+            long lotId,
+            long itemId,
+            long locationId,
+            long customerId,
+            long quantity) {}
+
     public record AsOf(long lotId, long locationId, Instant asOf, Map<StockStatus, BigDecimal> balances) {}
 
     private final JdbcTemplate jdbc;
@@ -232,6 +250,60 @@ public class LedgerQueries implements ItemPostings {
     }
 
     // ---- reads for other features, in the caller's transaction -----------------------------------------------
+
+    /**
+     * The SHIPMENT, RETURN and REVERSAL legs at customers' locations (kind CUSTOMER), filtered by any of lot, customer
+     * and item, and by the posting's occurred time ({@code from} inclusive, {@code to} exclusive), in the order the
+     * ledger recorded them. Summed per lot and customer they are the customer location's kept balance (only these
+     * posting types touch a CUSTOMER location). Lot-level shipment history (issue 9 §8) joins them with the
+     * shipments.
+     */
+    @Transactional(readOnly = true)
+    public List<CustomerLeg> customerLegs(Long lotId, Long customerId, Long itemId, Instant from, Instant to) {
+        return jdbc.query(
+                """
+                select p.id, p.posting_type, p.reference_type, p.reference_id, p.reverses_posting_id, p.occurred_at,
+                       p.recorded_at, g.lot_id, l.item_id, g.location_id, loc.customer_id, g.quantity
+                  from posting_leg g
+                  join posting p on p.id = g.posting_id
+                  join location loc on loc.id = g.location_id
+                  join lot l on l.id = g.lot_id
+                 where loc.kind = 'CUSTOMER'
+                   and p.posting_type in ('SHIPMENT', 'RETURN', 'REVERSAL')
+                   and (?::bigint is null or g.lot_id = ?)
+                   and (?::bigint is null or loc.customer_id = ?)
+                   and (?::bigint is null or l.item_id = ?)
+                   and (?::timestamptz is null or p.occurred_at >= ?)
+                   and (?::timestamptz is null or p.occurred_at < ?)
+                 order by p.recorded_at, p.id, g.leg_no""",
+                (rs, n) -> new CustomerLeg(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        (Long) rs.getObject(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getBigDecimal(12).longValueExact()),
+                lotId,
+                lotId,
+                customerId,
+                customerId,
+                itemId,
+                itemId,
+                ts(from),
+                ts(from),
+                ts(to),
+                ts(to));
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
 
     /** The kept balance of a lot at a location in a status; 0 when there is none. */
     @Transactional(readOnly = true)

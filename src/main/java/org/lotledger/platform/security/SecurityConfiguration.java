@@ -88,6 +88,9 @@ public class SecurityConfiguration {
         http.securityMatcher(path("/api/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(a -> a
+                        // shipment history (before catalog-read, which also matches these paths): staff and the ERP
+                        .requestMatchers(paths(HttpMethod.GET, "/api/lots/*/shipments", "/api/customers/*/shipments"))
+                        .hasAnyRole(EVERY_GROUP)
                         // catalog-read, ledger-read
                         .requestMatchers(paths(HttpMethod.GET, CATALOG))
                         .hasAnyRole(EVERY_GROUP)
@@ -151,6 +154,13 @@ public class SecurityConfiguration {
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, "/api/sales-orders/*/allocation"))
                         .hasAnyRole(OPERATIONS, ADMIN, Groups.INTEGRATION)
+                        // shipping: the warehouse opens shipments over staged stock and dispatches them (the
+                        // warehouse's own staff only: Actor#worksAt in the service); documents read by everybody
+                        .requestMatchers(
+                                paths(HttpMethod.POST, "/api/sales-orders/*/shipments", "/api/shipments/*/dispatch"))
+                        .hasAnyRole(WAREHOUSE)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/shipments", "/api/shipments/**"))
+                        .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.GET, SALES_ORDERS))
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))

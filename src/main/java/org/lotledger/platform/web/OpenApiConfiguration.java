@@ -82,6 +82,7 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/advance-ship-notices", Success.CREATED),
             Map.entry("POST /api/sales-orders", Success.CREATED),
             Map.entry("POST /api/allocation-overrides", Success.CREATED),
+            Map.entry("POST /api/sales-orders/{id}/shipments", Success.CREATED),
             // receiving
             Map.entry("POST /api/receipts", Success.CREATED),
             Map.entry("POST /api/receipts/{id}/lines", Success.CREATED),
@@ -340,6 +341,8 @@ public class OpenApiConfiguration {
         boolean write = WRITES.contains(method);
         Success success = SUCCESS.get(method + " " + path);
         boolean versioned = VERSIONED.stream().anyMatch(path::startsWith)
+                // a shipment is a record of its own, not a version of the order it ships
+                && !path.contains("/shipments")
                 && (path.endsWith("}")
                         || path.endsWith("/deactivate")
                         || path.endsWith("/cancel")
@@ -475,8 +478,19 @@ public class OpenApiConfiguration {
                 schema = generated.getContent().values().iterator().next().getSchema();
             }
         }
-        return schema == null ? null : new Content().addMediaType("application/json", new MediaType().schema(schema));
+        Content content = new Content().addMediaType("application/json", new MediaType().schema(schema));
+        if (CSV_TOO.contains(key)) {
+            // shipment documents also answer RFC 4180 CSV (Accept: text/csv or ?format=csv)
+            content.addMediaType("text/csv", new MediaType().schema(new StringSchema()));
+        }
+        return schema == null && !CSV_TOO.contains(key) ? null : content;
     }
+
+    /** The GET operations that answer CSV as well as JSON (docs/fulfillment.md "Packing list", "Shipment history"). */
+    static final List<String> CSV_TOO = List.of(
+            "GET /api/shipments/{id}/packing-list",
+            "GET /api/lots/{id}/shipments",
+            "GET /api/customers/{id}/shipments");
 
     private static Schema<?> schemaRef(String name) {
         return new Schema<>().$ref("#/components/schemas/" + name);

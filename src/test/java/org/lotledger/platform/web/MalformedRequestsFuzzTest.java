@@ -500,6 +500,8 @@ class MalformedRequestsFuzzTest {
                 Map.entry("/api/lots", "quinn"),
                 Map.entry("/api/purchase-orders", "erp"),
                 Map.entry("/api/advance-ship-notices", "erp"),
+                Map.entry("/api/sales-orders/{id}/shipments", "walt"),
+                Map.entry("/api/shipments", "walt"),
                 Map.entry("/api/sales-orders", "erp"),
                 Map.entry("/api/allocation-overrides", "otto"),
                 Map.entry("/api/receipts/{id}/lines/{lineId}/reversal", "sam"),

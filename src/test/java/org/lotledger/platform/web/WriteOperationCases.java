@@ -101,6 +101,7 @@ final class WriteOperationCases {
         purchasing();
         salesOrders();
         allocationOverrides();
+        shipments();
         receiving();
         holds();
     }
@@ -610,6 +611,81 @@ final class WriteOperationCases {
                         new org.lotledger.common.Actor(OTTO, java.util.Set.of("operations")),
                         UUID.randomUUID().toString())
                 .id();
+    }
+
+    private void shipments() {
+        cases.put("POST /api/sales-orders/{id}/shipments", () -> {
+            Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
+            long order = so.json().get("id").asLong();
+            staged(
+                    order,
+                    so.json().at("/lines/0/id").asLong(),
+                    so.json().at("/lines/0/itemId").asLong(),
+                    4);
+            String path = "/api/sales-orders/" + order + "/shipments";
+            return new Scenario(
+                    post(WALT, path, body("note", "dock 2")),
+                    201,
+                    post(WALT, path, body("note", "another note")),
+                    post(WALT, "/api/sales-orders/" + NO_SUCH_ID + "/shipments", body("note", "dock 2")));
+        });
+        cases.put("POST /api/shipments/{id}/dispatch", () -> {
+            Answer so = setUp(post(ERP, "/api/sales-orders", salesOrder()));
+            long order = so.json().get("id").asLong();
+            staged(
+                    order,
+                    so.json().at("/lines/0/id").asLong(),
+                    so.json().at("/lines/0/itemId").asLong(),
+                    4);
+            Answer shipment = setUp(post(WALT, "/api/sales-orders/" + order + "/shipments", body()));
+            String path = "/api/shipments/" + shipment.json().get("id").asLong() + "/dispatch";
+            return new Scenario(
+                    post(WALT, path, body("stagingLocation", DemoCatalogLoader.EAST_SHIP)),
+                    200,
+                    post(WALT, path, body("stagingLocation", DemoCatalogLoader.EAST_SHIP.toLowerCase())),
+                    post(WALT, path, body("stagingLocation", DemoCatalogLoader.EAST_AMBIENT_1)));
+        });
+    }
+
+    /** What the pick leaves: a new lot's stock PICKed to EAST-SHIP-01 and a pending reservation of the line there. */
+    private void staged(long order, long line, long item, long quantity) {
+        long east = jdbc.queryForObject("select id from warehouse where code = 'EAST'", Long.class);
+        long supplier = jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class);
+        String n = code("SHP");
+        long lot = jdbc.queryForObject("""
+                insert into lot (item_id, supplier_id, lot_number, internal_label, expires_on, unit_cost, currency)
+                values (?, ?, ?, ?, current_date + 400, 0.05, 'USD') returning id""", Long.class, item, supplier, n, "LL-" + n);
+        long storage = jdbc.queryForObject(
+                "select id from location where barcode = ?", Long.class, DemoCatalogLoader.EAST_AMBIENT_1);
+        long staging = jdbc.queryForObject(
+                "select id from location where barcode = ?", Long.class, DemoCatalogLoader.EAST_SHIP);
+        long adjustment = jdbc.queryForObject(
+                "select id from location where warehouse_id = ? and kind = 'ADJUSTMENT'", Long.class, east);
+        ledger.post(PostingRequest.of(
+                        PostingType.OPENING_BALANCE,
+                        LedgerFixtures.INVENTORY,
+                        UUID.randomUUID().toString())
+                .movement(
+                        new Movement(lot, adjustment, StockStatus.AVAILABLE, storage, StockStatus.AVAILABLE, quantity))
+                .reason("OPENING")
+                .build());
+        ledger.post(PostingRequest.of(
+                        PostingType.PICK,
+                        LedgerFixtures.WAREHOUSE,
+                        UUID.randomUUID().toString())
+                .movement(new Movement(lot, storage, StockStatus.AVAILABLE, staging, StockStatus.AVAILABLE, quantity))
+                .build());
+        jdbc.update(
+                """
+                insert into stock_reservation (demand_type, demand_reference, demand_line, lot_id, location_id, quantity,
+                                               actor, idempotency_key, created_at)
+                values ('SALES_ORDER', ?, ?, ?, ?, ?, 'walt', ?, clock_timestamp())""",
+                String.valueOf(order),
+                String.valueOf(line),
+                lot,
+                staging,
+                quantity,
+                UUID.randomUUID().toString());
     }
 
     private Map<String, Object> salesOrder() {
