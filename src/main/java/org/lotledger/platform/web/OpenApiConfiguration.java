@@ -81,6 +81,7 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/purchase-orders", Success.CREATED),
             Map.entry("POST /api/advance-ship-notices", Success.CREATED),
             Map.entry("POST /api/sales-orders", Success.CREATED),
+            Map.entry("POST /api/sales-orders/{id}/pick-tasks", Success.CREATED),
             // receiving
             Map.entry("POST /api/receipts", Success.CREATED),
             Map.entry("POST /api/receipts/{id}/lines", Success.CREATED),
