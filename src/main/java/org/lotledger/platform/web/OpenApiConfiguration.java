@@ -344,7 +344,9 @@ public class OpenApiConfiguration {
                         || path.endsWith("/deactivate")
                         || path.endsWith("/cancel")
                         || path.endsWith("/lines")
-                        || success == Success.CREATED);
+                        || success == Success.CREATED)
+                // a pick task is made over a sales order but is no versioned record of its own
+                && !path.endsWith("/pick-tasks");
         if (write) {
             List<Parameter> parameters = new ArrayList<>();
             parameters.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));

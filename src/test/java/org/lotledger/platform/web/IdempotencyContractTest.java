@@ -87,6 +87,9 @@ class IdempotencyContractTest {
     Ledger ledger;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -98,7 +101,7 @@ class IdempotencyContractTest {
     void client() {
         http = new ContractHttp(port);
         tables = new TableCounts(jdbc);
-        cases = new WriteOperationCases(http, jdbc, ledger, json);
+        cases = new WriteOperationCases(http, jdbc, ledger, json, context);
     }
 
     @AfterAll
