@@ -186,7 +186,7 @@ class PickingApiTest {
         assertThat(f.balance(lotA, f.location("S1"))).isEqualTo(40);
         assertThat(f.balance(lotA, f.ship)).isEqualTo(10);
         assertThat(jdbc.queryForList(
-                        "select type || ' ' || coalesce(reference_type, '-') from posting where id = ?",
+                        "select posting_type || ' ' || coalesce(reference_type, '-') from posting where id = ?",
                         String.class,
                         posting))
                 .containsExactly("PICK PICK_LINE");
@@ -309,15 +309,15 @@ class PickingApiTest {
     }
 
     @Test
-    void a_quantity_from_the_label_count_in_the_gtins_unit_is_converted_to_base_units() {
+    void a_quantity_in_the_gtins_packaging_level_is_converted_to_base_units() {
         JsonNode t = task();
-        Map<String, Object> c = confirmation(lotA, "S1", null);
-        c.remove("quantity");
+        Map<String, Object> c = confirmation(lotA, "S1", 1);
         c.remove("uom");
-        c.put("lotLabel", "(01)" + f.gtinBox + "(10)A" + f.tag + "(37)1");
+        c.put("lotLabel", "(01)" + f.gtinBox + "(10)A" + f.tag);
         Reply r = post("walt", confirmPath(t, 0), c);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         assertThat(r.body().get("pickedQuantity").asLong()).isEqualTo(10);
+        assertThat(f.balance(lotA, f.ship)).isEqualTo(10);
     }
 
     @Test

@@ -171,10 +171,10 @@ class ShortPicksAndOverridesTest {
         long overrideId = 7_000_000L + Math.abs(UUID.randomUUID().hashCode() % 1_000_000);
         Reservation now = new TransactionTemplate(transactions).execute(s -> {
             reservations.voidPending(List.of(resA.id()), VoidReason.OVERRIDE, PickingFixtures.OTTO);
-            Reservation n = f.reserve(reservations, orderId, line1, lotC, "S3", 10);
             jdbc.update(
                     "update sales_order_line set allocated_base_quantity = allocated_base_quantity - 10 where id = ?",
                     line1);
+            Reservation n = f.reserve(reservations, orderId, line1, lotC, "S3", 10);
             publisher.publishEvent(new AllocationOverridden(overrideId, orderId, line1, resA.id(), n.id()));
             return n;
         });
