@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Scrap and return-to-vendor decisions become warehouse moves (table quality_hold_warehouse_move): the stock stays
+ * Scrap and return-to-vendor decisions become warehouse moves (table warehouse_move, kinds HOLD_SCRAP and HOLD_RTV): the stock stays
  * HOLD where it is until a warehouse worker has moved it and confirmed by scanning the lot and a location; only then
  * is it posted — SCRAP to the warehouse's scrap location (scan the location it was taken from: the scrap location is
  * virtual and has no barcode), or a MOVE to the reject-staging location (scan that location). The posting is made in
@@ -78,7 +78,7 @@ public class HoldWarehouseMoves {
      */
     public List<Long> create(HoldDecision decision, String processInstanceId) {
         List<WarehouseMove> earlier =
-                jdbc.query(SELECT + " where m.decision_record_id = ? order by m.id", this::row, decision.recordId());
+                jdbc.query(SELECT + " and m.decision_record_id = ? order by m.id", this::row, decision.recordId());
         if (!earlier.isEmpty()) {
             return earlier.stream()
                     .filter(m -> "OPEN".equals(m.state()))
@@ -95,10 +95,11 @@ public class HoldWarehouseMoves {
                     : destinations.stagingFor(p.lotId(), p.locationId());
             ids.add(jdbc.queryForObject(
                     """
-                    insert into quality_hold_warehouse_move (hold_id, decision_record_id, process_instance_id,
+                    insert into warehouse_move (kind, hold_id, decision_record_id, process_instance_id,
                         disposition, lot_id, from_location_id, to_location_id, quantity, reason_code)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
                     Long.class,
+                    p.disposition() == HoldDecision.Disposition.SCRAP ? "HOLD_SCRAP" : "HOLD_RTV",
                     decision.holdId(),
                     decision.recordId(),
                     processInstanceId,
@@ -113,7 +114,7 @@ public class HoldWarehouseMoves {
     }
 
     public WarehouseMove get(long moveId) {
-        return jdbc.query(SELECT + " where m.id = ?", this::row, moveId).stream()
+        return jdbc.query(SELECT + " and m.id = ?", this::row, moveId).stream()
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound(
                         "UNKNOWN_WAREHOUSE_MOVE",
@@ -122,12 +123,13 @@ public class HoldWarehouseMoves {
     }
 
     public List<WarehouseMove> forHold(long holdId) {
-        return jdbc.query(SELECT + " where m.hold_id = ? order by m.id", this::row, holdId);
+        return jdbc.query(SELECT + " and m.hold_id = ? order by m.id", this::row, holdId);
     }
 
     public boolean anyOpen(long holdId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists(select 1 from quality_hold_warehouse_move where hold_id = ? and state = 'OPEN')",
+                "select exists(select 1 from warehouse_move where hold_id = ? and kind in ('HOLD_SCRAP', 'HOLD_RTV')"
+                        + " and state = 'OPEN')",
                 Boolean.class,
                 holdId));
     }
@@ -141,7 +143,7 @@ public class HoldWarehouseMoves {
      */
     public WarehouseMove confirm(long moveId, String lotScan, String locationScan, Actor worker, Actor approver) {
         holds.lockHoldDecisions(); // before any row lock, like every hold decision
-        WarehouseMove m = jdbc.query(SELECT + " where m.id = ? for update of m", this::row, moveId).stream()
+        WarehouseMove m = jdbc.query(SELECT + " and m.id = ? for update of m", this::row, moveId).stream()
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound(
                         "UNKNOWN_WAREHOUSE_MOVE",
@@ -193,7 +195,7 @@ public class HoldWarehouseMoves {
         Long postingId = jdbc.queryForObject("""
                 select max(posting_id) from quality_hold_outcome where hold_id = ? and request_key = ?""", Long.class, m.holdId(), key);
         jdbc.update("""
-                update quality_hold_warehouse_move set state = 'DONE', posting_id = ?, confirmed_by = ?,
+                update warehouse_move set state = 'DONE', posting_id = ?, confirmed_by = ?,
                        confirmed_at = now() where id = ?""", postingId, worker.userId(), moveId);
         return get(moveId);
     }
@@ -202,8 +204,9 @@ public class HoldWarehouseMoves {
             select m.id, m.hold_id, m.decision_record_id, m.process_instance_id, m.disposition, m.lot_id,
                    l.internal_label, l.lot_number, m.from_location_id, f.code, m.to_location_id, t.code, m.quantity,
                    m.reason_code, m.state, m.posting_id, m.confirmed_by, m.confirmed_at
-              from quality_hold_warehouse_move m join lot l on l.id = m.lot_id
-              join location f on f.id = m.from_location_id join location t on t.id = m.to_location_id""";
+              from warehouse_move m join lot l on l.id = m.lot_id
+              join location f on f.id = m.from_location_id join location t on t.id = m.to_location_id
+             where m.kind in ('HOLD_SCRAP', 'HOLD_RTV')""";
 
     private WarehouseMove row(ResultSet rs, int i) throws SQLException {
         return new WarehouseMove(

@@ -399,11 +399,9 @@ class QualityHoldThroughTasklistTest {
                 .startBeforeActivity("Task_CarryOutHoldDecision")
                 .execute();
 
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from quality_hold_warehouse_move where hold_id = ?", Long.class, holdId))
+        assertThat(jdbc.queryForObject("select count(*) from warehouse_move where hold_id = ?", Long.class, holdId))
                 .isOne();
-        long moveId =
-                jdbc.queryForObject("select id from quality_hold_warehouse_move where hold_id = ?", Long.class, holdId);
+        long moveId = jdbc.queryForObject("select id from warehouse_move where hold_id = ?", Long.class, holdId);
         long postings = postings();
         HttpReply confirmed = walt.post(
                 "/api/holds/" + holdId + "/warehouse-moves/" + moveId + "/confirmation",

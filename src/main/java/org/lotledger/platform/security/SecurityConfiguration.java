@@ -161,6 +161,17 @@ public class SecurityConfiguration {
                         .hasAnyRole(WAREHOUSE)
                         .requestMatchers(paths(HttpMethod.GET, "/api/shipments", "/api/shipments/**"))
                         .hasAnyRole(EVERY_GROUP)
+                        // picking: operations or the order's warehouse staff make a task; the warehouse claims,
+                        // releases and confirms (the task's own warehouse only, checked by the service: 403
+                        // NOT_WAREHOUSE_STAFF); operations and admin see every task, inventory control the exceptions
+                        .requestMatchers(paths(HttpMethod.POST, "/api/sales-orders/*/pick-tasks"))
+                        .hasAnyRole(WAREHOUSE, OPERATIONS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/pick-tasks", "/api/pick-tasks/**"))
+                        .hasAnyRole(WAREHOUSE, OPERATIONS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/pick-tasks/**"))
+                        .hasAnyRole(WAREHOUSE)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/pick-exceptions", "/api/pick-exceptions/**"))
+                        .hasAnyRole(WAREHOUSE, INVENTORY_CONTROL, OPERATIONS, ADMIN)
                         .requestMatchers(paths(HttpMethod.GET, SALES_ORDERS))
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))

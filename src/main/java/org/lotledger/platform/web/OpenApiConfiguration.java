@@ -83,6 +83,7 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/sales-orders", Success.CREATED),
             Map.entry("POST /api/allocation-overrides", Success.CREATED),
             Map.entry("POST /api/sales-orders/{id}/shipments", Success.CREATED),
+            Map.entry("POST /api/sales-orders/{id}/pick-tasks", Success.CREATED),
             // receiving
             Map.entry("POST /api/receipts", Success.CREATED),
             Map.entry("POST /api/receipts/{id}/lines", Success.CREATED),
@@ -347,7 +348,9 @@ public class OpenApiConfiguration {
                         || path.endsWith("/deactivate")
                         || path.endsWith("/cancel")
                         || path.endsWith("/lines")
-                        || success == Success.CREATED);
+                        || success == Success.CREATED)
+                // a pick task is made over a sales order but is no versioned record of its own
+                && !path.endsWith("/pick-tasks");
         if (write) {
             List<Parameter> parameters = new ArrayList<>();
             parameters.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));

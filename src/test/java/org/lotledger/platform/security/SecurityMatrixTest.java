@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.lotledger.IntegrationTest;
+import org.lotledger.fulfillment.picking.PickingFixtures;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.LedgerFixtures;
 import org.lotledger.ledger.StockStatus;
@@ -268,6 +269,12 @@ class SecurityMatrixTest {
      * So the operations answer what they answer for such records (200, or 409 for a released hold or a closed receipt)
      * whoever asks, in any order.
      */
+    @Autowired
+    org.lotledger.ledger.Reservations reservations;
+
+    @Autowired
+    org.lotledger.fulfillment.SalesOrdering ordering;
+
     Map<String, String> records() {
         Map<String, String> records = new java.util.LinkedHashMap<>();
         LedgerFixtures f = new LedgerFixtures(jdbc);
@@ -370,6 +377,13 @@ class SecurityMatrixTest {
         HttpReply closed = call("rita", "POST", "/api/receipts/" + receipt.id() + "/close", null);
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         records.put("receipt", String.valueOf(receipt.id()));
+        // a pick task of EAST (walt's) over a reservation of the test's own stock
+        PickingFixtures pf = new PickingFixtures(jdbc);
+        PickingFixtures.Reserved reserved = pf.reservedOrder(ledger, reservations, ordering);
+        HttpReply task = call("walt", "POST", "/api/sales-orders/" + reserved.orderId() + "/pick-tasks", null);
+        assertThat(task.status()).as(task.text()).isEqualTo(201);
+        records.put("pickTask", String.valueOf(task.id()));
+        records.put("pickLine", task.body().at("/lines/0/id").asText());
         return records;
     }
 

@@ -502,6 +502,8 @@ class MalformedRequestsFuzzTest {
                 Map.entry("/api/advance-ship-notices", "erp"),
                 Map.entry("/api/sales-orders/{id}/shipments", "walt"),
                 Map.entry("/api/shipments", "walt"),
+                Map.entry("/api/sales-orders/{id}/pick-tasks", "walt"),
+                Map.entry("/api/pick-tasks", "walt"),
                 Map.entry("/api/sales-orders", "erp"),
                 Map.entry("/api/allocation-overrides", "otto"),
                 Map.entry("/api/receipts/{id}/lines/{lineId}/reversal", "sam"),
@@ -692,6 +694,9 @@ class MalformedRequestsFuzzTest {
                 case "SalesOrderLineDraft.quantity" -> 2;
                 case "SalesOrderLineDraft.unitPrice" -> new BigDecimal("30.00");
                 case "ZoneDraft.zoneType" -> "STORAGE";
+                case "PickConfirmation.locationBarcode" -> f.barcode("A1");
+                case "PickConfirmation.lotLabel" -> lotLabel;
+                case "PickConfirmation.stagingLocationBarcode" -> "EAST-SHIP-01";
                 default ->
                     switch (property) {
                         case "lot" -> lotLabel;

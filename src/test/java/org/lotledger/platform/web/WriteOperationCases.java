@@ -16,11 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.lotledger.catalog.demo.DemoCatalogLoader;
+import org.lotledger.fulfillment.SalesOrdering;
+import org.lotledger.fulfillment.picking.PickingFixtures;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.LedgerFixtures;
 import org.lotledger.ledger.Movement;
 import org.lotledger.ledger.PostingRequest;
 import org.lotledger.ledger.PostingType;
+import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.platform.web.ContractHttp.Answer;
 import org.lotledger.platform.web.ContractHttp.Call;
@@ -102,6 +105,7 @@ final class WriteOperationCases {
         salesOrders();
         allocationOverrides();
         shipments();
+        picking();
         receiving();
         holds();
     }
@@ -686,6 +690,83 @@ final class WriteOperationCases {
                 staging,
                 quantity,
                 UUID.randomUUID().toString());
+    }
+
+    // ---- picking (walt, warehouse@EAST)
+    // -------------------------------------------------------------------------------------------
+
+    private record Picking(PickingFixtures f, PickingFixtures.Reserved r, long taskId, long lineId) {}
+
+    private Picking pickingFixture(boolean withTask) {
+        PickingFixtures f = new PickingFixtures(jdbc);
+        PickingFixtures.Reserved r =
+                f.reservedOrder(ledger, context.getBean(Reservations.class), context.getBean(SalesOrdering.class));
+        if (!withTask) {
+            return new Picking(f, r, 0, 0);
+        }
+        Answer task = setUp(Call.of(WALT, "POST", "/api/sales-orders/" + r.orderId() + "/pick-tasks"));
+        return new Picking(
+                f,
+                r,
+                task.json().get("id").asLong(),
+                task.json().at("/lines/0/id").asLong());
+    }
+
+    private Map<String, Object> pickConfirmation(Picking p, long quantity) {
+        return body(
+                "locationBarcode",
+                p.f().barcode("S1"),
+                "lotLabel",
+                p.f().gs1(p.r().lotId()),
+                "quantity",
+                quantity,
+                "uom",
+                "EA",
+                "stagingLocationBarcode",
+                p.f().shipBarcode);
+    }
+
+    private void picking() {
+        cases.put("POST /api/sales-orders/{id}/pick-tasks", () -> {
+            Picking p = pickingFixture(false);
+            Picking other = pickingFixture(false);
+            String path = "/api/sales-orders/" + p.r().orderId() + "/pick-tasks";
+            Call create = Call.of(WALT, "POST", path);
+            return new Scenario(
+                    create,
+                    201,
+                    create.path("/api/sales-orders/" + other.r().orderId() + "/pick-tasks"),
+                    create.path("/api/sales-orders/" + NO_SUCH_ID + "/pick-tasks"));
+        });
+        cases.put("POST /api/pick-tasks/{id}/claim", () -> {
+            Picking p = pickingFixture(true);
+            Call claim = Call.of(WALT, "POST", "/api/pick-tasks/" + p.taskId() + "/claim");
+            return new Scenario(
+                    claim,
+                    200,
+                    claim.path("/api/pick-tasks/" + p.taskId() + "/release"),
+                    claim.path("/api/pick-tasks/" + NO_SUCH_ID + "/claim"));
+        });
+        cases.put("POST /api/pick-tasks/{id}/release", () -> {
+            Picking p = pickingFixture(true);
+            setUp(Call.of(WALT, "POST", "/api/pick-tasks/" + p.taskId() + "/claim"));
+            Call release = Call.of(WALT, "POST", "/api/pick-tasks/" + p.taskId() + "/release");
+            return new Scenario(
+                    release,
+                    200,
+                    release.path("/api/pick-tasks/" + p.taskId() + "/claim"),
+                    release.path("/api/pick-tasks/" + NO_SUCH_ID + "/release"));
+        });
+        cases.put("POST /api/pick-tasks/{id}/lines/{lineId}/confirmation", () -> {
+            Picking p = pickingFixture(true);
+            String path = "/api/pick-tasks/" + p.taskId() + "/lines/" + p.lineId() + "/confirmation";
+            Map<String, Object> ok = pickConfirmation(p, 10);
+            return new Scenario(
+                    post(WALT, path, ok),
+                    200,
+                    post(WALT, path, with(pickConfirmation(p, 9), "shortPick", true)),
+                    post(WALT, path, with(ok, "locationBarcode", p.f().barcode("S2"))));
+        });
     }
 
     private Map<String, Object> salesOrder() {
