@@ -28,7 +28,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *   <li>a cancelled line voids its pending reservations (CANCELLED) and drops its backorder, in the cancelling
  *       transaction (a plain listener, so a refused void rolls the cancellation back);
  *   <li>the one place that keeps allocated quantities true: whenever pending SALES_ORDER reservations are voided for
- *       any reason but CANCELLED (hold, expiry, shelf life, short pick, override, whoever voids them), the lines'
+ *       any reason but CANCELLED and OVERRIDE (hold, expiry, shelf life, short pick, whoever voids them), the lines'
  *       allocated quantity goes down by what was voided, in the voiding transaction;
  *   <li>after a void by HOLD, EXPIRY, SHELF_LIFE or SHORT_PICK commits, the affected orders are allocated again in
  *       a transaction of their own (what cannot be covered is backordered with its reason);
@@ -93,6 +93,9 @@ class AllocationWiring {
     void voided(ReservationsVoided e) {
         if (e.reason() == VoidReason.CANCELLED) {
             return; // the cancelled line zeroed its allocation itself
+        }
+        if (e.reason() == VoidReason.OVERRIDE) {
+            return; // an override's swap re-reserves exactly what it voided: the allocation stays
         }
         Map<Long, Map<Long, Long>> byOrder = new LinkedHashMap<>();
         for (Reservation r : salesOrderReservations(e)) {

@@ -1,5 +1,6 @@
 package org.lotledger.fulfillment.picking;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,7 @@ public record PickTaskView(
      * @param state OPEN, DONE (confirmed; {@code pickedQuantity} may be less on a short pick) or VOIDED (its
      *              reservation was voided: the order line was cancelled or a hold placed)
      */
+    @Schema(name = "PickTaskLineView")
     public record Line(
             long id,
             int lineNo,

@@ -1,5 +1,6 @@
 package org.lotledger.fulfillment.shipping;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,7 @@ public record ShipmentView(
      *              is HOLD at the staging location), RELEASED (the reservation was voided otherwise, or the held stock
      *              left the staging location: the line ships nothing)
      */
+    @Schema(name = "ShipmentLineView")
     public record Line(
             int lineNo,
             long salesOrderLineId,
