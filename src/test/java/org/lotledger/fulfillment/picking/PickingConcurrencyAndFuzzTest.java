@@ -244,7 +244,7 @@ class PickingConcurrencyAndFuzzTest {
         assertThat(f.postings()).isGreaterThanOrEqualTo(postings);
         assertThat(jdbc.queryForObject(
                         "select count(*) from posting p join posting_leg g on g.posting_id = p.id"
-                                + " where p.type = 'PICK' and g.lot_id = any(?) and g.location_id = ?",
+                                + " where p.posting_type = 'PICK' and g.lot_id = any(?) and g.location_id = ?",
                         Long.class,
                         lotIds,
                         f.ship))
