@@ -7,14 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.PostingExecutor;
+import org.lotledger.platform.camunda.TasksAsActor;
 import org.lotledger.quality.HoldDecisionPolicy;
 import org.lotledger.quality.HoldView;
 import org.lotledger.quality.HoldWarehouseMoves;
@@ -49,7 +47,7 @@ public class WorkingHoldTasks {
     public record Worked(HoldProgress progress) {}
 
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final TasksAsActor asActor;
     private final QualityHolds holds;
     private final HoldWarehouseMoves moves;
     private final PostingExecutor executor;
@@ -58,14 +56,14 @@ public class WorkingHoldTasks {
 
     public WorkingHoldTasks(
             TaskService tasks,
-            IdentityService identity,
+            TasksAsActor asActor,
             QualityHolds holds,
             HoldWarehouseMoves moves,
             PostingExecutor executor,
             JdbcTemplate jdbc,
             ObjectMapper json) {
         this.tasks = tasks;
-        this.identity = identity;
+        this.asActor = asActor;
         this.holds = holds;
         this.moves = moves;
         this.executor = executor;
@@ -179,36 +177,7 @@ public class WorkingHoldTasks {
     }
 
     private void completeAs(Actor actor, Task task, Map<String, Object> variables, boolean local) {
-        identity.setAuthentication(actor.userId(), new ArrayList<>(actor.groups()));
-        try {
-            if (local) {
-                tasks.setVariablesLocal(task.getId(), variables);
-                tasks.complete(task.getId());
-            } else {
-                tasks.complete(task.getId(), variables);
-            }
-        } catch (AuthorizationException e) {
-            throw new DomainException(
-                    "TASK_NOT_ALLOWED",
-                    DomainException.Kind.FORBIDDEN,
-                    "Task '" + task.getName() + "' is not one of " + actor.userId() + "'s tasks.",
-                    Map.of("taskId", task.getId()));
-        } catch (OptimisticLockingException e) {
-            // someone completed the same task at the same moment (Tasklist, another API call): theirs counts
-            throw DomainException.conflict(
-                    "TASK_COMPLETED_BY_SOMEONE_ELSE",
-                    "Task '" + task.getName() + "' was completed by someone else just now; reload the hold.",
-                    Map.of("taskId", task.getId()));
-        } catch (RuntimeException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof DomainException d) {
-                    throw d;
-                }
-            }
-            throw e;
-        } finally {
-            identity.clearAuthentication();
-        }
+        asActor.complete(actor, task, variables, local, "the hold", Map.of());
     }
 
     private Task openTask(long holdId, String definitionKey, String code, String what) {

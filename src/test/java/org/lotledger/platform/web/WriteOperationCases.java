@@ -654,6 +654,11 @@ final class WriteOperationCases {
     /** What the pick leaves: a new lot's stock PICKed to EAST-SHIP-01 and a pending reservation of the line there. */
     private void staged(long order, long line, long item, long quantity) {
         long east = jdbc.queryForObject("select id from warehouse where code = 'EAST'", Long.class);
+        // the warehouse's shipment counter exists before any case runs, so a case's row-count change does not depend
+        // on whether an earlier test opened EAST's first shipment (the parallel-duplicates check counts rows)
+        jdbc.update(
+                "insert into shipment_number_counter (warehouse_id, last_number) values (?, 1) on conflict do nothing",
+                east);
         long supplier = jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class);
         String n = code("SHP");
         long lot = jdbc.queryForObject("""

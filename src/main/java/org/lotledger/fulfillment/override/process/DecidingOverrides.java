@@ -1,18 +1,15 @@
 package org.lotledger.fulfillment.override.process;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.fulfillment.override.AllocationOverrideView;
 import org.lotledger.fulfillment.override.AllocationOverrides;
+import org.lotledger.platform.camunda.TasksAsActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DecidingOverrides {
 
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final TasksAsActor asActor;
     private final AllocationOverrides overrides;
 
-    public DecidingOverrides(TaskService tasks, IdentityService identity, AllocationOverrides overrides) {
+    public DecidingOverrides(TaskService tasks, TasksAsActor asActor, AllocationOverrides overrides) {
         this.tasks = tasks;
-        this.identity = identity;
+        this.asActor = asActor;
         this.overrides = overrides;
     }
 
@@ -53,30 +50,8 @@ public class DecidingOverrides {
         Map<String, Object> v = new HashMap<>();
         v.put("overrideDecision", approve ? "APPROVE" : "REJECT");
         v.put("overrideComment", comment);
-        identity.setAuthentication(actor.userId(), new ArrayList<>(actor.groups()));
-        try {
-            tasks.complete(task.getId(), v);
-        } catch (AuthorizationException e) {
-            throw new DomainException(
-                    "TASK_NOT_ALLOWED",
-                    DomainException.Kind.FORBIDDEN,
-                    "Task '" + task.getName() + "' is not one of " + actor.userId() + "'s tasks.",
-                    Map.of("taskId", task.getId(), "approvalGroup", o.approvalGroup()));
-        } catch (OptimisticLockingException e) {
-            throw DomainException.conflict(
-                    "TASK_COMPLETED_BY_SOMEONE_ELSE",
-                    "Task '" + task.getName() + "' was completed by someone else just now; reload the override.",
-                    Map.of("taskId", task.getId()));
-        } catch (RuntimeException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof DomainException d) {
-                    throw d;
-                }
-            }
-            throw e;
-        } finally {
-            identity.clearAuthentication();
-        }
+        asActor.complete(
+                actor, task, v, false, "the override", Map.of("approvalGroup", String.valueOf(o.approvalGroup())));
         return overrides.get(id);
     }
 }
