@@ -104,59 +104,9 @@ public class AllocatingOrders {
         if (open.isEmpty()) {
             return view(order, all, 0);
         }
-        int attempt = 0;
-        AllocationResult decided = null;
-        while (decided == null && attempt < MAX_ATTEMPTS) {
-            attempt++;
-            AllocationFacts read = facts.read(order, open);
-            AllocationResult result = allocator.allocate(read);
-            Consumer<AllocationFacts> hook = beforeWrite;
-            if (hook != null) {
-                hook.accept(read);
-            }
-            List<Reservations.ReserveRequest> requests = result.allocations().stream()
-                    .map(a -> new Reservations.ReserveRequest(
-                            demandOf(orderId, a.lineId()),
-                            a.candidate().lotId(),
-                            a.candidate().locationId(),
-                            a.quantity(),
-                            String.join(",", a.ruleIds())))
-                    .toList();
-            if (requests.isEmpty()) {
-                decided = result;
-                break;
-            }
-            // under the lots' locks (kept to the end of the transaction): still unreserved as the facts said? If a
-            // candidate was taken meanwhile, decide again on fresh facts rather than let the write be refused
-            List<Long> lots = requests.stream()
-                    .map(Reservations.ReserveRequest::lotId)
-                    .distinct()
-                    .toList();
-            locks.lockForDecision(lots);
-            if (stillUnreserved(requests, lots)) {
-                reservations.reserveAll(requests, actor, "SO-ALLOC:" + orderId + ":" + UUID.randomUUID());
-                decided = result;
-            } else {
-                log.debug("Allocation of order {} attempt {}: a candidate was taken meanwhile", orderId, attempt);
-            }
-        }
-        Map<Long, Long> reserved = new LinkedHashMap<>();
-        Map<Long, Map<BackorderReason, Long>> short_ = new LinkedHashMap<>();
-        if (decided != null) {
-            for (Allocation a : decided.allocations()) {
-                reserved.merge(a.lineId(), a.quantity(), Long::sum);
-            }
-            for (Backorder b : decided.backorders()) {
-                short_.computeIfAbsent(b.lineId(), k -> new EnumMap<>(BackorderReason.class))
-                        .merge(b.reason(), b.quantity(), Long::sum);
-            }
-        } else {
-            // decided again MAX_ATTEMPTS times and each time another order took a candidate first
-            for (SalesOrderLine l : open) {
-                short_.put(
-                        l.getId(), new EnumMap<>(Map.of(BackorderReason.RESERVED_FOR_OTHER_ORDERS, l.unallocated())));
-            }
-        }
+        Decided decided = decide(facts.demandOf(order, open), actor, "SO-ALLOC:" + orderId);
+        Map<Long, Long> reserved = decided.reserved();
+        Map<Long, Map<BackorderReason, Long>> short_ = decided.shortfall();
         for (SalesOrderLine l : open) {
             long q = reserved.getOrDefault(l.getId(), 0L);
             if (q > 0) {
@@ -175,7 +125,99 @@ public class AllocatingOrders {
         order.deriveStatus(all);
         lines.flush();
         orders.saveAndFlush(order);
-        return view(order, all, attempt);
+        return view(order, all, decided.attempts());
+    }
+
+    /**
+     * Allocates the lines of another kind of demand (a transfer order) with the same rules, facts and writes as a
+     * sales order's, in the caller's transaction: the caller has locked its order and applies the outcome to its
+     * lines (allocated quantities, shortfall). Reservations carry {@code Demand(demandType, orderId, lineId)}.
+     */
+    @Transactional
+    public AllocationOutcome allocate(DemandToAllocate demand, Actor actor) {
+        if (AllocatingOrders.DEMAND_TYPE.equals(demand.demandType())) {
+            throw new IllegalArgumentException("sales orders are allocated by allocate(orderId, actor)");
+        }
+        if (demand.lines().isEmpty()) {
+            return new AllocationOutcome(0, Map.of(), Map.of());
+        }
+        Decided decided = decide(demand, actor, demand.demandType() + "-ALLOC:" + demand.orderId());
+        Map<Long, List<AllocationOutcome.Short>> shortfall = new LinkedHashMap<>();
+        decided.shortfall()
+                .forEach((line, reasons) -> shortfall.put(
+                        line,
+                        reasons.entrySet().stream()
+                                .map(e -> new AllocationOutcome.Short(e.getKey().name(), e.getValue()))
+                                .toList()));
+        return new AllocationOutcome(decided.attempts(), decided.reserved(), shortfall);
+    }
+
+    /** What the rules decided and the writes reserved: per line reserved and backordered by reason. */
+    private record Decided(int attempts, Map<Long, Long> reserved, Map<Long, Map<BackorderReason, Long>> shortfall) {}
+
+    /**
+     * Facts, rules, and the write under the lots' locks; decides again on fresh facts when a candidate was taken
+     * meanwhile, at most {@value #MAX_ATTEMPTS} times, then backorders the rest (RESERVED_FOR_OTHER_ORDERS).
+     */
+    private Decided decide(DemandToAllocate demand, Actor actor, String keyPrefix) {
+        int attempt = 0;
+        AllocationResult decided = null;
+        while (decided == null && attempt < MAX_ATTEMPTS) {
+            attempt++;
+            AllocationFacts read = facts.read(demand);
+            AllocationResult result = allocator.allocate(read);
+            Consumer<AllocationFacts> hook = beforeWrite;
+            if (hook != null) {
+                hook.accept(read);
+            }
+            List<Reservations.ReserveRequest> requests = result.allocations().stream()
+                    .map(a -> new Reservations.ReserveRequest(
+                            new Reservation.Demand(
+                                    demand.demandType(), String.valueOf(demand.orderId()), String.valueOf(a.lineId())),
+                            a.candidate().lotId(),
+                            a.candidate().locationId(),
+                            a.quantity(),
+                            String.join(",", a.ruleIds())))
+                    .toList();
+            if (requests.isEmpty()) {
+                decided = result;
+                break;
+            }
+            // under the lots' locks (kept to the end of the transaction): still unreserved as the facts said? If a
+            // candidate was taken meanwhile, decide again on fresh facts rather than let the write be refused
+            List<Long> lots = requests.stream()
+                    .map(Reservations.ReserveRequest::lotId)
+                    .distinct()
+                    .toList();
+            locks.lockForDecision(lots);
+            if (stillUnreserved(requests, lots)) {
+                reservations.reserveAll(requests, actor, keyPrefix + ":" + UUID.randomUUID());
+                decided = result;
+            } else {
+                log.debug(
+                        "Allocation of {} {} attempt {}: a candidate was taken meanwhile",
+                        demand.demandType(),
+                        demand.orderId(),
+                        attempt);
+            }
+        }
+        Map<Long, Long> reserved = new LinkedHashMap<>();
+        Map<Long, Map<BackorderReason, Long>> short_ = new LinkedHashMap<>();
+        if (decided != null) {
+            for (Allocation a : decided.allocations()) {
+                reserved.merge(a.lineId(), a.quantity(), Long::sum);
+            }
+            for (Backorder b : decided.backorders()) {
+                short_.computeIfAbsent(b.lineId(), k -> new EnumMap<>(BackorderReason.class))
+                        .merge(b.reason(), b.quantity(), Long::sum);
+            }
+        } else {
+            // decided again MAX_ATTEMPTS times and each time another order took a candidate first
+            for (DemandToAllocate.Line l : demand.lines()) {
+                short_.put(l.lineId(), new EnumMap<>(Map.of(BackorderReason.RESERVED_FOR_OTHER_ORDERS, l.quantity())));
+            }
+        }
+        return new Decided(attempt, reserved, short_);
     }
 
     private boolean stillUnreserved(List<Reservations.ReserveRequest> requests, List<Long> lots) {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads what an allocation run decides on, without locks (ADR 0012): the lines' remainders with their effective
- * minimum shelf life (item at shipment, customer, line), the items' candidates in every warehouse and status with
+ * minimum shelf life (a sales order: item at shipment, customer, line; another demand says its own), the items' candidates in every warehouse and status with
  * what pending reservations hold of them, the open holds on their lots, the items' policies, and today in the
  * ship-from warehouse's time zone from the injected clock.
  */
@@ -77,22 +77,35 @@ class AllocationFactsReader {
                 .minShelfLifeDays();
     }
 
-    AllocationFacts read(SalesOrder order, List<SalesOrderLine> lines) {
+    /** A sales order's open lines as a demand: the effective minimum is the largest of item, customer and line. */
+    DemandToAllocate demandOf(SalesOrder order, List<SalesOrderLine> lines) {
         int customerMin = customers.get(order.getCustomerId()).minRemainingShelfLifeDays();
         Map<Long, ItemView> byItem = new LinkedHashMap<>();
+        List<DemandToAllocate.Line> demand = new ArrayList<>();
         for (SalesOrderLine l : lines) {
-            byItem.computeIfAbsent(l.getItemId(), items::get);
-        }
-        List<DemandLine> demand = new ArrayList<>();
-        for (SalesOrderLine l : lines) {
-            demand.add(DemandLine.of(
+            ItemView item = byItem.computeIfAbsent(l.getItemId(), items::get);
+            DemandLine d = DemandLine.of(
                     l.getId(),
                     l.getItemId(),
                     l.unallocated(),
-                    byItem.get(l.getItemId()).minRemainingShelfLifeAtShipmentDays(),
+                    item.minRemainingShelfLifeAtShipmentDays(),
                     customerMin,
                     l.getMinRemainingShelfLifeDays(),
-                    l.getRequestedLotId()));
+                    l.getRequestedLotId());
+            demand.add(new DemandToAllocate.Line(
+                    d.lineId(), d.itemId(), d.quantity(), d.minShelfLifeDays(), d.requestedLotId()));
+        }
+        return new DemandToAllocate(AllocatingOrders.DEMAND_TYPE, order.getId(), order.getWarehouseId(), demand);
+    }
+
+    AllocationFacts read(DemandToAllocate d) {
+        Map<Long, ItemView> byItem = new LinkedHashMap<>();
+        for (DemandToAllocate.Line l : d.lines()) {
+            byItem.computeIfAbsent(l.itemId(), items::get);
+        }
+        List<DemandLine> demand = new ArrayList<>();
+        for (DemandToAllocate.Line l : d.lines()) {
+            demand.add(new DemandLine(l.lineId(), l.itemId(), l.quantity(), l.minShelfLifeDays(), l.requestedLotId()));
         }
         List<ItemPolicy> policies = new ArrayList<>();
         Map<Long, Long> caseSizes = new LinkedHashMap<>();
@@ -112,8 +125,7 @@ class AllocationFactsReader {
                 .toList());
         // what this order holds already is neither a candidate for its remainder nor "reserved for other orders"
         Map<String, Long> own = new java.util.HashMap<>();
-        for (Reservation r :
-                reservations.forDemand(AllocatingOrders.DEMAND_TYPE, String.valueOf(order.getId()), null)) {
+        for (Reservation r : reservations.forDemand(d.demandType(), String.valueOf(d.orderId()), null)) {
             if (r.state() == Reservation.State.PENDING) {
                 own.merge(r.lotId() + ":" + r.locationId(), r.quantity(), Long::sum);
             }
@@ -150,6 +162,6 @@ class AllocationFactsReader {
                         caseSizes.get(s.itemId()),
                         held.contains(s.lotId())))
                 .toList();
-        return new AllocationFacts(order.getWarehouseId(), today(order.getWarehouseId()), demand, candidates, policies);
+        return new AllocationFacts(d.warehouseId(), today(d.warehouseId()), demand, candidates, policies);
     }
 }

@@ -41,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * resolved among the lots at that location by its supplier's lot-label convention, or the internal label), the
  * reserved lot, the quantity and the staging location. Then, in the caller's transaction: a PICK posting from the
  * storage location to the staging location consuming the reservation, a new pending reservation of the same demand
- * line at the staging location (the shipment posts it), the line DONE and the order line's picked quantity raised.
+ * line at the staging location (the shipment posts it), the line DONE and the order line's picked quantity raised (by the task's
+ * {@link org.lotledger.fulfillment.DemandSource}: a sales order line, a transfer order line).
  *
  * <p>A short pick posts what was found (nothing when 0) and voids the rest of the reservation with reason SHORT_PICK:
  * when nothing was found through {@link Reservations#voidPending} (which publishes {@link ReservationsVoided}); when
@@ -62,7 +63,6 @@ public class ConfirmingPicks {
     private final Ledger ledger;
     private final Reservations reservations;
     private final ReasonCodeCheck reasons;
-    private final PickedQuantities picked;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -76,7 +76,6 @@ public class ConfirmingPicks {
             Ledger ledger,
             Reservations reservations,
             ReasonCodeCheck reasons,
-            PickedQuantities picked,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
@@ -88,7 +87,6 @@ public class ConfirmingPicks {
         this.ledger = ledger;
         this.reservations = reservations;
         this.reasons = reasons;
-        this.picked = picked;
         this.events = events;
         this.clock = clock;
     }
@@ -289,7 +287,9 @@ public class ConfirmingPicks {
                     task.id());
         }
         if (d.found() > 0) {
-            picked.add(line.salesOrderLineId(), d.found());
+            // the order's own bookkeeping: a sales order line's or a transfer line's picked quantity
+            tasks.source(reserved.demand().type())
+                    .picked(Long.parseLong(reserved.demand().reference()), line.demandLineId(), d.found());
         }
         tasks.finishIfNoLineOpen(task.id());
         return jdbc.query(PickTasks.LINES + " where m.id = ?", PickTasks::line, line.id())

@@ -3,12 +3,20 @@ package org.lotledger.fulfillment.picking;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
-/** A pick task with its lines, sorted by location code (the walk through the warehouse). */
+/**
+ * A pick task with its lines, sorted by location code (the walk through the warehouse).
+ *
+ * @param salesOrderId the sales order of a sales order's task, else null
+ * @param demandType   whose task it is: SALES_ORDER or TRANSFER_ORDER
+ * @param orderId      the sales order's or the transfer order's id
+ */
+@NamedInterface("picking")
 public record PickTaskView(
         long id,
         String name,
-        long salesOrderId,
+        Long salesOrderId,
         String orderNumber,
         String warehouseCode,
         PickTaskState state,
@@ -17,19 +25,24 @@ public record PickTaskView(
         String createdBy,
         Instant createdAt,
         Instant finishedAt,
-        List<Line> lines) {
+        List<Line> lines,
+        String demandType,
+        long orderId) {
 
     /**
      * One reservation to pick: {@code quantity} base units of a lot at a location.
      *
      * @param state OPEN, DONE (confirmed; {@code pickedQuantity} may be less on a short pick) or VOIDED (its
      *              reservation was voided: the order line was cancelled or a hold placed)
+     * @param salesOrderLineId the sales order line of a sales order's task, else null
+     * @param demandLineId     the line of the order (sales order line, transfer order line) the pick serves
      */
     @Schema(name = "PickTaskLineView")
+    @NamedInterface("picking")
     public record Line(
             long id,
             int lineNo,
-            long salesOrderLineId,
+            Long salesOrderLineId,
             long reservationId,
             long lotId,
             String lotLabel,
@@ -47,5 +60,6 @@ public record PickTaskView(
             Long overrideId,
             String shortPickReason,
             String confirmedBy,
-            Instant confirmedAt) {}
+            Instant confirmedAt,
+            long demandLineId) {}
 }

@@ -11,95 +11,122 @@ import java.util.Map;
 import java.util.Set;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.fulfillment.AllocatingOrders;
+import org.lotledger.fulfillment.DemandSource;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
 import org.lotledger.platform.security.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes, reads, claims and releases pick tasks. A task is made per sales order over the order's pending SALES_ORDER
- * reservations in STORAGE and PICK_FACE zones that no pick line serves yet (the reservations the pick made at a
- * shipping location are the shipment's): one line per reservation, numbered in location-code order. The order's row
- * is locked first, so two requests for the same order make one task. Work on a task (claim, release, confirm) is
- * for the warehouse staff of its warehouse ({@code warehouse@<code>}), everybody else gets 403 NOT_WAREHOUSE_STAFF.
+ * Makes, reads, claims and releases pick tasks. A task is made per order of a {@link DemandSource} (a sales order, a
+ * transfer order) over the order's pending reservations of that demand type in STORAGE and PICK_FACE zones that no
+ * pick line serves yet (the reservations the pick made at a shipping location are the shipment's or the dispatch's):
+ * one line per reservation, numbered in location-code order. The source locks the order's row first, so two requests
+ * for the same order make one task. Work on a task (claim, release, confirm) is for the warehouse staff of its
+ * warehouse ({@code warehouse@<code>}), everybody else gets 403 NOT_WAREHOUSE_STAFF.
  */
 @Service
+@NamedInterface("picking")
 public class PickTasks {
-
-    static final String DEMAND = "SALES_ORDER";
 
     private final JdbcTemplate jdbc;
     private final Reservations reservations;
+    private final Map<String, DemandSource> sources = new java.util.HashMap<>();
 
-    public PickTasks(JdbcTemplate jdbc, Reservations reservations) {
+    public PickTasks(JdbcTemplate jdbc, Reservations reservations, List<DemandSource> sources) {
         this.jdbc = jdbc;
         this.reservations = reservations;
+        for (DemandSource s : sources) {
+            if (this.sources.put(s.demandType(), s) != null) {
+                throw new IllegalStateException("two demand sources of type " + s.demandType());
+            }
+        }
+    }
+
+    /** The source of a demand type (SALES_ORDER, TRANSFER_ORDER). */
+    DemandSource source(String demandType) {
+        DemandSource s = sources.get(demandType);
+        if (s == null) {
+            throw new IllegalStateException("no demand source of type " + demandType);
+        }
+        return s;
     }
 
     /** The task's head, for the checks of the services that work on it. */
     record Head(
             long id,
-            long salesOrderId,
+            String demandType,
+            long orderId,
             long warehouseId,
             String warehouseCode,
             PickTaskState state,
             String claimedBy) {}
 
     /**
-     * A task over the order's reservations not yet on one.
+     * A task over the sales order's reservations not yet on one.
      *
      * @throws DomainException UNKNOWN_SALES_ORDER (404), NOT_WAREHOUSE_STAFF (403, warehouse staff of another
      *                         warehouse), NOTHING_TO_PICK (409)
      */
     @Transactional
     public PickTaskView create(long salesOrderId, Actor actor) {
-        List<Map<String, Object>> order = jdbc.queryForList("""
-                select o.id, o.order_number, w.id as warehouse_id, w.code as warehouse_code
-                  from sales_order o join warehouse w on w.id = o.warehouse_id where o.id = ? for update of o""", salesOrderId);
-        if (order.isEmpty()) {
-            throw DomainException.notFound(
-                    "UNKNOWN_SALES_ORDER",
-                    "Sales order " + salesOrderId + " does not exist.",
-                    Map.of("salesOrderId", salesOrderId));
-        }
-        String warehouse = (String) order.get(0).get("warehouse_code");
+        return create(AllocatingOrders.DEMAND_TYPE, salesOrderId, actor);
+    }
+
+    /**
+     * A task over the reservations of an order of the demand type that are not on a task yet.
+     *
+     * @throws DomainException the source's 404 and 409, NOT_WAREHOUSE_STAFF (403, warehouse staff of another
+     *                         warehouse), NOTHING_TO_PICK (409)
+     */
+    @Transactional
+    public PickTaskView create(String demandType, long orderId, Actor actor) {
+        DemandSource source = source(demandType);
+        DemandSource.PickableOrder order = source.lockForPicking(orderId, actor);
+        String warehouse = order.warehouseCode();
         if (!actor.isInAny(Set.of(Groups.OPERATIONS, Groups.ADMIN)) && !actor.worksAt(warehouse, Groups.WAREHOUSE)) {
             throw notStaff(warehouse);
         }
-        List<Reservation> pending = reservations.forDemand(DEMAND, String.valueOf(salesOrderId), null).stream()
+        List<Reservation> pending = reservations.forDemand(demandType, String.valueOf(orderId), null).stream()
                 .filter(r -> r.state() == Reservation.State.PENDING)
                 .toList();
-        List<Candidate> candidates = candidates(pending, (Long) order.get(0).get("warehouse_id"));
+        List<Candidate> candidates = candidates(pending, order.warehouseId());
         if (candidates.isEmpty()) {
             throw DomainException.conflict(
                     "NOTHING_TO_PICK",
-                    "Sales order " + order.get(0).get("order_number")
+                    order.document() + " " + order.number()
                             + " has no reserved stock in storage or pick faces that is not on a pick task already.",
-                    Map.of("salesOrderId", salesOrderId));
+                    Map.of(order.idName(), orderId));
         }
-        String name = "Pick order " + order.get(0).get("order_number") + " · " + candidates.size()
+        String name = "Pick " + order.taskNoun() + " " + order.number() + " · " + candidates.size()
                 + (candidates.size() == 1 ? " line" : " lines");
+        boolean salesOrder = AllocatingOrders.DEMAND_TYPE.equals(demandType);
         long taskId = jdbc.queryForObject(
                 """
-                insert into pick_task (sales_order_id, warehouse_id, name, created_by)
-                values (?, ?, ?, ?) returning id""", Long.class, salesOrderId, order.get(0).get("warehouse_id"), name, actor.userId());
+                insert into pick_task (demand_type, demand_order_id, order_number, sales_order_id, warehouse_id, name,
+                                       created_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""",
+                Long.class,
+                demandType,
+                orderId,
+                order.number(),
+                salesOrder ? orderId : null,
+                order.warehouseId(),
+                name,
+                actor.userId());
         int no = 0;
         for (Candidate c : candidates) {
             Reservation r = c.reservation();
+            long line = Long.parseLong(r.demand().line());
             jdbc.update(
                     """
-                    insert into warehouse_move (kind, pick_task_id, line_no, sales_order_line_id, reservation_id,
-                                                lot_id, from_location_id, quantity)
-                    values ('PICK', ?, ?, ?, ?, ?, ?, ?)""",
-                    taskId,
-                    ++no,
-                    Long.parseLong(r.demand().line()),
-                    r.id(),
-                    r.lotId(),
-                    r.locationId(),
-                    r.quantity());
+                    insert into warehouse_move (kind, pick_task_id, line_no, sales_order_line_id, demand_line_id,
+                                                reservation_id, lot_id, from_location_id, quantity)
+                    values ('PICK', ?, ?, ?, ?, ?, ?, ?, ?)""", taskId, ++no, salesOrder ? line : null, line, r.id(), r.lotId(), r.locationId(), r.quantity());
         }
         return get(taskId);
     }
@@ -240,15 +267,16 @@ public class PickTasks {
     Head head(long taskId, boolean lock) {
         List<Head> found = jdbc.query(
                 """
-                select t.id, t.sales_order_id, t.warehouse_id, w.code, t.state, t.claimed_by
+                select t.id, t.demand_type, t.demand_order_id, t.warehouse_id, w.code, t.state, t.claimed_by
                   from pick_task t join warehouse w on w.id = t.warehouse_id where t.id = ?""" + (lock ? " for update of t" : ""),
                 (rs, i) -> new Head(
                         rs.getLong(1),
-                        rs.getLong(2),
+                        rs.getString(2),
                         rs.getLong(3),
-                        rs.getString(4),
-                        PickTaskState.valueOf(rs.getString(5)),
-                        rs.getString(6)),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        PickTaskState.valueOf(rs.getString(6)),
+                        rs.getString(7)),
                 taskId);
         if (found.isEmpty()) {
             throw unknown(taskId);
@@ -326,16 +354,16 @@ public class PickTasks {
     }
 
     private static final String TASKS = """
-            select t.id, t.name, t.sales_order_id, o.order_number, w.code, t.state, t.claimed_by, t.claimed_at,
-                   t.created_by, t.created_at, t.finished_at
-              from pick_task t join sales_order o on o.id = t.sales_order_id join warehouse w on w.id = t.warehouse_id
+            select t.id, t.name, t.sales_order_id, t.order_number, w.code, t.state, t.claimed_by, t.claimed_at,
+                   t.created_by, t.created_at, t.finished_at, t.demand_type, t.demand_order_id
+              from pick_task t join warehouse w on w.id = t.warehouse_id
             """;
 
     private PickTaskView task(ResultSet rs, int i) throws SQLException {
         return new PickTaskView(
                 rs.getLong(1),
                 rs.getString(2),
-                rs.getLong(3),
+                (Long) rs.getObject(3),
                 rs.getString(4),
                 rs.getString(5),
                 PickTaskState.valueOf(rs.getString(6)),
@@ -344,7 +372,9 @@ public class PickTasks {
                 rs.getString(9),
                 instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)),
-                List.of());
+                List.of(),
+                rs.getString(12),
+                rs.getLong(13));
     }
 
     private PickTaskView withLines(PickTaskView t) {
@@ -360,7 +390,9 @@ public class PickTasks {
                 t.createdBy(),
                 t.createdAt(),
                 t.finishedAt(),
-                lines(t.id()));
+                lines(t.id()),
+                t.demandType(),
+                t.orderId());
     }
 
     List<PickTaskView.Line> lines(long taskId) {
@@ -372,7 +404,7 @@ public class PickTasks {
             select m.id, m.line_no, m.sales_order_line_id, m.reservation_id, m.lot_id, l.internal_label, l.lot_number,
                    i.id, i.sku, f.code, m.quantity, i.base_uom, m.state, m.picked_quantity, t.code, m.posting_id,
                    m.staged_reservation_id, m.override_id, m.short_pick_reason, m.confirmed_by, m.confirmed_at,
-                   m.pick_task_id, m.from_location_id
+                   m.pick_task_id, m.from_location_id, m.demand_line_id
               from warehouse_move m join lot l on l.id = m.lot_id join item i on i.id = l.item_id
               join location f on f.id = m.from_location_id left join location t on t.id = m.to_location_id
             """;
@@ -381,7 +413,7 @@ public class PickTasks {
         return new PickTaskView.Line(
                 rs.getLong(1),
                 rs.getInt(2),
-                rs.getLong(3),
+                (Long) rs.getObject(3),
                 rs.getLong(4),
                 rs.getLong(5),
                 rs.getString(6),
@@ -399,7 +431,8 @@ public class PickTasks {
                 (Long) rs.getObject(18),
                 rs.getString(19),
                 rs.getString(20),
-                instant(rs.getTimestamp(21)));
+                instant(rs.getTimestamp(21)),
+                rs.getLong(24));
     }
 
     static Instant instant(Timestamp t) {

@@ -14,6 +14,7 @@ import org.lotledger.catalog.partner.CustomerService;
 import org.lotledger.catalog.partner.CustomerView;
 import org.lotledger.fulfillment.SalesOrderQueries;
 import org.lotledger.fulfillment.SalesOrderView;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,12 +23,29 @@ import org.springframework.transaction.annotation.Transactional;
  * order numbers and dates, and per line the item (SKU, GTIN, description), the lot (number, internal label, expiry),
  * quantity and unit, temperature class. Before dispatch it lists what is staged; after, what shipped.
  * docs/fulfillment.md maps the fields to DSCSA transaction information and FSMA 204 key data elements.
+ *
+ * <p>Other documents of stock leaving a warehouse (a transfer order's, issue 10) are built by {@link #document} from
+ * their own header and lots and written by {@link #csv}: one format for every packing list.
  */
 @Service
+@NamedInterface("shipping")
 public class PackingLists {
 
-    public record Party(String name, String code, Address address, String gln) {}
+    @NamedInterface("shipping")
+    public record Party(String name, String code, Address address, String gln) {
 
+        /** A warehouse as a party: its name, code, address and GLN. */
+        public static Party of(WarehouseView w) {
+            return new Party(w.name(), w.code(), w.address(), w.gln());
+        }
+    }
+
+    /** One lot of a packing list as its document knows it; the item's fields are read from the catalog. */
+    @NamedInterface("shipping")
+    public record PackedLot(
+            int line, long itemId, String lotNumber, String internalLabel, LocalDate expiresOn, long quantity) {}
+
+    @NamedInterface("shipping")
     public record Item(
             int line,
             String sku,
@@ -40,6 +58,7 @@ public class PackingLists {
             String unit,
             String temperatureClass) {}
 
+    @NamedInterface("shipping")
     public record PackingList(
             String shipmentNumber,
             String state,
@@ -100,37 +119,60 @@ public class PackingLists {
         WarehouseView from = warehouses.get(s.warehouseId());
         CustomerView to = customers.get(s.customerId());
         boolean dispatched = s.state().equals("DISPATCHED");
-        List<Item> items = new ArrayList<>();
+        List<PackedLot> lots = new ArrayList<>();
         for (ShipmentView.Line l : s.lines()) {
             long quantity = dispatched ? (l.shippedQuantity() == null ? 0 : l.shippedQuantity()) : l.stagedQuantity();
             if (quantity == 0 || (!dispatched && !l.state().equals("STAGED"))) {
                 continue;
             }
-            ItemView item = catalog.findItem(l.itemId()).orElseThrow();
-            items.add(new Item(
-                    l.lineNo(),
-                    item.sku(),
-                    gtin(item),
-                    item.name(),
-                    l.lotNumber(),
-                    l.internalLabel(),
-                    l.expiresOn(),
-                    quantity,
-                    item.baseUom(),
-                    item.temperatureClass() == null
-                            ? null
-                            : item.temperatureClass().name()));
+            lots.add(new PackedLot(l.lineNo(), l.itemId(), l.lotNumber(), l.internalLabel(), l.expiresOn(), quantity));
         }
-        return new PackingList(
+        return document(
                 s.shipmentNumber(),
                 s.state(),
                 order.orderNumber(),
                 order.requestedShipDate(),
                 s.openedAt(),
                 s.dispatchedAt(),
-                new Party(from.name(), from.code(), from.address(), from.gln()),
+                Party.of(from),
                 new Party(to.name(), to.code(), to.shipTo(), to.gln()),
-                items);
+                lots);
+    }
+
+    /**
+     * A packing list of any document that sends stock: its number and state, the order it serves and its date, who
+     * ships to whom, and the lots (the item's SKU, base-unit GTIN, description and temperature class from the
+     * catalog).
+     */
+    @Transactional(readOnly = true)
+    public PackingList document(
+            String number,
+            String state,
+            String orderNumber,
+            LocalDate shipDate,
+            Instant openedAt,
+            Instant dispatchedAt,
+            Party shipFrom,
+            Party shipTo,
+            List<PackedLot> lots) {
+        List<Item> items = new ArrayList<>();
+        for (PackedLot l : lots) {
+            ItemView item = catalog.findItem(l.itemId()).orElseThrow();
+            items.add(new Item(
+                    l.line(),
+                    item.sku(),
+                    gtin(item),
+                    item.name(),
+                    l.lotNumber(),
+                    l.internalLabel(),
+                    l.expiresOn(),
+                    l.quantity(),
+                    item.baseUom(),
+                    item.temperatureClass() == null
+                            ? null
+                            : item.temperatureClass().name()));
+        }
+        return new PackingList(number, state, orderNumber, shipDate, openedAt, dispatchedAt, shipFrom, shipTo, items);
     }
 
     /** The packing list as CSV: a header row, then one row per item with the shipment's fields repeated. */

@@ -62,6 +62,8 @@ public class SecurityConfiguration {
 
     static final String[] ALLOCATION_OVERRIDES = {"/api/allocation-overrides", "/api/allocation-overrides/**"};
 
+    static final String[] TRANSFER_ORDERS = {"/api/transfer-orders", "/api/transfer-orders/**"};
+
     /** Staff: every group but integration (the ERP reads orders, not the dock's receipts). */
     private static final String[] STAFF =
             Groups.ALL.stream().filter(g -> !g.equals(Groups.INTEGRATION)).toArray(String[]::new);
@@ -172,6 +174,17 @@ public class SecurityConfiguration {
                         .hasAnyRole(WAREHOUSE)
                         .requestMatchers(paths(HttpMethod.GET, "/api/pick-exceptions", "/api/pick-exceptions/**"))
                         .hasAnyRole(WAREHOUSE, INVENTORY_CONTROL, OPERATIONS, ADMIN)
+                        // transfers (issue 10): the origin's warehouse staff dispatch (the service checks the
+                        // origin: 403 NOT_WAREHOUSE_STAFF); they, operations and admin make pick tasks; staff and the
+                        // ERP read transfer orders; operations, the ERP and admin order, cancel and allocate
+                        .requestMatchers(paths(HttpMethod.POST, "/api/transfer-orders/*/dispatch"))
+                        .hasAnyRole(WAREHOUSE)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/transfer-orders/*/pick-tasks"))
+                        .hasAnyRole(WAREHOUSE, OPERATIONS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.GET, TRANSFER_ORDERS))
+                        .hasAnyRole(EVERY_GROUP)
+                        .requestMatchers(paths(HttpMethod.POST, TRANSFER_ORDERS))
+                        .hasAnyRole(OPERATIONS, ADMIN, Groups.INTEGRATION)
                         .requestMatchers(paths(HttpMethod.GET, SALES_ORDERS))
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, SALES_ORDERS))

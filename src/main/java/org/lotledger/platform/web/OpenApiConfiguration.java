@@ -84,6 +84,8 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/allocation-overrides", Success.CREATED),
             Map.entry("POST /api/sales-orders/{id}/shipments", Success.CREATED),
             Map.entry("POST /api/sales-orders/{id}/pick-tasks", Success.CREATED),
+            Map.entry("POST /api/transfer-orders", Success.CREATED),
+            Map.entry("POST /api/transfer-orders/{id}/pick-tasks", Success.CREATED),
             // receiving
             Map.entry("POST /api/receipts", Success.CREATED),
             Map.entry("POST /api/receipts/{id}/lines", Success.CREATED),
@@ -492,6 +494,7 @@ public class OpenApiConfiguration {
     /** The GET operations that answer CSV as well as JSON (docs/fulfillment.md "Packing list", "Shipment history"). */
     static final List<String> CSV_TOO = List.of(
             "GET /api/shipments/{id}/packing-list",
+            "GET /api/transfer-orders/{id}/packing-list",
             "GET /api/lots/{id}/shipments",
             "GET /api/customers/{id}/shipments");
 
