@@ -194,7 +194,8 @@ public class DispatchingTransfers {
             leftInStorage.forEach(
                     r -> rows.releaseAllocated(Long.parseLong(r.demand().line()), r.quantity()));
         }
-        Instant now = clock.instant();
+        // as the database keeps it (microseconds), so the event and the order say the same instants
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Instant expected = now.plus(Duration.ofDays(h.transitDays()));
         Instant overdue = expected.plus(Duration.ofHours(h.graceHours()));
         String logger =

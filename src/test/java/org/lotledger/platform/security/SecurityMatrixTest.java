@@ -377,6 +377,27 @@ class SecurityMatrixTest {
         HttpReply closed = call("rita", "POST", "/api/receipts/" + receipt.id() + "/close", null);
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         records.put("receipt", String.valueOf(receipt.id()));
+        // transfer orders EAST → WEST placed by the ERP: one of two lines (a line to cancel, one to allocate and pick),
+        // and a spare one to cancel whole
+        Map<String, Object> transferLine = Map.of("sku", "GLV-NIT-M", "quantity", 10, "uom", "EA");
+        Map<String, Object> transfer = Map.of(
+                "fromWarehouseCode",
+                "EAST",
+                "toWarehouseCode",
+                "WEST",
+                "shipDate",
+                java.time.LocalDate.now().plusDays(2).toString(),
+                "reason",
+                "security matrix " + tag,
+                "lines",
+                List.of(transferLine, transferLine));
+        HttpReply transferOrder = call("erp", "POST", "/api/transfer-orders", transfer);
+        assertThat(transferOrder.status()).as(transferOrder.text()).isEqualTo(201);
+        records.put("transferOrder", String.valueOf(transferOrder.id()));
+        records.put("transferOrderLine", transferOrder.body().at("/lines/0/id").asText());
+        HttpReply spareTransfer = call("erp", "POST", "/api/transfer-orders", transfer);
+        assertThat(spareTransfer.status()).as(spareTransfer.text()).isEqualTo(201);
+        records.put("spareTransferOrder", String.valueOf(spareTransfer.id()));
         // a pick task of EAST (walt's) over a reservation of the test's own stock
         PickingFixtures pf = new PickingFixtures(jdbc);
         PickingFixtures.Reserved reserved = pf.reservedOrder(ledger, reservations, ordering);

@@ -68,7 +68,10 @@ class MalformedRequestsFuzzTest {
             "quality_hold",
             "receipt_line",
             "sales_order",
-            "sales_order_line");
+            "sales_order_line",
+            "transfer_order",
+            "transfer_order_line",
+            "transfer_shipped_lot");
 
     @LocalServerPort
     int port;
@@ -505,6 +508,9 @@ class MalformedRequestsFuzzTest {
                 Map.entry("/api/sales-orders/{id}/pick-tasks", "walt"),
                 Map.entry("/api/pick-tasks", "walt"),
                 Map.entry("/api/sales-orders", "erp"),
+                Map.entry("/api/transfer-orders/{id}/dispatch", "walt"),
+                Map.entry("/api/transfer-orders/{id}/pick-tasks", "walt"),
+                Map.entry("/api/transfer-orders", "erp"),
                 Map.entry("/api/allocation-overrides", "otto"),
                 Map.entry("/api/receipts/{id}/lines/{lineId}/reversal", "sam"),
                 Map.entry("/api/receipts/{id}/purchase-order-lines/", "sam"),
@@ -532,6 +538,7 @@ class MalformedRequestsFuzzTest {
         long poLineId;
         long sparePoId;
         long spareSoId;
+        long spareToId;
         long receiptId;
 
         static World build(JdbcTemplate jdbc, Ledger ledger, int port) {
@@ -574,6 +581,7 @@ class MalformedRequestsFuzzTest {
             w.poLineId = po.body().get("lines").get(0).get("id").asLong();
             w.sparePoId = created(erp.post("/api/purchase-orders", w.purchaseOrder()));
             w.spareSoId = created(erp.post("/api/sales-orders", w.salesOrder()));
+            w.spareToId = created(erp.post("/api/transfer-orders", w.transferOrder()));
             w.receiptId = created(ApiClient.as(port, json, "rita")
                     .post("/api/receipts", Map.of("purchaseOrderId", w.poId, "dockBarcode", "EAST-DOCK-01")));
             return w;
@@ -605,6 +613,24 @@ class MalformedRequestsFuzzTest {
                     LocalDate.now().plusDays(2).toString(),
                     "lines",
                     List.of(salesOrderLine()));
+        }
+
+        private Map<String, Object> transferOrder() {
+            return Map.of(
+                    "fromWarehouseCode",
+                    "EAST",
+                    "toWarehouseCode",
+                    "WEST",
+                    "shipDate",
+                    LocalDate.now().plusDays(2).toString(),
+                    "reason",
+                    "fuzz " + f.tag,
+                    "lines",
+                    List.of(transferOrderLine()));
+        }
+
+        private static Map<String, Object> transferOrderLine() {
+            return Map.of("sku", "DRS-FOAM-10", "quantity", 2, "uom", "BOX");
         }
 
         private static Map<String, Object> salesOrderLine() {
@@ -662,6 +688,7 @@ class MalformedRequestsFuzzTest {
                 case "receipts" -> receiptId;
                 case "purchase-orders" -> sparePoId;
                 case "sales-orders" -> spareSoId;
+                case "transfer-orders" -> spareToId;
                 default -> null;
             };
             return id == null ? NO_SUCH_ID : String.valueOf(id);
@@ -694,6 +721,17 @@ class MalformedRequestsFuzzTest {
                 case "SalesOrderLineDraft.quantity" -> 2;
                 case "SalesOrderLineDraft.unitPrice" -> new BigDecimal("30.00");
                 case "ZoneDraft.zoneType" -> "STORAGE";
+                case "TransferOrderDraft.fromWarehouseCode" -> "EAST";
+                case "TransferOrderDraft.toWarehouseCode" -> "WEST";
+                case "TransferOrderDraft.shipDate" ->
+                    LocalDate.now().plusDays(2).toString();
+                case "TransferOrderDraft.reason" -> "fuzz";
+                case "TransferOrderDraft.lines" -> new ObjectMapper().valueToTree(List.of(transferOrderLine()));
+                case "TransferOrderLineDraft.sku" -> "DRS-FOAM-10";
+                case "TransferOrderLineDraft.uom" -> "BOX";
+                case "TransferOrderLineDraft.quantity" -> 2;
+                case "TransferDispatch.stagingLocation" -> "EAST-SHIP-01";
+                case "TransferDispatch.lotLabels" -> new ObjectMapper().valueToTree(List.of(lotLabel));
                 case "PickConfirmation.locationBarcode" -> f.barcode("A1");
                 case "PickConfirmation.lotLabel" -> lotLabel;
                 case "PickConfirmation.stagingLocationBarcode" -> "EAST-SHIP-01";
@@ -729,6 +767,7 @@ class MalformedRequestsFuzzTest {
                 case "ReceiveLine" -> Set.of("purchaseOrderLineId", "lotNumber", "expiresOn", "quantity", "uom");
                 case "PlaceRequest" -> Set.of("lotId");
                 case "SalesOrderLineDraft" -> Set.of("sku", "uom");
+                case "TransferOrderLineDraft" -> Set.of("sku", "uom");
                 default -> Set.of();
             };
         }

@@ -106,6 +106,7 @@ final class WriteOperationCases {
         allocationOverrides();
         shipments();
         picking();
+        transfers();
         receiving();
         holds();
     }
@@ -771,6 +772,130 @@ final class WriteOperationCases {
                     200,
                     post(WALT, path, with(pickConfirmation(p, 9), "shortPick", true)),
                     post(WALT, path, with(ok, "locationBarcode", p.f().barcode("S2"))));
+        });
+    }
+
+    // ---- transfer orders (erp orders, walt of EAST picks and dispatches)
+    // -------------------------------------------------------------------------------------------
+
+    /** A transfer EAST → WEST of the fixture's item; EAST's transfer counter exists first (row counts stay equal). */
+    private Map<String, Object> transferOrder(PickingFixtures f, long quantity) {
+        jdbc.update("""
+                insert into transfer_order_number_counter (warehouse_id, last_number)
+                select id, 1 from warehouse where code = 'EAST' on conflict do nothing""");
+        return body(
+                "fromWarehouseCode",
+                DemoCatalogLoader.EAST,
+                "toWarehouseCode",
+                DemoCatalogLoader.WEST,
+                "shipDate",
+                LocalDate.now().plusDays(1).toString(),
+                "reason",
+                "contract " + f.tag,
+                "lines",
+                List.of(body("sku", f.sku, "quantity", quantity, "uom", "EA")));
+    }
+
+    /** A transfer of 10 EA on stock of its own in EAST, allocated; its id. */
+    private long allocatedTransfer(PickingFixtures f) {
+        long lot =
+                f.lot(f.supplierA, "TR" + SEQ.incrementAndGet(), LocalDate.now().plusDays(400));
+        f.stock(ledger, lot, "S1", 10);
+        long id = setUp(post(ERP, "/api/transfer-orders", transferOrder(f, 10)))
+                .json()
+                .get("id")
+                .asLong();
+        setUp(Call.of(ERP, "POST", "/api/transfer-orders/" + id + "/allocation"));
+        return id;
+    }
+
+    private void transfers() {
+        cases.put("POST /api/transfer-orders", () -> {
+            Map<String, Object> t = transferOrder(new PickingFixtures(jdbc), 5);
+            return new Scenario(
+                    post(ERP, "/api/transfer-orders", t),
+                    201,
+                    post(ERP, "/api/transfer-orders", with(t, "note", "another note")),
+                    post(ERP, "/api/transfer-orders", with(t, "toWarehouseCode", "NOWHERE")));
+        });
+        cases.put("POST /api/transfer-orders/{id}/cancel", () -> {
+            Answer t = setUp(post(ERP, "/api/transfer-orders", transferOrder(new PickingFixtures(jdbc), 5)));
+            Call cancel = post(
+                    ERP,
+                    "/api/transfer-orders/" + t.json().get("id").asLong() + "/cancel",
+                    body("reason", "not needed"));
+            return new Scenario(
+                    cancel,
+                    200,
+                    cancel.body(write(body("reason", "another reason"))),
+                    cancel.path("/api/transfer-orders/" + NO_SUCH_ID + "/cancel"));
+        });
+        cases.put("POST /api/transfer-orders/{id}/lines/{lineId}/cancel", () -> {
+            Answer t = setUp(post(ERP, "/api/transfer-orders", transferOrder(new PickingFixtures(jdbc), 5)));
+            String order = "/api/transfer-orders/" + t.json().get("id").asLong();
+            Call cancel = post(
+                    ERP,
+                    order + "/lines/" + t.json().at("/lines/0/id").asLong() + "/cancel",
+                    body("reason", "changed"));
+            return new Scenario(
+                    cancel,
+                    200,
+                    cancel.body(write(body("reason", "another reason"))),
+                    cancel.path(order + "/lines/" + NO_SUCH_ID + "/cancel"));
+        });
+        cases.put("POST /api/transfer-orders/{id}/allocation", () -> {
+            PickingFixtures f = new PickingFixtures(jdbc);
+            long lot = f.lot(
+                    f.supplierA, "TA" + SEQ.incrementAndGet(), LocalDate.now().plusDays(400));
+            f.stock(ledger, lot, "S1", 10);
+            Answer t = setUp(post(ERP, "/api/transfer-orders", transferOrder(f, 10)));
+            Call allocate = Call.of(
+                    ERP, "POST", "/api/transfer-orders/" + t.json().get("id").asLong() + "/allocation");
+            Call noSuch = allocate.path("/api/transfer-orders/" + NO_SUCH_ID + "/allocation");
+            return new Scenario(allocate, 200, noSuch, noSuch);
+        });
+        cases.put("POST /api/transfer-orders/{id}/pick-tasks", () -> {
+            PickingFixtures f = new PickingFixtures(jdbc);
+            long id = allocatedTransfer(f);
+            long other = allocatedTransfer(f);
+            Call create = Call.of(WALT, "POST", "/api/transfer-orders/" + id + "/pick-tasks");
+            return new Scenario(
+                    create,
+                    201,
+                    create.path("/api/transfer-orders/" + other + "/pick-tasks"),
+                    create.path("/api/transfer-orders/" + NO_SUCH_ID + "/pick-tasks"));
+        });
+        cases.put("POST /api/transfer-orders/{id}/dispatch", () -> {
+            PickingFixtures f = new PickingFixtures(jdbc);
+            long id = allocatedTransfer(f);
+            Answer task = setUp(Call.of(WALT, "POST", "/api/transfer-orders/" + id + "/pick-tasks"));
+            JsonNode line = task.json().at("/lines/0");
+            setUp(post(
+                    WALT,
+                    "/api/pick-tasks/" + task.json().get("id").asLong() + "/lines/"
+                            + line.get("id").asLong() + "/confirmation",
+                    body(
+                            "locationBarcode",
+                            f.barcode("S1"),
+                            "lotLabel",
+                            f.label(line.get("lotId").asLong()),
+                            "quantity",
+                            10,
+                            "uom",
+                            "EA",
+                            "stagingLocationBarcode",
+                            f.shipBarcode)));
+            String path = "/api/transfer-orders/" + id + "/dispatch";
+            Map<String, Object> scan = body(
+                    "stagingLocation",
+                    f.shipBarcode,
+                    "lotLabels",
+                    List.of(f.label(line.get("lotId").asLong())));
+            return new Scenario(
+                    post(WALT, path, scan),
+                    200,
+                    post(WALT, path, with(scan, "coldChainLogger", "LOGGER-1")),
+                    post(WALT, path, with(scan, "stagingLocation", f.barcode("S1"))));
         });
     }
 
