@@ -196,6 +196,10 @@ class TransfersApiTest {
                         .asLong())
                 .isEqualTo(15);
 
+        HttpReply westPicks = wes.post("/api/transfer-orders/" + id + "/pick-tasks", null);
+        assertThat(westPicks.status() + " " + westPicks.code())
+                .as("staff of the destination do not pick at the origin")
+                .isEqualTo("403 NOT_WAREHOUSE_STAFF");
         JsonNode task = pickEverything(id);
         assertThat(task.get("name").asText())
                 .isEqualTo("Pick transfer " + t.get("orderNumber").asText() + " · 3 lines");
@@ -229,6 +233,7 @@ class TransfersApiTest {
         assertThat(postings()).isEqualTo(before);
         assertThat(otto.get("/api/transfer-orders/" + id).body().get("status").asText())
                 .isEqualTo("PICKING");
+        assertThat(DISPATCHED).as("a refused dispatch publishes nothing").noneMatch(e -> e.transferOrderId() == id);
 
         String key = UUID.randomUUID().toString();
         Map<String, Object> scan =
@@ -480,6 +485,113 @@ class TransfersApiTest {
                 .as(noLogger.text())
                 .isEqualTo("422 COLD_CHAIN_LOGGER_REQUIRED");
         assertThat(postings()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void what_was_allocated_but_not_picked_stays_behind_and_its_reservations_are_given_up() {
+        long id = place(order(bySku(25))).id();
+        otto.post("/api/transfer-orders/" + id + "/allocation", null);
+        HttpReply task = walt.post("/api/transfer-orders/" + id + "/pick-tasks", null);
+        assertThat(task.status()).as(task.text()).isEqualTo(201);
+        assertThat(task.body().get("name").asText()).endsWith(" · 2 lines");
+        // walt picks lot A (10) and leaves lot B's line open
+        JsonNode lineA = null;
+        for (JsonNode l : task.body().get("lines")) {
+            if (l.get("lotId").asLong() == lotA) {
+                lineA = l;
+            }
+        }
+        HttpReply picked = walt.post(
+                "/api/pick-tasks/" + task.id() + "/lines/" + lineA.get("id").asLong() + "/confirmation",
+                Map.of(
+                        "locationBarcode",
+                        f.barcode("S1"),
+                        "lotLabel",
+                        f.gs1(lotA),
+                        "quantity",
+                        10,
+                        "uom",
+                        "EA",
+                        "stagingLocationBarcode",
+                        f.shipBarcode));
+        assertThat(picked.status()).as(picked.text()).isEqualTo(200);
+
+        HttpReply dispatched = walt.post(
+                "/api/transfer-orders/" + id + "/dispatch",
+                Map.of("stagingLocation", f.shipBarcode, "lotLabels", List.of(f.gs1(lotA))));
+        assertThat(dispatched.status()).as(dispatched.text()).isEqualTo(200);
+        JsonNode line = dispatched.body().at("/lines/0");
+        assertThat(line.get("shippedBaseQuantity").asLong()).isEqualTo(10);
+        assertThat(line.get("allocatedBaseQuantity").asLong())
+                .as("lot B's 15 left the allocation")
+                .isEqualTo(10);
+        assertThat(line.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(dispatched.body().get("status").asText()).isEqualTo("IN_TRANSIT");
+        assertThat(balance(lotA, inTransit)).isEqualTo(10);
+        assertThat(balance(lotB, f.location("S2")))
+                .as("lot B stayed on its shelf")
+                .isEqualTo(20);
+        assertThat(reservations.forDemand("TRANSFER_ORDER", String.valueOf(id), null))
+                .filteredOn(r -> r.lotId() == lotB)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.state()).isEqualTo(Reservation.State.VOIDED);
+                    assertThat(r.voidReason().name()).isEqualTo("CANCELLED");
+                });
+        JsonNode after = walt.get("/api/pick-tasks/" + task.id()).body();
+        assertThat(after.get("state").asText()).isEqualTo("DONE");
+        assertThat(after.get("lines"))
+                .extracting(l -> l.get("state").asText())
+                .containsExactlyInAnyOrder("DONE", "VOIDED");
+        assertThat(otto.get("/api/transfer-orders/" + id + "/packing-list")
+                        .body()
+                        .get("items"))
+                .extracting(i -> i.get("internalLabel").asText() + " "
+                        + i.get("quantity").asLong())
+                .containsExactly(f.label(lotA) + " 10");
+    }
+
+    @Test
+    void a_chilled_transfer_leaves_with_its_cold_chain_logger_and_the_chilled_lanes_transit_time() {
+        PickingFixtures cold = new PickingFixtures(jdbc);
+        jdbc.update("update item set temperature_class = 'CHILLED' where id = ?", cold.itemId);
+        long lot = cold.lot(cold.supplierA, "V" + cold.tag, LocalDate.now().plusDays(300));
+        cold.stock(ledger, lot, "S1", 12);
+        HttpReply placed = place(order(Map.of("sku", cold.sku, "quantity", 12, "uom", "EA")));
+        long id = placed.id();
+        otto.post("/api/transfer-orders/" + id + "/allocation", null);
+        pickEverything(id);
+        HttpReply dispatched = walt.post(
+                "/api/transfer-orders/" + id + "/dispatch",
+                Map.of(
+                        "stagingLocation",
+                        f.shipBarcode,
+                        "lotLabels",
+                        List.of(cold.gs1(lot)),
+                        "coldChainLogger",
+                        "TT-4711"));
+        assertThat(dispatched.status()).as(dispatched.text()).isEqualTo(200);
+        JsonNode d = dispatched.body();
+        assertThat(d.get("temperatureClass").asText()).isEqualTo("CHILLED");
+        assertThat(d.get("coldChainLogger").asText()).isEqualTo("TT-4711");
+        Instant at = Instant.parse(d.get("dispatchedAt").asText());
+        // EastWestChilledTwoDays: 2 days, 6 hours' grace
+        assertThat(Instant.parse(d.get("expectedArrivalAt").asText())).isEqualTo(at.plus(Duration.ofDays(2)));
+        assertThat(Instant.parse(d.get("overdueAt").asText()))
+                .isEqualTo(at.plus(Duration.ofDays(2)).plus(Duration.ofHours(6)));
+        assertThat(balance(lot, inTransit)).isEqualTo(12);
+        assertThat(DISPATCHED)
+                .filteredOn(e -> e.transferOrderId() == id)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.temperatureClass()).isEqualTo("CHILLED");
+                    assertThat(e.overdueAt())
+                            .isEqualTo(Instant.parse(d.get("overdueAt").asText()));
+                    assertThat(e.fromWarehouseCode() + "→" + e.toWarehouseCode())
+                            .isEqualTo("EAST→WEST");
+                });
+        JsonNode list = otto.get("/api/transfer-orders/" + id + "/packing-list").body();
+        assertThat(list.at("/items/0/temperatureClass").asText()).isEqualTo("CHILLED");
     }
 
     static Map<String, Object> with(Map<String, Object> m, String key, Object value) {
