@@ -75,6 +75,18 @@ class DemoAllocationDataTest {
     }
 
     @Test
+    void in_central_mercy_generals_saline_also_skips_the_expired_and_the_short_dated_lot() {
+        Decided d = decide("SO-DEMO-1003");
+        assertThat(d.allocations())
+                .containsExactly("1 " + DemoCatalogLoader.SKU_SALINE + " B2026-001@CENTRAL-AMB-01-01 150 [ALLOC-050]");
+        assertThat(d.exclusions())
+                .contains(
+                        DemoCatalogLoader.LOT_SALINE_EXPIRED + "@CENTRAL-AMB-01-02 ALLOC-020 EXPIRED",
+                        DemoCatalogLoader.LOT_SALINE_SHORT_DATED
+                                + "@CENTRAL-PICK-01-01 ALLOC-030 SHELF_LIFE_TOO_SHORT");
+    }
+
+    @Test
     void the_held_insulin_lot_is_never_allocated() {
         Decided d = decide("SO-DEMO-1002");
         assertThat(d.allocations())
