@@ -37,6 +37,12 @@ class DemoAllocationDataTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.lotledger.quality.DemoHoldLoader holdLoader;
+
+    @Autowired
+    DemoSalesOrderLoader orderLoader;
+
     /** What the rules decide for one demo order, as text: "line sku lot@location quantity [rule ids]". */
     record Decided(List<String> allocations, List<String> exclusions, List<String> backorders) {}
 
@@ -88,6 +94,13 @@ class DemoAllocationDataTest {
 
     @Test
     void the_held_insulin_lot_is_never_allocated() {
+        // a restart runs the loaders again: nothing new
+        holdLoader.load();
+        orderLoader.load();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sales_order where source = 'ERP' and order_number like 'SO-DEMO-%'",
+                        Integer.class))
+                .isEqualTo(5);
         Decided d = decide("SO-DEMO-1002");
         assertThat(d.allocations())
                 .filteredOn(a -> a.startsWith("1 "))
