@@ -50,7 +50,7 @@ class DemoAllocationDataTest {
         SalesOrder order = orders.findBySourceAndOrderNumber(DemoSalesOrderLoader.SOURCE, orderNumber)
                 .orElseThrow();
         List<SalesOrderLine> open = lines.findBySalesOrderIdOrderByLineNumberAsc(order.getId());
-        AllocationResult r = allocator.allocate(facts.read(order, open));
+        AllocationResult r = allocator.allocate(facts.read(facts.demandOf(order, open)));
         return new Decided(
                 r.allocations().stream()
                         .map(a ->
