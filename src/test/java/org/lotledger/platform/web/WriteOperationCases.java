@@ -671,20 +671,27 @@ final class WriteOperationCases {
                 "select id from location where barcode = ?", Long.class, DemoCatalogLoader.EAST_SHIP);
         long adjustment = jdbc.queryForObject(
                 "select id from location where warehouse_id = ? and kind = 'ADJUSTMENT'", Long.class, east);
-        ledger.post(PostingRequest.of(
-                        PostingType.OPENING_BALANCE,
-                        LedgerFixtures.INVENTORY,
-                        UUID.randomUUID().toString())
-                .movement(
-                        new Movement(lot, adjustment, StockStatus.AVAILABLE, storage, StockStatus.AVAILABLE, quantity))
-                .reason("OPENING")
-                .build());
-        ledger.post(PostingRequest.of(
-                        PostingType.PICK,
-                        LedgerFixtures.WAREHOUSE,
-                        UUID.randomUUID().toString())
-                .movement(new Movement(lot, storage, StockStatus.AVAILABLE, staging, StockStatus.AVAILABLE, quantity))
-                .build());
+        // in one transaction: stock landing AVAILABLE in storage re-allocates the item's backorders after the commit
+        // (StockBecameAvailable), and another case's order of this fixture's item may be backordered in EAST
+        new org.springframework.transaction.support.TransactionTemplate(
+                        context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(tx -> {
+                    ledger.post(PostingRequest.of(
+                                    PostingType.OPENING_BALANCE,
+                                    LedgerFixtures.INVENTORY,
+                                    UUID.randomUUID().toString())
+                            .movement(new Movement(
+                                    lot, adjustment, StockStatus.AVAILABLE, storage, StockStatus.AVAILABLE, quantity))
+                            .reason("OPENING")
+                            .build());
+                    ledger.post(PostingRequest.of(
+                                    PostingType.PICK,
+                                    LedgerFixtures.WAREHOUSE,
+                                    UUID.randomUUID().toString())
+                            .movement(new Movement(
+                                    lot, storage, StockStatus.AVAILABLE, staging, StockStatus.AVAILABLE, quantity))
+                            .build());
+                });
         jdbc.update(
                 """
                 insert into stock_reservation (demand_type, demand_reference, demand_line, lot_id, location_id, quantity,
