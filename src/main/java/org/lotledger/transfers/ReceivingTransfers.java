@@ -421,7 +421,9 @@ public class ReceivingTransfers {
                 actor.userId(),
                 now,
                 stillInTransit,
-                discrepancies.ofTransfer(orderId));
+                discrepancies.ofTransfer(orderId).stream()
+                        .map(TransferReceiptView.Discrepancy::of)
+                        .toList());
     }
 
     /** The receipt so far: its scans, the close and the discrepancies. */
@@ -460,7 +462,9 @@ public class ReceivingTransfers {
                 closed.map(TransferReceiptRows.Closed::closedBy).orElse(null),
                 closed.map(TransferReceiptRows.Closed::closedAt).orElse(null),
                 scans,
-                discrepancies.ofTransfer(orderId));
+                discrepancies.ofTransfer(orderId).stream()
+                        .map(TransferReceiptView.Discrepancy::of)
+                        .toList());
     }
 
     private ObjectNode scanJson(TransferReceiptRows.ScanRow s) {

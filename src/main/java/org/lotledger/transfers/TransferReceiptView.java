@@ -76,7 +76,7 @@ public final class TransferReceiptView {
             String closedBy,
             Instant closedAt,
             List<Scan> scans,
-            List<TransferDiscrepancy> discrepancies) {}
+            List<Discrepancy> discrepancies) {}
 
     /** The close: the discrepancies it recorded and whether some of the transfer is still in transit. */
     @Schema(name = "TransferReceiptClose")
@@ -87,7 +87,42 @@ public final class TransferReceiptView {
             String closedBy,
             Instant closedAt,
             boolean stillInTransit,
-            List<TransferDiscrepancy> discrepancies) {}
+            List<Discrepancy> discrepancies) {}
+
+    /** A discrepancy as recorded ({@link TransferDiscrepancy}), its scans as a list. */
+    @Schema(name = "TransferReceiptDiscrepancyView")
+    public record Discrepancy(
+            long id,
+            long transferOrderLineId,
+            DiscrepancyType type,
+            long lotId,
+            Long receivedLotId,
+            long expectedQuantity,
+            long actualQuantity,
+            long quantity,
+            BigDecimal value,
+            List<com.fasterxml.jackson.databind.JsonNode> scans,
+            String recordedBy,
+            Instant recordedAt) {
+
+        static Discrepancy of(TransferDiscrepancy d) {
+            List<com.fasterxml.jackson.databind.JsonNode> scans = new java.util.ArrayList<>();
+            d.scans().forEach(scans::add);
+            return new Discrepancy(
+                    d.id(),
+                    d.transferOrderLineId(),
+                    d.type(),
+                    d.lotId(),
+                    d.receivedLotId(),
+                    d.expectedQuantity().longValueExact(),
+                    d.actualQuantity().longValueExact(),
+                    d.quantity().longValueExact(),
+                    d.value(),
+                    scans,
+                    d.recordedBy(),
+                    d.recordedAt());
+        }
+    }
 
     /** One lot of one transfer still in transit ({@code GET /api/in-transit}). */
     @Schema(name = "InTransitView")
