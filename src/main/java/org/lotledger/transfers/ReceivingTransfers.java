@@ -189,8 +189,18 @@ public class ReceivingTransfers {
         List<TransferRows.ShippedRow> ofLot = rows.shipped(orderId).stream()
                 .filter(s -> s.lotId() == lot.id())
                 .toList();
-        long inTransit =
+        // what the shipped rows still expect, never more than the ledger holds in transit of the lot under this
+        // transfer (a part written off as lost in transit is no longer there to receive)
+        long expected =
                 ofLot.stream().mapToLong(s -> s.shipped() - s.received()).sum();
+        long inLedger = ofLot.isEmpty()
+                ? 0
+                : stock
+                        .inTransit(new LedgerQueries.InTransitFilter(null, null, REFERENCE_TYPE, h.number(), lot.id()))
+                        .stream()
+                        .mapToLong(LedgerQueries.InTransit::quantity)
+                        .sum();
+        long inTransit = Math.max(0, Math.min(expected, inLedger));
         long lineId = ofLot.isEmpty()
                 ? lines.stream()
                         .filter(l -> l.itemId() == lot.itemId())
@@ -231,7 +241,11 @@ public class ReceivingTransfers {
                                     + ofLot.stream()
                                             .mapToLong(TransferRows.ShippedRow::shipped)
                                             .sum()
-                                    + ", received all of it): nothing is posted; the scan is kept and set aside for"
+                                    + ", received "
+                                    + ofLot.stream()
+                                            .mapToLong(TransferRows.ShippedRow::received)
+                                            .sum()
+                                    + "): nothing is posted; the scan is kept and set aside for"
                                     + " the close (OVER).",
                     Map.of(
                             "lot",

@@ -84,7 +84,11 @@ class TransferReceiptRequestsFuzzTest {
         Map<String, Object> coldValid = new LinkedHashMap<>(valid);
         coldValid.put("lotLabel", cold.f.label(cold.lotA));
         coldValid.put("location", "WEST-CHL-01-01");
-        coldValid.put("coldChain", Map.of("inRange", true, "minCelsius", 2.5, "maxCelsius", 7.5));
+        Map<String, Object> reading = new LinkedHashMap<>();
+        reading.put("inRange", true);
+        reading.put("minCelsius", 2.5);
+        reading.put("maxCelsius", 7.5);
+        coldValid.put("coldChain", reading);
         String coldScan = json.writeValueAsString(coldValid);
         String crp = base + "/" + chilled + "/receipts";
         String label = "\"" + fx.f.label(fx.lotA) + "\"";
@@ -210,6 +214,15 @@ class TransferReceiptRequestsFuzzTest {
         table.add(new Attempt("close before any scan", "rita", cp, key(), "{}"));
         table.add(new Attempt("close without a key", "rita", cp, null, "{}"));
 
+        for (Attempt a : table) {
+            if ("rita".equals(a.user())
+                    && a.key() != null
+                    && (a.path().equals(rp) || a.path().equals(crp))) {
+                assertThat(a.body())
+                        .as("defect '%s' changes the valid request", a.kind())
+                        .isNotIn(scan, coldScan);
+            }
+        }
         SplittableRandom random = new SplittableRandom(SEED);
         List<Attempt> plan = new ArrayList<>(table);
         while (plan.size() < REQUESTS) {
