@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +69,7 @@ class TransfersApiTest {
     static final List<TransferDispatched> DISPATCHED = new CopyOnWriteArrayList<>();
     static volatile boolean listening;
 
+    TransferFixture fx;
     PickingFixtures f;
     ApiClient otto;
     ApiClient walt;
@@ -90,77 +90,42 @@ class TransfersApiTest {
                 listening = true;
             }
         }
-        f = new PickingFixtures(jdbc);
-        otto = ApiClient.as(port, json, "otto");
-        walt = ApiClient.as(port, json, "walt");
-        wes = ApiClient.as(port, json, "wes");
-        lotA = f.lot(f.supplierA, "A" + f.tag, LocalDate.now().plusDays(200));
-        lotB = f.lot(f.supplierB, "B" + f.tag, LocalDate.now().plusDays(300));
-        f.stock(ledger, lotA, "S1", 10);
-        f.stock(ledger, lotB, "S2", 20);
-        inTransit = jdbc.queryForObject("""
-                select l.id from location l join warehouse f on f.id = l.warehouse_id
-                  join warehouse t on t.id = l.destination_warehouse_id
-                 where l.kind = 'IN_TRANSIT' and f.code = 'EAST' and t.code = 'WEST'""", Long.class);
+        fx = new TransferFixture(jdbc, ledger, json, port, 10, 20);
+        f = fx.f;
+        otto = fx.otto;
+        walt = fx.walt;
+        wes = fx.wes;
+        lotA = fx.lotA;
+        lotB = fx.lotB;
+        inTransit = fx.inTransit;
     }
 
     Map<String, Object> order(Object... lines) {
-        Map<String, Object> o = new HashMap<>();
-        o.put("fromWarehouseCode", "EAST");
-        o.put("toWarehouseCode", "WEST");
-        o.put("shipDate", LocalDate.now().plusDays(1).toString());
-        o.put("reason", "rebalance " + f.tag);
-        o.put("lines", List.of(lines));
-        return o;
+        return fx.order(lines);
     }
 
     Map<String, Object> bySku(long quantity) {
-        return Map.of("sku", f.sku, "quantity", quantity, "uom", "EA");
+        return fx.bySku(quantity);
     }
 
     HttpReply place(Map<String, Object> order) {
-        return otto.post("/api/transfer-orders", order);
+        return fx.place(order);
     }
 
     long postings() {
-        return jdbc.queryForObject("select count(*) from posting", Long.class);
+        return fx.postings();
     }
 
     long transferOrders() {
-        return jdbc.queryForObject("select count(*) from transfer_order", Long.class);
+        return fx.transferOrders();
     }
 
     long balance(long lot, long location) {
-        List<BigDecimal> q = jdbc.queryForList(
-                "select quantity from stock_balance where lot_id = ? and location_id = ? and status = 'AVAILABLE'",
-                BigDecimal.class,
-                lot,
-                location);
-        return q.isEmpty() ? 0 : q.get(0).longValueExact();
+        return fx.balance(lot, location);
     }
 
-    /** The pick task of a transfer, every line confirmed by walt with a GS1 label (lot A) or the internal label. */
     JsonNode pickEverything(long transferId) {
-        HttpReply task = walt.post("/api/transfer-orders/" + transferId + "/pick-tasks", null);
-        assertThat(task.status()).as(task.text()).isEqualTo(201);
-        for (JsonNode line : task.body().get("lines")) {
-            long lot = line.get("lotId").asLong();
-            HttpReply picked = walt.post(
-                    "/api/pick-tasks/" + task.id() + "/lines/" + line.get("id").asLong() + "/confirmation",
-                    Map.of(
-                            "locationBarcode",
-                            line.get("locationCode").asText(),
-                            "lotLabel",
-                            lot == lotA ? f.gs1(lotA) : f.label(lot),
-                            "quantity",
-                            line.get("quantity").asLong(),
-                            "uom",
-                            "EA",
-                            "stagingLocationBarcode",
-                            f.shipBarcode));
-            assertThat(picked.status()).as(picked.text()).isEqualTo(200);
-        }
-        return task.body();
+        return fx.pickEverything(transferId);
     }
 
     @Test
@@ -650,8 +615,6 @@ class TransfersApiTest {
     }
 
     static Map<String, Object> with(Map<String, Object> m, String key, Object value) {
-        Map<String, Object> copy = new HashMap<>(m);
-        copy.put(key, value);
-        return copy;
+        return TransferFixture.with(m, key, value);
     }
 }

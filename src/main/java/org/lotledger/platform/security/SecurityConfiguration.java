@@ -181,6 +181,22 @@ public class SecurityConfiguration {
                         .hasAnyRole(WAREHOUSE)
                         .requestMatchers(paths(HttpMethod.POST, "/api/transfer-orders/*/pick-tasks"))
                         .hasAnyRole(WAREHOUSE, OPERATIONS, ADMIN)
+                        // the receipt at the destination: its receiving and warehouse staff scan and close (the
+                        // service checks the destination: 403 NOT_WAREHOUSE_STAFF); staff and operations read what
+                        // is in transit
+                        .requestMatchers(paths(
+                                HttpMethod.POST,
+                                "/api/transfer-orders/*/receipts",
+                                "/api/transfer-orders/*/receipts/close"))
+                        .hasAnyRole(Groups.RECEIVING, WAREHOUSE)
+                        .requestMatchers(paths(HttpMethod.GET, "/api/in-transit"))
+                        .hasAnyRole(
+                                Groups.RECEIVING,
+                                Groups.RECEIVING_SUPERVISORS,
+                                WAREHOUSE,
+                                Groups.INVENTORY_CONTROL,
+                                OPERATIONS,
+                                ADMIN)
                         .requestMatchers(paths(HttpMethod.GET, TRANSFER_ORDERS))
                         .hasAnyRole(EVERY_GROUP)
                         .requestMatchers(paths(HttpMethod.POST, TRANSFER_ORDERS))

@@ -86,6 +86,7 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/sales-orders/{id}/pick-tasks", Success.CREATED),
             Map.entry("POST /api/transfer-orders", Success.CREATED),
             Map.entry("POST /api/transfer-orders/{id}/pick-tasks", Success.CREATED),
+            Map.entry("POST /api/transfer-orders/{id}/receipts", Success.CREATED),
             // receiving
             Map.entry("POST /api/receipts", Success.CREATED),
             Map.entry("POST /api/receipts/{id}/lines", Success.CREATED),

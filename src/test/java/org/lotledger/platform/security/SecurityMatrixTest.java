@@ -399,6 +399,14 @@ class SecurityMatrixTest {
         HttpReply spareTransfer = call("erp", "POST", "/api/transfer-orders", transfer);
         assertThat(spareTransfer.status()).as(spareTransfer.text()).isEqualTo(201);
         records.put("spareTransferOrder", String.valueOf(spareTransfer.id()));
+        // a transfer WEST → EAST, not dispatched: its receipt is EAST's (walt) and rita's (receiving at both), who
+        // are answered 400 for the empty scan and 409 TRANSFER_NOT_DISPATCHED for the close
+        Map<String, Object> inbound = new java.util.HashMap<>(transfer);
+        inbound.put("fromWarehouseCode", "WEST");
+        inbound.put("toWarehouseCode", "EAST");
+        HttpReply inboundTransfer = call("erp", "POST", "/api/transfer-orders", inbound);
+        assertThat(inboundTransfer.status()).as(inboundTransfer.text()).isEqualTo(201);
+        records.put("inboundTransferOrder", String.valueOf(inboundTransfer.id()));
         // a pick task of EAST (walt's) over a reservation of the test's own stock
         PickingFixtures pf = new PickingFixtures(jdbc);
         PickingFixtures.Reserved reserved = pf.reservedOrder(ledger, reservations, ordering);

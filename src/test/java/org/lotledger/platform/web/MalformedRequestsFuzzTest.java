@@ -71,7 +71,9 @@ class MalformedRequestsFuzzTest {
             "sales_order_line",
             "transfer_order",
             "transfer_order_line",
-            "transfer_shipped_lot");
+            "transfer_shipped_lot",
+            "transfer_receipt_scan",
+            "transfer_discrepancy");
 
     @LocalServerPort
     int port;
@@ -509,6 +511,7 @@ class MalformedRequestsFuzzTest {
                 Map.entry("/api/pick-tasks", "walt"),
                 Map.entry("/api/sales-orders", "erp"),
                 Map.entry("/api/transfer-orders/{id}/dispatch", "walt"),
+                Map.entry("/api/transfer-orders/{id}/receipts", "rita"),
                 Map.entry("/api/transfer-orders/{id}/pick-tasks", "walt"),
                 Map.entry("/api/transfer-orders", "erp"),
                 Map.entry("/api/allocation-overrides", "otto"),
@@ -732,6 +735,10 @@ class MalformedRequestsFuzzTest {
                 case "TransferOrderLineDraft.quantity" -> 2;
                 case "TransferDispatch.stagingLocation" -> "EAST-SHIP-01";
                 case "TransferDispatch.lotLabels" -> new ObjectMapper().valueToTree(List.of(lotLabel));
+                case "TransferReceiptScan.lotLabel" -> lotLabel;
+                case "TransferReceiptScan.location" -> "WEST-AMB-01-01";
+                case "TransferReceiptScan.condition" -> "GOOD";
+                case "TransferColdChainReading.inRange" -> true;
                 case "PickConfirmation.locationBarcode" -> f.barcode("A1");
                 case "PickConfirmation.lotLabel" -> lotLabel;
                 case "PickConfirmation.stagingLocationBarcode" -> "EAST-SHIP-01";

@@ -107,6 +107,7 @@ final class WriteOperationCases {
         shipments();
         picking();
         transfers();
+        transferReceipts();
         receiving();
         holds();
     }
@@ -903,6 +904,71 @@ final class WriteOperationCases {
                     200,
                     post(WALT, path, with(scan, "coldChainLogger", "LOGGER-1")),
                     post(WALT, path, with(scan, "stagingLocation", f.barcode("S1"))));
+        });
+    }
+
+    /** A transfer of 10 EA of a lot of its own, dispatched EAST → WEST by walt; its id and the lot's label. */
+    private record Dispatched(long id, String lotLabel) {}
+
+    private Dispatched dispatchedTransfer(PickingFixtures f) {
+        long id = allocatedTransfer(f);
+        Answer task = setUp(Call.of(WALT, "POST", "/api/transfer-orders/" + id + "/pick-tasks"));
+        JsonNode line = task.json().at("/lines/0");
+        String lot = f.label(line.get("lotId").asLong());
+        setUp(post(
+                WALT,
+                "/api/pick-tasks/" + task.json().get("id").asLong() + "/lines/"
+                        + line.get("id").asLong() + "/confirmation",
+                body(
+                        "locationBarcode",
+                        f.barcode("S1"),
+                        "lotLabel",
+                        lot,
+                        "quantity",
+                        10,
+                        "uom",
+                        "EA",
+                        "stagingLocationBarcode",
+                        f.shipBarcode)));
+        setUp(post(
+                WALT,
+                "/api/transfer-orders/" + id + "/dispatch",
+                body("stagingLocation", f.shipBarcode, "lotLabels", List.of(lot))));
+        return new Dispatched(id, lot);
+    }
+
+    private static Map<String, Object> receiptScan(String lot, long quantity, String location) {
+        return body("lotLabel", lot, "quantity", quantity, "uom", "EA", "location", location, "condition", "GOOD");
+    }
+
+    /** Receiving at WEST (rita receives at EAST and WEST): the scan, and the close. */
+    private void transferReceipts() {
+        cases.put("POST /api/transfer-orders/{id}/receipts", () -> {
+            PickingFixtures f = new PickingFixtures(jdbc);
+            Dispatched d = dispatchedTransfer(f);
+            String path = "/api/transfer-orders/" + d.id() + "/receipts";
+            return new Scenario(
+                    post(RITA, path, receiptScan(d.lotLabel(), 10, "WEST-AMB-01-01")),
+                    201,
+                    post(RITA, path, receiptScan(d.lotLabel(), 5, "WEST-AMB-01-01")),
+                    post(RITA, path, receiptScan(d.lotLabel(), 10, f.barcode("S1"))));
+        });
+        cases.put("POST /api/transfer-orders/{id}/receipts/close", () -> {
+            PickingFixtures f = new PickingFixtures(jdbc);
+            Dispatched d = dispatchedTransfer(f);
+            Dispatched other = dispatchedTransfer(f);
+            for (Dispatched x : List.of(d, other)) {
+                setUp(post(
+                        RITA,
+                        "/api/transfer-orders/" + x.id() + "/receipts",
+                        receiptScan(x.lotLabel(), 8, "WEST-AMB-01-01")));
+            }
+            Call close = Call.of(RITA, "POST", "/api/transfer-orders/" + d.id() + "/receipts/close");
+            return new Scenario(
+                    close,
+                    200,
+                    close.path("/api/transfer-orders/" + other.id() + "/receipts/close"),
+                    close.path("/api/transfer-orders/" + NO_SUCH_ID + "/receipts/close"));
         });
     }
 
