@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading the ledger: balances by any of item, lot, location, warehouse and status; the history of a lot in the
- * order it was recorded; the balance of a lot at a location as of a past instant; and count snapshots.
+ * order it was recorded; the balance of a lot at a location as of a past instant; count snapshots; and the stock in
+ * transit between warehouses per transfer.
  * See ADR 0005 for why as-of answers stay correct while other postings commit.
  *
  * <p>This is the one door through which other packages read the ledger's tables (no SQL outside
@@ -303,6 +304,141 @@ public class LedgerQueries implements ItemPostings {
 
     private static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
+    }
+
+    // ---- stock in transit between warehouses (ADR 0013) -----------------------------------------------------
+
+    /**
+     * What to read of the stock in transit: every argument may be null (no filter).
+     *
+     * @param fromWarehouseId the origin: the in-transit location's {@code warehouse_id}, whose books the stock is on
+     * @param toWarehouseId   the destination: the in-transit location's {@code destination_warehouse_id}
+     */
+    public record InTransitFilter(
+            Long fromWarehouseId, Long toWarehouseId, String referenceType, String referenceId, Long lotId) {
+
+        public static InTransitFilter all() {
+            return new InTransitFilter(null, null, null, null, null);
+        }
+
+        public static InTransitFilter ofReference(String referenceType, String referenceId) {
+            return new InTransitFilter(null, null, referenceType, referenceId, null);
+        }
+    }
+
+    /**
+     * A lot still in transit under one reference (a transfer order: {@code TRANSFER_ORDER}, its id), at the
+     * in-transit location of the warehouse pair it travels between.
+     *
+     * @param quantity       whole base units still in transit under this reference, in any status: what its
+     *                       TRANSFER_OUT postings put in minus what its TRANSFER_IN, ADJUSTMENT (lost in transit) and
+     *                       REVERSAL postings took out. Negative only if more left under this reference than it
+     *                       brought (the receipt refuses that, {@code NOT_IN_TRANSIT}); the rows of a location sum to
+     *                       its balance all the same
+     * @param firstShippedAt when the first TRANSFER_OUT under this reference was posted (occurred time); null when no
+     *                       TRANSFER_OUT under it reached this location (stock put there another way)
+     */
+    public record InTransit(
+            long locationId,
+            String locationCode,
+            long fromWarehouseId,
+            String fromWarehouseCode,
+            long toWarehouseId,
+            String toWarehouseCode,
+            long lotId,
+            String lotNumber,
+            String internalLabel,
+            long itemId,
+            String sku,
+            String referenceType,
+            String referenceId,
+            long quantity,
+            String baseUom,
+            BigDecimal unitCost,
+            String currency,
+            Instant firstShippedAt) {}
+
+    /**
+     * The stock in transit, per in-transit location ({@code TRANSIT-<from>-<to>}), lot and reference: the sum of the
+     * legs at the in-transit location, grouped by the reference of the posting they belong to. A REVERSAL counts under
+     * the reference of the posting it reverses (its own reference is that posting), so a reversed TRANSFER_OUT
+     * ("never left", "wrong lot") nets out under the transfer, and a reversed TRANSFER_IN puts the stock back in transit
+     * under it. Every posting that moves stock into or out of an in-transit location for a transfer cites the transfer
+     * (TRANSFER_OUT, TRANSFER_IN, the lost-in-transit ADJUSTMENT); a posting that keeps the stock in transit (a hold's
+     * STATUS_CHANGE) nets to zero under its own reference and does not show. Every leg at the location counts, so
+     * summed per location (and lot) the rows are the location's kept balance across statuses; rows that net to zero
+     * are left out. Only lots with a balance at an in-transit location are read, so the cost follows what is in transit
+     * now, not the ledger's history. Ordered by location, lot, reference; no locks taken (a receipt that must not take
+     * more than is in transit reads this after locking the lots, {@link LotLocks}).
+     */
+    @Transactional(readOnly = true)
+    public List<InTransit> inTransit(InTransitFilter f) {
+        return jdbc.query(
+                """
+                with open as (
+                    select distinct b.lot_id, b.location_id
+                      from stock_balance b
+                      join location loc on loc.id = b.location_id
+                     where loc.kind = 'IN_TRANSIT' and b.quantity <> 0
+                       and (?::bigint is null or loc.warehouse_id = ?)
+                       and (?::bigint is null or loc.destination_warehouse_id = ?)
+                       and (?::bigint is null or b.lot_id = ?)),
+                legs as (
+                    select g.lot_id, g.location_id, g.quantity, p.posting_type, p.occurred_at,
+                           case when p.reverses_posting_id is null then p.reference_type else o.reference_type end
+                               as reference_type,
+                           case when p.reverses_posting_id is null then p.reference_id else o.reference_id end
+                               as reference_id
+                      from open
+                      join posting_leg g on g.lot_id = open.lot_id and g.location_id = open.location_id
+                      join posting p on p.id = g.posting_id
+                      left join posting o on o.id = p.reverses_posting_id)
+                select legs.location_id, loc.code, loc.warehouse_id, fw.code, loc.destination_warehouse_id, tw.code,
+                       legs.lot_id, l.lot_number, l.internal_label, l.item_id, i.sku, legs.reference_type,
+                       legs.reference_id, sum(legs.quantity), i.base_uom, l.unit_cost, l.currency,
+                       min(legs.occurred_at) filter (where legs.posting_type = 'TRANSFER_OUT')
+                  from legs
+                  join location loc on loc.id = legs.location_id
+                  join warehouse fw on fw.id = loc.warehouse_id
+                  join warehouse tw on tw.id = loc.destination_warehouse_id
+                  join lot l on l.id = legs.lot_id
+                  join item i on i.id = l.item_id
+                 where (?::varchar is null or legs.reference_type = ?)
+                   and (?::varchar is null or legs.reference_id = ?)
+                 group by legs.location_id, loc.code, loc.warehouse_id, fw.code, loc.destination_warehouse_id, tw.code,
+                          legs.lot_id, l.lot_number, l.internal_label, l.item_id, i.sku, legs.reference_type,
+                          legs.reference_id, i.base_uom, l.unit_cost, l.currency
+                having sum(legs.quantity) <> 0
+                 order by loc.code, legs.lot_id, legs.reference_type nulls first, legs.reference_id nulls first""",
+                (rs, n) -> new InTransit(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getLong(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13),
+                        rs.getBigDecimal(14).longValueExact(),
+                        rs.getString(15),
+                        rs.getBigDecimal(16),
+                        rs.getString(17).trim(),
+                        rs.getTimestamp(18) == null ? null : rs.getTimestamp(18).toInstant()),
+                f.fromWarehouseId(),
+                f.fromWarehouseId(),
+                f.toWarehouseId(),
+                f.toWarehouseId(),
+                f.lotId(),
+                f.lotId(),
+                f.referenceType(),
+                f.referenceType(),
+                f.referenceId(),
+                f.referenceId());
     }
 
     /** The kept balance of a lot at a location in a status; 0 when there is none. */

@@ -155,8 +155,15 @@ final class MovementChecks {
         }
     }
 
-    /** Stock crosses warehouses only through an in-transit location of that pair. */
+    /**
+     * Stock crosses warehouses only through an in-transit location of that pair. A status change in place crosses
+     * nothing: without this, stock in transit (which counts as the destination's on its way out and the origin's by
+     * its {@code warehouse_id}) could not change status where it is, which STATUS_CHANGE allows.
+     */
     static void warehouses(LocationFacts from, LocationFacts to) {
+        if (from.locationId() == to.locationId()) {
+            return;
+        }
         Long fromWh = from.kind() == LocationKind.IN_TRANSIT ? from.destinationWarehouseId() : from.warehouseId();
         Long toWh = to.warehouseId();
         boolean bothScoped = from.warehouseId() != null && to.warehouseId() != null;

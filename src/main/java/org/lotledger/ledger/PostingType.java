@@ -65,11 +65,18 @@ public enum PostingType {
     PICK(groups(WAREHOUSE), kinds(PHYSICAL), kinds(PHYSICAL), same(AVAILABLE), false),
     SHIPMENT(groups(WAREHOUSE), kinds(PHYSICAL), kinds(CUSTOMER), same(AVAILABLE), false),
     TRANSFER_OUT(groups(WAREHOUSE), kinds(PHYSICAL), kinds(IN_TRANSIT), same(AVAILABLE, QUARANTINE), false),
+    /**
+     * Arrival at the destination from the pair's in-transit location. AVAILABLE stays AVAILABLE; damaged units and
+     * stock whose cold chain broke on the way arrive in QUARANTINE (AVAILABLE → QUARANTINE, at a quarantine location,
+     * for quality to release or scrap); a lot under an open hold arrives in HOLD (ADR 0013).
+     */
     TRANSFER_IN(
             groups(WAREHOUSE, RECEIVING),
             kinds(IN_TRANSIT),
             kinds(PHYSICAL),
-            union(same(AVAILABLE, QUARANTINE), Set.of(change(AVAILABLE, HOLD), change(QUARANTINE, HOLD))),
+            union(
+                    same(AVAILABLE, QUARANTINE),
+                    Set.of(change(AVAILABLE, QUARANTINE), change(AVAILABLE, HOLD), change(QUARANTINE, HOLD))),
             false),
     RETURN(
             groups(RECEIVING),
@@ -83,9 +90,14 @@ public enum PostingType {
             kinds(SUPPLIER),
             same(REJECTED, HOLD),
             false),
+    /**
+     * Stock found or lost, against the warehouse's adjustment location (on exactly one side). Stock lost in transit
+     * leaves the in-transit location for the destination's adjustment location (reason TRANSIT_LOSS, ADR 0013); an
+     * in-transit location is a source only, nothing is adjusted into transit.
+     */
     ADJUSTMENT(
             groups(INVENTORY_CONTROL),
-            kinds(LocationKind.ADJUSTMENT, PHYSICAL),
+            kinds(LocationKind.ADJUSTMENT, PHYSICAL, IN_TRANSIT),
             kinds(LocationKind.ADJUSTMENT, PHYSICAL),
             same(QUARANTINE, AVAILABLE, HOLD, REJECTED),
             true),

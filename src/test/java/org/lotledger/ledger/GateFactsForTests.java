@@ -18,7 +18,7 @@ import org.lotledger.ledger.StockFacts.LotFacts;
  * takes AVAILABLE and HOLD, ambient and chilled), 3 Q1 (warehouse 7, quarantine zone: QUARANTINE and HOLD), 4 FRZ
  * (warehouse 7, frozen only), 5 OLD (warehouse 7, inactive), 6 B1 (a shelf of warehouse 8), 7 ADJ (adjustment),
  * 8 SUP (a supplier's), 9 CUS (a customer's), 10 T78 (in transit 7 to 8), 11 T87 (in transit 8 to 7), 12 SCR
- * (scrap of warehouse 7), 13 CAP (a shelf of warehouse 7 taking 10 units).
+ * (scrap of warehouse 7), 13 CAP (a shelf of warehouse 7 taking 10 units), 14 ADJ8 (adjustment of warehouse 8).
  */
 final class GateFactsForTests {
 
@@ -59,7 +59,8 @@ final class GateFactsForTests {
             virtual(10, "T78", LocationKind.IN_TRANSIT, 7L, 8L),
             virtual(11, "T87", LocationKind.IN_TRANSIT, 8L, 7L),
             virtual(12, "SCR", LocationKind.SCRAP, 7L, null),
-            shelf(13, "CAP", 7L, true, EnumSet.allOf(StockStatus.class), Set.of("CHILLED"), new BigDecimal("10")));
+            shelf(13, "CAP", 7L, true, EnumSet.allOf(StockStatus.class), Set.of("CHILLED"), new BigDecimal("10")),
+            virtual(14, "ADJ8", LocationKind.ADJUSTMENT, 8L, null));
 
     private GateFactsForTests() {}
 

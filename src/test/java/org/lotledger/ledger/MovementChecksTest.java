@@ -61,7 +61,21 @@ class MovementChecksTest {
         "ADJUSTMENT,   A1,  A2,  LOCATION_KIND_NOT_ALLOWED",
         "ADJUSTMENT,   ADJ, ADJ, LOCATION_KIND_NOT_ALLOWED",
         "OPENING_BALANCE, ADJ, A1, OK",
-        "OPENING_BALANCE, A1, ADJ, LOCATION_KIND_NOT_ALLOWED"
+        "OPENING_BALANCE, A1, ADJ, LOCATION_KIND_NOT_ALLOWED",
+        "TRANSFER_IN,  T87, A1,  OK",
+        "TRANSFER_IN,  A1,  A2,  LOCATION_KIND_NOT_ALLOWED",
+        "TRANSFER_IN,  T87, ADJ, LOCATION_KIND_NOT_ALLOWED",
+        // lost in transit: out of the in-transit location into the (destination's) adjustment location
+        "ADJUSTMENT,   T78, ADJ8, OK",
+        // transit straight onto a shelf is a TRANSFER_IN, and nothing is adjusted into transit or scrapped from it
+        "ADJUSTMENT,   T78, B1,  LOCATION_KIND_NOT_ALLOWED",
+        "ADJUSTMENT,   ADJ8, T78, LOCATION_KIND_NOT_ALLOWED",
+        "ADJUSTMENT,   T78, T87, LOCATION_KIND_NOT_ALLOWED",
+        "ADJUSTMENT,   T78, SCR, LOCATION_KIND_NOT_ALLOWED",
+        "SCRAP,        T78, SCR, LOCATION_KIND_NOT_ALLOWED",
+        "OPENING_BALANCE, T78, ADJ8, LOCATION_KIND_NOT_ALLOWED",
+        "OPENING_BALANCE, ADJ, T78, LOCATION_KIND_NOT_ALLOWED",
+        "TRANSFER_OUT, T78, T87, LOCATION_KIND_NOT_ALLOWED"
     })
     void each_type_moves_stock_between_the_location_kinds_it_lists(
             PostingType type, String from, String to, String expected) {
@@ -103,6 +117,23 @@ class MovementChecksTest {
         "STATUS_CHANGE, REJECTED,   AVAILABLE,  STATUS_TRANSITION_NOT_ALLOWED",
         "TRANSFER_IN,   AVAILABLE,  HOLD,       OK",
         "TRANSFER_IN,   HOLD,       AVAILABLE,  STATUS_TRANSITION_NOT_ALLOWED",
+        "TRANSFER_IN,   AVAILABLE,  AVAILABLE,  OK",
+        "TRANSFER_IN,   QUARANTINE, QUARANTINE, OK",
+        "TRANSFER_IN,   QUARANTINE, HOLD,       OK",
+        // damaged or out of its cold chain: arrives in QUARANTINE for quality to decide
+        "TRANSFER_IN,   AVAILABLE,  QUARANTINE, OK",
+        // quality releases quarantined stock, arriving does not; nor does arriving reject it
+        "TRANSFER_IN,   QUARANTINE, AVAILABLE,  STATUS_TRANSITION_NOT_ALLOWED",
+        "TRANSFER_IN,   AVAILABLE,  REJECTED,   STATUS_TRANSITION_NOT_ALLOWED",
+        "TRANSFER_IN,   QUARANTINE, REJECTED,   STATUS_TRANSITION_NOT_ALLOWED",
+        "TRANSFER_IN,   HOLD,       QUARANTINE, STATUS_TRANSITION_NOT_ALLOWED",
+        // the status changes at arrival, not on dispatch
+        "TRANSFER_OUT,  AVAILABLE,  AVAILABLE,  OK",
+        "TRANSFER_OUT,  AVAILABLE,  QUARANTINE, STATUS_TRANSITION_NOT_ALLOWED",
+        // an adjustment, from transit too, keeps the status
+        "ADJUSTMENT,    AVAILABLE,  AVAILABLE,  OK",
+        "ADJUSTMENT,    QUARANTINE, QUARANTINE, OK",
+        "ADJUSTMENT,    AVAILABLE,  QUARANTINE, STATUS_TRANSITION_NOT_ALLOWED",
         "RETURN,        AVAILABLE,  QUARANTINE, OK",
         "RETURN,        AVAILABLE,  AVAILABLE,  STATUS_TRANSITION_NOT_ALLOWED"
     })
@@ -173,6 +204,12 @@ class MovementChecksTest {
         "T78, B1,  OK",
         "T78, A1,  WAREHOUSE_MISMATCH",
         "T87, A1,  OK",
+        // lost in transit is written off at the destination, whose books the stock was travelling to
+        "T78, ADJ8, OK",
+        "T78, ADJ, WAREHOUSE_MISMATCH",
+        // a status change where the stock is, in transit too
+        "T78, T78, OK",
+        "A1,  A1,  OK",
         // a location of no warehouse (a supplier's, a customer's) meets any
         "SUP, A1,  OK",
         "B1,  CUS, OK"
@@ -227,6 +264,28 @@ class MovementChecksTest {
                 Long.parseLong(f[0]));
         PostingRequest r =
                 PostingRequest.of(PostingType.MOVE, WAREHOUSE, "k").movement(m).build();
+        assertThat(code(() -> MovementChecks.check(r, m, facts(), Map.of()))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}: {5}")
+    @CsvSource({
+        // lost in transit, written off at the destination
+        "ADJUSTMENT,  T78, AVAILABLE,  ADJ8, AVAILABLE,  OK",
+        "ADJUSTMENT,  T78, AVAILABLE,  ADJ,  AVAILABLE,  WAREHOUSE_MISMATCH",
+        "ADJUSTMENT,  T78, AVAILABLE,  B1,   AVAILABLE,  LOCATION_KIND_NOT_ALLOWED",
+        // damaged or out of its cold chain, into quarantine at a quarantine location
+        "TRANSFER_IN, T87, AVAILABLE,  Q1,   QUARANTINE, OK",
+        "TRANSFER_IN, T87, AVAILABLE,  A1,   QUARANTINE, ZONE_REFUSES_STATUS",
+        "TRANSFER_IN, T87, AVAILABLE,  A1,   AVAILABLE,  OK",
+        "TRANSFER_IN, T78, AVAILABLE,  Q1,   QUARANTINE, WAREHOUSE_MISMATCH",
+        // found at the destination: into quarantine there
+        "ADJUSTMENT,  ADJ, QUARANTINE, Q1,   QUARANTINE, OK"
+    })
+    void the_postings_that_resolve_a_transfer_pass_the_whole_movement_check(
+            PostingType type, String from, StockStatus fromStatus, String to, StockStatus toStatus, String expected) {
+        Movement m = move(from, fromStatus, to, toStatus, 1);
+        Actor actor = type == PostingType.ADJUSTMENT ? new Actor("ivy", Set.of("inventory-control")) : WAREHOUSE;
+        PostingRequest r = PostingRequest.of(type, actor, "k").movement(m).build();
         assertThat(code(() -> MovementChecks.check(r, m, facts(), Map.of()))).isEqualTo(expected);
     }
 

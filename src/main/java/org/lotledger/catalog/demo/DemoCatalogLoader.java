@@ -523,6 +523,36 @@ public class DemoCatalogLoader {
                 "Short pick: expired or short-dated on the shelf",
                 of(SHORT_PICK),
                 false);
+        transferReasonCodes();
+    }
+
+    /**
+     * The reasons of the postings that resolve an inter-warehouse transfer's discrepancies (ADR 0013); FOUND (above)
+     * is the found-stock adjustment at the destination.
+     */
+    private void transferReasonCodes() {
+        reason(ReasonCodeNames.TRANSIT_LOSS, "Lost in transit, written off at the destination", of(ADJUSTMENT), true);
+        reason(ReasonCodeNames.TRANSFER_NOT_SHIPPED, "Transfer line never left the origin", of(REVERSAL), false);
+        reason(
+                ReasonCodeNames.WRONG_LOT_SHIPPED,
+                "Another lot was shipped than recorded",
+                of(REVERSAL, PostingTypeName.TRANSFER_OUT),
+                false);
+        reason(
+                ReasonCodeNames.OVER_SHIPPED,
+                "Origin shipped more than recorded",
+                of(PostingTypeName.TRANSFER_OUT),
+                false);
+        reason(
+                ReasonCodeNames.DAMAGED_IN_TRANSIT,
+                "Damaged in transit, received into quarantine",
+                of(PostingTypeName.TRANSFER_IN, SCRAP),
+                false);
+        reason(
+                ReasonCodeNames.TRANSIT_TEMP_EXCURSION,
+                "Cold chain broken in transit, received into quarantine",
+                of(PostingTypeName.TRANSFER_IN, SCRAP),
+                false);
     }
 
     private void reason(String code, String description, Set<PostingTypeName> types, boolean approval) {

@@ -38,5 +38,22 @@ public final class ReasonCodeNames {
     /** the lot is there but expired or too short-dated on inspection at the location */
     public static final String SHORT_DATED_ON_SHELF = "SHORT_DATED_ON_SHELF";
 
+    // inter-warehouse transfers (ADR 0013): the postings that resolve a discrepancy found at the receipt
+    /** ADJUSTMENT out of the in-transit location into the destination's adjustment location: the stock is lost */
+    public static final String TRANSIT_LOSS = "TRANSIT_LOSS";
+    /** REVERSAL of a lot's TRANSFER_OUT when none of it left the origin (a SHORT of the whole line) */
+    public static final String TRANSFER_NOT_SHIPPED = "TRANSFER_NOT_SHIPPED";
+    /**
+     * REVERSAL of the recorded lot's TRANSFER_OUT, and the TRANSFER_OUT of the lot actually sent (WRONG_LOT): lot
+     * identity is restored by postings
+     */
+    public static final String WRONG_LOT_SHIPPED = "WRONG_LOT_SHIPPED";
+    /** the supplementary TRANSFER_OUT of what the origin confirms it sent on top of what it recorded (OVER) */
+    public static final String OVER_SHIPPED = "OVER_SHIPPED";
+    /** TRANSFER_IN of damaged units into QUARANTINE (and their SCRAP, if quality scraps them) */
+    public static final String DAMAGED_IN_TRANSIT = "DAMAGED_IN_TRANSIT";
+    /** TRANSFER_IN into QUARANTINE of stock whose cold chain broke on the way (and its SCRAP) */
+    public static final String TRANSIT_TEMP_EXCURSION = "TRANSIT_TEMP_EXCURSION";
+
     private ReasonCodeNames() {}
 }

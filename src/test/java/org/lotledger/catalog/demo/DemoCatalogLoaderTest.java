@@ -120,6 +120,25 @@ class DemoCatalogLoaderTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void the_demo_catalog_has_the_reasons_that_resolve_a_transfer_discrepancy() {
+        assertThat(jdbc.queryForList("""
+                        select code || ' ' || array_to_string(array(select unnest(posting_types) order by 1), ',')
+                               || ' ' || requires_approval
+                          from reason_code
+                         where code in ('TRANSIT_LOSS', 'FOUND', 'TRANSFER_NOT_SHIPPED', 'WRONG_LOT_SHIPPED',
+                                        'OVER_SHIPPED', 'DAMAGED_IN_TRANSIT', 'TRANSIT_TEMP_EXCURSION') and active
+                         order by code""", String.class))
+                .containsExactly(
+                        "DAMAGED_IN_TRANSIT SCRAP,TRANSFER_IN false",
+                        "FOUND ADJUSTMENT true",
+                        "OVER_SHIPPED TRANSFER_OUT false",
+                        "TRANSFER_NOT_SHIPPED REVERSAL false",
+                        "TRANSIT_LOSS ADJUSTMENT true",
+                        "TRANSIT_TEMP_EXCURSION SCRAP,TRANSFER_IN false",
+                        "WRONG_LOT_SHIPPED REVERSAL,TRANSFER_OUT false");
+    }
+
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         TABLES.forEach(t -> counts.put(t, jdbc.queryForObject("select count(*) from " + t, Long.class)));
