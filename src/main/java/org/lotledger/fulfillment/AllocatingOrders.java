@@ -255,7 +255,15 @@ public class AllocatingOrders {
 
     /** The backordered orders waiting for these items (all when null), oldest first, allocated again. */
     public int allocateBackordered(List<Long> itemIds, int limit) {
-        List<Long> waiting = fresh.execute(s -> backorders.ordersWaitingFor(itemIds, limit));
+        return allocateBackordered(itemIds, null, limit);
+    }
+
+    /**
+     * The backordered orders shipping from this warehouse (any when null) waiting for these items, oldest first,
+     * allocated again; none waiting costs one read of the backorders.
+     */
+    public int allocateBackordered(List<Long> itemIds, Long warehouseId, int limit) {
+        List<Long> waiting = fresh.execute(s -> backorders.ordersWaitingFor(itemIds, warehouseId, limit));
         waiting.forEach(this::reallocate);
         return waiting.size();
     }

@@ -110,8 +110,9 @@ class AllocationFactsReader {
         List<ItemPolicy> policies = new ArrayList<>();
         Map<Long, Long> caseSizes = new LinkedHashMap<>();
         for (ItemView item : byItem.values()) {
-            // the catalog has no "whole cases from storage" preference yet: ALLOC-080 stays off (docs/fulfillment.md)
-            policies.add(new ItemPolicy(item.id(), item.allocationMethod(), false, item.fefoWindowDays()));
+            // the item's "whole cases from storage" flag turns ALLOC-080 on; a case is the item's largest unit
+            policies.add(new ItemPolicy(
+                    item.id(), item.allocationMethod(), item.wholeCasesFromStorage(), item.fefoWindowDays()));
             long caseSize = item.units().stream()
                     .mapToLong(ItemView.Unit::baseUnits)
                     .max()

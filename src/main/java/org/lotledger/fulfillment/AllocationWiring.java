@@ -13,6 +13,7 @@ import org.lotledger.ledger.LedgerQueries;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.ReservationsVoided;
+import org.lotledger.ledger.StockBecameAvailable;
 import org.lotledger.ledger.VoidReason;
 import org.lotledger.platform.drools.RuleSessions;
 import org.lotledger.quality.StockReleased;
@@ -32,8 +33,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *       allocated quantity goes down by what was voided, in the voiding transaction;
  *   <li>after a void by HOLD, EXPIRY, SHELF_LIFE or SHORT_PICK commits, the affected orders are allocated again in
  *       a transaction of their own (what cannot be covered is backordered with its reason);
+ *   <li>after a posting that added AVAILABLE stock to a storage or pick-face zone commits ({@link
+ *       StockBecameAvailable}, published by the ledger for any posting type: putaway, transfer in, return, a status
+ *       change to AVAILABLE), the backordered orders of that warehouse waiting for those items are allocated again,
+ *       oldest backorder first. Nothing is kept in memory: the backorders are read from the database, so whichever
+ *       node committed the posting does it;
  *   <li>after quality released stock (hold released, inspection accepted), backordered orders of those items are
- *       allocated again, oldest backorder first.
+ *       allocated again, oldest backorder first: a hold released without a posting (its stock was AVAILABLE, held
+ *       only by ALLOC-040's open-hold rule) makes no {@link StockBecameAvailable}.
  * </ul>
  */
 @Configuration
@@ -42,6 +49,8 @@ class AllocationWiring {
     static final Set<VoidReason> REALLOCATE_AFTER =
             Set.of(VoidReason.HOLD, VoidReason.EXPIRY, VoidReason.SHELF_LIFE, VoidReason.SHORT_PICK);
     static final int BACKORDERS_PER_EVENT = 200;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AllocationWiring.class);
 
     private final SalesOrders orders;
     private final SalesOrderLines lines;
@@ -138,6 +147,16 @@ class AllocationWiring {
                 new LinkedHashSet<>(ledger.itemsOfLots(e.lotIds()).values()));
         if (!items.isEmpty()) {
             allocating.allocateBackordered(items, BACKORDERS_PER_EVENT);
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void stockBecameAvailable(StockBecameAvailable e) {
+        try {
+            allocating.allocateBackordered(e.itemIds(), e.warehouseId(), BACKORDERS_PER_EVENT);
+        } catch (RuntimeException ex) {
+            // the posting has committed: its caller must not see it fail; the lines stay backordered for the next
+            log.warn("Allocating backorders after posting {} failed: {}", e.postingId(), ex.toString());
         }
     }
 

@@ -68,7 +68,30 @@ public class DemoSalesOrderLoader {
                         DemoCatalogLoader.CENTRAL,
                         today.plusDays(3),
                         null,
-                        List.of(line(DemoCatalogLoader.SKU_SALINE, "150", "EA", "4.2000", null))));
+                        List.of(line(DemoCatalogLoader.SKU_SALINE, "150", "EA", "4.2000", null))),
+                // whole cases of glucose strips from storage, the rest from the pick face (ALLOC-080); saline split
+                // over the short-dated lot on the pick face (150 days are enough for a field team) and the next
+                new SalesOrderDraft(
+                        SOURCE,
+                        "SO-DEMO-1004",
+                        DemoCatalogLoader.CUS_FIELD_EAST,
+                        DemoCatalogLoader.EAST,
+                        today.plusDays(2),
+                        "field team restock",
+                        List.of(
+                                line(DemoCatalogLoader.SKU_GLUCOSE_STRIPS, "29", "BOX", "38.0000", null),
+                                line(DemoCatalogLoader.SKU_SALINE, "100", "EA", "4.2000", null))),
+                // West: the expired saline is skipped, insulin only held there (backordered HELD_OR_QUARANTINED)
+                new SalesOrderDraft(
+                        SOURCE,
+                        "SO-DEMO-1005",
+                        "PORTLAND-CLINIC",
+                        DemoCatalogLoader.WEST,
+                        today.plusDays(3),
+                        null,
+                        List.of(
+                                line(DemoCatalogLoader.SKU_SALINE, "5", "CASE", "96.0000", null),
+                                line(DemoCatalogLoader.SKU_INSULIN_PEN, "20", "EA", "32.0000", null))));
     }
 
     private static SalesOrderDraft.Line line(

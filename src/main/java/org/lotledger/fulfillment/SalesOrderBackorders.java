@@ -60,16 +60,22 @@ class SalesOrderBackorders {
      * {@code limit}.
      */
     List<Long> ordersWaitingFor(Collection<Long> itemIds, int limit) {
-        return jdbc.queryForList(
-                """
+        return ordersWaitingFor(itemIds, null, limit);
+    }
+
+    /**
+     * The orders shipping from this warehouse (any when null) with backordered lines of these items (all items when
+     * null), oldest backorder first, at most {@code limit}. Nothing backordered, nothing read but the backorders.
+     */
+    List<Long> ordersWaitingFor(Collection<Long> itemIds, Long warehouseId, int limit) {
+        Long[] items = itemIds == null ? null : itemIds.toArray(Long[]::new);
+        return jdbc.queryForList("""
                 select b.sales_order_id from sales_order_backorder b
                   join sales_order_line l on l.id = b.sales_order_line_id
+                  join sales_order o on o.id = b.sales_order_id
                  where (?::bigint[] is null or l.item_id = any(?::bigint[]))
-                 group by b.sales_order_id order by min(b.decided_at), b.sales_order_id limit ?""",
-                Long.class,
-                itemIds == null ? null : itemIds.toArray(Long[]::new),
-                itemIds == null ? null : itemIds.toArray(Long[]::new),
-                limit);
+                   and (?::bigint is null or o.warehouse_id = ?::bigint)
+                 group by b.sales_order_id order by min(b.decided_at), b.sales_order_id limit ?""", Long.class, items, items, warehouseId, warehouseId, limit);
     }
 
     /** Per line of the order: the backordered total. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Owns the postings against a warehouse's adjustment location: inventory adjustments (found or lost stock, with a
- * reason code) and opening balances loaded at go-live. Threshold-based approval of adjustments comes with the
+ * reason code), stock lost in transit between warehouses (ADR 0013) and opening balances loaded at go-live. Threshold-based approval of adjustments comes with the
  * cycle-count process; here every adjustment is posted by inventory control directly.
  */
 @Service
@@ -53,6 +54,46 @@ public class AdjustingStock {
                     "INVALID_QUANTITY", "An opening balance is a positive quantity.", Map.of());
         }
         return post(PostingType.OPENING_BALANCE, a, actor, idempotencyKey);
+    }
+
+    /**
+     * Writes off stock lost in transit (ADR 0013): an ADJUSTMENT of {@code quantity} base units of the lot out of the
+     * in-transit location into the destination warehouse's adjustment location, reason
+     * {@link ReasonCodeNames#TRANSIT_LOSS}, citing the transfer ({@code TRANSFER_ORDER}, its id) so that it counts
+     * against that transfer in {@link LedgerQueries#inTransit}. The gate refuses more than is in transit there
+     * ({@code INSUFFICIENT_BALANCE}) and anyone outside inventory control; that the actor works at the destination,
+     * and that the transfer still has this much in transit, are the caller's checks.
+     */
+    public Posting lostInTransit(
+            long lotId,
+            long inTransitLocationId,
+            StockStatus status,
+            long quantity,
+            String referenceType,
+            String referenceId,
+            String note,
+            Actor actor,
+            String idempotencyKey) {
+        return executor.inTransaction(() -> {
+            List<Long> ids = jdbc.queryForList(
+                    "select a.id from location t join location a on a.warehouse_id = t.destination_warehouse_id"
+                            + " and a.kind = 'ADJUSTMENT' where t.id = ? and t.kind = 'IN_TRANSIT'",
+                    Long.class,
+                    inTransitLocationId);
+            if (ids.isEmpty()) {
+                throw DomainException.unprocessable(
+                        "LOCATION_KIND_NOT_ALLOWED",
+                        "Location " + inTransitLocationId
+                                + " is not an in-transit location whose destination has an adjustment location.",
+                        Map.of("locationId", inTransitLocationId));
+            }
+            return ledger.post(PostingRequest.of(PostingType.ADJUSTMENT, actor, idempotencyKey)
+                    .movement(new Movement(lotId, inTransitLocationId, status, ids.get(0), status, quantity))
+                    .reason(ReasonCodeNames.TRANSIT_LOSS)
+                    .reference(referenceType, referenceId)
+                    .note(note)
+                    .build());
+        });
     }
 
     private Posting post(PostingType type, Adjustment a, Actor actor, String idempotencyKey) {

@@ -38,7 +38,25 @@ public class DemoStockLoader {
             new Line("SAL-09-500", "BIOSALINE", "B2026-001", "EAST-AMB-01-01", StockStatus.AVAILABLE, 1200),
             new Line("SAL-09-500", "BIOSALINE", "B2026-001", "CENTRAL-AMB-01-01", StockStatus.AVAILABLE, 600),
             new Line("SYR-3ML", "SURGIPLY", "ABC123", "EAST-AMB-01-02", StockStatus.AVAILABLE, 5000),
-            new Line("TST-STREP", "DIAGNOSTIX", "12345", "EAST-QUAR-01", StockStatus.QUARANTINE, 150));
+            new Line("TST-STREP", "DIAGNOSTIX", "12345", "EAST-QUAR-01", StockStatus.QUARANTINE, 150),
+            // issue 9 §10: lots for allocation in storage and on the pick faces of each warehouse (docs/fulfillment.md
+            // "Demo data"). Saline B2025-090 expired, B2026-014 short of Mercy General's 180 days; insulin AB0977 goes
+            // to HOLD when quinn's demo hold is placed (quality.DemoHoldLoader); glucose strips (whole cases from
+            // storage, a case is 48 EA) in full cases in storage and loose units on the pick faces.
+            new Line("SAL-09-500", "BIOSALINE", "B2025-090", "EAST-AMB-02-01", StockStatus.AVAILABLE, 48),
+            new Line("SAL-09-500", "BIOSALINE", "B2026-014", "EAST-PICK-01-02", StockStatus.AVAILABLE, 60),
+            new Line("TST-GLU-50", "GLUCORA", "GS2601", "EAST-PICK-01-01", StockStatus.AVAILABLE, 30),
+            new Line("TST-GLU-50", "GLUCORA", "GS2605", "EAST-AMB-02-01", StockStatus.AVAILABLE, 480),
+            new Line("INS-GLA-PEN", "GLUCORA", "AB0977", "EAST-CHL-01-01", StockStatus.AVAILABLE, 100),
+            new Line("SAL-09-500", "BIOSALINE", "B2025-090", "WEST-PICK-01-02", StockStatus.AVAILABLE, 12),
+            new Line("SAL-09-500", "BIOSALINE", "B2026-014", "WEST-AMB-01-01", StockStatus.AVAILABLE, 96),
+            new Line("SAL-09-500", "BIOSALINE", "B2026-001", "WEST-PICK-01-01", StockStatus.AVAILABLE, 40),
+            new Line("TST-GLU-50", "GLUCORA", "GS2605", "WEST-AMB-01-02", StockStatus.AVAILABLE, 240),
+            new Line("INS-GLA-PEN", "GLUCORA", "AB0977", "WEST-CHL-01-02", StockStatus.AVAILABLE, 60),
+            new Line("SAL-09-500", "BIOSALINE", "B2025-090", "CENTRAL-AMB-01-02", StockStatus.AVAILABLE, 24),
+            new Line("SAL-09-500", "BIOSALINE", "B2026-014", "CENTRAL-PICK-01-01", StockStatus.AVAILABLE, 30),
+            new Line("TST-GLU-50", "GLUCORA", "GS2601", "CENTRAL-PICK-01-02", StockStatus.AVAILABLE, 20),
+            new Line("TST-GLU-50", "GLUCORA", "GS2605", "CENTRAL-AMB-02-01", StockStatus.AVAILABLE, 192));
 
     private final AdjustingStock adjusting;
     private final JdbcTemplate jdbc;

@@ -48,7 +48,8 @@ final class GateReads {
             select p.id, p.request_fingerprint, clock_timestamp()
               from (select 1) as one left join posting p on p.idempotency_key = ?;
             select l.id, l.code, l.kind, l.active, l.warehouse_id, l.destination_warehouse_id,
-                   z.allowed_statuses, z.allowed_temperature_classes, l.capacity_base_units, w.go_live_on
+                   z.allowed_statuses, z.allowed_temperature_classes, l.capacity_base_units, w.go_live_on,
+                   z.zone_type
               from location l left join zone z on z.id = l.zone_id left join warehouse w on w.id = l.warehouse_id
              where l.id = any(?);
             select b.lot_id, b.location_id, b.status, b.quantity
@@ -144,7 +145,8 @@ final class GateReads {
                                 (Long) rs.getObject(6),
                                 statuses(rs.getArray(7)),
                                 strings(rs.getArray(8)),
-                                rs.getBigDecimal(9)));
+                                rs.getBigDecimal(9),
+                                rs.getString(11)));
                 LocalDate day = rs.getObject(10, LocalDate.class);
                 if (day != null) {
                     goLive.put(warehouse, day);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.lotledger.catalog.reason.PostingTypeName;
 import org.lotledger.catalog.reason.ReasonCodeCheck;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link PostingRows}). Nothing is written unless every check passed, and the database backs conservation,
  * append-only and non-negative balances with its own constraints. An opening balance must be the first posting of
  * its lot at its location; and HOLD stock a posting creates or removes must be accounted for by the quality holds
- * before the transaction commits ({@link HeldStockGate}). A posting costs three round trips with its commit.
+ * before the transaction commits ({@link HeldStockGate}). A posting that adds AVAILABLE stock to storage or pick faces
+ * publishes {@link StockBecameAvailable} (in its transaction, for listeners after commit). A posting costs three round
+ * trips with its commit.
  */
 @Service
 public class Ledger {
@@ -38,17 +41,20 @@ public class Ledger {
     private final ObjectProvider<ArrivalHolds> arrivalHolds;
     private final ReasonCodeCheck reasons;
     private final HeldStockGate heldStock;
+    private final ApplicationEventPublisher events;
 
     public Ledger(
             JdbcTemplate jdbc,
             ObjectProvider<ArrivalHolds> arrivalHolds,
             ReasonCodeCheck reasons,
-            HeldStockGate heldStock) {
+            HeldStockGate heldStock,
+            ApplicationEventPublisher events) {
         this.reads = new GateReads(jdbc);
         this.rows = new PostingRows(jdbc);
         this.arrivalHolds = arrivalHolds;
         this.reasons = reasons;
         this.heldStock = heldStock;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -87,6 +93,7 @@ public class Ledger {
         BalanceChecks.openingBalanceIsFirst(request, facts);
         Posting posted = rows.append(request, fingerprint, drafts, facts);
         heldStock.expect(posted, HeldStockGate.holdChanges(posted, facts.locations()), facts.locations());
+        StockBecameAvailable.of(posted, facts).forEach(events::publishEvent);
         return posted;
     }
 

@@ -17,17 +17,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the self-audit finds, each a query in the audit's snapshot transaction ({@link LedgerSelfAudit} takes the
  * lock, records the run and raises the alarm): kept balances that disagree with the ledger, HOLD stock that
- * disagrees with the quality holds' book, AVAILABLE stock in zones that do not take it, and pending reservations
- * above AVAILABLE. At most 1000 of each.
+ * disagrees with the quality holds' book, AVAILABLE stock in zones that do not take it, pending reservations
+ * above AVAILABLE, and pending reservations of demand lines that no longer take stock. At most 1000 of each.
  */
 final class LedgerAuditFindings {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<HeldStock> heldStock;
+    private final ObjectProvider<OpenDemands> openDemands;
 
-    LedgerAuditFindings(JdbcTemplate jdbc, ObjectProvider<HeldStock> heldStock) {
+    LedgerAuditFindings(
+            JdbcTemplate jdbc, ObjectProvider<HeldStock> heldStock, ObjectProvider<OpenDemands> openDemands) {
         this.jdbc = jdbc;
         this.heldStock = heldStock;
+        this.openDemands = openDemands;
     }
 
     /** Buckets whose kept balance differs from the sum of their legs. */
@@ -141,10 +144,7 @@ final class LedgerAuditFindings {
         });
     }
 
-    /**
-     * Per lot and location, pending reservations above the AVAILABLE balance (ADR 0011). Pending reservations of
-     * closed demand lines are fulfilment's to report once sales orders exist.
-     */
+    /** Per lot and location, pending reservations above the AVAILABLE balance (ADR 0011). */
     List<ReservationLeak> reservationsAboveAvailable() {
         return jdbc.query(
                 """
@@ -158,11 +158,66 @@ final class LedgerAuditFindings {
                 having sum(r.quantity) > coalesce(b.quantity, 0)
                  order by 1, 2
                  limit 1000""",
-                (rs, i) -> new ReservationLeak(
+                (rs, i) -> ReservationLeak.aboveAvailable(
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getBigDecimal(3),
                         rs.getBigDecimal(4).longValueExact(),
                         List.of((Long[]) rs.getArray(5).getArray())));
+    }
+
+    /**
+     * Pending reservations, per demand line, lot and location, of demand lines that the feature owning their demand
+     * type says no longer take stock ({@link OpenDemands}); demand types no feature answers for are not checked.
+     */
+    List<ReservationLeak> reservationsOfDemandsNoLongerOpen() {
+        Map<String, OpenDemands> byType = new LinkedHashMap<>();
+        openDemands.orderedStream().forEach(o -> byType.putIfAbsent(o.demandType(), o));
+        if (byType.isEmpty()) {
+            return List.of();
+        }
+        record Pending(Reservation.Demand demand, long lotId, long locationId, BigDecimal available) {}
+        Map<Pending, List<long[]>> pending = new LinkedHashMap<>();
+        jdbc.query(
+                """
+                select r.demand_type, r.demand_reference, r.demand_line, r.lot_id, r.location_id,
+                       coalesce(b.quantity, 0), r.id, r.quantity
+                  from stock_reservation r
+                  left join stock_balance b
+                    on b.lot_id = r.lot_id and b.location_id = r.location_id and b.status = 'AVAILABLE'
+                 where r.state = 'PENDING' and r.demand_type = any(?)
+                 order by r.demand_type, r.demand_reference, r.demand_line, r.lot_id, r.location_id, r.id""",
+                rs -> {
+                    Pending p = new Pending(
+                            new Reservation.Demand(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getBigDecimal(6));
+                    pending.computeIfAbsent(p, k -> new ArrayList<>())
+                            .add(new long[] {rs.getLong(7), rs.getBigDecimal(8).longValueExact()});
+                },
+                (Object) byType.keySet().toArray(String[]::new));
+        Map<String, java.util.Set<Reservation.Demand>> demands = new LinkedHashMap<>();
+        pending.keySet()
+                .forEach(p -> demands.computeIfAbsent(p.demand().type(), k -> new java.util.LinkedHashSet<>())
+                        .add(p.demand()));
+        Map<Reservation.Demand, String> notOpen = new LinkedHashMap<>();
+        demands.forEach((type, lines) -> notOpen.putAll(byType.get(type).notOpen(lines)));
+        List<ReservationLeak> out = new ArrayList<>();
+        pending.forEach((p, reservations) -> {
+            String state = notOpen.get(p.demand());
+            if (state != null && out.size() < 1000) {
+                out.add(new ReservationLeak(
+                        p.lotId(),
+                        p.locationId(),
+                        p.available(),
+                        reservations.stream().mapToLong(r -> r[1]).sum(),
+                        reservations.stream().map(r -> r[0]).toList(),
+                        ReservationLeak.DEMAND_NOT_OPEN,
+                        p.demand(),
+                        state));
+            }
+        });
+        return out;
     }
 }

@@ -32,6 +32,8 @@ public class LedgerAuditHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("lastRunId", last.runId())
                 .withDetail("lastRunAt", last.finishedAt().toString())
                 .withDetail("bucketsChecked", last.bucketsChecked())
-                .withDetail("discrepancies", last.discrepancies().size());
+                .withDetail("discrepancies", last.discrepancies().size())
+                .withDetail("holdDiscrepancies", last.holdDiscrepancies().size())
+                .withDetail("reservationLeaks", last.reservationLeaks().size());
     }
 }

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rebuilds every balance from the ledger and compares it with the kept balances, and compares the HOLD balances with
  * what the quality holds say they hold ({@link HeldStock}). Runs on a schedule and on demand; the last result feeds
- * the {@code ledger} health group. A discrepancy of either kind is logged at ERROR and recorded, so it alerts; it
- * never blocks postings or takes the node out of service. It also lists AVAILABLE stock sitting in zones that do
+ * the {@code ledger} health group. It also reports reservation leaks ({@link ReservationLeak}): pending reservations
+ * above AVAILABLE at a lot and location, and pending reservations of demand lines that the feature owning them says
+ * no longer take stock ({@link OpenDemands}: cancelled, shipped, closed). A discrepancy of any of these kinds is
+ * logged at ERROR and recorded, so it alerts; it never blocks postings or takes the node out of service. It also lists AVAILABLE stock sitting in zones that do
  * not take AVAILABLE stock (a dock, quarantine, returns), with how long it has been there: not a discrepancy (a
  * status change in place is allowed anywhere), but stock waiting for the putaway that should follow.
  *
@@ -85,11 +88,44 @@ public class LedgerSelfAudit {
             Duration age) {}
 
     /**
-     * Pending reservations above the AVAILABLE balance at a lot and location (ADR 0011): a leak the gate and the
-     * database's triggers should have made impossible, so something wrote around both.
+     * A reservation leak, of one of two kinds ({@code finding}):
+     * <ul>
+     *   <li>{@value #ABOVE_AVAILABLE}: pending reservations above the AVAILABLE balance at a lot and location (ADR
+     *       0011), a leak the gate and the database's triggers should have made impossible, so something wrote around
+     *       both ({@code demand} and {@code demandState} are null);
+     *   <li>{@value #DEMAND_NOT_OPEN}: pending reservations of one demand line at a lot and location although the
+     *       feature owning the demand says the line no longer takes stock ({@link OpenDemands}; {@code demandState} says
+     *       what it is now: CANCELLED, SHIPPED, CLOSED), so the stock is reserved for nobody.
+     * </ul>
+     * Runs recorded before the second kind existed read as {@value #ABOVE_AVAILABLE}.
+     *
+     * @param available the AVAILABLE balance there
+     * @param reserved  what those reservations hold there
      */
     public record ReservationLeak(
-            long lotId, long locationId, BigDecimal available, long reserved, List<Long> reservationIds) {}
+            long lotId,
+            long locationId,
+            BigDecimal available,
+            long reserved,
+            List<Long> reservationIds,
+            String finding,
+            Reservation.Demand demand,
+            String demandState) {
+
+        public static final String ABOVE_AVAILABLE = "ABOVE_AVAILABLE";
+        public static final String DEMAND_NOT_OPEN = "DEMAND_NOT_OPEN";
+
+        public ReservationLeak {
+            finding = finding == null ? ABOVE_AVAILABLE : finding;
+            reservationIds = List.copyOf(reservationIds);
+        }
+
+        /** Pending reservations above AVAILABLE at a lot and location. */
+        public static ReservationLeak aboveAvailable(
+                long lotId, long locationId, BigDecimal available, long reserved, List<Long> reservationIds) {
+            return new ReservationLeak(lotId, locationId, available, reserved, reservationIds, null, null, null);
+        }
+    }
 
     public record AuditResult(
             long runId,
@@ -125,12 +161,13 @@ public class LedgerSelfAudit {
             ObjectMapper json,
             ApplicationEventPublisher events,
             ObjectProvider<HeldStock> heldStock,
+            ObjectProvider<OpenDemands> openDemands,
             PlatformTransactionManager transactions,
             @Value("${lotledger.ledger.audit-cron}") String cron) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
-        this.findings = new LedgerAuditFindings(jdbc, heldStock);
+        this.findings = new LedgerAuditFindings(jdbc, heldStock, openDemands);
         // both sides of the comparison from one snapshot: postings committing meanwhile cannot raise a false alarm
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -260,7 +297,8 @@ public class LedgerSelfAudit {
         long buckets = findings.buckets();
         List<HoldDiscrepancy> holds = findings.holdBook();
         List<MisplacedStock> misplaced = findings.availableStockInZonesThatRefuseIt();
-        List<ReservationLeak> leaks = findings.reservationsAboveAvailable();
+        List<ReservationLeak> leaks = new ArrayList<>(findings.reservationsAboveAvailable());
+        leaks.addAll(findings.reservationsOfDemandsNoLongerOpen());
         AuditResult result = jdbc.queryForObject(
                 """
                 insert into ledger_audit_run (trigger, started_at, finished_at, buckets_checked, discrepancy_count,
@@ -297,7 +335,8 @@ public class LedgerSelfAudit {
         if (!result.clean()) {
             log.error(
                     "LEDGER SELF-AUDIT: {} balance bucket(s) disagree with the ledger, {} HOLD balance(s) with the "
-                            + "quality holds, {} lot location(s) are reserved above AVAILABLE (run {}), first: {}",
+                            + "quality holds, {} reservation leak(s) (above AVAILABLE, or for demand lines no longer "
+                            + "open) (run {}), first: {}",
                     found.size(),
                     holds.size(),
                     leaks.size(),
@@ -332,28 +371,30 @@ public class LedgerSelfAudit {
                             .append("): ")
                             .append(d.finding())
                             .append('\n'));
-            leaks.stream()
-                    .limit(20)
-                    .forEach(d -> summary.append("- lot ")
-                            .append(d.lotId())
-                            .append(", location ")
-                            .append(d.locationId())
-                            .append(", AVAILABLE ")
-                            .append(d.available().stripTrailingZeros().toPlainString())
-                            .append(" but ")
-                            .append(d.reserved())
-                            .append(" reserved (reservations ")
-                            .append(d.reservationIds())
-                            .append(")\n"));
+            leaks.stream().limit(20).forEach(d -> summary.append(describe(d)).append('\n'));
             events.publishEvent(
                     new LedgerDiscrepancyFound(id, found.size() + holds.size() + leaks.size(), summary.toString()));
         } else {
             log.info(
-                    "Ledger self-audit run {}: {} buckets agree with the ledger, HOLD stock with the quality holds",
+                    "Ledger self-audit run {}: {} buckets agree with the ledger, HOLD stock with the quality holds, "
+                            + "reservations with AVAILABLE stock and open demand lines",
                     id,
                     buckets);
         }
         return result;
+    }
+
+    /** One line of the alert's summary for a reservation leak. */
+    static String describe(ReservationLeak d) {
+        String where = "- lot " + d.lotId() + ", location " + d.locationId() + ", AVAILABLE "
+                + d.available().stripTrailingZeros().toPlainString() + ": ";
+        if (ReservationLeak.DEMAND_NOT_OPEN.equals(d.finding())) {
+            return where + d.reserved() + " still reserved for " + d.demand().type() + " "
+                    + d.demand().reference()
+                    + " line " + d.demand().line() + ", which is " + d.demandState() + " (reservations "
+                    + d.reservationIds() + ")";
+        }
+        return where + d.reserved() + " reserved, above AVAILABLE (reservations " + d.reservationIds() + ")";
     }
 
     private AuditResult toResult(ResultSet rs, int row) throws SQLException {

@@ -60,7 +60,7 @@ record StockFacts(
             BigDecimal unitCost,
             String currency) {}
 
-    /** A location and, for a physical one, what its zone accepts. */
+    /** A location and, for a physical one, what its zone accepts and the zone's type (null without a zone). */
     record LocationFacts(
             long locationId,
             String code,
@@ -70,7 +70,33 @@ record StockFacts(
             Long destinationWarehouseId,
             Set<StockStatus> allowedStatuses,
             Set<String> allowedTemperatureClasses,
-            BigDecimal capacity) {}
+            BigDecimal capacity,
+            String zoneType) {
+
+        /** A location whose zone's type does not matter to the check at hand. */
+        LocationFacts(
+                long locationId,
+                String code,
+                LocationKind kind,
+                boolean active,
+                Long warehouseId,
+                Long destinationWarehouseId,
+                Set<StockStatus> allowedStatuses,
+                Set<String> allowedTemperatureClasses,
+                BigDecimal capacity) {
+            this(
+                    locationId,
+                    code,
+                    kind,
+                    active,
+                    warehouseId,
+                    destinationWarehouseId,
+                    allowedStatuses,
+                    allowedTemperatureClasses,
+                    capacity,
+                    null);
+        }
+    }
 
     /** A lot's head: the last sequence number of its legs and when its last posting was recorded. */
     record Head(long lotId, long lastSeq, Instant lastRecordedAt) {}

@@ -84,6 +84,12 @@ public class QualityHolds {
                 placedBy);
     }
 
+    /** Whether a hold was ever placed with this request key (open or ended). */
+    boolean placedWithKey(String requestKey) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from quality_hold where request_key = ?)", Boolean.class, requestKey));
+    }
+
     void placedBy(long holdId, long postingId) {
         jdbc.update("update quality_hold set place_posting_id = ? where id = ?", postingId, holdId);
     }

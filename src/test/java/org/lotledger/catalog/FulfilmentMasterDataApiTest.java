@@ -193,6 +193,57 @@ class FulfilmentMasterDataApiTest {
     }
 
     @Test
+    void an_item_keeps_its_whole_cases_from_storage_flag_which_defaults_to_false_audited_and_versioned() {
+        var plain = api.post("/api/items", item(unique("SKU"), null, null));
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+        assertThat(plain.body().get("wholeCasesFromStorage").asBoolean()).isFalse();
+
+        String sku = unique("SKU");
+        Map<String, Object> cases = item(sku, null, null);
+        cases.put("wholeCasesFromStorage", true);
+        var created = api.post("/api/items", cases);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body().get("wholeCasesFromStorage").asBoolean()).isTrue();
+        assertThat(api.get("/api/items/" + created.id())
+                        .body()
+                        .get("wholeCasesFromStorage")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.get("/api/items/" + created.id() + "/audit")
+                        .body()
+                        .get(0)
+                        .at("/changes/wholeCasesFromStorage/to")
+                        .asBoolean())
+                .isTrue();
+
+        cases.put("wholeCasesFromStorage", false);
+        var changed = api.put("/api/items/" + created.id(), cases, created.etag());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.body().get("wholeCasesFromStorage").asBoolean()).isFalse();
+        assertThat(changed.etag()).isEqualTo("\"1\"");
+        JsonNode audit = api.get("/api/items/" + created.id() + "/audit").body();
+        assertThat(audit.get(1).at("/changes/wholeCasesFromStorage/from").asBoolean())
+                .isTrue();
+        assertThat(audit.get(1).at("/changes/wholeCasesFromStorage/to").asBoolean())
+                .isFalse();
+        assertThat(api.put("/api/items/" + created.id(), cases, created.etag()).status())
+                .as("the version the flag was read at is stale now")
+                .isEqualTo(412);
+
+        cases.put("wholeCasesFromStorage", "yes");
+        assertThat(api.put("/api/items/" + created.id(), cases, changed.etag()).status())
+                .as("strict JSON: a string is no boolean")
+                .isEqualTo(400);
+
+        JsonNode schemas = api.get("/v3/api-docs").body().at("/components/schemas");
+        assertThat(schemas.at("/ItemDraft/properties/wholeCasesFromStorage/type")
+                        .asText())
+                .isEqualTo("boolean");
+        assertThat(schemas.at("/ItemView/properties/wholeCasesFromStorage/type").asText())
+                .isEqualTo("boolean");
+    }
+
+    @Test
     void the_demo_catalog_has_addresses_glns_recall_contacts_and_shipment_minimums() {
         JsonNode mercy = find(api.get("/api/customers").body(), DemoCatalogLoader.CUS_MERCY_HOSPITAL);
         assertThat(mercy.at("/shipTo/city").asText()).isEqualTo("Newark");

@@ -14,8 +14,13 @@ import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.fulfillment.allocation.BackorderReason;
 import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.LedgerFixtures;
+import org.lotledger.ledger.Movement;
+import org.lotledger.ledger.PostingRequest;
+import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
+import org.lotledger.ledger.StockStatus;
 import org.lotledger.quality.HoldReason;
 import org.lotledger.quality.HoldScope;
 import org.lotledger.quality.PlacingHold;
@@ -241,5 +246,46 @@ class AllocatingOrdersTest {
         // the same local date again: nothing to do
         assertThat(expiryJob.runAt(java.time.Instant.now(), List.of(x.f.warehouseId)))
                 .isEqualTo(new ExpiringReservations.Result(0, 0, 0));
+    }
+
+    @Test
+    void a_backordered_line_is_allocated_again_when_new_stock_is_put_away_and_not_before() {
+        AllocationFixture x = fixture(0);
+        SalesOrderView order = ordering.place(x.order(10), "erp");
+        AllocationView.Line backordered =
+                allocating.allocate(order.id(), OTTO).lines().get(0);
+        assertThat(backordered.backorders())
+                .extracting(AllocationView.BackorderLine::reason, AllocationView.BackorderLine::quantity)
+                .containsExactly(tuple(BackorderReason.NONE_ON_HAND, 10L));
+
+        // received into quarantine and accepted where it is, as an inspection accepts stock at the dock: AVAILABLE,
+        // but in a zone allocation does not take stock from
+        long lot = x.lot(200, null, 0);
+        x.f.stock(ledger, lot, "Q1", StockStatus.QUARANTINE, 12);
+        ledger.post(PostingRequest.of(PostingType.STATUS_CHANGE, LedgerFixtures.QUALITY, x.f.key())
+                .movement(new Movement(
+                        lot, x.f.location("Q1"), StockStatus.QUARANTINE, x.f.location("Q1"), StockStatus.AVAILABLE, 12))
+                .build());
+        assertThat(allocating.get(order.id()).lines().get(0).backorders())
+                .as("nothing allocatable yet: still backordered")
+                .extracting(AllocationView.BackorderLine::quantity)
+                .containsExactly(10L);
+
+        ledger.post(PostingRequest.of(PostingType.PUTAWAY, LedgerFixtures.WAREHOUSE, x.f.key())
+                .movement(new Movement(
+                        lot, x.f.location("Q1"), StockStatus.AVAILABLE, x.f.location("A1"), StockStatus.AVAILABLE, 12))
+                .build());
+
+        AllocationView after = allocating.get(order.id());
+        AllocationView.Line line = after.lines().get(0);
+        assertThat(pending(line))
+                .extracting(
+                        AllocationView.ReservationLine::lotId,
+                        AllocationView.ReservationLine::locationCode,
+                        AllocationView.ReservationLine::quantity)
+                .containsExactly(tuple(lot, x.f.tag + "-A1", 10L));
+        assertThat(line.backorders()).isEmpty();
+        assertThat(line.status()).isEqualTo(SalesOrderLineStatus.ALLOCATED);
+        assertThat(after.status()).isEqualTo(SalesOrderStatus.ALLOCATED);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
 import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
 import org.lotledger.ledger.LedgerQueries.InTransit;
 import org.lotledger.ledger.LedgerQueries.InTransitFilter;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,9 @@ class InTransitQueryTest {
 
     @Autowired
     ReversingPostings reversing;
+
+    @Autowired
+    AdjustingStock adjusting;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -94,11 +98,7 @@ class InTransitQueryTest {
     }
 
     private Posting lostInTransit(long lot, long qty, String order) {
-        return ledger.post(PostingRequest.of(PostingType.ADJUSTMENT, INVENTORY, b.key())
-                .movement(new Movement(lot, aToB, AVAILABLE, b.location("ADJ"), AVAILABLE, qty))
-                .reference(TRANSFER, order)
-                .reason(ReasonCodeNames.TRANSIT_LOSS)
-                .build());
+        return adjusting.lostInTransit(lot, aToB, AVAILABLE, qty, TRANSFER, order, null, INVENTORY, b.key());
     }
 
     /** Rows as "location lot reference quantity", the location and lot by their fixture names. */
@@ -161,6 +161,9 @@ class InTransitQueryTest {
         Posting lost = lostInTransit(x, 3, order(1));
         assertThat(b.legsOf(lost))
                 .containsExactly("#" + aToB + " AVAILABLE -3 @2.5 = -7.5", "ADJ AVAILABLE 3 @2.5 = 7.5");
+        assertThat(lost.type()).isEqualTo(PostingType.ADJUSTMENT);
+        assertThat(lost.reasonCode()).isEqualTo(ReasonCodeNames.TRANSIT_LOSS);
+        assertThat(lost.referenceId()).isEqualTo(order(1));
         // SHORT resolved as never left: the whole Y line's TRANSFER_OUT reversed by the origin's inventory control
         reversing.reverse(outY1.id(), ReasonCodeNames.TRANSFER_NOT_SHIPPED, "never left EAST", INVENTORY, a.key());
         assertThat(a.balancesOf(y)).containsExactly("A1 AVAILABLE 50", "ADJ AVAILABLE -50");
@@ -196,6 +199,35 @@ class InTransitQueryTest {
         assertThat(sum(queries.inTransit(fromA), aToB, x))
                 .isEqualTo(balanceAt(aToB, x))
                 .isEqualTo(52);
+    }
+
+    @Test
+    void a_write_off_in_transit_takes_no_more_than_is_there_and_only_by_inventory_control() {
+        long x = a.newLot();
+        a.stock(ledger, x, "A1", AVAILABLE, 10);
+        transferOut(x, 4, order(1), null);
+
+        assertThat(refusal(() ->
+                        adjusting.lostInTransit(x, aToB, AVAILABLE, 5, TRANSFER, order(1), null, INVENTORY, b.key())))
+                .isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(refusal(() ->
+                        adjusting.lostInTransit(x, aToB, AVAILABLE, 1, TRANSFER, order(1), null, WAREHOUSE, b.key())))
+                .isEqualTo("POSTING_TYPE_NOT_ALLOWED");
+        assertThat(refusal(() -> adjusting.lostInTransit(
+                        x, a.location("A1"), AVAILABLE, 1, TRANSFER, order(1), null, INVENTORY, b.key())))
+                .isEqualTo("LOCATION_KIND_NOT_ALLOWED");
+        assertThat(rows(InTransitFilter.ofReference(TRANSFER, order(1)), Map.of(x, "X")))
+                .containsExactly("A>B X TRANSFER_ORDER " + order(1) + " 4");
+        assertThat(a.balancesOf(x)).containsExactly("A1 AVAILABLE 6", "ADJ AVAILABLE -10", "#" + aToB + " AVAILABLE 4");
+    }
+
+    private static String refusal(Runnable r) {
+        try {
+            r.run();
+            return "OK";
+        } catch (DomainException e) {
+            return e.code();
+        }
     }
 
     @Test

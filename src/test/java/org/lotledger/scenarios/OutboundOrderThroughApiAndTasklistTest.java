@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,12 @@ class OutboundOrderThroughApiAndTasklistTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
 
     @Test
     void an_erp_order_is_allocated_picked_by_scan_with_a_short_pick_and_an_approved_override_and_shipped() {
@@ -214,16 +222,80 @@ class OutboundOrderThroughApiAndTasklistTest {
         assertThat(atCustomer).isEqualTo(53);
         assertThat(f.balance(lotA, customerLocation)).isEqualTo(28);
 
+        // every posting of the story, per lot, as a table of moves (lot, from, to, status, quantity), read through
+        // the API; then the balances after dispatch
+        ScenarioFixture ledgerApi = new ScenarioFixture(otto, runtime, management);
+        String s1 = f.barcode("S1");
+        String s2 = f.barcode("S2");
+        String ship = f.shipBarcode;
+        String cus = "CUS-MERCY-HOSP";
+        assertThat(ledgerApi.moves(lotA, "A"))
+                .containsExactly(
+                        "OPENING_BALANCE A EAST-ADJ → " + s1 + " AVAILABLE 30 by ivy",
+                        "PICK A " + s1 + " → " + ship + " AVAILABLE 28 by walt",
+                        "SHIPMENT A " + ship + " → " + cus + " AVAILABLE 28 by walt");
+        assertThat(ledgerApi.moves(lotB, "B"))
+                .containsExactly(
+                        "OPENING_BALANCE B EAST-ADJ → " + s2 + " AVAILABLE 30 by ivy",
+                        "PICK B " + s2 + " → " + ship + " AVAILABLE 10 by walt",
+                        "PICK B " + s2 + " → " + ship + " AVAILABLE 5 by walt",
+                        "SHIPMENT B " + ship + " → " + cus + " AVAILABLE 10 by walt",
+                        "SHIPMENT B " + ship + " → " + cus + " AVAILABLE 5 by walt");
+        assertThat(ledgerApi.moves(lotC, "C"))
+                .containsExactly(
+                        "OPENING_BALANCE C EAST-ADJ → " + s2 + " AVAILABLE 40 by ivy",
+                        "PICK C " + s2 + " → " + ship + " AVAILABLE 10 by walt",
+                        "SHIPMENT C " + ship + " → " + cus + " AVAILABLE 10 by walt");
+        assertThat(ledgerApi.balances(lotA))
+                .containsExactlyInAnyOrder("EAST-ADJ AVAILABLE -30", s1 + " AVAILABLE 2", cus + " AVAILABLE 28");
+        assertThat(ledgerApi.balances(lotB))
+                .containsExactlyInAnyOrder("EAST-ADJ AVAILABLE -30", s2 + " AVAILABLE 15", cus + " AVAILABLE 15");
+        assertThat(ledgerApi.balances(lotC))
+                .containsExactlyInAnyOrder("EAST-ADJ AVAILABLE -40", s2 + " AVAILABLE 30", cus + " AVAILABLE 10");
+
         // the packing list and the history per lot agree with it
         HttpReply packing = walt.get("/api/shipments/" + shipment.id() + "/packing-list");
         assertThat(packing.status()).as(packing.text()).isEqualTo(200);
         assertThat(packing.text()).contains(f.label(lotA)).contains(f.label(lotC));
+        String number = shipment.body().get("shipmentNumber").asText();
         HttpReply history = otto.get("/api/lots/" + lotA + "/shipments");
         assertThat(history.status()).as(history.text()).isEqualTo(200);
-        assertThat(history.text())
-                .contains(shipment.body().get("shipmentNumber").asText());
+        assertThat(rows(history.body().get("rows")))
+                .as("which customers got lot A")
+                .containsExactly(number + " SHIPMENT MERCY-HOSP " + f.label(lotA) + " shipped 28 returned 0 net 28");
+
+        // which lots of this item went to the customer: one row per lot of the shipment, totals equal to the balances
+        long customerId = jdbc.queryForObject("select id from customer where code = 'MERCY-HOSP'", Long.class);
+        HttpReply customer = otto.get("/api/customers/" + customerId + "/shipments?item=" + f.itemId);
+        assertThat(customer.status()).as(customer.text()).isEqualTo(200);
+        assertThat(rows(customer.body().get("rows")))
+                .containsExactlyInAnyOrder(
+                        number + " SHIPMENT MERCY-HOSP " + f.label(lotA) + " shipped 28 returned 0 net 28",
+                        number + " SHIPMENT MERCY-HOSP " + f.label(lotB) + " shipped 15 returned 0 net 15",
+                        number + " SHIPMENT MERCY-HOSP " + f.label(lotC) + " shipped 10 returned 0 net 10");
+        for (JsonNode t : customer.body().get("totals")) {
+            assertThat(t.get("net").asLong())
+                    .as("net of lot %s at the customer is its balance there", t.get("lotId"))
+                    .isEqualTo(f.balance(t.get("lotId").asLong(), customerLocation));
+        }
+        assertThat(customer.body().get("totals")).hasSize(3);
         assertThat(jdbc.queryForObject("select count(*) from pick_exception where lot_id = ?", Long.class, lotA))
                 .isEqualTo(1);
+    }
+
+    /** History rows as "shipment type customer lot shipped n returned n net n". */
+    private static List<String> rows(JsonNode rows) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : rows) {
+            out.add(r.path("shipmentNumber").asText("-") + " "
+                    + r.path("postingType").asText() + " "
+                    + r.path("customerCode").asText() + " "
+                    + r.path("internalLabel").asText() + " shipped "
+                    + r.path("shipped").asLong() + " returned "
+                    + r.path("returned").asLong() + " net "
+                    + r.path("net").asLong());
+        }
+        return out;
     }
 
     private long pending(long orderId, long lotId) {

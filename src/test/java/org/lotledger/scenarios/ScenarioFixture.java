@@ -212,4 +212,47 @@ final class ScenarioFixture {
         }
         return rows;
     }
+
+    /**
+     * A lot's postings through GET /api/lots/{id}/history, one row per posting and movement, in ledger order:
+     * "TYPE lot from → to STATUS quantity by actor" (from: the leg taking the stock, to: the leg receiving it), or
+     * "TYPE lot from STATUS → to STATUS quantity by actor" when the posting changes the status. {@code lot} names
+     * the lot in the rows.
+     */
+    List<String> moves(long lotId, String lot) {
+        HttpReply r = reader.get("/api/lots/" + lotId + "/history");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        Map<Long, List<JsonNode>> byPosting = new LinkedHashMap<>();
+        for (JsonNode g : r.body()) {
+            byPosting
+                    .computeIfAbsent(g.get("postingId").asLong(), k -> new ArrayList<>())
+                    .add(g);
+        }
+        List<String> rows = new ArrayList<>();
+        for (List<JsonNode> legs : byPosting.values()) {
+            List<JsonNode> out = legs.stream()
+                    .filter(g -> g.get("quantity").decimalValue().signum() < 0)
+                    .toList();
+            List<JsonNode> in = legs.stream()
+                    .filter(g -> g.get("quantity").decimalValue().signum() > 0)
+                    .toList();
+            assertThat(out)
+                    .as("legs of posting %s", legs.get(0).get("postingId"))
+                    .hasSameSizeAs(in);
+            for (int i = 0; i < out.size(); i++) {
+                JsonNode from = out.get(i);
+                JsonNode to = in.get(i);
+                String q =
+                        to.get("quantity").decimalValue().stripTrailingZeros().toPlainString();
+                String fromStatus = from.get("status").asText();
+                String toStatus = to.get("status").asText();
+                rows.add(from.get("postingType").asText() + " " + lot + " "
+                        + from.get("locationCode").asText()
+                        + (fromStatus.equals(toStatus) ? "" : " " + fromStatus) + " → "
+                        + to.get("locationCode").asText() + " " + toStatus + " " + q + " by "
+                        + from.get("actor").asText());
+            }
+        }
+        return rows;
+    }
 }

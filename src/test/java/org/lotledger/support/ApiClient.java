@@ -68,6 +68,28 @@ public final class ApiClient {
 
     public HttpReply send(String method, String path, Object body, String idempotencyKey) {
         try {
+            return sendText(method, path, body == null ? null : json.writeValueAsString(body), idempotencyKey, true);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " as " + user + " failed", e);
+        }
+    }
+
+    /**
+     * As a client that writes its own body: a String is sent as it is (malformed JSON included), anything else as
+     * JSON; no body is sent at all when {@code body} is null (no {@code {}} for a POST, no Content-Type).
+     */
+    public HttpReply sendAsIs(String method, String path, Object body, String idempotencyKey) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            return sendText(method, path, text, idempotencyKey, false);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " as " + user + " failed", e);
+        }
+    }
+
+    private HttpReply sendText(
+            String method, String path, String body, String idempotencyKey, boolean emptyPostIsJson) {
+        try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", authorization)
@@ -79,17 +101,15 @@ public final class ApiClient {
                 b.header("Idempotency-Key", key);
             }
             if (body == null) {
+                boolean empty = emptyPostIsJson && "POST".equals(method);
                 b.method(
                         method,
-                        "POST".equals(method)
-                                ? HttpRequest.BodyPublishers.ofString("{}")
-                                : HttpRequest.BodyPublishers.noBody());
-                if ("POST".equals(method)) {
+                        empty ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+                if (empty) {
                     b.header("Content-Type", "application/json");
                 }
             } else {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
             }
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return reply(json, r);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +22,11 @@ import org.lotledger.IntegrationTest;
 import org.lotledger.common.Actor;
 import org.lotledger.fulfillment.picking.PickingFixtures;
 import org.lotledger.ledger.Ledger;
+import org.lotledger.ledger.LedgerSelfAudit;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
+import org.lotledger.ledger.VoidReason;
+import org.lotledger.platform.security.Groups;
 import org.lotledger.support.ApiClient;
 import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +60,9 @@ class TransfersApiTest {
 
     @Autowired
     Reservations reservations;
+
+    @Autowired
+    LedgerSelfAudit audit;
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -396,6 +403,54 @@ class TransfersApiTest {
                 .allMatch(r -> r.state() == Reservation.State.VOIDED);
         assertThat(otto.post("/api/transfer-orders/" + id + "/allocation", null).code())
                 .isEqualTo("TRANSFER_ORDER_NOT_OPEN");
+    }
+
+    @Test
+    void a_pending_reservation_of_a_line_cancelled_behind_the_transfers_back_is_a_leak_in_the_self_audit() {
+        long id = place(order(bySku(10), bySku(5))).id();
+        assertThat(otto.post("/api/transfer-orders/" + id + "/allocation", null).status())
+                .isEqualTo(200);
+        JsonNode t = otto.get("/api/transfer-orders/" + id).body();
+        long line1 = t.at("/lines/0/id").asLong();
+        long line2 = t.at("/lines/1/id").asLong();
+        assertThat(leaksOf(audit.run("TEST"), id))
+                .as("an allocated transfer holds no leak")
+                .isEmpty();
+        List<Long> leaked = reservations.forDemand("TRANSFER_ORDER", String.valueOf(id), String.valueOf(line1)).stream()
+                .filter(r -> r.state() == Reservation.State.PENDING)
+                .map(Reservation::id)
+                .toList();
+        assertThat(leaked).isNotEmpty();
+        // behind the transfers' back: the line ends, its reservations stay PENDING
+        jdbc.update("""
+                update transfer_order_line set allocated_base_quantity = 0, cancelled_base_quantity = ordered_base_quantity,
+                       cancelled_by = 'sql', cancel_reason = 'leak test' where id = ?""", line1);
+        try {
+            assertThat(leaksOf(audit.run("TEST"), id))
+                    .extracting(
+                            LedgerSelfAudit.ReservationLeak::finding,
+                            l -> l.demand().line(),
+                            LedgerSelfAudit.ReservationLeak::demandState,
+                            LedgerSelfAudit.ReservationLeak::reservationIds)
+                    .containsExactly(tuple(
+                            LedgerSelfAudit.ReservationLeak.DEMAND_NOT_OPEN,
+                            String.valueOf(line1),
+                            "CANCELLED",
+                            leaked));
+            assertThat(leaksOf(audit.lastResult(), id))
+                    .noneMatch(l -> l.demand().line().equals(String.valueOf(line2)));
+        } finally {
+            reservations.voidPending(leaked, VoidReason.CANCELLED, new Actor("otto", Set.of(Groups.OPERATIONS)));
+        }
+        assertThat(leaksOf(audit.run("TEST"), id)).isEmpty();
+    }
+
+    private static List<LedgerSelfAudit.ReservationLeak> leaksOf(LedgerSelfAudit.AuditResult r, long transferId) {
+        return r.reservationLeaks().stream()
+                .filter(l -> l.demand() != null
+                        && l.demand().type().equals("TRANSFER_ORDER")
+                        && l.demand().reference().equals(String.valueOf(transferId)))
+                .toList();
     }
 
     @Test

@@ -28,12 +28,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.lotledger.catalog.Address;
+import org.lotledger.catalog.audit.CatalogAuditLog;
 import org.lotledger.catalog.item.AllocationMethod;
 import org.lotledger.catalog.item.Gtin;
 import org.lotledger.catalog.item.GtinAssignment;
 import org.lotledger.catalog.item.Item;
 import org.lotledger.catalog.item.ItemDraft;
 import org.lotledger.catalog.item.ItemService;
+import org.lotledger.catalog.item.ItemView;
 import org.lotledger.catalog.item.Items;
 import org.lotledger.catalog.item.TemperatureClass;
 import org.lotledger.catalog.item.UnitDefinition;
@@ -144,6 +146,21 @@ public class DemoCatalogLoader {
     public static final String LOT_SHARED_NUMBER = "12345";
     public static final String RECALL_BATCH_REF = "MFG-2026-0042";
 
+    // lots for allocation (issue 9, §10); expiries relative to the day the demo catalog was first loaded
+    /** saline, expired 10 days before the first load (ALLOC-020) */
+    public static final String LOT_SALINE_EXPIRED = "B2025-090";
+    /** saline, 150 days left: enough for the item's 120 at shipment, short of Mercy General's 180 (ALLOC-030) */
+    public static final String LOT_SALINE_SHORT_DATED = "B2026-014";
+    /** insulin pens placed under a quality hold by quinn (DemoHoldLoader, ALLOC-040) */
+    public static final String LOT_INSULIN_HELD = "AB0977";
+    /** glucose strips, 200 days left: loose units on the pick faces */
+    public static final String LOT_STRIPS_EARLY = "GS2601";
+    /** glucose strips, 400 days left: full cases in storage */
+    public static final String LOT_STRIPS_LATE = "GS2605";
+
+    /** Items that ask allocation for whole cases from storage and the remainder from the pick face (ALLOC-080). */
+    public static final Set<String> WHOLE_CASES_FROM_STORAGE = Set.of(SKU_GLUCOSE_STRIPS);
+
     private final WarehouseService warehouseService;
     private final ZoneService zoneService;
     private final LocationService locationService;
@@ -160,6 +177,7 @@ public class DemoCatalogLoader {
     private final Items items;
     private final ReasonCodes reasonCodes;
     private final Lots lots;
+    private final CatalogAuditLog audit;
 
     private int created;
 
@@ -179,7 +197,8 @@ public class DemoCatalogLoader {
             Customers customers,
             Items items,
             ReasonCodes reasonCodes,
-            Lots lots) {
+            Lots lots,
+            CatalogAuditLog audit) {
         this.warehouseService = warehouseService;
         this.zoneService = zoneService;
         this.locationService = locationService;
@@ -196,6 +215,7 @@ public class DemoCatalogLoader {
         this.items = items;
         this.reasonCodes = reasonCodes;
         this.lots = lots;
+        this.audit = audit;
     }
 
     /** After the demo identities (order 0). */
@@ -213,6 +233,7 @@ public class DemoCatalogLoader {
         customers();
         reasonCodes();
         items();
+        wholeCasesFlags();
         lots();
         if (created > 0) {
             log.info("Demo catalog: created {} master-data rows", created);
@@ -806,6 +827,7 @@ public class DemoCatalogLoader {
                         minRemaining,
                         minRemainingAtShipment,
                         fefoWindow,
+                        WHOLE_CASES_FROM_STORAGE.contains(sku),
                         method,
                         temp,
                         family,
@@ -817,6 +839,56 @@ public class DemoCatalogLoader {
                                 new UnitDefinition("CASE", BigDecimal.valueOf(boxesPerCase), "BOX")),
                         gtins),
                 ACTOR);
+    }
+
+    /**
+     * A demo database loaded before the flag existed (V94) has the whole-cases items without it: set it once, through
+     * the item service (versioned, audited as {@code system}). An item whose flag somebody cleared (the audit shows
+     * {@code wholeCasesFromStorage} changed to false) is left as it is, so a restart never undoes an edit.
+     */
+    private void wholeCasesFlags() {
+        for (String sku : WHOLE_CASES_FROM_STORAGE) {
+            Item item = items.findBySku(sku).orElse(null);
+            if (item == null || item.isWholeCasesFromStorage()) {
+                continue;
+            }
+            boolean clearedByAnEdit = audit.history(ItemService.ENTITY, item.getId()).stream()
+                    .map(e -> e.getChanges() == null ? null : e.getChanges().get("wholeCasesFromStorage"))
+                    .anyMatch(c -> c instanceof java.util.Map<?, ?> change && Boolean.FALSE.equals(change.get("to")));
+            if (clearedByAnEdit) {
+                continue;
+            }
+            ItemView v = itemService.get(item.getId());
+            created++;
+            itemService.update(
+                    item.getId(),
+                    v.version(),
+                    new ItemDraft(
+                            v.sku(),
+                            v.name(),
+                            v.baseUom(),
+                            v.lotControlled(),
+                            v.expiryRequired(),
+                            v.bestBeforeAsExpiry(),
+                            v.shelfLifeDays(),
+                            v.minRemainingShelfLifeDays(),
+                            v.minRemainingShelfLifeAtShipmentDays(),
+                            v.fefoWindowDays(),
+                            true,
+                            v.allocationMethod(),
+                            v.temperatureClass(),
+                            v.itemFamily(),
+                            v.riskClass(),
+                            v.standardUnitCost(),
+                            v.currency(),
+                            v.units().stream()
+                                    .filter(u -> !u.uom().equals(v.baseUom()))
+                                    .map(u ->
+                                            new UnitDefinition(u.uom(), BigDecimal.valueOf(u.baseUnits()), v.baseUom()))
+                                    .toList(),
+                            v.gtins()),
+                    ACTOR);
+        }
     }
 
     /**
@@ -851,6 +923,12 @@ public class DemoCatalogLoader {
         lot(SKU_SYRINGE, SUP_SURGIPLY, "ABC123", null, today.minusMonths(5), today.plusYears(4));
         lot(SKU_GLOVES_M, SUP_MEDIGLOVE, "12345A", null, today.minusMonths(2), null);
         lot(SKU_DRESSING, SUP_WOUNDWELL, "WW202611", "WW-B-77", today.minusMonths(1), today.plusMonths(35));
+        // for allocation: an expired and a short-dated saline lot, a held insulin lot, two lots of glucose strips
+        lot(SKU_SALINE, SUP_BIOSALINE, LOT_SALINE_EXPIRED, "BS2025090", today.minusDays(1105), today.minusDays(10));
+        lot(SKU_SALINE, SUP_BIOSALINE, LOT_SALINE_SHORT_DATED, "BS2026014", today.minusDays(945), today.plusDays(150));
+        lot(SKU_INSULIN_PEN, SUP_GLUCORA, LOT_INSULIN_HELD, "GL-25-977", today.minusMonths(16), today.plusMonths(8));
+        lot(SKU_GLUCOSE_STRIPS, SUP_GLUCORA, LOT_STRIPS_EARLY, null, today.minusDays(340), today.plusDays(200));
+        lot(SKU_GLUCOSE_STRIPS, SUP_GLUCORA, LOT_STRIPS_LATE, null, today.minusDays(140), today.plusDays(400));
     }
 
     private void lot(

@@ -46,6 +46,10 @@ public class Item extends ActivatableEntity {
     @Column(name = "fefo_window_days", nullable = false)
     private int fefoWindowDays;
 
+    /** ALLOC-080: allocation takes whole cases from storage and the remainder from the pick face */
+    @Column(name = "whole_cases_from_storage", nullable = false)
+    private boolean wholeCasesFromStorage;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "allocation_method", nullable = false)
     private AllocationMethod allocationMethod;
@@ -85,6 +89,7 @@ public class Item extends ActivatableEntity {
         this.minRemainingShelfLifeAtShipmentDays =
                 d.minRemainingShelfLifeAtShipmentDays() == null ? 0 : d.minRemainingShelfLifeAtShipmentDays();
         this.fefoWindowDays = d.fefoWindowDays() == null ? 0 : d.fefoWindowDays();
+        this.wholeCasesFromStorage = Boolean.TRUE.equals(d.wholeCasesFromStorage());
         this.allocationMethod = d.allocationMethod();
         this.temperatureClass = d.temperatureClass();
         this.itemFamily = d.itemFamily().trim();
@@ -131,6 +136,10 @@ public class Item extends ActivatableEntity {
 
     public int getFefoWindowDays() {
         return fefoWindowDays;
+    }
+
+    public boolean isWholeCasesFromStorage() {
+        return wholeCasesFromStorage;
     }
 
     public AllocationMethod getAllocationMethod() {

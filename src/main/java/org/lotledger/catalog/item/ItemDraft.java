@@ -20,7 +20,8 @@ import java.util.List;
  * {@code minRemainingShelfLifeDays} is the least shelf life left at receipt, {@code
  * minRemainingShelfLifeAtShipmentDays} the least left when a lot is allocated to an order, {@code fefoWindowDays}
  * how many days apart two expiries may be and still count as equal when FEFO allocation looks for the fewest lots;
- * all three default to 0.
+ * all three default to 0. {@code wholeCasesFromStorage} (default false) asks allocation for whole cases from
+ * storage and the remainder from the pick face (ALLOC-080).
  */
 public record ItemDraft(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+")
@@ -38,6 +39,7 @@ public record ItemDraft(
         @Min(0) Integer minRemainingShelfLifeDays,
         @Min(0) @Max(36500) Integer minRemainingShelfLifeAtShipmentDays,
         @Min(0) @Max(365) Integer fefoWindowDays,
+        Boolean wholeCasesFromStorage,
         @NotNull AllocationMethod allocationMethod,
         @NotNull TemperatureClass temperatureClass,
         @NotBlank @Size(max = 60) String itemFamily,

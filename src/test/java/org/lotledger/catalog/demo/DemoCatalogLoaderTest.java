@@ -44,6 +44,9 @@ class DemoCatalogLoaderTest {
     @Autowired
     CatalogQueries catalog;
 
+    @Autowired
+    org.lotledger.catalog.item.ItemService itemService;
+
     @Test
     void loading_the_demo_catalog_again_changes_nothing() {
         Map<String, Long> before = counts();
@@ -137,6 +140,36 @@ class DemoCatalogLoaderTest {
                         "TRANSIT_LOSS ADJUSTMENT true",
                         "TRANSIT_TEMP_EXCURSION SCRAP,TRANSFER_IN false",
                         "WRONG_LOT_SHIPPED REVERSAL,TRANSFER_OUT false");
+    }
+
+    @Test
+    void glucose_strips_ask_for_whole_cases_from_storage_and_a_database_from_before_the_flag_gets_it_once() {
+        long strips = jdbc.queryForObject(
+                "select id from item where sku = ?", Long.class, DemoCatalogLoader.SKU_GLUCOSE_STRIPS);
+        assertThat(itemService.get(strips).wholeCasesFromStorage()).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from item where whole_cases_from_storage and sku like any (?::varchar[])",
+                        Integer.class,
+                        "{VAC-%,INS-%,SAL-%,SYR-%,GLV-%,DRS-%,TST-%,MSK-%}"))
+                .as("one demo item has the flag")
+                .isEqualTo(1);
+        long version = itemService.get(strips).version();
+        try {
+            // as a database migrated to V94 finds it: the column's default, no audit of it
+            jdbc.update("update item set whole_cases_from_storage = false where id = ?", strips);
+            assertThat(loader.load()).isEqualTo(1);
+            var upgraded = itemService.get(strips);
+            assertThat(upgraded.wholeCasesFromStorage()).isTrue();
+            assertThat(upgraded.version()).isEqualTo(version + 1);
+            var last = jdbc.queryForMap(
+                    "select actor, changes::text as changes from catalog_audit where entity_type = 'ITEM' and entity_id = ? order by id desc limit 1",
+                    String.valueOf(strips));
+            assertThat(last.get("actor")).isEqualTo("system");
+            assertThat((String) last.get("changes")).contains("wholeCasesFromStorage");
+            assertThat(loader.load()).isZero();
+        } finally {
+            jdbc.update("update item set whole_cases_from_storage = true where id = ?", strips);
+        }
     }
 
     private Map<String, Long> counts() {

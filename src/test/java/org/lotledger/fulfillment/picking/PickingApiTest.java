@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +16,11 @@ import org.lotledger.fulfillment.SalesOrdering;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
+import org.lotledger.support.ApiClient;
+import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,6 +33,9 @@ class PickingApiTest {
 
     @Autowired
     TestRestTemplate rest;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Autowired
     ObjectMapper json;
@@ -60,12 +60,6 @@ class PickingApiTest {
     long line2;
     Reservation resA;
     Reservation resB;
-
-    record Reply(int status, JsonNode body, HttpHeaders headers) {
-        String code() {
-            return body.path("code").asText(null);
-        }
-    }
 
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
@@ -98,33 +92,17 @@ class PickingApiTest {
         resA = f.reserve(reservations, orderId, line1, lotA, "S1", 10);
     }
 
-    Reply send(String user, HttpMethod method, String path, Object body, String key) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        if (method != HttpMethod.GET) {
-            headers.set("Idempotency-Key", key == null ? UUID.randomUUID().toString() : key);
-        }
-        try {
-            String text = null;
-            if (body != null) {
-                headers.setContentType(MediaType.APPLICATION_JSON);
-                text = body instanceof String s ? s : json.writeValueAsString(body);
-            }
-            ResponseEntity<String> r = rest.withBasicAuth(user, user + "-demo")
-                    .exchange(path, method, new HttpEntity<>(text, headers), String.class);
-            JsonNode node = r.getBody() == null || r.getBody().isBlank() ? json.nullNode() : json.readTree(r.getBody());
-            return new Reply(r.getStatusCode().value(), node, r.getHeaders());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** As a client writing its own body (malformed JSON too), through the shared {@link ApiClient}. */
+    HttpReply send(String user, HttpMethod method, String path, Object body, String key) {
+        return ApiClient.as(port, json, user).sendAsIs(method.name(), path, body, key);
     }
 
-    Reply post(String user, String path, Object body) {
+    HttpReply post(String user, String path, Object body) {
         return send(user, HttpMethod.POST, path, body, null);
     }
 
     JsonNode task() {
-        Reply r = post("walt", "/api/sales-orders/" + orderId + "/pick-tasks", null);
+        HttpReply r = post("walt", "/api/sales-orders/" + orderId + "/pick-tasks", null);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(201);
         return r.body();
     }
@@ -164,12 +142,12 @@ class PickingApiTest {
         assertThat(t.get("lines").get(0).get("reservationId").asLong()).isEqualTo(resA.id());
         assertThat(t.get("lines").get(1).get("reservationId").asLong()).isEqualTo(resB.id());
         assertThat(t.get("lines").get(0).get("quantity").asLong()).isEqualTo(10);
-        Reply again = post("walt", "/api/sales-orders/" + orderId + "/pick-tasks", null);
+        HttpReply again = post("walt", "/api/sales-orders/" + orderId + "/pick-tasks", null);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("NOTHING_TO_PICK");
         assertThat(rows("select count(*) from pick_task where sales_order_id = ?", orderId))
                 .isEqualTo(1);
-        Reply wes = post("wes", "/api/sales-orders/" + f.order(ordering, 3).id() + "/pick-tasks", null);
+        HttpReply wes = post("wes", "/api/sales-orders/" + f.order(ordering, 3).id() + "/pick-tasks", null);
         assertThat(wes.status()).isEqualTo(403);
         assertThat(wes.code()).isEqualTo("NOT_WAREHOUSE_STAFF");
     }
@@ -178,7 +156,7 @@ class PickingApiTest {
     void a_confirmed_pick_posts_to_staging_posts_the_reservation_and_reserves_again_at_staging_and_replays() {
         JsonNode t = task();
         String key = UUID.randomUUID().toString();
-        Reply r = send("walt", HttpMethod.POST, confirmPath(t, 0), confirmation(lotA, "S1", 10), key);
+        HttpReply r = send("walt", HttpMethod.POST, confirmPath(t, 0), confirmation(lotA, "S1", 10), key);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         assertThat(r.body().get("state").asText()).isEqualTo("DONE");
         assertThat(r.body().get("pickedQuantity").asLong()).isEqualTo(10);
@@ -210,13 +188,14 @@ class PickingApiTest {
         assertThat(jdbc.queryForObject("select status from sales_order where id = ?", String.class, orderId))
                 .isEqualTo("PICKING");
         long postings = f.postings();
-        Reply replay = send("walt", HttpMethod.POST, confirmPath(t, 0), confirmation(lotA, "S1", 10), key);
+        HttpReply replay = send("walt", HttpMethod.POST, confirmPath(t, 0), confirmation(lotA, "S1", 10), key);
         assertThat(replay.status()).isEqualTo(200);
-        assertThat(replay.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.headers().firstValue("Idempotent-Replayed").orElse(null))
+                .isEqualTo("true");
         assertThat(replay.body()).isEqualTo(r.body());
         assertThat(f.postings()).isEqualTo(postings);
         assertThat(f.balance(lotA, f.ship)).isEqualTo(10);
-        Reply again = post("walt", confirmPath(t, 0), confirmation(lotA, "S1", 10));
+        HttpReply again = post("walt", confirmPath(t, 0), confirmation(lotA, "S1", 10));
         assertThat(again.code()).isEqualTo("PICK_LINE_NOT_OPEN");
         // the task is claimed by the first confirmation and done with the last line
         assertThat(send("walt", HttpMethod.GET, "/api/pick-tasks/" + t.get("id").asLong(), null, null)
@@ -224,7 +203,7 @@ class PickingApiTest {
                         .get("state")
                         .asText())
                 .isEqualTo("CLAIMED");
-        Reply second = post("walt", confirmPath(t, 1), confirmation(lotB, "S2", 5));
+        HttpReply second = post("walt", confirmPath(t, 1), confirmation(lotB, "S2", 5));
         assertThat(second.status()).as(second.body().toString()).isEqualTo(200);
         assertThat(send("walt", HttpMethod.GET, "/api/pick-tasks/" + t.get("id").asLong(), null, null)
                         .body()
@@ -259,7 +238,7 @@ class PickingApiTest {
         long postings = f.postings();
         long reservationsBefore = rows("select count(*) from stock_reservation");
         for (var c : cases.entrySet()) {
-            Reply r = post("walt", path, c.getValue());
+            HttpReply r = post("walt", path, c.getValue());
             assertThat(r.code())
                     .as(c.getKey() + ": " + r.body())
                     .isEqualTo(c.getKey().strip());
@@ -300,10 +279,11 @@ class PickingApiTest {
         long twin = f.lot(f.supplierB, "A" + f.tag, LocalDate.now().plusDays(300));
         f.stock(ledger, twin, "S1", 3);
         JsonNode t = task();
-        Reply r = post("walt", confirmPath(t, 0), confirmation(lotA, "S1", 10));
+        HttpReply r = post("walt", confirmPath(t, 0), confirmation(lotA, "S1", 10));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("AMBIGUOUS_LOT");
-        Reply byLabel = post("walt", confirmPath(t, 0), with(confirmation(lotA, "S1", 10), "lotLabel", f.label(lotA)));
+        HttpReply byLabel =
+                post("walt", confirmPath(t, 0), with(confirmation(lotA, "S1", 10), "lotLabel", f.label(lotA)));
         assertThat(byLabel.status()).as(byLabel.body().toString()).isEqualTo(200);
         assertThat(f.balance(twin, f.location("S1"))).isEqualTo(3);
     }
@@ -314,7 +294,7 @@ class PickingApiTest {
         Map<String, Object> c = confirmation(lotA, "S1", 1);
         c.remove("uom");
         c.put("lotLabel", "(01)" + f.gtinBox + "(10)A" + f.tag);
-        Reply r = post("walt", confirmPath(t, 0), c);
+        HttpReply r = post("walt", confirmPath(t, 0), c);
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         assertThat(r.body().get("pickedQuantity").asLong()).isEqualTo(10);
         assertThat(f.balance(lotA, f.ship)).isEqualTo(10);
@@ -324,13 +304,13 @@ class PickingApiTest {
     void only_the_staff_of_the_tasks_warehouse_see_claim_and_release_it() {
         JsonNode t = task();
         long id = t.get("id").asLong();
-        Reply wesGet = send("wes", HttpMethod.GET, "/api/pick-tasks/" + id, null, null);
+        HttpReply wesGet = send("wes", HttpMethod.GET, "/api/pick-tasks/" + id, null, null);
         assertThat(wesGet.status()).isEqualTo(403);
         assertThat(wesGet.code()).isEqualTo("NOT_WAREHOUSE_STAFF");
-        Reply wesClaim = post("wes", "/api/pick-tasks/" + id + "/claim", null);
+        HttpReply wesClaim = post("wes", "/api/pick-tasks/" + id + "/claim", null);
         assertThat(wesClaim.status()).isEqualTo(403);
         assertThat(wesClaim.code()).isEqualTo("NOT_WAREHOUSE_STAFF");
-        Reply wesPick = post("wes", confirmPath(t, 0), confirmation(lotA, "S1", 10));
+        HttpReply wesPick = post("wes", confirmPath(t, 0), confirmation(lotA, "S1", 10));
         assertThat(wesPick.code()).isEqualTo("NOT_WAREHOUSE_STAFF");
         assertThat(send("wes", HttpMethod.GET, "/api/pick-tasks?warehouse=EAST", null, null)
                         .body()
@@ -346,21 +326,21 @@ class PickingApiTest {
                         .status())
                 .isEqualTo(200);
 
-        Reply claim = post("walt", "/api/pick-tasks/" + id + "/claim", null);
+        HttpReply claim = post("walt", "/api/pick-tasks/" + id + "/claim", null);
         assertThat(claim.status()).isEqualTo(200);
         assertThat(claim.body().get("state").asText()).isEqualTo("CLAIMED");
         assertThat(claim.body().get("claimedBy").asText()).isEqualTo("walt");
-        Reply pia = post(PIA, "/api/pick-tasks/" + id + "/claim", null);
+        HttpReply pia = post(PIA, "/api/pick-tasks/" + id + "/claim", null);
         assertThat(pia.status()).isEqualTo(409);
         assertThat(pia.code()).isEqualTo("PICK_TASK_CLAIMED");
         assertThat(post(PIA, confirmPath(t, 0), confirmation(lotA, "S1", 10)).code())
                 .isEqualTo("PICK_TASK_CLAIMED");
         assertThat(post(PIA, "/api/pick-tasks/" + id + "/release", null).code()).isEqualTo("PICK_TASK_CLAIMED");
-        Reply release = post("walt", "/api/pick-tasks/" + id + "/release", null);
+        HttpReply release = post("walt", "/api/pick-tasks/" + id + "/release", null);
         assertThat(release.body().get("state").asText()).isEqualTo("OPEN");
         assertThat(post("walt", "/api/pick-tasks/" + id + "/release", null).code())
                 .isEqualTo("PICK_TASK_NOT_CLAIMED");
-        Reply piaClaim = post(PIA, "/api/pick-tasks/" + id + "/claim", null);
+        HttpReply piaClaim = post(PIA, "/api/pick-tasks/" + id + "/claim", null);
         assertThat(piaClaim.body().get("claimedBy").asText()).isEqualTo(PIA);
     }
 }

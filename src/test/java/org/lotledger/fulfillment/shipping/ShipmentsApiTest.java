@@ -23,12 +23,13 @@ import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.StockStatus;
+import org.lotledger.support.ApiClient;
+import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,6 +49,9 @@ class ShipmentsApiTest {
     @Autowired
     TestRestTemplate rest;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Autowired
     ObjectMapper json;
 
@@ -66,12 +70,6 @@ class ShipmentsApiTest {
     @Autowired
     org.lotledger.quality.PlacingHold placing;
 
-    record Reply(int status, JsonNode body, String text) {
-        String code() {
-            return body.path("code").asText(null);
-        }
-    }
-
     long orderId;
     long line1;
     long line2;
@@ -82,32 +80,16 @@ class ShipmentsApiTest {
     long adjustment;
     String tag;
 
-    Reply send(String user, HttpMethod method, String path, Object body, String key) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        if (method != HttpMethod.GET) {
-            headers.set("Idempotency-Key", key == null ? UUID.randomUUID().toString() : key);
-        }
-        try {
-            String text = null;
-            if (body != null) {
-                headers.setContentType(MediaType.APPLICATION_JSON);
-                text = body instanceof String s ? s : json.writeValueAsString(body);
-            }
-            ResponseEntity<String> r = rest.withBasicAuth(user, user + "-demo")
-                    .exchange(path, method, new HttpEntity<>(text, headers), String.class);
-            JsonNode node = r.getBody() == null || r.getBody().isBlank() ? json.nullNode() : json.readTree(r.getBody());
-            return new Reply(r.getStatusCode().value(), node, r.getBody());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** As a client writing its own body (malformed JSON too), through the shared {@link ApiClient}. */
+    HttpReply send(String user, HttpMethod method, String path, Object body, String key) {
+        return ApiClient.as(port, json, user).sendAsIs(method.name(), path, body, key);
     }
 
     @BeforeEach
     void orderAndStock() {
         tag = "SHT" + SEQ.incrementAndGet()
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        Reply placed = send(
+        HttpReply placed = send(
                 "erp",
                 HttpMethod.POST,
                 "/api/sales-orders",
@@ -197,11 +179,11 @@ class ShipmentsApiTest {
     @Test
     void a_shipment_opens_over_what_is_staged_and_dispatch_posts_it_to_the_customer() {
         Reservation staged = stage(line1, 10);
-        Reply refused = send("wes", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply refused = send("wes", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         assertThat(refused.status()).as(refused.text()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("NOT_WAREHOUSE_STAFF");
 
-        Reply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         assertThat(opened.status()).as(opened.text()).isEqualTo(201);
         long shipment = opened.body().get("id").asLong();
         assertThat(opened.body().get("shipmentNumber").asText()).matches("SH-EAST-\\d+");
@@ -209,12 +191,12 @@ class ShipmentsApiTest {
         assertThat(opened.body().at("/lines/0/state").asText()).isEqualTo("STAGED");
         assertThat(opened.body().get("lines")).hasSize(1);
 
-        Reply again = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply again = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         assertThat(again.status()).as(again.text()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("NOTHING_STAGED");
 
         long before = postingsOfLot();
-        Reply wrong = send(
+        HttpReply wrong = send(
                 "walt",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -222,7 +204,7 @@ class ShipmentsApiTest {
                 null);
         assertThat(wrong.status()).as(wrong.text()).isEqualTo(422);
         assertThat(wrong.code()).isEqualTo("WRONG_LOCATION");
-        Reply wes = send(
+        HttpReply wes = send(
                 "wes",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -233,7 +215,7 @@ class ShipmentsApiTest {
         assertThat(postingsOfLot()).isEqualTo(before);
 
         String key = UUID.randomUUID().toString();
-        Reply dispatched = send(
+        HttpReply dispatched = send(
                 "walt",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -263,7 +245,7 @@ class ShipmentsApiTest {
         assertThat(jdbc.queryForObject("select status from sales_order where id = ?", String.class, orderId))
                 .isEqualTo("PARTIALLY_SHIPPED");
 
-        Reply replay = send(
+        HttpReply replay = send(
                 "walt",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -271,7 +253,7 @@ class ShipmentsApiTest {
                 key);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.text()).isEqualTo(dispatched.text());
-        Reply twice = send(
+        HttpReply twice = send(
                 "walt",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -282,24 +264,24 @@ class ShipmentsApiTest {
         assertThat(balances())
                 .containsExactlyInAnyOrder("ADJ AVAILABLE -100", "STORAGE AVAILABLE 90", "CUSTOMER AVAILABLE 10");
 
-        Reply listed = send("erp", HttpMethod.GET, "/api/shipments?order=" + orderId, null, null);
+        HttpReply listed = send("erp", HttpMethod.GET, "/api/shipments?order=" + orderId, null, null);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).hasSize(1);
-        Reply one = send("quinn", HttpMethod.GET, "/api/shipments/" + shipment, null, null);
+        HttpReply one = send("quinn", HttpMethod.GET, "/api/shipments/" + shipment, null, null);
         assertThat(one.body().get("postingId").asLong()).isEqualTo(posting);
     }
 
     @Test
     void the_second_line_staged_later_ships_in_a_second_shipment_and_the_order_is_shipped() {
         stage(line1, 10);
-        Reply first = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply first = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         stage(line2, 5);
-        Reply second = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply second = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         assertThat(second.status()).as(second.text()).isEqualTo(201);
         assertThat(second.body().get("lines")).hasSize(1);
-        for (Reply s : List.of(first, second)) {
-            Reply d = send(
+        for (HttpReply s : List.of(first, second)) {
+            HttpReply d = send(
                     "walt",
                     HttpMethod.POST,
                     "/api/shipments/" + s.body().get("id").asLong() + "/dispatch",
@@ -316,7 +298,7 @@ class ShipmentsApiTest {
     @Test
     void an_unknown_shipment_or_order_and_a_malformed_dispatch_are_refused_with_nothing_posted() {
         stage(line1, 10);
-        Reply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         long shipment = opened.body().get("id").asLong();
         long before = postingsOfLot();
         String path = "/api/shipments/" + shipment + "/dispatch";
@@ -353,7 +335,7 @@ class ShipmentsApiTest {
                 new Object[] {path, "{\"stagingLocation\": \"EAST-SHIP-01\" \"x\"}", 400});
         assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
         for (Object[] c : cases) {
-            Reply r = send("walt", HttpMethod.POST, (String) c[0], c[1], null);
+            HttpReply r = send("walt", HttpMethod.POST, (String) c[0], c[1], null);
             assertThat(r.status()).as(c[0] + " " + c[1] + " → " + r.text()).isEqualTo((int) c[2]);
             assertThat(r.code()).as(r.text()).isNotBlank();
         }
@@ -378,10 +360,10 @@ class ShipmentsApiTest {
     @Test
     void the_packing_list_and_the_history_say_what_went_to_the_customer_and_sum_to_its_balance() {
         stage(line1, 10);
-        Reply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         long shipment = opened.body().get("id").asLong();
         String number = opened.body().get("shipmentNumber").asText();
-        Reply d = send(
+        HttpReply d = send(
                 "walt",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -389,7 +371,7 @@ class ShipmentsApiTest {
                 null);
         assertThat(d.status()).as(d.text()).isEqualTo(200);
 
-        Reply list = send("erp", HttpMethod.GET, "/api/shipments/" + shipment + "/packing-list", null, null);
+        HttpReply list = send("erp", HttpMethod.GET, "/api/shipments/" + shipment + "/packing-list", null, null);
         assertThat(list.status()).as(list.text()).isEqualTo(200);
         JsonNode p = list.body();
         assertThat(p.get("shipmentNumber").asText()).isEqualTo(number);
@@ -419,14 +401,14 @@ class ShipmentsApiTest {
         assertThat(csv("erp", "/api/shipments/" + shipment + "/packing-list?format=csv", "*/*"))
                 .isEqualTo(text);
 
-        Reply byLot = send("quinn", HttpMethod.GET, "/api/lots/" + lot + "/shipments", null, null);
+        HttpReply byLot = send("quinn", HttpMethod.GET, "/api/lots/" + lot + "/shipments", null, null);
         assertThat(byLot.status()).as(byLot.text()).isEqualTo(200);
         assertThat(byLot.body().get("rows")).hasSize(1);
         assertThat(byLot.body().at("/rows/0/shipmentNumber").asText()).isEqualTo(number);
         assertThat(byLot.body().at("/rows/0/shipped").asLong()).isEqualTo(10);
         assertThat(byLot.body().at("/rows/0/net").asLong()).isEqualTo(10);
         long customerId = byLot.body().at("/rows/0/customerId").asLong();
-        Reply byCustomer = send(
+        HttpReply byCustomer = send(
                 "erp",
                 HttpMethod.GET,
                 "/api/customers/" + customerId + "/shipments?lot=LL-" + tag + "&from="
@@ -441,7 +423,7 @@ class ShipmentsApiTest {
                 .contains(number + ",");
 
         // the sum check: per customer location and lot, the history's net is the ledger's balance there
-        Reply all = send("erp", HttpMethod.GET, "/api/customers/" + customerId + "/shipments", null, null);
+        HttpReply all = send("erp", HttpMethod.GET, "/api/customers/" + customerId + "/shipments", null, null);
         for (JsonNode t : all.body().get("totals")) {
             List<java.math.BigDecimal> balance = jdbc.queryForList(
                     "select coalesce(sum(quantity), 0) from stock_balance where lot_id = ? and location_id = ?",
@@ -461,7 +443,7 @@ class ShipmentsApiTest {
     @Test
     void a_hold_placed_after_picking_blocks_the_line_and_the_dispatch_posts_nothing() {
         stage(line1, 10);
-        Reply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
+        HttpReply opened = send("walt", HttpMethod.POST, "/api/sales-orders/" + orderId + "/shipments", null, null);
         long shipment = opened.body().get("id").asLong();
         placing.place(
                 new org.lotledger.quality.PlacingHold.HoldRequest(
@@ -473,7 +455,7 @@ class ShipmentsApiTest {
                 new Actor("quinn", Set.of("quality")),
                 UUID.randomUUID().toString());
         long before = postingsOfLot();
-        Reply d = send(
+        HttpReply d = send(
                 "walt",
                 HttpMethod.POST,
                 "/api/shipments/" + shipment + "/dispatch",
@@ -482,7 +464,7 @@ class ShipmentsApiTest {
         assertThat(d.status()).as(d.text()).isEqualTo(409);
         assertThat(d.code()).isEqualTo("LOT_ON_HOLD");
         assertThat(postingsOfLot()).isEqualTo(before);
-        Reply view = send("walt", HttpMethod.GET, "/api/shipments/" + shipment, null, null);
+        HttpReply view = send("walt", HttpMethod.GET, "/api/shipments/" + shipment, null, null);
         assertThat(view.body().at("/lines/0/state").asText()).isEqualTo("BLOCKED_BY_HOLD");
         assertThat(view.body().get("state").asText()).isEqualTo("OPEN");
         assertThat(balances()).contains("STAGING HOLD 10");

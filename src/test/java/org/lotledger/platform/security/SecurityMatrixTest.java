@@ -265,7 +265,8 @@ class SecurityMatrixTest {
      * The records that sample paths name, created through the API as the people who would: a released hold on a lot of
      * the test's own warehouse ({@code {hold}}, {@code {lotLabel}}, {@code {locationBarcode}}), a purchase order of
      * the demo catalog with one line ({@code {po}}, {@code {poLine}}), its ASN ({@code {asn}}), a receipt of one line
-     * on it, closed ({@code {receipt}}, {@code {receiptLine}}), and a supplier of the test's own ({@code {supplier}}).
+     * on it, closed ({@code {receipt}}, {@code {receiptLine}}), a supplier of the test's own ({@code {supplier}}), a pick
+     * task ({@code {pickTask}}, {@code {pickLine}}) and an open shipment of EAST over picked stock ({@code {shipment}}).
      * So the operations answer what they answer for such records (200, or 409 for a released hold or a closed receipt)
      * whoever asks, in any order.
      */
@@ -405,6 +406,30 @@ class SecurityMatrixTest {
         assertThat(task.status()).as(task.text()).isEqualTo(201);
         records.put("pickTask", String.valueOf(task.id()));
         records.put("pickLine", task.body().at("/lines/0/id").asText());
+        // a real shipment of EAST: another order picked by walt's scan and opened over what is staged
+        PickingFixtures.Reserved toShip = pf.reservedOrder(ledger, reservations, ordering);
+        HttpReply shipTask = call("walt", "POST", "/api/sales-orders/" + toShip.orderId() + "/pick-tasks", null);
+        assertThat(shipTask.status()).as(shipTask.text()).isEqualTo(201);
+        HttpReply picked = call(
+                "walt",
+                "POST",
+                "/api/pick-tasks/" + shipTask.id() + "/lines/"
+                        + shipTask.body().at("/lines/0/id").asText() + "/confirmation",
+                Map.of(
+                        "locationBarcode",
+                        pf.barcode("S1"),
+                        "lotLabel",
+                        pf.label(toShip.lotId()),
+                        "quantity",
+                        10,
+                        "uom",
+                        "EA",
+                        "stagingLocationBarcode",
+                        pf.shipBarcode));
+        assertThat(picked.status()).as(picked.text()).isEqualTo(200);
+        HttpReply shipment = call("walt", "POST", "/api/sales-orders/" + toShip.orderId() + "/shipments", null);
+        assertThat(shipment.status()).as(shipment.text()).isEqualTo(201);
+        records.put("shipment", String.valueOf(shipment.id()));
         return records;
     }
 
