@@ -12,6 +12,7 @@ import java.util.Set;
 import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.item.ItemView;
 import org.lotledger.catalog.location.LocationKind;
+import org.lotledger.catalog.location.LocationView;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.reason.ReasonCodeNames;
 import org.lotledger.common.Actor;
@@ -204,6 +205,9 @@ public class ResolvingTransferDiscrepancies {
             case LOST_IN_TRANSIT ->
                 "Write off " + c.get("quantityText") + " of lot " + c.get("lotNumber") + " lost in transit · "
                         + h.number();
+            case FOUND ->
+                "Book " + c.get("quantityText") + " of lot " + c.get("lotNumber") + " found at " + h.toCode()
+                        + " into quarantine · " + h.number();
             case NEVER_LEFT ->
                 "Reverse transfer-out of lot " + c.get("lotNumber") + " at " + h.fromCode() + " (never left) · "
                         + h.number();
@@ -301,6 +305,25 @@ public class ResolvingTransferDiscrepancies {
                             key + ":" + n++);
                     posted.add(p.id());
                 }
+            }
+            case FOUND -> {
+                LocationView at = setAsideAt(d, h);
+                long adjustment = catalog.warehouseLocationId(h.toWarehouseId(), LocationKind.ADJUSTMENT);
+                Posting p = ledger.post(PostingRequest.of(PostingType.ADJUSTMENT, actor, key)
+                        .movement(new Movement(
+                                d.lotId(),
+                                adjustment,
+                                StockStatus.QUARANTINE,
+                                at.id(),
+                                StockStatus.QUARANTINE,
+                                d.quantity().longValueExact()))
+                        .reference("TRANSFER_ORDER", h.number())
+                        .reason(ReasonCodeNames.FOUND)
+                        .processInstance(processInstanceId)
+                        .note("Found with transfer " + h.number() + " at " + at.code() + ", discrepancy "
+                                + discrepancyId)
+                        .build());
+                posted.add(p.id());
             }
             default ->
                 throw DomainException.conflict(
@@ -454,9 +477,23 @@ public class ResolvingTransferDiscrepancies {
         return outcome;
     }
 
+    /** Where the receipt set the found stock aside: the location of its first scan, at the destination. */
+    private LocationView setAsideAt(TransferDiscrepancy d, TransferRows.Header h) {
+        String code = d.scans() == null || d.scans().isEmpty()
+                ? null
+                : d.scans().get(0).path("location").asText(null);
+        return java.util.Optional.ofNullable(code)
+                .flatMap(catalog::findLocationByCode)
+                .filter(l -> l.warehouseId() != null && l.warehouseId() == h.toWarehouseId())
+                .orElseThrow(() -> DomainException.unprocessable(
+                        "FOUND_LOCATION_UNKNOWN",
+                        "Discrepancy " + d.id() + " does not say where at " + h.toCode() + " the stock was set aside.",
+                        Map.of("discrepancyId", d.id())));
+    }
+
     static PostingType postingType(TransferOutcome outcome) {
         return switch (outcome) {
-            case LOST_IN_TRANSIT -> PostingType.ADJUSTMENT;
+            case LOST_IN_TRANSIT, FOUND -> PostingType.ADJUSTMENT;
             case NEVER_LEFT -> PostingType.REVERSAL;
             default -> null;
         };

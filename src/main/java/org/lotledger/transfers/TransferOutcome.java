@@ -22,6 +22,11 @@ public enum TransferOutcome {
      * the origin's inventory control
      */
     NEVER_LEFT(EnumSet.of(DiscrepancyType.SHORT), FollowUp.POSTING, Groups.INVENTORY_CONTROL, Side.ORIGIN),
+    /**
+     * OVER: stock found that did not leave on the books: ADJUSTMENT from the destination's adjustment location into
+     * QUARANTINE where the receipt set it aside, reason FOUND, by inventory control
+     */
+    FOUND(EnumSet.of(DiscrepancyType.OVER), FollowUp.POSTING, Groups.INVENTORY_CONTROL, Side.NONE),
     /** DAMAGED, TEMPERATURE_EXCURSION: the units wait in QUARANTINE and quality releases or scraps them */
     QUALITY_DECIDES(
             EnumSet.of(DiscrepancyType.DAMAGED, DiscrepancyType.TEMPERATURE_EXCURSION), FollowUp.QUALITY, null, null);

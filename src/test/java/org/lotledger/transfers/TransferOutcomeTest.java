@@ -26,8 +26,8 @@ class TransferOutcomeTest {
                 Arguments.of(SHORT, Set.of(STILL_COMING, LOST_IN_TRANSIT, NEVER_LEFT)),
                 Arguments.of(DAMAGED, Set.of(QUALITY_DECIDES)),
                 Arguments.of(TEMPERATURE_EXCURSION, Set.of(QUALITY_DECIDES)),
+                Arguments.of(OVER, Set.of(TransferOutcome.FOUND)),
                 // not built yet: no outcome, so such a discrepancy cannot be decided by mistake
-                Arguments.of(OVER, Set.of()),
                 Arguments.of(WRONG_LOT, Set.of()));
     }
 
@@ -44,6 +44,11 @@ class TransferOutcomeTest {
                         LOST_IN_TRANSIT, TransferOutcome.FollowUp.POSTING, "inventory-control", PostingType.ADJUSTMENT),
                 Arguments.of(
                         NEVER_LEFT, TransferOutcome.FollowUp.POSTING, "inventory-control@EAST", PostingType.REVERSAL),
+                Arguments.of(
+                        TransferOutcome.FOUND,
+                        TransferOutcome.FollowUp.POSTING,
+                        "inventory-control",
+                        PostingType.ADJUSTMENT),
                 Arguments.of(QUALITY_DECIDES, TransferOutcome.FollowUp.QUALITY, null, null));
     }
 

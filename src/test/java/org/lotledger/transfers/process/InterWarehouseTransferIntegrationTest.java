@@ -216,6 +216,10 @@ class InterWarehouseTransferIntegrationTest {
 
     /** The receipt's close as the receipt does it: discrepancies recorded and the event, in one transaction. */
     List<Long> close(long id, DiscrepancyType type, long quantity, boolean stillInTransit) {
+        return close(id, type, quantity, stillInTransit, null);
+    }
+
+    List<Long> close(long id, DiscrepancyType type, long quantity, boolean stillInTransit, JsonNode scans) {
         return transaction.execute(s -> {
             long d = discrepancies.record(new TransferDiscrepancies.NewDiscrepancy(
                     id,
@@ -227,7 +231,7 @@ class InterWarehouseTransferIntegrationTest {
                     BigDecimal.valueOf(10 - quantity),
                     BigDecimal.valueOf(quantity),
                     BigDecimal.valueOf(quantity * 3),
-                    null,
+                    scans,
                     "rita"));
             events.publishEvent(new TransferReceiptClosed(id, number(id), List.of(d), stillInTransit, "rita"));
             return List.of(d);
@@ -466,6 +470,51 @@ class InterWarehouseTransferIntegrationTest {
         assertThat(status(id)).isNotEqualTo("CLOSED");
         assertThatThrownBy(() -> resolving.close(id, "test"))
                 .satisfies(t -> assertThat(code(t)).isEqualTo("TRANSFER_STILL_IN_TRANSIT"));
+    }
+
+    @Test
+    void found_stock_is_booked_into_quarantine_where_it_was_set_aside_by_inventory_control() {
+        long id = dispatched();
+        long dock = jdbc.queryForObject("select id from location where code = 'WEST-DOCK-01'", Long.class);
+        var scans = json.createArrayNode();
+        scans.addObject().put("location", "WEST-DOCK-01").put("outcome", "SET_ASIDE");
+        long over = close(id, DiscrepancyType.OVER, 2, true, scans).get(0);
+        Task resolve = task(id, InterWarehouseTransferProcess.RESOLVE_TASK);
+        assertThatThrownBy(() -> complete("sam", resolve, Map.of("resolutionOutcome", "NEVER_LEFT")))
+                .satisfies(t -> assertThat(code(t)).isEqualTo("OUTCOME_NOT_FOR_DISCREPANCY"));
+        complete("sam", resolve, Map.of("resolutionOutcome", "FOUND"));
+        Task followUp = task(id, InterWarehouseTransferProcess.FOLLOW_UP_TASK);
+        assertThat(followUp.getName()).startsWith("Book 2 EA of lot A" + f.tag + " found at WEST into quarantine");
+        assertThatThrownBy(() -> complete("walt", followUp, Map.of("followUpConfirmed", true)))
+                .satisfies(t -> assertThat(code(t)).isEqualTo("TASK_NOT_ALLOWED"));
+        complete("ivy", followUp, Map.of("followUpConfirmed", true));
+        long posting = resolutions.of(over).stream()
+                .filter(r -> r.step().equals(TransferResolutions.POSTED))
+                .findFirst()
+                .orElseThrow()
+                .postingIds()
+                .get(0);
+        assertThat(jdbc
+                        .queryForList(
+                                "select location_id, status, quantity from posting_leg where posting_id = ? order by quantity",
+                                posting)
+                        .stream()
+                        .map(r -> tuple(
+                                ((Number) r.get("location_id")).longValue(),
+                                r.get("status"),
+                                ((BigDecimal) r.get("quantity")).longValueExact()))
+                        .toList())
+                .containsExactly(tuple(westAdjustment, "QUARANTINE", -2L), tuple(dock, "QUARANTINE", 2L));
+        assertThat(jdbc.queryForMap("select reason_code, actor from posting where id = ?", posting))
+                .containsEntry("reason_code", "FOUND")
+                .containsEntry("actor", "ivy");
+        // the 10 EA shipped are still in transit (no receipt posted them here): the process waits for them
+        assertThat(status(id)).isNotEqualTo("CLOSED");
+        assertThat(runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(InterWarehouseTransferProcess.businessKey(id))
+                        .activityId(InterWarehouseTransferProcess.AWAIT_RECEIPT)
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -77,7 +77,7 @@ class InterWarehouseTransferProcessTest {
         public String followUp(Object id) {
             String o = outcomes.get(((Number) id).longValue());
             return switch (o) {
-                case "LOST_IN_TRANSIT", "NEVER_LEFT" -> "POSTING";
+                case "LOST_IN_TRANSIT", "NEVER_LEFT", "FOUND" -> "POSTING";
                 case "QUALITY_DECIDES" -> "QUALITY";
                 default -> "NONE";
             };
