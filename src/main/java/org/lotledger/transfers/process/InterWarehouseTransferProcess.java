@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component("interWarehouseTransferProcess")
 public class InterWarehouseTransferProcess implements TransferProcesses {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InterWarehouseTransferProcess.class);
+
     public static final String PROCESS_KEY = "InterWarehouseTransfer";
     public static final String MESSAGE_RECEIPT_CLOSED = "TransferReceiptClosed";
     public static final String AWAIT_RECEIPT = "Task_AwaitReceiptClosed";
@@ -84,10 +86,23 @@ public class InterWarehouseTransferProcess implements TransferProcesses {
     /**
      * The receipt closed (inside its transaction): the waiting instance goes on with the discrepancies it recorded.
      * An instance not waiting for a receipt (its discrepancies are still being resolved) refuses the close, which
-     * rolls back with it: 409 TRANSFER_DISCREPANCIES_OPEN.
+     * rolls back with it: 409 TRANSFER_DISCREPANCIES_OPEN. A transfer without a running instance (dispatched before
+     * the process existed) is let through with a warning.
      */
     @EventListener
     public void on(TransferReceiptClosed closed) {
+        long running = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey(closed.transferOrderId()))
+                .count();
+        if (running == 0) {
+            // dispatched before the process existed, or closed already: nothing follows this transfer
+            log.warn(
+                    "Receipt of transfer {} closed without a running {} instance; nothing to correlate",
+                    closed.orderNumber(),
+                    PROCESS_KEY);
+            return;
+        }
         long waiting = runtime.createExecutionQuery()
                 .processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(businessKey(closed.transferOrderId()))
@@ -97,7 +112,7 @@ public class InterWarehouseTransferProcess implements TransferProcesses {
             throw DomainException.conflict(
                     "TRANSFER_DISCREPANCIES_OPEN",
                     "Transfer " + closed.orderNumber()
-                            + " is not waiting for a receipt: its discrepancies are being resolved, or it is closed.",
+                            + " is not waiting for a receipt: its discrepancies are being resolved.",
                     Map.of("transferOrderId", closed.transferOrderId()));
         }
         runtime.createMessageCorrelation(MESSAGE_RECEIPT_CLOSED)
