@@ -552,4 +552,12 @@ class InterWarehouseTransferIntegrationTest {
                         "select count(*) from transfer_discrepancy where transfer_order_id = ?", Long.class, id))
                 .isEqualTo(before);
     }
+
+    @Test
+    void a_close_of_a_transfer_without_a_running_process_is_let_through() {
+        long id = staged(); // no dispatch, so no instance: as a transfer dispatched before the process existed
+        transaction.executeWithoutResult(
+                s -> events.publishEvent(new TransferReceiptClosed(id, number(id), List.of(), false, "rita")));
+        assertThat(instances(id)).isZero();
+    }
 }
