@@ -17,6 +17,7 @@ import org.lotledger.fulfillment.allocation.AllocationResult;
 import org.lotledger.fulfillment.allocation.Allocator;
 import org.lotledger.fulfillment.allocation.Backorder;
 import org.lotledger.fulfillment.allocation.BackorderReason;
+import org.lotledger.fulfillment.allocation.Candidate;
 import org.lotledger.ledger.LedgerQueries;
 import org.lotledger.ledger.LotLocks;
 import org.lotledger.ledger.Reservation;
@@ -165,6 +166,16 @@ public class AllocatingOrders {
         while (decided == null && attempt < MAX_ATTEMPTS) {
             attempt++;
             AllocationFacts read = facts.read(demand);
+            if (attempt == MAX_ATTEMPTS && attempt > 1) {
+                // the last attempt decides under the locks of every candidate lot, taken in ascending order while
+                // holding none (the stale attempts gave theirs back): nobody can take a candidate between these facts
+                // and the write, so a busy item still ends allocated rather than backordered for its contention
+                locks.lockForDecision(read.candidates().stream()
+                        .map(Candidate::lotId)
+                        .distinct()
+                        .toList());
+                read = facts.read(demand);
+            }
             AllocationResult result = allocator.allocate(read);
             Consumer<AllocationFacts> hook = beforeWrite;
             if (hook != null) {
@@ -189,8 +200,9 @@ public class AllocatingOrders {
                     .map(Reservations.ReserveRequest::lotId)
                     .distinct()
                     .toList();
-            locks.lockForDecision(lots);
-            if (stillUnreserved(requests, lots)) {
+            // a stale decision gives its locks back before deciding again (LotLocks#lockForDecisionIf): taking the
+            // next attempt's lots on top of them would lock out of ascending order and deadlock with other allocators
+            if (locks.lockForDecisionIf(lots, () -> stillUnreserved(requests, lots))) {
                 reservations.reserveAll(requests, actor, keyPrefix + ":" + UUID.randomUUID());
                 decided = result;
             } else {

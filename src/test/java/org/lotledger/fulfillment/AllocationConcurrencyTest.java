@@ -132,5 +132,9 @@ class AllocationConcurrencyTest {
         assertThat(lines).hasSize(2 * THREADS);
         assertThat(reserved + backordered).isEqualTo(demanded);
         assertThat(reserved).isLessThanOrEqualTo(stock);
+        assertThat(reserved)
+                .as("demand exceeds stock, so contention leaves no unit unreserved beside a backorder: the last"
+                        + " attempt decides under the locks of every candidate lot")
+                .isEqualTo(Math.min(stock, demanded));
     }
 }

@@ -101,6 +101,50 @@ class LedgerDoorTest {
                 .isGreaterThan(committedAt.get());
     }
 
+    @Test
+    void a_stale_decision_gives_its_locks_back_at_once_and_a_valid_one_keeps_them_to_the_end() throws Exception {
+        LedgerFixtures f = new LedgerFixtures(jdbc);
+        long lot = f.newLot();
+        f.stock(ledger, lot, "A1", AVAILABLE, 10);
+        for (boolean valid : List.of(false, true)) {
+            CountDownLatch staleDecided = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            CompletableFuture<Boolean> decision =
+                    CompletableFuture.supplyAsync(() -> new TransactionTemplate(txManager).execute(s -> {
+                        boolean answer = locks.lockForDecisionIf(List.of(lot), () -> valid);
+                        // the transaction goes on, as an allocation deciding again does
+                        jdbc.queryForObject("select 1", Integer.class);
+                        staleDecided.countDown();
+                        await(done);
+                        return answer;
+                    }));
+            assertThat(staleDecided.await(10, TimeUnit.SECONDS)).isTrue();
+            boolean free = Boolean.TRUE.equals(new TransactionTemplate(txManager).execute(s -> {
+                jdbc.execute("set local lock_timeout = '300ms'");
+                try {
+                    jdbc.queryForList("select lot_id from lot_ledger_head where lot_id = ? for update", lot);
+                    return true;
+                } catch (org.springframework.dao.DataAccessException e) {
+                    s.setRollbackOnly();
+                    return false;
+                }
+            }));
+            done.countDown();
+            assertThat(decision.get(10, TimeUnit.SECONDS)).isEqualTo(valid);
+            assertThat(free)
+                    .as(valid ? "a valid decision keeps the lot locked" : "a stale decision released the lot")
+                    .isEqualTo(!valid);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -18,7 +18,9 @@ public record Cursor(
         long rest,
         int takes,
         long shelfShort,
-        long reservedOthers) {
+        long reservedOthers,
+        Spent run,
+        Spent lastRun) {
 
     public static Cursor start(LineTurn turn) {
         return new Cursor(
@@ -30,43 +32,87 @@ public record Cursor(
                 turn.line().quantity(),
                 0,
                 0,
-                0);
+                0,
+                null,
+                null);
     }
 
     public long itemId() {
         return line.itemId();
     }
 
-    /** Passes over the candidate without counting it. */
-    public Cursor skip() {
-        return new Cursor(line, policy, lineRank, pass, rank + 1, rest, takes, shelfShort, reservedOthers);
+    /** Passes over the candidate {@code at} (what is left of it: {@code left}) without counting it. */
+    public Cursor skip(Candidate at, long left) {
+        return next(rest, takes, shelfShort, reservedOthers, at, left);
     }
 
     /** Passes over a short-dated candidate; in the last pass what is left of it explains a shortfall. */
-    public Cursor skipShortDated(long left) {
+    public Cursor skipShortDated(Candidate at, long left) {
         long counted = pass == Pass.ANY ? Math.max(0, left) : 0;
-        return new Cursor(line, policy, lineRank, pass, rank + 1, rest, takes, shelfShort + counted, reservedOthers);
+        return next(rest, takes, shelfShort + counted, reservedOthers, at, left);
     }
 
-    /** Moves past a candidate the line may take from, having taken {@code take} of it (0: nothing left). */
-    public Cursor after(Candidate c, long take) {
-        long reserved = pass == Pass.ANY ? c.reservedForOthers() : 0;
+    /**
+     * Moves past the candidate at the cursor, {@code at}, having taken {@code take} (0: nothing left), after which
+     * {@code leftAfter} is left of it.
+     */
+    public Cursor after(Candidate at, long take, long leftAfter) {
+        long reserved = pass == Pass.ANY ? at.reservedForOthers() : 0;
+        return next(rest - take, take > 0 ? takes + 1 : takes, shelfShort, reservedOthers + reserved, at, leftAfter);
+    }
+
+    /** Passes over a run the line before used up, counting what passing over each of its candidates would have. */
+    public Cursor jump(Spent spent) {
+        long reserved = pass == Pass.ANY ? spent.reservedForOthers() : 0;
+        Spent open = pass != Pass.ANY ? null : run == null ? spent.asLine(lineRank) : run.joinedWith(spent);
         return new Cursor(
                 line,
                 policy,
                 lineRank,
                 pass,
-                rank + 1,
-                rest - take,
-                take > 0 ? takes + 1 : takes,
+                spent.to(),
+                rest,
+                takes,
                 shelfShort,
-                reservedOthers + reserved);
+                reservedOthers + reserved,
+                open,
+                lastRun);
     }
 
     /** The next pass starts at the top of the order. */
     public Cursor nextPass() {
         Pass next = pass == Pass.CASES ? Pass.LOOSE : Pass.ANY;
-        return new Cursor(line, policy, lineRank, next, 1, rest, takes, 0, 0);
+        return new Cursor(line, policy, lineRank, next, 1, rest, takes, 0, 0, null, null);
+    }
+
+    /**
+     * The next step. In the last pass the cursor also keeps the run of used-up ranks it is in ({@link Spent}): a
+     * candidate left empty extends it, one with stock left closes it.
+     */
+    private Cursor next(long rest, int takes, long shelfShort, long reservedOthers, Candidate at, long leftAfter) {
+        Spent open = run;
+        Spent last = lastRun;
+        if (pass == Pass.ANY) {
+            if (leftAfter <= 0) {
+                open = run == null ? Spent.of(itemId(), lineRank, rank, at) : run.extendedBy(at);
+            } else if (run != null) {
+                last = run;
+                open = null;
+            }
+        }
+        return new Cursor(line, policy, lineRank, pass, rank + 1, rest, takes, shelfShort, reservedOthers, open, last);
+    }
+
+    /** The runs of used-up ranks this line leaves the next line of its item (its open one and its last closed one). */
+    public java.util.List<Spent> runs() {
+        java.util.List<Spent> runs = new java.util.ArrayList<>(2);
+        if (lastRun != null) {
+            runs.add(lastRun);
+        }
+        if (run != null) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     /** An in-order take in the last pass: ALLOC-050, and ALLOC-060 when it splits the line. */

@@ -5,8 +5,8 @@
  * implementations of the same semantics, the product's rules in {@code rules/allocation/*.drl}
  * ({@link org.lotledger.fulfillment.allocation.DroolsAllocator}, through {@code platform.drools.RuleSessions}) and a
  * plain-Java {@link org.lotledger.fulfillment.allocation.SortingAllocator} the differential test and the benchmark
- * compare it with. The types named {@code Ranked}, {@code LineTurn}, {@code Cursor}, {@code Probe},
- * {@code Taken} and {@code LineEnd} are the rules' working facts, public only because the rules must see them.
+ * compare it with. The types named {@code Ranked}, {@code LineTurn}, {@code Cursor}, {@code Look}, {@code Probe},
+ * {@code Taken}, {@code Spent} and {@code LineEnd} are the rules' working facts, public only because the rules must see them.
  * docs/fulfillment.md "Allocation rules" states the rules one by one.
  */
 package org.lotledger.fulfillment.allocation;

@@ -328,6 +328,37 @@ class AllocationRulesTest {
     }
 
     @Test
+    void a_later_line_passes_over_what_the_line_before_it_used_up_in_one_step() {
+        List<DemandLine> lines = List.of(
+                new DemandLine(1, ITEM, 70, 0, null),
+                new DemandLine(2, ITEM, 50, 0, null),
+                new DemandLine(3, ITEM, 40, 0, null));
+        AllocationResult r = allocate(
+                FEFO,
+                lines,
+                lot(1).expiresInDays(30).onHand(30),
+                lot(2).expiresInDays(60).onHand(40),
+                lot(3).expiresInDays(90).onHand(60),
+                lot(4).expiresInDays(120).onHand(100));
+
+        assertThat(rows(r))
+                .containsExactly(
+                        row(1, 1, 30, "ALLOC-050", "ALLOC-060"),
+                        row(1, 2, 40, "ALLOC-050", "ALLOC-060"),
+                        row(2, 3, 50, "ALLOC-050"),
+                        row(3, 3, 10, "ALLOC-050", "ALLOC-060"),
+                        row(3, 4, 30, "ALLOC-050", "ALLOC-060"));
+        // line 1 used up ranks 1-2: line 2 passes over them in one step, and line 3 over ranks 1-2 again
+        assertThat(r.firedRules())
+                .filteredOn(name ->
+                        name.equals("ALLOC-060 A line passes over a run of candidates the earlier lines used up"))
+                .hasSize(2);
+        assertThat(r.firedRules())
+                .filteredOn(name -> name.startsWith("ALLOC-060 A line passes over a candidate earlier lines used up"))
+                .isEmpty();
+    }
+
+    @Test
     void stock_at_a_dock_is_not_allocated() {
         AllocationResult r = allocate(FEFO, line(10), lot(1).at(900, ZoneType.RECEIVING_DOCK));
 
