@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * staging reservation in the gate's own statement, so one wrong line can be reversed alone; a
  * {@code transfer_shipped_lot} row per posting (what the receipt counts against); the lines' shipped quantities; what
  * is still reserved for the transfer in storage is voided (CANCELLED: it stays behind); the expected arrival and the
- * overdue time from the lane's transit time; and, after the commit, {@link TransferDispatched}.
+ * overdue time from the lane's transit time; the transfer's process ({@link TransferProcesses}, in this
+ * transaction); and, after the commit, {@link TransferDispatched}.
  */
 @Service
 public class DispatchingTransfers {
@@ -54,6 +55,7 @@ public class DispatchingTransfers {
     private final LedgerQueries stock;
     private final CatalogQueries catalog;
     private final ApplicationEventPublisher events;
+    private final TransferProcesses processes;
     private final Clock clock;
 
     DispatchingTransfers(
@@ -65,6 +67,7 @@ public class DispatchingTransfers {
             LedgerQueries stock,
             CatalogQueries catalog,
             ApplicationEventPublisher events,
+            TransferProcesses processes,
             Clock clock) {
         this.rows = rows;
         this.queries = queries;
@@ -74,6 +77,7 @@ public class DispatchingTransfers {
         this.stock = stock;
         this.catalog = catalog;
         this.events = events;
+        this.processes = processes;
         this.clock = clock;
     }
 
@@ -214,6 +218,9 @@ public class DispatchingTransfers {
                 expected,
                 overdue,
                 actor.userId());
+        // the process starts in this transaction: no dispatch without its process, no process of a dispatch that
+        // rolled back
+        processes.dispatched(event);
         afterCommit(() -> events.publishEvent(event));
         return queries.get(orderId);
     }

@@ -1,0 +1,67 @@
+package org.lotledger.transfers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lotledger.transfers.DiscrepancyType.DAMAGED;
+import static org.lotledger.transfers.DiscrepancyType.OVER;
+import static org.lotledger.transfers.DiscrepancyType.SHORT;
+import static org.lotledger.transfers.DiscrepancyType.TEMPERATURE_EXCURSION;
+import static org.lotledger.transfers.DiscrepancyType.WRONG_LOT;
+import static org.lotledger.transfers.TransferOutcome.LOST_IN_TRANSIT;
+import static org.lotledger.transfers.TransferOutcome.NEVER_LEFT;
+import static org.lotledger.transfers.TransferOutcome.QUALITY_DECIDES;
+import static org.lotledger.transfers.TransferOutcome.STILL_COMING;
+
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lotledger.ledger.PostingType;
+
+/** The outcome table: which outcomes answer which discrepancy, and who posts them on whose books. */
+class TransferOutcomeTest {
+
+    static Stream<Arguments> outcomes_per_type() {
+        return Stream.of(
+                Arguments.of(SHORT, Set.of(STILL_COMING, LOST_IN_TRANSIT, NEVER_LEFT)),
+                Arguments.of(DAMAGED, Set.of(QUALITY_DECIDES)),
+                Arguments.of(TEMPERATURE_EXCURSION, Set.of(QUALITY_DECIDES)),
+                Arguments.of(OVER, Set.of(TransferOutcome.FOUND)),
+                // not built yet: no outcome, so such a discrepancy cannot be decided by mistake
+                Arguments.of(WRONG_LOT, Set.of()));
+    }
+
+    @ParameterizedTest(name = "{0} is resolved by {1}")
+    @MethodSource
+    void outcomes_per_type(DiscrepancyType type, Set<TransferOutcome> expected) {
+        assertThat(TransferOutcome.of(type)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    static Stream<Arguments> who_posts() {
+        return Stream.of(
+                Arguments.of(STILL_COMING, TransferOutcome.FollowUp.NONE, null, null),
+                Arguments.of(
+                        LOST_IN_TRANSIT, TransferOutcome.FollowUp.POSTING, "inventory-control", PostingType.ADJUSTMENT),
+                Arguments.of(
+                        NEVER_LEFT, TransferOutcome.FollowUp.POSTING, "inventory-control@EAST", PostingType.REVERSAL),
+                Arguments.of(
+                        TransferOutcome.FOUND,
+                        TransferOutcome.FollowUp.POSTING,
+                        "inventory-control",
+                        PostingType.ADJUSTMENT),
+                Arguments.of(QUALITY_DECIDES, TransferOutcome.FollowUp.QUALITY, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} by {2} ({3})")
+    @MethodSource
+    void who_posts(TransferOutcome outcome, TransferOutcome.FollowUp followUp, String group, PostingType type) {
+        assertThat(outcome.followUp()).isEqualTo(followUp);
+        assertThat(outcome.posterCandidateGroup("EAST", "WEST")).isEqualTo(group);
+        assertThat(ResolvingTransferDiscrepancies.postingType(outcome)).isEqualTo(type);
+        if (type != null) {
+            assertThat(type.groups())
+                    .as("the posting type allows the group the follow-up is offered to")
+                    .contains(outcome.posterGroup());
+        }
+    }
+}
