@@ -147,6 +147,16 @@ class InterWarehouseTransferThroughTasklistTest {
         assertThat(inTransit(rita, id))
                 .containsExactlyInAnyOrder(
                         f.label(lotA) + " 20 overdue=false " + TRANSIT, f.label(lotB) + " 20 overdue=false " + TRANSIT);
+        assertThat(api.moves(lotA, "A"))
+                .containsExactly(
+                        "OPENING_BALANCE A EAST-ADJ → " + s1 + " AVAILABLE 20 by ivy",
+                        "PICK A " + s1 + " → " + ship + " AVAILABLE 20 by walt",
+                        "TRANSFER_OUT A " + ship + " → " + TRANSIT + " AVAILABLE 20 by walt");
+        assertThat(api.moves(lotB, "B"))
+                .containsExactly(
+                        "OPENING_BALANCE B EAST-ADJ → " + s2 + " AVAILABLE 20 by ivy",
+                        "PICK B " + s2 + " → " + ship + " AVAILABLE 20 by walt",
+                        "TRANSFER_OUT B " + ship + " → " + TRANSIT + " AVAILABLE 20 by walt");
 
         // rita receives at WEST: lot A a case good and a case damaged (into quarantine), lot B one case of two
         String receipts = "/api/transfer-orders/" + id + "/receipts";
@@ -165,6 +175,8 @@ class InterWarehouseTransferThroughTasklistTest {
                 .containsExactlyInAnyOrder(
                         "EAST-ADJ AVAILABLE -20", TRANSIT + " AVAILABLE 10", CHILLED_SHELF + " AVAILABLE 10");
         assertThat(inTransit(rita, id)).containsExactly(f.label(lotB) + " 10 overdue=false " + TRANSIT);
+        assertThat(api.moves(lotB, "B"))
+                .endsWith("TRANSFER_IN B " + TRANSIT + " → " + CHILLED_SHELF + " AVAILABLE 10 by rita");
 
         // rita closes the receipt: lot B a case SHORT, lot A a case DAMAGED
         HttpReply closed = rita.post(receipts + "/close", null);
