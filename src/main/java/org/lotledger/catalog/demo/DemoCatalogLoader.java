@@ -158,6 +158,13 @@ public class DemoCatalogLoader {
     /** glucose strips, 400 days left: full cases in storage */
     public static final String LOT_STRIPS_LATE = "GS2605";
 
+    // lots for the demo transfers (issue 10, §5, transfers.DemoTransferLoader): their own stock, sent in full, so
+    // that the other demo lots' quantities stay as the sales orders and tests expect them
+    /** flu vaccine sent EAST → WEST, in transit */
+    public static final String LOT_FLU_IN_TRANSIT = "34567";
+    /** saline sent CENTRAL → EAST, overdue */
+    public static final String LOT_SALINE_OVERDUE = "B2026-031";
+
     /** Items that ask allocation for whole cases from storage and the remainder from the pick face (ALLOC-080). */
     public static final Set<String> WHOLE_CASES_FROM_STORAGE = Set.of(SKU_GLUCOSE_STRIPS);
 
@@ -929,6 +936,9 @@ public class DemoCatalogLoader {
         lot(SKU_INSULIN_PEN, SUP_GLUCORA, LOT_INSULIN_HELD, "GL-25-977", today.minusMonths(16), today.plusMonths(8));
         lot(SKU_GLUCOSE_STRIPS, SUP_GLUCORA, LOT_STRIPS_EARLY, null, today.minusDays(340), today.plusDays(200));
         lot(SKU_GLUCOSE_STRIPS, SUP_GLUCORA, LOT_STRIPS_LATE, null, today.minusDays(140), today.plusDays(400));
+        // for the demo transfers
+        lot(SKU_FLU_VACCINE, SUP_NORDVAX, LOT_FLU_IN_TRANSIT, null, today.minusMonths(1), today.plusMonths(12));
+        lot(SKU_SALINE, SUP_BIOSALINE, LOT_SALINE_OVERDUE, null, today.minusMonths(2), today.plusMonths(30));
     }
 
     private void lot(

@@ -32,6 +32,7 @@ import org.lotledger.ledger.StockStatus;
 import org.lotledger.ledger.VoidReason;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
  * again; picking only raises the picked quantity.
  */
 @Service
+@NamedInterface("picking")
 public class ConfirmingPicks {
 
     private final JdbcTemplate jdbc;

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What the picker scanned and counted for one pick line.
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
  * @param reasonCode             a SHORT_PICK reason code of the catalog (NOT_FOUND when a short pick names none)
  */
 @Schema(name = "PickConfirmation")
+@NamedInterface("picking")
 public record PickConfirmation(
         @NotBlank @Size(max = 100) String locationBarcode,
         @NotBlank @Size(max = 500) String lotLabel,

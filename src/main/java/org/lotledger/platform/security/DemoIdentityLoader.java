@@ -77,6 +77,12 @@ public class DemoIdentityLoader {
         // after walt, so that the permission matrix probes the warehouse column with him (the first of the fewest)
         USERS.put("wes", new DemoUser("Wes", "West-Floor", List.of(Groups.WAREHOUSE), List.of(WEST)));
         USERS.put("cora", new DemoUser("Cora", "Central-Floor", List.of(Groups.WAREHOUSE), List.of(CENTRAL)));
+        // inventory control of each warehouse (inventory-control@<warehouse>): a transfer's "never left" reversal is
+        // posted by the origin's (docs/processes/inter-warehouse-transfer.md); ivy stays unscoped (write-offs)
+        USERS.put("ines", new DemoUser("Ines", "East-Inventory", List.of(Groups.INVENTORY_CONTROL), List.of(EAST)));
+        USERS.put(
+                "carl", new DemoUser("Carl", "Central-Inventory", List.of(Groups.INVENTORY_CONTROL), List.of(CENTRAL)));
+        USERS.put("wade", new DemoUser("Wade", "West-Inventory", List.of(Groups.INVENTORY_CONTROL), List.of(WEST)));
     }
 
     private final IdentityService identity;
