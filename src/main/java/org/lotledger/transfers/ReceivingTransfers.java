@@ -63,7 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in a transaction of its own after the refusal rolled back (the one 4xx that keeps a row: the scan is evidence for
  * the close).
  *
- * <p>The close computes the discrepancies ({@link ReceiptDiscrepancies}), records them ({@link
+ * <p>After a close, scans are still taken while stock of the transfer is in transit (a later receipt round: the rest
+ * of a SHORT resolved "still coming"); {@code TRANSFER_RECEIPT_CLOSED} once nothing is. The close computes the discrepancies ({@link ReceiptDiscrepancies}), records them ({@link
  * TransferDiscrepancies#record}, value = quantity × the lot's unit cost, ADR 0004), marks the receipt closed and
  * publishes {@link TransferReceiptClosed} inside its transaction.
  */
@@ -363,8 +364,10 @@ public class ReceivingTransfers {
     }
 
     /**
-     * Closes the receipt once: the discrepancies per lot, recorded append-only, and {@link TransferReceiptClosed}
-     * published inside this transaction.
+     * Closes the receipt's open round: the discrepancies per lot of that round's scans, recorded append-only, and
+     * {@link TransferReceiptClosed} published inside this transaction. The first round is measured against what was
+     * shipped; a later one (scans taken after a close while stock was still in transit) against what was still in
+     * transit when it began ({@link #laterRound}), so nothing found by an earlier close is found again.
      *
      * @throws DomainException UNKNOWN_TRANSFER_ORDER (404), NOT_WAREHOUSE_STAFF (403), TRANSFER_NOT_DISPATCHED,
      *                         TRANSFER_RECEIPT_CLOSED, NOTHING_RECEIVED (409)
@@ -374,8 +377,20 @@ public class ReceivingTransfers {
         TransferRows.Header found = rows.find(orderId).orElseThrow(() -> TransferQueries.notFound(orderId));
         requireDestinationStaff(actor, found.toCode());
         TransferRows.Header h = rows.lock(orderId).orElseThrow(() -> TransferQueries.notFound(orderId));
-        requireOpenReceipt(h);
-        List<TransferReceiptRows.ScanRow> scans = receipts.scans(orderId);
+        requireDispatched(h);
+        int roundsClosed = receipts.roundsClosed(orderId);
+        List<TransferReceiptRows.ScanRow> scans = receipts.scansOfOpenRound(orderId);
+        if (scans.isEmpty() && roundsClosed > 0) {
+            TransferReceiptRows.Closed c = receipts.closed(orderId).orElseThrow();
+            throw DomainException.conflict(
+                    "TRANSFER_RECEIPT_CLOSED",
+                    "The receipt of transfer " + h.number() + " was closed by " + c.closedBy() + " at " + c.closedAt()
+                            + " and nothing was scanned since"
+                            + (stillInTransit(h)
+                                    ? ": scan what arrives of the stock still in transit, then close again."
+                                    : "."),
+                    Map.of("transferOrderId", h.id(), "closedBy", c.closedBy()));
+        }
         if (scans.isEmpty()) {
             throw DomainException.conflict(
                     "NOTHING_RECEIVED",
@@ -384,9 +399,12 @@ public class ReceivingTransfers {
                             + " as overdue.",
                     Map.of("transferOrderId", orderId, "orderNumber", h.number()));
         }
-        List<ReceiptDiscrepancies.Shipped> shipped = rows.shipped(orderId).stream()
-                .map(s -> new ReceiptDiscrepancies.Shipped(s.id(), s.lineId(), s.lotId(), s.shipped(), s.received()))
-                .toList();
+        List<ReceiptDiscrepancies.Shipped> shipped = roundsClosed == 0
+                ? rows.shipped(orderId).stream()
+                        .map(s -> new ReceiptDiscrepancies.Shipped(
+                                s.id(), s.lineId(), s.lotId(), s.shipped(), s.received()))
+                        .toList()
+                : laterRound(h, scans);
         List<ReceiptDiscrepancies.Scan> facts = scans.stream()
                 .map(s -> new ReceiptDiscrepancies.Scan(
                         s.id(),
@@ -423,9 +441,7 @@ public class ReceivingTransfers {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         receipts.close(orderId, actor.userId(), now);
-        boolean stillInTransit =
-                stock.inTransit(LedgerQueries.InTransitFilter.ofReference(REFERENCE_TYPE, h.number())).stream()
-                        .anyMatch(r -> r.quantity() > 0);
+        boolean stillInTransit = stillInTransit(h);
         // inside the transaction: the process correlates its message here, and a rolled-back close reaches nobody
         events.publishEvent(new TransferReceiptClosed(orderId, h.number(), ids, stillInTransit, actor.userId()));
         return new TransferReceiptView.Closed(
@@ -438,6 +454,42 @@ public class ReceivingTransfers {
                 discrepancies.ofTransfer(orderId).stream()
                         .map(TransferReceiptView.Discrepancy::of)
                         .toList());
+    }
+
+    /**
+     * A later receipt round (after a close, of stock that was still in transit): per shipped lot row, what was still
+     * in transit of it when the round began (what the ledger holds in transit of the lot under the transfer now, plus
+     * what this round received of it, spread over the lot's rows in order and never above what each row still
+     * expected), and what this round received of it. What an earlier round received, and what was written off or
+     * reversed since, is no longer expected: the close finds only this round's discrepancies.
+     */
+    private List<ReceiptDiscrepancies.Shipped> laterRound(
+            TransferRows.Header h, List<TransferReceiptRows.ScanRow> roundScans) {
+        Map<Long, Long> receivedOfRow = new HashMap<>();
+        roundScans.stream()
+                .filter(s -> "RECEIVED".equals(s.outcome()) && s.shippedLotId() != null)
+                .forEach(s -> receivedOfRow.merge(s.shippedLotId(), s.quantity(), Long::sum));
+        Map<Long, Long> atStart = new HashMap<>();
+        stock.inTransit(LedgerQueries.InTransitFilter.ofReference(REFERENCE_TYPE, h.number()))
+                .forEach(r -> atStart.merge(r.lotId(), Math.max(0, r.quantity()), Long::sum));
+        List<TransferRows.ShippedRow> shippedRows = rows.shipped(h.id());
+        shippedRows.forEach(s -> atStart.merge(s.lotId(), receivedOfRow.getOrDefault(s.id(), 0L), Long::sum));
+        List<ReceiptDiscrepancies.Shipped> round = new ArrayList<>();
+        for (TransferRows.ShippedRow s : shippedRows) {
+            long now = receivedOfRow.getOrDefault(s.id(), 0L);
+            long before = s.received() - now;
+            long left = atStart.getOrDefault(s.lotId(), 0L);
+            long expected = Math.max(0, Math.min(s.shipped() - before, left));
+            atStart.put(s.lotId(), left - expected);
+            round.add(
+                    new ReceiptDiscrepancies.Shipped(s.id(), s.lineId(), s.lotId(), expected, Math.min(now, expected)));
+        }
+        return round;
+    }
+
+    private boolean stillInTransit(TransferRows.Header h) {
+        return stock.inTransit(LedgerQueries.InTransitFilter.ofReference(REFERENCE_TYPE, h.number())).stream()
+                .anyMatch(r -> r.quantity() > 0);
     }
 
     /** The receipt so far: its scans, the close and the discrepancies. */
@@ -584,20 +636,31 @@ public class ReceivingTransfers {
         return b.toString();
     }
 
+    /**
+     * Scans are taken until the receipt closes, and after a close for as long as stock is still in transit under the
+     * transfer (a later receipt round: a short resolved "still coming" arrives).
+     */
     private void requireOpenReceipt(TransferRows.Header h) {
+        requireDispatched(h);
+        receipts.closed(h.id()).ifPresent(c -> {
+            if (stillInTransit(h)) {
+                return;
+            }
+            throw DomainException.conflict(
+                    "TRANSFER_RECEIPT_CLOSED",
+                    "The receipt of transfer " + h.number() + " was closed by " + c.closedBy() + " at " + c.closedAt()
+                            + " and nothing of it is in transit any more.",
+                    Map.of("transferOrderId", h.id(), "closedBy", c.closedBy()));
+        });
+    }
+
+    private void requireDispatched(TransferRows.Header h) {
         if (h.dispatchedAt() == null) {
             throw DomainException.conflict(
                     "TRANSFER_NOT_DISPATCHED",
                     "Transfer order " + h.number() + " has not left " + h.fromCode() + ": nothing is in transit.",
                     Map.of("transferOrderId", h.id(), "status", h.status().name()));
         }
-        receipts.closed(h.id()).ifPresent(c -> {
-            throw DomainException.conflict(
-                    "TRANSFER_RECEIPT_CLOSED",
-                    "The receipt of transfer " + h.number() + " was closed by " + c.closedBy() + " at " + c.closedAt()
-                            + ".",
-                    Map.of("transferOrderId", h.id(), "closedBy", c.closedBy()));
-        });
     }
 
     static void requireDestinationStaff(Actor actor, String warehouseCode) {

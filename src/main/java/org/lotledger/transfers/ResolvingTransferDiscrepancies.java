@@ -165,6 +165,24 @@ public class ResolvingTransferDiscrepancies {
                         Map.of("discrepancyId", discrepancyId, "received", received));
             }
         }
+        if (outcome == TransferOutcome.WRONG_LOT_CORRECTED) {
+            List<TransferRows.ShippedRow> shipped = shippedOf(d);
+            long received = shipped.stream()
+                    .mapToLong(TransferRows.ShippedRow::received)
+                    .sum();
+            long left =
+                    shipped.stream().mapToLong(TransferRows.ShippedRow::shipped).sum();
+            if (shipped.isEmpty() || received > 0 || left != d.quantity().longValueExact()) {
+                throw DomainException.unprocessable(
+                        "WRONG_LOT_NOT_WHOLE",
+                        "Lot " + d.lotId() + " of " + h.number() + " left " + left + " and " + received
+                                + " of it was received: its transfer-out is reversed whole only when none of it"
+                                + " arrived and the lot sent replaces all of it ("
+                                + d.quantity().toPlainString()
+                                + "); resolve the rest as SHORT or OVER.",
+                        Map.of("discrepancyId", discrepancyId, "received", received, "shipped", left));
+            }
+        }
         resolutions.record(
                 discrepancyId,
                 TransferResolutions.DECIDED,
@@ -189,11 +207,33 @@ public class ResolvingTransferDiscrepancies {
                         Map.of("discrepancyId", discrepancyId)));
     }
 
-    /** The candidate group of the follow-up task (who may post it), from the decided outcome. */
+    /** The candidate group of the next follow-up task (who may post its step), from the decided outcome. */
     public String posterGroup(long discrepancyId) {
         TransferDiscrepancy d = discrepancy(discrepancyId);
         TransferRows.Header h = header(d.transferOrderId());
-        return decided(discrepancyId).posterCandidateGroup(h.fromCode(), h.toCode());
+        return decided(discrepancyId).stepCandidateGroup(stepsPosted(discrepancyId), h.fromCode(), h.toCode());
+    }
+
+    /** Whether a follow-up posting of the decided outcome is still to be posted (the model's loop). */
+    public boolean moreFollowUps(long discrepancyId) {
+        return stepsPosted(discrepancyId) < decided(discrepancyId).steps().size();
+    }
+
+    private int stepsPosted(long discrepancyId) {
+        return (int) resolutions.of(discrepancyId).stream()
+                .filter(r -> r.step().equals(TransferResolutions.POSTED))
+                .count();
+    }
+
+    private TransferOutcome.Step nextStep(long discrepancyId, TransferOutcome outcome) {
+        int done = stepsPosted(discrepancyId);
+        if (done >= outcome.steps().size()) {
+            throw DomainException.conflict(
+                    "FOLLOW_UP_POSTED",
+                    "Every follow-up of discrepancy " + discrepancyId + " (" + outcome + ") is posted already.",
+                    Map.of("discrepancyId", discrepancyId));
+        }
+        return outcome.steps().get(done);
     }
 
     /** The follow-up task's name, e.g. "Write off 2 EA of lot L-7 lost in transit · TO-EAST-3". */
@@ -211,6 +251,16 @@ public class ResolvingTransferDiscrepancies {
             case NEVER_LEFT ->
                 "Reverse transfer-out of lot " + c.get("lotNumber") + " at " + h.fromCode() + " (never left) · "
                         + h.number();
+            case ORIGIN_CONFIRMS ->
+                "Post transfer-out of " + c.get("quantityText") + " of lot " + c.get("lotNumber") + " sent over by "
+                        + h.fromCode() + " · " + h.number();
+            case WRONG_LOT_CORRECTED ->
+                stepsPosted(discrepancyId) == 0
+                        ? "Reverse transfer-out of lot " + c.get("lotNumber") + " at " + h.fromCode()
+                                + " (wrong lot sent) · " + h.number()
+                        : "Post transfer-out of " + c.get("quantityText") + " of lot "
+                                + lotNumber(d.receivedLotId()) + " sent instead from " + h.fromCode() + " · "
+                                + h.number();
             default -> "Post the outcome of discrepancy " + discrepancyId + " · " + h.number();
         };
     }
@@ -225,29 +275,31 @@ public class ResolvingTransferDiscrepancies {
         TransferDiscrepancy d = discrepancy(discrepancyId);
         TransferRows.Header h = header(d.transferOrderId());
         TransferOutcome outcome = decided(discrepancyId);
-        PostingType type = postingType(outcome);
-        if (type == null) {
+        if (outcome.steps().isEmpty()) {
             return;
         }
-        if (!actor.isInAny(type.groups()) || !actor.isIn(outcome.posterGroup())) {
+        int index = stepsPosted(discrepancyId);
+        TransferOutcome.Step step = nextStep(discrepancyId, outcome);
+        PostingType type = postingType(outcome, index);
+        if (!actor.isInAny(type.groups()) || !actor.isIn(step.group())) {
             throw new DomainException(
                     "POSTING_TYPE_NOT_ALLOWED",
                     DomainException.Kind.FORBIDDEN,
                     "User " + actor.userId() + " may not post the " + type + " of " + outcome + " (" + h.number()
-                            + "): " + outcome.posterGroup() + " does.",
-                    Map.of("postingType", type.name(), "group", outcome.posterGroup()));
+                            + "): " + step.group() + " does.",
+                    Map.of("postingType", type.name(), "group", step.group()));
         }
-        String warehouse = switch (outcome.posterSide()) {
+        String warehouse = switch (step.side()) {
             case ORIGIN -> h.fromCode();
             case DESTINATION -> h.toCode();
             case NONE -> null;
         };
-        if (warehouse != null && !actor.worksAt(warehouse, outcome.posterGroup())) {
+        if (warehouse != null && !actor.worksAt(warehouse, step.group())) {
             throw new DomainException(
                     "NOT_WAREHOUSE_STAFF",
                     DomainException.Kind.FORBIDDEN,
-                    actor.userId() + " is not " + outcome.posterGroup() + " of " + warehouse + ", on whose books the "
-                            + type + " of " + h.number() + " is posted.",
+                    actor.userId() + " is not " + step.group() + " of " + warehouse + ", on whose books the " + type
+                            + " of " + h.number() + " is posted.",
                     Map.of("warehouse", warehouse));
         }
     }
@@ -325,6 +377,34 @@ public class ResolvingTransferDiscrepancies {
                         .build());
                 posted.add(p.id());
             }
+            case ORIGIN_CONFIRMS ->
+                posted.add(supplementaryTransferOut(
+                        d, h, d.lotId(), ReasonCodeNames.OVER_SHIPPED, actor, key, processInstanceId, "sent over"));
+            case WRONG_LOT_CORRECTED -> {
+                if (stepsPosted(discrepancyId) == 0) {
+                    int n = 0;
+                    for (TransferRows.ShippedRow s : shippedOf(d)) {
+                        Posting p = reversing.reverse(
+                                s.postingId(),
+                                ReasonCodeNames.WRONG_LOT_SHIPPED,
+                                "Wrong lot sent: lot " + d.receivedLotId() + " left " + h.fromCode() + " instead: "
+                                        + h.number() + ", discrepancy " + discrepancyId,
+                                actor,
+                                key + ":" + n++);
+                        posted.add(p.id());
+                    }
+                } else {
+                    posted.add(supplementaryTransferOut(
+                            d,
+                            h,
+                            d.receivedLotId(),
+                            ReasonCodeNames.WRONG_LOT_SHIPPED,
+                            actor,
+                            key,
+                            processInstanceId,
+                            "sent instead of lot " + d.lotId()));
+                }
+            }
             default ->
                 throw DomainException.conflict(
                         "NOTHING_TO_POST",
@@ -394,7 +474,12 @@ public class ResolvingTransferDiscrepancies {
             boolean posts = steps.stream()
                     .anyMatch(r -> r.step().equals(TransferResolutions.DECIDED)
                             && r.outcome().followUp() == TransferOutcome.FollowUp.POSTING);
-            boolean posted = steps.stream().anyMatch(r -> r.step().equals(TransferResolutions.POSTED));
+            long postedSteps = steps.stream()
+                    .filter(r -> r.step().equals(TransferResolutions.POSTED))
+                    .count();
+            boolean posted = steps.stream()
+                    .filter(r -> r.step().equals(TransferResolutions.DECIDED))
+                    .allMatch(r -> postedSteps >= r.outcome().steps().size());
             if (!decided || (posts && !posted)) {
                 open.add(d.id());
             }
@@ -492,11 +577,77 @@ public class ResolvingTransferDiscrepancies {
     }
 
     static PostingType postingType(TransferOutcome outcome) {
+        return postingType(outcome, 0);
+    }
+
+    /** The posting type of the outcome's follow-up step {@code index}; null when it posts nothing. */
+    static PostingType postingType(TransferOutcome outcome, int index) {
         return switch (outcome) {
             case LOST_IN_TRANSIT, FOUND -> PostingType.ADJUSTMENT;
             case NEVER_LEFT -> PostingType.REVERSAL;
+            case ORIGIN_CONFIRMS -> PostingType.TRANSFER_OUT;
+            case WRONG_LOT_CORRECTED -> index == 0 ? PostingType.REVERSAL : PostingType.TRANSFER_OUT;
             default -> null;
         };
+    }
+
+    /**
+     * A supplementary TRANSFER_OUT of {@code lotId} from where the origin's books hold it (the origin's shelf with
+     * the most AVAILABLE of it that holds the whole quantity) into the pair's in-transit location, under the
+     * transfer, and the shipped lot row the receipt receives against (a later receipt round).
+     *
+     * @throws DomainException NOT_ON_ORIGIN_BOOKS (409) when no location of the origin holds that much of the lot
+     */
+    private long supplementaryTransferOut(
+            TransferDiscrepancy d,
+            TransferRows.Header h,
+            long lotId,
+            String reason,
+            Actor actor,
+            String key,
+            String processInstanceId,
+            String why) {
+        long quantity = d.quantity().longValueExact();
+        LedgerQueries.Stock from = stock.physicalStock(List.of(lotId), StockStatus.AVAILABLE, null).stream()
+                .filter(s -> s.quantity() >= quantity)
+                .filter(s -> catalog.findLocation(s.locationId())
+                        .map(l -> l.warehouseId() != null && l.warehouseId() == h.fromWarehouseId())
+                        .orElse(false))
+                .max(java.util.Comparator.comparingLong(LedgerQueries.Stock::quantity))
+                .orElseThrow(() -> DomainException.conflict(
+                        "NOT_ON_ORIGIN_BOOKS",
+                        "No location of " + h.fromCode() + " holds " + quantity + " AVAILABLE of lot " + lotId
+                                + " on the books: count it there first (the supplementary transfer-out posts from"
+                                + " where the origin's books hold it).",
+                        Map.of("lotId", lotId, "quantity", quantity, "warehouse", h.fromCode())));
+        long inTransit = catalog.inTransitLocationId(h.fromWarehouseId(), h.toWarehouseId());
+        Posting p = ledger.post(PostingRequest.of(PostingType.TRANSFER_OUT, actor, key)
+                .movement(new Movement(
+                        lotId, from.locationId(), StockStatus.AVAILABLE, inTransit, StockStatus.AVAILABLE, quantity))
+                .reference("TRANSFER_ORDER", h.number())
+                .reason(reason)
+                .processInstance(processInstanceId)
+                .note("Supplementary transfer-out, " + why + ": " + h.number() + " " + h.fromCode() + " → " + h.toCode()
+                        + ", discrepancy " + d.id())
+                .build());
+        rows.insertSupplementaryShipped(
+                h.id(),
+                d.transferOrderLineId(),
+                lotId,
+                from.locationId(),
+                inTransit,
+                p.id(),
+                quantity,
+                catalog.findLot(lotId).map(LotView::internalLabel).orElse("#" + lotId),
+                reason,
+                actor.userId());
+        return p.id();
+    }
+
+    private String lotNumber(Long lotId) {
+        return lotId == null
+                ? "?"
+                : catalog.findLot(lotId).map(LotView::lotNumber).orElse("#" + lotId);
     }
 
     private long inTransitOf(TransferRows.Header h, long lotId) {

@@ -1,6 +1,7 @@
 package org.lotledger.transfers;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.lotledger.platform.security.Groups;
 
@@ -27,6 +28,23 @@ public enum TransferOutcome {
      * QUARANTINE where the receipt set it aside, reason FOUND, by inventory control
      */
     FOUND(EnumSet.of(DiscrepancyType.OVER), FollowUp.POSTING, Groups.INVENTORY_CONTROL, Side.NONE),
+    /**
+     * OVER: the origin confirms it sent more: a supplementary TRANSFER_OUT of the lot from where the origin's books
+     * hold it, reason OVER_SHIPPED, by the origin's warehouse staff (a click: nothing moves there any more); the
+     * set-aside units are then received by a later receipt round (scanned again at the destination)
+     */
+    ORIGIN_CONFIRMS(EnumSet.of(DiscrepancyType.OVER), FollowUp.POSTING, Groups.WAREHOUSE, Side.ORIGIN),
+    /**
+     * WRONG_LOT: lot identity restored by postings: REVERSAL of the expected lot's TRANSFER_OUT by the origin's
+     * inventory control, then TRANSFER_OUT of the lot actually sent from where the origin's books hold it by the
+     * origin's warehouse staff (both reason WRONG_LOT_SHIPPED); the lot sent is then received by a later receipt round
+     */
+    WRONG_LOT_CORRECTED(
+            EnumSet.of(DiscrepancyType.WRONG_LOT),
+            FollowUp.POSTING,
+            Groups.INVENTORY_CONTROL,
+            Side.ORIGIN,
+            new Step(Groups.WAREHOUSE, Side.ORIGIN)),
     /** DAMAGED, TEMPERATURE_EXCURSION: the units wait in QUARANTINE and quality releases or scraps them */
     QUALITY_DECIDES(
             EnumSet.of(DiscrepancyType.DAMAGED, DiscrepancyType.TEMPERATURE_EXCURSION), FollowUp.QUALITY, null, null);
@@ -45,13 +63,24 @@ public enum TransferOutcome {
         DESTINATION
     }
 
+    /** One follow-up posting: the base group whose members post it, on whose warehouse's books. */
+    public record Step(String group, Side side) {}
+
     private final Set<DiscrepancyType> answers;
+    private final List<Step> steps;
     private final FollowUp followUp;
     private final String posterGroup;
     private final Side posterSide;
 
-    TransferOutcome(Set<DiscrepancyType> answers, FollowUp followUp, String posterGroup, Side posterSide) {
+    TransferOutcome(
+            Set<DiscrepancyType> answers, FollowUp followUp, String posterGroup, Side posterSide, Step... more) {
         this.answers = answers;
+        List<Step> all = new java.util.ArrayList<>();
+        if (posterGroup != null) {
+            all.add(new Step(posterGroup, posterSide));
+        }
+        all.addAll(List.of(more));
+        this.steps = List.copyOf(all);
         this.followUp = followUp;
         this.posterGroup = posterGroup;
         this.posterSide = posterSide;
@@ -72,6 +101,21 @@ public enum TransferOutcome {
 
     public Side posterSide() {
         return posterSide;
+    }
+
+    /** The follow-up postings in the order they are posted, each by its own group (empty when nothing is posted). */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** The candidate group of the follow-up task of step {@code index}. */
+    public String stepCandidateGroup(int index, String originCode, String destinationCode) {
+        Step step = steps.get(index);
+        return switch (step.side()) {
+            case NONE -> step.group();
+            case ORIGIN -> Groups.atWarehouse(step.group(), originCode);
+            case DESTINATION -> Groups.atWarehouse(step.group(), destinationCode);
+        };
     }
 
     /** The outcomes a supervisor may choose for a discrepancy of this type. */

@@ -74,8 +74,10 @@ class TransferReceiptRows {
                         insert into transfer_receipt_scan (transfer_order_id, transfer_order_line_id,
                                transfer_shipped_lot_id, lot_id, scanned_label, location_id, condition, quantity, outcome,
                                landed_status, hold_id, posting_id, set_aside_reason, cold_chain_in_range,
-                               cold_chain_min_celsius, cold_chain_max_celsius, excursion, scan_key, scanned_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               cold_chain_min_celsius, cold_chain_max_celsius, excursion, scan_key, scanned_by,
+                               receipt_round)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                (select receipt_rounds_closed + 1 from transfer_order where id = ?))
                         on conflict (scan_key) do nothing returning id""",
                         Long.class,
                         s.orderId(),
@@ -96,19 +98,38 @@ class TransferReceiptRows {
                         s.maxCelsius(),
                         s.excursion(),
                         s.scanKey(),
-                        s.scannedBy())
+                        s.scannedBy(),
+                        s.orderId())
                 .stream()
                 .findFirst();
     }
 
     List<ScanRow> scans(long orderId) {
+        return scans(orderId, false);
+    }
+
+    /** The scans of the receipt round still open (kept after the latest close, or all before the first). */
+    List<ScanRow> scansOfOpenRound(long orderId) {
+        return scans(orderId, true);
+    }
+
+    /** How many receipt rounds were closed (0 before the first close). */
+    int roundsClosed(long orderId) {
+        return jdbc.queryForObject(
+                "select receipt_rounds_closed from transfer_order where id = ?", Integer.class, orderId);
+    }
+
+    private List<ScanRow> scans(long orderId, boolean openRoundOnly) {
         return jdbc.query(
                 """
                 select id, transfer_order_line_id, transfer_shipped_lot_id, lot_id, scanned_label, location_id,
                        condition, quantity, outcome, landed_status, hold_id, posting_id, set_aside_reason,
                        cold_chain_in_range, cold_chain_min_celsius, cold_chain_max_celsius, excursion, scanned_by,
                        scanned_at
-                  from transfer_receipt_scan where transfer_order_id = ? order by id""",
+                  from transfer_receipt_scan s where transfer_order_id = ?
+                   and (not ? or receipt_round = (select receipt_rounds_closed + 1 from transfer_order t
+                                                   where t.id = s.transfer_order_id))
+                 order by id""",
                 (rs, i) -> new ScanRow(
                         rs.getLong(1),
                         rs.getLong(2),
@@ -129,7 +150,8 @@ class TransferReceiptRows {
                         rs.getBoolean(17),
                         rs.getString(18),
                         rs.getTimestamp(19).toInstant()),
-                orderId);
+                orderId,
+                openRoundOnly);
     }
 
     /** Raises what was received of a shipped lot row; the CHECK keeps it ≤ shipped (the caller asked first). */
@@ -155,7 +177,7 @@ class TransferReceiptRows {
     void close(long orderId, String actor, Instant at) {
         jdbc.update("""
                 update transfer_order set receipt_closed_by = ?, receipt_closed_at = ?, version = version + 1,
-                       updated_at = now()
+                       receipt_rounds_closed = receipt_rounds_closed + 1, updated_at = now()
                  where id = ?""", actor, Timestamp.from(at), orderId);
     }
 

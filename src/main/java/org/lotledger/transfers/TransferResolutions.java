@@ -65,8 +65,11 @@ public class TransferResolutions {
         return jdbc.queryForObject(
                 """
                 insert into transfer_discrepancy_resolution (discrepancy_id, step, outcome, new_deadline, note,
-                       posting_ids, process_instance_id, task_id, decided_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                       posting_ids, process_instance_id, task_id, decided_by, follow_up_step)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        case when ? = 'POSTED' then (select count(*) from transfer_discrepancy_resolution r
+                                                      where r.discrepancy_id = ? and r.step = 'POSTED') else 0 end)
+                returning id""",
                 Long.class,
                 discrepancyId,
                 step,
@@ -76,7 +79,9 @@ public class TransferResolutions {
                 jdbc.execute((java.sql.Connection c) -> c.createArrayOf("bigint", postingIds.toArray())),
                 processInstanceId,
                 taskId,
-                by);
+                by,
+                step,
+                discrepancyId);
     }
 
     /** Every step recorded for a discrepancy, oldest first. */

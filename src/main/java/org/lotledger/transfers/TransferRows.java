@@ -187,8 +187,8 @@ class TransferRows {
                 select l.id, l.transfer_order_id, l.line_number, l.item_id, l.ordered_quantity, l.ordered_uom,
                        l.requested_lot_id, l.ordered_base_quantity, l.allocated_base_quantity, l.picked_base_quantity,
                        l.shipped_base_quantity, l.cancelled_base_quantity,
-                       coalesce((select sum(s.received_quantity) from transfer_shipped_lot s
-                                  where s.transfer_order_line_id = l.id), 0),
+                       least(l.shipped_base_quantity, coalesce((select sum(s.received_quantity)
+                                  from transfer_shipped_lot s where s.transfer_order_line_id = l.id), 0)),
                        l.cancelled_by, l.cancel_reason
                   from transfer_order_line l where l.transfer_order_id = ? order by l.line_number""",
                 (rs, i) -> new LineRow(
@@ -317,6 +317,30 @@ class TransferRows {
                 quantity,
                 scannedLabel,
                 actor);
+    }
+
+    /**
+     * A lot row shipped by a supplementary TRANSFER_OUT (OVER the origin confirms, WRONG_LOT the lot sent): no
+     * reservation; the line's shipped quantity stays what the dispatch shipped (what the line received counts up to
+     * it).
+     */
+    void insertSupplementaryShipped(
+            long orderId,
+            long lineId,
+            long lotId,
+            long fromLocationId,
+            long inTransitId,
+            long postingId,
+            long quantity,
+            String label,
+            String reason,
+            String actor) {
+        jdbc.update(
+                """
+                insert into transfer_shipped_lot (transfer_order_id, transfer_order_line_id, lot_id, from_location_id,
+                       in_transit_location_id, reservation_id, posting_id, shipped_quantity, scanned_label,
+                       dispatched_by, supplementary_reason)
+                values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?)""", orderId, lineId, lotId, fromLocationId, inTransitId, postingId, quantity, label, actor, reason);
     }
 
     List<ShippedRow> shipped(long orderId) {

@@ -26,9 +26,8 @@ class TransferOutcomeTest {
                 Arguments.of(SHORT, Set.of(STILL_COMING, LOST_IN_TRANSIT, NEVER_LEFT)),
                 Arguments.of(DAMAGED, Set.of(QUALITY_DECIDES)),
                 Arguments.of(TEMPERATURE_EXCURSION, Set.of(QUALITY_DECIDES)),
-                Arguments.of(OVER, Set.of(TransferOutcome.FOUND)),
-                // not built yet: no outcome, so such a discrepancy cannot be decided by mistake
-                Arguments.of(WRONG_LOT, Set.of()));
+                Arguments.of(OVER, Set.of(TransferOutcome.FOUND, TransferOutcome.ORIGIN_CONFIRMS)),
+                Arguments.of(WRONG_LOT, Set.of(TransferOutcome.WRONG_LOT_CORRECTED)));
     }
 
     @ParameterizedTest(name = "{0} is resolved by {1}")
@@ -49,7 +48,33 @@ class TransferOutcomeTest {
                         TransferOutcome.FollowUp.POSTING,
                         "inventory-control",
                         PostingType.ADJUSTMENT),
+                Arguments.of(
+                        TransferOutcome.ORIGIN_CONFIRMS,
+                        TransferOutcome.FollowUp.POSTING,
+                        "warehouse@EAST",
+                        PostingType.TRANSFER_OUT),
+                Arguments.of(
+                        TransferOutcome.WRONG_LOT_CORRECTED,
+                        TransferOutcome.FollowUp.POSTING,
+                        "inventory-control@EAST",
+                        PostingType.REVERSAL),
                 Arguments.of(QUALITY_DECIDES, TransferOutcome.FollowUp.QUALITY, null, null));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_wrong_lot_is_corrected_by_two_postings_each_by_its_own_group_at_the_origin() {
+        TransferOutcome o = TransferOutcome.WRONG_LOT_CORRECTED;
+        assertThat(o.steps()).hasSize(2);
+        assertThat(o.stepCandidateGroup(0, "EAST", "WEST")).isEqualTo("inventory-control@EAST");
+        assertThat(ResolvingTransferDiscrepancies.postingType(o, 0)).isEqualTo(PostingType.REVERSAL);
+        assertThat(o.stepCandidateGroup(1, "EAST", "WEST")).isEqualTo("warehouse@EAST");
+        assertThat(ResolvingTransferDiscrepancies.postingType(o, 1)).isEqualTo(PostingType.TRANSFER_OUT);
+        for (int i = 0; i < o.steps().size(); i++) {
+            assertThat(ResolvingTransferDiscrepancies.postingType(o, i).groups())
+                    .contains(o.steps().get(i).group());
+        }
+        assertThat(TransferOutcome.STILL_COMING.steps()).isEmpty();
+        assertThat(TransferOutcome.LOST_IN_TRANSIT.steps()).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}: {1} by {2} ({3})")

@@ -264,14 +264,15 @@ class TransferReceiptsApiTest {
                     assertThat(s.event().closedBy()).isEqualTo("rita");
                 });
 
-        // closed once; no scans after it
+        // closed; a second close with nothing scanned since is refused; lot B is still in transit, so a late scan
+        // of it opens the next receipt round (its close waits for the process: LateTransferReceiptsTest)
         HttpReply again = fx.rita.post(path + "/close", null);
         assertThat(again.status() + " " + again.code()).isEqualTo("409 TRANSFER_RECEIPT_CLOSED");
         HttpReply late = fx.rita.post(path, scan(fx.f.label(fx.lotB), 1, "BOX", AMB_2, "GOOD"));
-        assertThat(late.status() + " " + late.code()).isEqualTo("409 TRANSFER_RECEIPT_CLOSED");
+        assertThat(late.status()).as(late.text()).isEqualTo(201);
         JsonNode receipt = fx.otto.get(path).body();
         assertThat(receipt.get("closedBy").asText()).isEqualTo("rita");
-        assertThat(receipt.get("scans")).hasSize(3);
+        assertThat(receipt.get("scans")).hasSize(4);
         assertThat(receipt.get("discrepancies")).hasSize(2);
         assertThat(CLOSED).filteredOn(s -> s.event().transferOrderId() == id).hasSize(1);
     }

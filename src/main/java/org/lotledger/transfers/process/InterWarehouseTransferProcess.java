@@ -144,6 +144,11 @@ public class InterWarehouseTransferProcess implements TransferProcesses {
         return resolving.decided(id(discrepancyId)).followUp().name();
     }
 
+    /** Whether the decided outcome has another follow-up posting to offer (the loop after "Post follow-up"). */
+    public boolean moreFollowUps(Object discrepancyId) {
+        return resolving.moreFollowUps(id(discrepancyId));
+    }
+
     public boolean stillInTransit(Object transferOrderId) {
         return resolving.stillInTransit(id(transferOrderId));
     }

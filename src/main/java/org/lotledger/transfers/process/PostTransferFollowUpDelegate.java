@@ -54,5 +54,10 @@ public class PostTransferFollowUpDelegate implements JavaDelegate {
                 execution.getProcessInstanceId(),
                 last.taskId());
         execution.setVariableLocal("followUpPostingIds", InterWarehouseTransferProcess.ids(posted));
+        if (resolving.moreFollowUps(discrepancyId)) {
+            // the next posting of the outcome, for its own group (WRONG_LOT: the transfer-out after the reversal)
+            execution.setVariable("followUpGroup", resolving.posterGroup(discrepancyId));
+            execution.setVariable("followUpName", resolving.followUpName(discrepancyId));
+        }
     }
 }

@@ -77,7 +77,7 @@ class InterWarehouseTransferProcessTest {
         public String followUp(Object id) {
             String o = outcomes.get(((Number) id).longValue());
             return switch (o) {
-                case "LOST_IN_TRANSIT", "NEVER_LEFT", "FOUND" -> "POSTING";
+                case "LOST_IN_TRANSIT", "NEVER_LEFT", "FOUND", "ORIGIN_CONFIRMS", "WRONG_LOT_CORRECTED" -> "POSTING";
                 case "QUALITY_DECIDES" -> "QUALITY";
                 default -> "NONE";
             };
@@ -86,7 +86,16 @@ class InterWarehouseTransferProcessTest {
         public boolean stillInTransit(Object id) {
             return !inTransit.isEmpty() && inTransit.remove(0);
         }
+
+        /** WRONG_LOT_CORRECTED posts twice (the reversal, then the transfer-out of the lot sent); the others once. */
+        public boolean moreFollowUps(Object id) {
+            long d = ((Number) id).longValue();
+            int steps = "WRONG_LOT_CORRECTED".equals(outcomes.get(d)) ? 2 : 1;
+            return posted.getOrDefault(d, 0) < steps;
+        }
     }
+
+    final Map<Long, Integer> posted = new HashMap<>();
 
     @BeforeEach
     void standIns() {
@@ -123,6 +132,9 @@ class InterWarehouseTransferProcessTest {
             if (outcome.equals("LOST_IN_TRANSIT")) {
                 t.getExecution().setVariable("followUpGroup", "inventory-control");
                 t.getExecution().setVariable("followUpName", "Write off 2 EA of lot L-" + id + " lost in transit");
+            } else if (outcome.equals("WRONG_LOT_CORRECTED")) {
+                t.getExecution().setVariable("followUpGroup", "inventory-control@EAST");
+                t.getExecution().setVariable("followUpName", "Reverse transfer-out of lot L-" + id + " (wrong lot)");
             } else if (outcome.equals("NEVER_LEFT")) {
                 t.getExecution().setVariable("followUpGroup", "inventory-control@EAST");
                 t.getExecution().setVariable("followUpName", "Reverse transfer-out of lot L-" + id);
@@ -133,8 +145,15 @@ class InterWarehouseTransferProcessTest {
                 throw new IllegalStateException(refuseFollowUp);
             }
         });
-        Mocks.register("postTransferFollowUpDelegate", (JavaDelegate)
-                e -> calls.add("posted " + e.getVariable("discrepancyId")));
+        Mocks.register("postTransferFollowUpDelegate", (JavaDelegate) e -> {
+            long id = ((Number) e.getVariable("discrepancyId")).longValue();
+            calls.add("posted " + id);
+            posted.merge(id, 1, Integer::sum);
+            if ("WRONG_LOT_CORRECTED".equals(outcomes.get(id)) && posted.get(id) == 1) {
+                e.setVariable("followUpGroup", "warehouse@EAST");
+                e.setVariable("followUpName", "Post transfer-out of lot M-" + id + " sent instead");
+            }
+        });
         Mocks.register("handTransferStockToQualityDelegate", (JavaDelegate)
                 e -> calls.add("to quality " + e.getVariable("discrepancyId")));
         Mocks.register(
@@ -278,6 +297,27 @@ class InterWarehouseTransferProcessTest {
         complete(task(pi), withVariables("followUpConfirmed", true));
         assertThat(calls).containsExactly("decided 12 NEVER_LEFT", "posted 12", "closed 3");
         assertThat(pi).isEnded();
+    }
+
+    @Test
+    void a_wrong_lot_loops_over_its_follow_ups_each_for_its_own_group_then_waits_for_the_lot_sent() {
+        ProcessInstance pi = dispatch();
+        receiptClosed(pi, "15");
+        complete(task(pi), withVariables("resolutionOutcome", "WRONG_LOT_CORRECTED"));
+        assertThat(task(pi))
+                .hasCandidateGroup("inventory-control@EAST")
+                .hasName("Reverse transfer-out of lot L-15 (wrong lot)");
+        complete(task(pi), withVariables("followUpConfirmed", true));
+        assertThat(pi).isWaitingAt("Task_ConfirmFollowUpPosting");
+        assertThat(task(pi)).hasCandidateGroup("warehouse@EAST").hasName("Post transfer-out of lot M-15 sent instead");
+        inTransit.add(true); // the lot sent is in transit now, under the transfer
+        complete(task(pi), withVariables("followUpConfirmed", true));
+        assertThat(pi)
+                .hasPassed("Gateway_MoreFollowUps", "EndEvent_FollowUpPosted", "Gateway_StillInTransit")
+                .isWaitingAt("Task_AwaitReceiptClosed");
+        receiptClosed(pi, "");
+        assertThat(pi).hasPassed("Task_CloseTransfer").isEnded();
+        assertThat(calls).containsExactly("decided 15 WRONG_LOT_CORRECTED", "posted 15", "posted 15", "closed 3");
     }
 
     @Test
