@@ -1,6 +1,8 @@
 package org.lotledger.catalog;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lotledger.catalog.item.ItemService;
@@ -13,6 +15,7 @@ import org.lotledger.catalog.location.LocationView;
 import org.lotledger.catalog.location.Locations;
 import org.lotledger.catalog.location.ZoneView;
 import org.lotledger.catalog.location.Zones;
+import org.lotledger.catalog.lot.LotGenealogy;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.lot.Lots;
 import org.lotledger.catalog.lot.ScannedLots;
@@ -44,6 +47,7 @@ public class CatalogQueries {
     private final Suppliers suppliers;
     private final UnitConversion unitConversion;
     private final ScannedLots scannedLots;
+    private final LotGenealogy genealogy;
 
     public CatalogQueries(
             ItemService itemService,
@@ -54,8 +58,10 @@ public class CatalogQueries {
             ReasonCodes reasonCodes,
             SupplierService supplierService,
             Suppliers suppliers,
-            ScannedLots scannedLots) {
+            ScannedLots scannedLots,
+            LotGenealogy genealogy) {
         this.scannedLots = scannedLots;
+        this.genealogy = genealogy;
         this.supplierService = supplierService;
         this.suppliers = suppliers;
         this.itemService = itemService;
@@ -102,6 +108,24 @@ public class CatalogQueries {
      */
     public Optional<LotView> findLotByIdOrLabel(String idOrLabel) {
         return scannedLots.find(idOrLabel);
+    }
+
+    /** The ids of the lots a trace or recall selector names, ascending; empty when none match. */
+    public List<Long> lotIdsMatching(LotSelector selector) {
+        return genealogy.lotIdsMatching(selector);
+    }
+
+    /**
+     * The lots descended from the roots in the genealogy (relabelled or split from them, and so on), with their
+     * distance; roots at 0. Cycle-safe, at most {@code maxDepth} edges deep.
+     */
+    public Map<Long, Integer> descendants(Collection<Long> roots, int maxDepth) {
+        return genealogy.walk(roots, true, maxDepth);
+    }
+
+    /** The lots the roots descend from, with their distance; roots at 0. Cycle-safe, at most {@code maxDepth} deep. */
+    public Map<Long, Integer> ancestors(Collection<Long> roots, int maxDepth) {
+        return genealogy.walk(roots, false, maxDepth);
     }
 
     public Optional<LocationView> findLocation(long locationId) {
