@@ -103,7 +103,9 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/holds/{id}/scrap", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/return-to-vendor", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/approval", Success.DONE_OR_WAITING),
-            Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING));
+            Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING),
+            // recalls (issue 11 §3)
+            Map.entry("POST /api/recalls", Success.CREATED));
 
     /**
      * Answers a controller builds as a map (springdoc sees {@code Map<String, Object>}): their schemas, named here.
@@ -424,7 +426,7 @@ public class OpenApiConfiguration {
             problems.add(404);
         }
         problems.add(406);
-        if (write) {
+        if (write || GET_CONFLICTS.contains(method + " " + path)) {
             problems.add(409);
         }
         if (hasIfMatch) {
@@ -497,7 +499,11 @@ public class OpenApiConfiguration {
             "GET /api/shipments/{id}/packing-list",
             "GET /api/transfer-orders/{id}/packing-list",
             "GET /api/lots/{id}/shipments",
-            "GET /api/customers/{id}/shipments");
+            "GET /api/customers/{id}/shipments",
+            "GET /api/recalls/{id}/notices");
+
+    /** The GET operations that answer 409 for the state of what they read (a recall still placing its holds). */
+    static final List<String> GET_CONFLICTS = List.of("GET /api/recalls/{id}/notices");
 
     private static Schema<?> schemaRef(String name) {
         return new Schema<>().$ref("#/components/schemas/" + name);

@@ -438,6 +438,24 @@ class SecurityMatrixTest {
         HttpReply shipment = call("walt", "POST", "/api/sales-orders/" + toShip.orderId() + "/shipments", null);
         assertThat(shipment.status()).as(shipment.text()).isEqualTo(201);
         records.put("shipment", String.valueOf(shipment.id()));
+        // a LIVE recall of a lot of the test's own, started by maria; its holds are not placed (no job runs here)
+        long recalled = f.newLot();
+        f.stock(ledger, recalled, "A1", StockStatus.AVAILABLE, 5);
+        HttpReply recall = call(
+                "maria",
+                "POST",
+                "/api/recalls",
+                Map.of(
+                        "scope",
+                        Map.of("lotId", recalled),
+                        "reason",
+                        "security matrix",
+                        "recallClass",
+                        "II",
+                        "mode",
+                        "LIVE"));
+        assertThat(recall.status()).as(recall.text()).isEqualTo(201);
+        records.put("recall", String.valueOf(recall.id()));
         return records;
     }
 
