@@ -1,0 +1,436 @@
+package org.lotledger.recall;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lotledger.common.Actor;
+import org.lotledger.common.DomainException;
+import org.lotledger.evidence.DecisionRecords;
+import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.platform.security.Groups;
+import org.lotledger.quality.HoldView;
+import org.lotledger.quality.QualityHolds;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recall's close (issue 11 §3): "Reconcile recall" shows, per customer and lot, shipped = returned + destroyed at
+ * the customer + unaccounted, and per lot the company-side mass balance read from the ledger's balances (sourced from
+ * suppliers and opening balances, net of returns to vendor = on hand + in transit + at customers + scrapped + sampled,
+ * which holds exactly by the ledger's conservation); "Approve recall closure" is the four-eyes step.
+ *
+ * <p>Closing requires that no stock is left under the recall's holds: every unit held (on hand, arrived from transit,
+ * returned by customers) was scrapped or staged for return to vendor through the hold process — its holds cannot be
+ * released while the recall is open ({@code HOLD_UNDER_OPEN_RECALL}) — else 409 {@code RECALL_HOLD_STOCK_REMAINING},
+ * checked when quality reconciles and again when the closure is approved. Unaccounted units (neither returned nor
+ * reported destroyed) do not block the close: the reconciliation records them, and the approver decides.
+ *
+ * <p>The reconciler and the approver are read from {@code decision_record} (subject RECALL, like the holds' four-eyes
+ * rule): the approver is a quality manager ({@code APPROVER_NOT_QUALITY_MANAGER}) and not the reconciler
+ * ({@code SAME_APPROVER}), both 403, whichever channel completes the task (Tasklist, the API, /engine-rest).
+ */
+@Service
+public class RecallReconciliation {
+
+    public static final String SUBJECT_TYPE = "RECALL";
+    public static final String RECONCILED = "RECALL_RECONCILED";
+    public static final String CLOSURE_APPROVED = "RECALL_CLOSURE_APPROVED";
+    public static final String CLOSURE_REFUSED = "RECALL_CLOSURE_REFUSED";
+    public static final int NOTE_MAX = 400;
+
+    /** One customer and lot: shipped = returned + destroyed at the customer + unaccounted. */
+    public record CustomerLine(
+            long customerId,
+            String customerCode,
+            String customerName,
+            long lotId,
+            String internalLabel,
+            long shipped,
+            long returned,
+            long destroyedAtCustomer,
+            long unaccounted,
+            boolean acknowledged,
+            Long reportedAtCustomer,
+            Boolean returning) {}
+
+    /** The company-side mass balance of one lot, from the ledger's balances per location kind. */
+    public record MassBalance(
+            long lotId,
+            String internalLabel,
+            long sourced,
+            long onHandAvailable,
+            long onHandHold,
+            long onHandQuarantine,
+            long onHandRejected,
+            long inTransit,
+            long atCustomers,
+            long scrapped,
+            long sampled,
+            boolean balanced) {}
+
+    /** What is still held under one of the recall's holds. */
+    public record HeldStock(long holdId, long lotId, String internalLabel, long quantity) {}
+
+    public record Reconciliation(
+            long recallId,
+            String recallNumber,
+            RecallStatus status,
+            List<CustomerLine> customers,
+            List<MassBalance> lots,
+            List<HeldStock> stillHeld,
+            long shipped,
+            long returned,
+            long destroyedAtCustomers,
+            long unaccounted) {
+
+        public boolean holdsEmpty() {
+            return stillHeld.isEmpty();
+        }
+    }
+
+    private final Recalls recalls;
+    private final RecallNotices notices;
+    private final RecallFollowUpRows rows;
+    private final LedgerQueries ledger;
+    private final QualityHolds holds;
+    private final DecisionRecords decisions;
+
+    RecallReconciliation(
+            Recalls recalls,
+            RecallNotices notices,
+            RecallFollowUpRows rows,
+            LedgerQueries ledger,
+            QualityHolds holds,
+            DecisionRecords decisions) {
+        this.recalls = recalls;
+        this.notices = notices;
+        this.rows = rows;
+        this.ledger = ledger;
+        this.holds = holds;
+        this.decisions = decisions;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Reconciliation of(long recallId) {
+        Recalls.Row r = recalls.get(recallId);
+        RecallNotices.NoticeList list = notices.of(recallId);
+        Map<String, RecallFollowUpRows.Acknowledgement> acks = new HashMap<>();
+        rows.latestAcknowledgements(recallId).forEach(a -> acks.put(a.customerId() + ":" + a.lotId(), a));
+        List<CustomerLine> lines = new ArrayList<>();
+        long shipped = 0;
+        long returned = 0;
+        long destroyed = 0;
+        for (RecallNotices.Notice n : list.notices()) {
+            RecallFollowUpRows.Acknowledgement a = acks.get(n.customerId() + ":" + n.lotId());
+            long d = a == null ? 0 : a.quantityDestroyed();
+            lines.add(new CustomerLine(
+                    n.customerId(),
+                    n.customerCode(),
+                    n.customerName(),
+                    n.lotId(),
+                    n.internalLabel(),
+                    n.shipped(),
+                    n.returned(),
+                    d,
+                    n.shipped() - n.returned() - d,
+                    a != null,
+                    a == null ? null : a.quantityAtCustomer(),
+                    a == null ? null : a.returning()));
+            shipped += n.shipped();
+            returned += n.returned();
+            destroyed += d;
+        }
+        List<MassBalance> lots = new ArrayList<>();
+        List<HeldStock> held = new ArrayList<>();
+        for (RecallView.Lot l : recalls.lots(recallId)) {
+            lots.add(massBalance(l));
+            if (l.holdId() != null) {
+                for (HoldView.Remaining rem : holds.remaining(l.holdId())) {
+                    held.add(new HeldStock(l.holdId(), rem.lotId(), rem.lotLabel(), rem.quantity()));
+                }
+            }
+        }
+        return new Reconciliation(
+                r.id(),
+                r.number(),
+                r.status(),
+                List.copyOf(lines),
+                List.copyOf(lots),
+                List.copyOf(held),
+                shipped,
+                returned,
+                destroyed,
+                shipped - returned - destroyed);
+    }
+
+    private MassBalance massBalance(RecallView.Lot l) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        Map<String, Long> physical = new LinkedHashMap<>();
+        for (LedgerQueries.BalanceRow b :
+                ledger.balances(new LedgerQueries.BalanceFilter(null, l.lotId(), null, null, null, true), 10_000, 0)) {
+            long q = b.quantity().longValueExact();
+            byKind.merge(b.locationKind(), q, Long::sum);
+            if ("PHYSICAL".equals(b.locationKind())) {
+                physical.merge(b.status().name(), q, Long::sum);
+            }
+        }
+        long sourced = -(byKind.getOrDefault("SUPPLIER", 0L) + byKind.getOrDefault("ADJUSTMENT", 0L));
+        long onHand = byKind.getOrDefault("PHYSICAL", 0L);
+        long inTransit = byKind.getOrDefault("IN_TRANSIT", 0L);
+        long customers = byKind.getOrDefault("CUSTOMER", 0L);
+        long scrapped = byKind.getOrDefault("SCRAP", 0L);
+        long sampled = byKind.getOrDefault("QA_SAMPLE", 0L);
+        return new MassBalance(
+                l.lotId(),
+                l.internalLabel(),
+                sourced,
+                physical.getOrDefault("AVAILABLE", 0L),
+                physical.getOrDefault("HOLD", 0L),
+                physical.getOrDefault("QUARANTINE", 0L),
+                physical.getOrDefault("REJECTED", 0L),
+                inTransit,
+                customers,
+                scrapped,
+                sampled,
+                sourced == onHand + inTransit + customers + scrapped + sampled);
+    }
+
+    /** The reconciliation as the task's form shows it (Markdown). */
+    public String describe(Reconciliation rec) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Per customer and lot: shipped = returned + destroyed at customer + unaccounted\n\n");
+        sb.append("| customer | lot | shipped | returned | destroyed there | unaccounted | acknowledged |\n");
+        sb.append("|---|---|---|---|---|---|---|\n");
+        for (CustomerLine c : rec.customers()) {
+            sb.append("| ")
+                    .append(c.customerCode())
+                    .append(" | ")
+                    .append(c.internalLabel())
+                    .append(" | ")
+                    .append(c.shipped())
+                    .append(" | ")
+                    .append(c.returned())
+                    .append(" | ")
+                    .append(c.destroyedAtCustomer())
+                    .append(" | ")
+                    .append(c.unaccounted())
+                    .append(" | ")
+                    .append(c.acknowledged() ? "yes" : "**no**")
+                    .append(" |\n");
+        }
+        sb.append("\nCompany side, per lot: sourced = on hand + in transit + at customers + scrapped + sampled\n\n");
+        sb.append("| lot | sourced | on hand (hold) | in transit | at customers | scrapped | sampled | balanced |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (MassBalance m : rec.lots()) {
+            long onHand = m.onHandAvailable() + m.onHandHold() + m.onHandQuarantine() + m.onHandRejected();
+            sb.append("| ")
+                    .append(m.internalLabel())
+                    .append(" | ")
+                    .append(m.sourced())
+                    .append(" | ")
+                    .append(onHand)
+                    .append(" (")
+                    .append(m.onHandHold())
+                    .append(") | ")
+                    .append(m.inTransit())
+                    .append(" | ")
+                    .append(m.atCustomers())
+                    .append(" | ")
+                    .append(m.scrapped())
+                    .append(" | ")
+                    .append(m.sampled())
+                    .append(" | ")
+                    .append(m.balanced() ? "yes" : "**NO**")
+                    .append(" |\n");
+        }
+        if (!rec.holdsEmpty()) {
+            sb.append("\n**Still under the recall's holds** (scrap it or stage it for return to vendor first): ");
+            sb.append(String.join(
+                    ", ",
+                    rec.stillHeld().stream()
+                            .map(h -> h.quantity() + " of " + h.internalLabel() + " (hold " + h.holdId() + ")")
+                            .toList()));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Quality submits the reconciliation (the "Reconcile recall" task's completion, in the engine's transaction): it
+     * is recorded with its figures and the recall becomes RECONCILING.
+     *
+     * @throws DomainException RECALL_NOT_RECONCILABLE, RECALL_HOLD_STOCK_REMAINING (409), RECALL_NOT_ALLOWED (403)
+     */
+    public Reconciliation reconcile(
+            long recallId, String note, Actor actor, String processInstanceId, String activityId, String taskId) {
+        if (!actor.isInAny(java.util.Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS))) {
+            throw new DomainException(
+                    "RECALL_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
+                    "Only quality reconciles a recall; " + actor.userId() + " may not.",
+                    Map.of("allowed", List.of(Groups.QUALITY)));
+        }
+        Recalls.Row r = recalls.lock(recallId);
+        if (r.status() != RecallStatus.HOLDS_PLACED) {
+            throw DomainException.conflict(
+                    "RECALL_NOT_RECONCILABLE",
+                    "Recall " + r.number() + " is " + r.status() + "; it is reconciled once its holds are placed.",
+                    Map.of("recall", r.number(), "status", r.status().name()));
+        }
+        Reconciliation rec = of(recallId);
+        requireHoldsEmpty(rec);
+        Map<String, Object> details = figures(rec);
+        if (note != null && !note.isBlank()) {
+            details.put("note", note.strip());
+        }
+        decisions.record(
+                processInstanceId,
+                activityId,
+                taskId,
+                SUBJECT_TYPE,
+                Long.toString(recallId),
+                RECONCILED,
+                details,
+                actor.userId());
+        rows.reconciled(recallId, actor.userId());
+        return rec;
+    }
+
+    /**
+     * A quality manager other than the reconciler answers "Approve recall closure": approved, the recall is CLOSED
+     * (its holds are then no longer under an open recall); refused, it is HOLDS_PLACED again and back to "Reconcile
+     * recall".
+     *
+     * @throws DomainException SAME_APPROVER, APPROVER_NOT_QUALITY_MANAGER (403), RECALL_NOT_RECONCILED,
+     *                         RECALL_HOLD_STOCK_REMAINING (409), APPROVAL_NOTE_REQUIRED (422)
+     */
+    public void answerClosure(
+            long recallId,
+            boolean approve,
+            String note,
+            Actor approver,
+            String processInstanceId,
+            String activityId,
+            String taskId) {
+        Recalls.Row r = recalls.lock(recallId);
+        if (r.status() != RecallStatus.RECONCILING) {
+            throw DomainException.conflict(
+                    "RECALL_NOT_RECONCILED",
+                    "Recall " + r.number() + " is " + r.status() + "; its closure is approved after reconciliation.",
+                    Map.of("recall", r.number(), "status", r.status().name()));
+        }
+        requireDifferentApprover(r, approver);
+        if (!approve && (note == null || note.isBlank())) {
+            throw DomainException.unprocessable(
+                    "APPROVAL_NOTE_REQUIRED",
+                    "Say why the closure of recall " + r.number() + " is refused.",
+                    Map.of("recall", r.number()));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (note != null && !note.isBlank()) {
+            details.put("note", note.strip());
+        }
+        if (approve) {
+            Reconciliation rec = of(recallId);
+            requireHoldsEmpty(rec);
+            details.putAll(figures(rec));
+        }
+        decisions.record(
+                processInstanceId,
+                activityId,
+                taskId,
+                SUBJECT_TYPE,
+                Long.toString(recallId),
+                approve ? CLOSURE_APPROVED : CLOSURE_REFUSED,
+                details,
+                approver.userId());
+        if (approve) {
+            rows.closed(recallId, approver.userId());
+        } else {
+            rows.reconciliationRefused(recallId);
+        }
+    }
+
+    /** The user whose reconciliation awaits approval, from the decision records. */
+    public String reconciledBy(long recallId) {
+        List<DecisionRecords.SubjectDecision> all = decisions.forSubject(SUBJECT_TYPE, Long.toString(recallId));
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (RECONCILED.equals(all.get(i).decision())) {
+                return all.get(i).decidedBy();
+            }
+        }
+        return null;
+    }
+
+    void requireDifferentApprover(Recalls.Row r, Actor approver) {
+        String reconciler = reconciledBy(r.id());
+        if (reconciler == null) {
+            throw DomainException.conflict(
+                    "RECALL_NOT_RECONCILED",
+                    "Recall " + r.number() + " has no recorded reconciliation.",
+                    Map.of("recall", r.number()));
+        }
+        if (reconciler.equals(approver.userId())) {
+            throw new DomainException(
+                    "SAME_APPROVER",
+                    DomainException.Kind.FORBIDDEN,
+                    "User " + approver.userId() + " reconciled recall " + r.number()
+                            + "; its closure must be approved by someone else.",
+                    Map.of("recall", r.number(), "reconciledBy", reconciler));
+        }
+        if (!approver.isIn(Groups.QUALITY_MANAGERS)) {
+            throw new DomainException(
+                    "APPROVER_NOT_QUALITY_MANAGER",
+                    DomainException.Kind.FORBIDDEN,
+                    "The closure of recall " + r.number() + " is approved by a quality manager; " + approver.userId()
+                            + " is not one.",
+                    Map.of("recall", r.number()));
+        }
+    }
+
+    private static void requireHoldsEmpty(Reconciliation rec) {
+        if (!rec.holdsEmpty()) {
+            throw DomainException.conflict(
+                    "RECALL_HOLD_STOCK_REMAINING",
+                    "Recall " + rec.recallNumber() + " still holds stock under its holds: "
+                            + String.join(
+                                    ", ",
+                                    rec.stillHeld().stream()
+                                            .map(h -> h.quantity() + " of " + h.internalLabel())
+                                            .toList())
+                            + "; scrap it or stage it for return to vendor through the hold process first.",
+                    Map.of(
+                            "recall",
+                            rec.recallNumber(),
+                            "stillHeld",
+                            rec.stillHeld().stream()
+                                    .map(h ->
+                                            Map.of("holdId", h.holdId(), "lotId", h.lotId(), "quantity", h.quantity()))
+                                    .toList()));
+        }
+    }
+
+    private static Map<String, Object> figures(Reconciliation rec) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("shipped", rec.shipped());
+        d.put("returned", rec.returned());
+        d.put("destroyedAtCustomers", rec.destroyedAtCustomers());
+        d.put("unaccounted", rec.unaccounted());
+        d.put(
+                "customers",
+                rec.customers().stream()
+                        .map(c -> Map.of(
+                                "customer", c.customerCode(),
+                                "lotId", c.lotId(),
+                                "shipped", c.shipped(),
+                                "returned", c.returned(),
+                                "destroyed", c.destroyedAtCustomer(),
+                                "unaccounted", c.unaccounted()))
+                        .toList());
+        d.put("massBalanced", rec.lots().stream().allMatch(MassBalance::balanced));
+        return d;
+    }
+}
