@@ -219,6 +219,18 @@ public class SecurityConfiguration {
                         // notice list: quality, quality managers, operations, admin
                         .requestMatchers(paths(HttpMethod.GET, "/api/recalls", "/api/recalls/**"))
                         .hasAnyRole(QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
+                        // recall follow-up (issue 11 §3, second half): acknowledgements by quality, quality managers
+                        // and the integration; returns by receiving (the service checks the returns location's
+                        // warehouse); the reconciliation by quality; the closure's approval by quality managers (the
+                        // task listener keeps the four eyes); the reconciliation is read as the recall is
+                        .requestMatchers(paths(HttpMethod.POST, "/api/recalls/*/acknowledgements"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS, Groups.INTEGRATION)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/recalls/*/returns"))
+                        .hasAnyRole(RECEIVING)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/recalls/*/reconciliation"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/recalls/*/closure"))
+                        .hasAnyRole(QUALITY_MANAGERS)
                         .requestMatchers(paths(HttpMethod.POST, "/api/recalls/*/withdraw"))
                         .hasAnyRole(QUALITY_MANAGERS)
                         .requestMatchers(paths(HttpMethod.POST, "/api/recalls"))

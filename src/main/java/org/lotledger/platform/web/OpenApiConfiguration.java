@@ -105,7 +105,9 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/holds/{id}/approval", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING),
             // recalls (issue 11 §3)
-            Map.entry("POST /api/recalls", Success.CREATED));
+            Map.entry("POST /api/recalls", Success.CREATED),
+            Map.entry("POST /api/recalls/{id}/acknowledgements", Success.CREATED),
+            Map.entry("POST /api/recalls/{id}/returns", Success.CREATED));
 
     /**
      * Answers a controller builds as a map (springdoc sees {@code Map<String, Object>}): their schemas, named here.
@@ -503,7 +505,8 @@ public class OpenApiConfiguration {
             "GET /api/recalls/{id}/notices");
 
     /** The GET operations that answer 409 for the state of what they read (a recall still placing its holds). */
-    static final List<String> GET_CONFLICTS = List.of("GET /api/recalls/{id}/notices");
+    static final List<String> GET_CONFLICTS =
+            List.of("GET /api/recalls/{id}/notices", "GET /api/recalls/{id}/reconciliation");
 
     private static Schema<?> schemaRef(String name) {
         return new Schema<>().$ref("#/components/schemas/" + name);

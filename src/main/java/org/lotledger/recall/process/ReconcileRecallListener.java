@@ -47,5 +47,7 @@ class ReconcileRecallListener implements TaskListener {
         }
         reconciliation.reconcile(
                 recallId, note, actor, task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId());
+        // the approval task's name says who reconciled (a name is set before the task's create listeners run)
+        task.setVariable("reconciledBy", actor.userId());
     }
 }
