@@ -61,7 +61,7 @@ create table recall_acknowledgement (
     acknowledged_at       timestamptz  not null,
     quantity_at_customer  bigint       not null check (quantity_at_customer >= 0),
     quantity_destroyed    bigint       not null check (quantity_destroyed >= 0),
-    returning             boolean      not null,
+    will_return           boolean      not null,
     request_key           varchar(200) not null unique,
     recorded_by           varchar(100) not null,
     recorded_at           timestamptz  not null default clock_timestamp()
