@@ -57,7 +57,7 @@ class RecallFollowUpRows {
         return jdbc.queryForObject(
                 """
                 insert into recall_acknowledgement (recall_id, customer_id, lot_id, acknowledged_at, quantity_at_customer,
-                                                    quantity_destroyed, returning, request_key, recorded_by)
+                                                    quantity_destroyed, will_return, request_key, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
                 Long.class,
                 recallId,
@@ -76,7 +76,7 @@ class RecallFollowUpRows {
         return jdbc.query(
                 """
                 select distinct on (customer_id, lot_id) id, customer_id, lot_id, acknowledged_at,
-                       quantity_at_customer, quantity_destroyed, returning, recorded_by, recorded_at
+                       quantity_at_customer, quantity_destroyed, will_return, recorded_by, recorded_at
                   from recall_acknowledgement where recall_id = ?
                  order by customer_id, lot_id, acknowledged_at desc, id desc""",
                 (rs, i) -> new Acknowledgement(
@@ -97,7 +97,7 @@ class RecallFollowUpRows {
                 .query(
                         """
                         select id, customer_id, lot_id, acknowledged_at, quantity_at_customer, quantity_destroyed,
-                               returning, recorded_by, recorded_at from recall_acknowledgement where id = ?""",
+                               will_return, recorded_by, recorded_at from recall_acknowledgement where id = ?""",
                         (rs, i) -> new Acknowledgement(
                                 rs.getLong(1),
                                 rs.getLong(2),

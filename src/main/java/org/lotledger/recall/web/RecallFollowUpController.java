@@ -135,15 +135,16 @@ public class RecallFollowUpController {
 
     @PostMapping("/api/recalls/{id}/reconciliation")
     @Operation(summary = "Complete \"Reconcile recall\" (quality): the recall becomes RECONCILING, awaiting approval")
-    public RecallView reconcile(@PathVariable long id, @Valid @RequestBody(required = false) ReconcileRequest r) {
-        return tasks.reconcile(id, r == null ? null : r.note(), actor.get());
+    public ResponseEntity<RecallView> reconcile(
+            @PathVariable long id, @Valid @RequestBody(required = false) ReconcileRequest r) {
+        return ResponseEntity.ok(tasks.reconcile(id, r == null ? null : r.note(), actor.get()));
     }
 
     @PostMapping("/api/recalls/{id}/closure")
     @Operation(
             summary =
                     "Answer \"Approve recall closure\" (quality managers, not the reconciler): approved, CLOSED; refused, back to reconciliation")
-    public RecallView closure(@PathVariable long id, @Valid @RequestBody ClosureAnswer r) {
-        return tasks.answerClosure(id, r.approve(), r.note(), actor.get());
+    public ResponseEntity<RecallView> closure(@PathVariable long id, @Valid @RequestBody ClosureAnswer r) {
+        return ResponseEntity.ok(tasks.answerClosure(id, r.approve(), r.note(), actor.get()));
     }
 }

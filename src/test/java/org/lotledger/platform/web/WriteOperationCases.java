@@ -111,6 +111,7 @@ final class WriteOperationCases {
         receiving();
         holds();
         recalls();
+        recallFollowUp();
     }
 
     Optional<Supplier<Scenario>> caseFor(String operation) {
@@ -1330,6 +1331,85 @@ final class WriteOperationCases {
         });
     }
 
+    // ---- recall follow-up (issue 11 §3, second half): maria acknowledges, rita receives returns, quinn reconciles,
+    // maria approves the closure
+    // ---------------------------------------------------------------------------------------------
+
+    private void recallFollowUp() {
+        cases.put("POST /api/recalls/{id}/acknowledgements", () -> {
+            long[] r = shippedRecall(10, 6);
+            Map<String, Object> ack = body(
+                    "customerId",
+                    r[1],
+                    "acknowledgedAt",
+                    java.time.Instant.now().toString(),
+                    "quantityAtCustomer",
+                    6,
+                    "quantityDestroyed",
+                    0,
+                    "returning",
+                    true);
+            Call valid = post(MARIA, "/api/recalls/" + r[0] + "/acknowledgements", ack);
+            return new Scenario(
+                    valid,
+                    201,
+                    valid.body(write(with(ack, "quantityDestroyed", 1))),
+                    valid.path("/api/recalls/" + NO_SUCH_ID + "/acknowledgements"));
+        });
+        cases.put("POST /api/recalls/{id}/returns", () -> {
+            long[] r = shippedRecall(10, 6);
+            Map<String, Object> ret = body(
+                    "customerId",
+                    r[1],
+                    "lotLabel",
+                    jdbc.queryForObject("select internal_label from lot where id = ?", String.class, r[2]),
+                    "quantity",
+                    2,
+                    "location",
+                    org.lotledger.recall.RecallFixtures.RETURNS_LOCATION);
+            Call valid = post(RITA, "/api/recalls/" + r[0] + "/returns", ret);
+            return new Scenario(
+                    valid,
+                    201,
+                    valid.body(write(with(ret, "quantity", 3))),
+                    valid.path("/api/recalls/" + NO_SUCH_ID + "/returns"));
+        });
+        cases.put("POST /api/recalls/{id}/reconciliation", () -> {
+            long[] r = shippedRecall(6, 6);
+            Call valid = post(QUINN, "/api/recalls/" + r[0] + "/reconciliation", body("note", "contract"));
+            return new Scenario(
+                    valid,
+                    200,
+                    valid.body(write(body("note", "another note"))),
+                    valid.path("/api/recalls/" + NO_SUCH_ID + "/reconciliation"));
+        });
+        cases.put("POST /api/recalls/{id}/closure", () -> {
+            long[] r = shippedRecall(6, 6);
+            setUp(post(QUINN, "/api/recalls/" + r[0] + "/reconciliation", body()));
+            Call valid = post(MARIA, "/api/recalls/" + r[0] + "/closure", body("approve", true));
+            return new Scenario(
+                    valid,
+                    200,
+                    valid.body(write(body("approve", false, "note", "call them"))),
+                    valid.path("/api/recalls/" + NO_SUCH_ID + "/closure"));
+        });
+    }
+
+    /**
+     * A lot of {@code stocked} units of which {@code shipped} went to a customer of the test's own, recalled LIVE by
+     * maria with its holds placed: {recall id, customer id, lot id}. All shipped: nothing stays under the hold.
+     */
+    private long[] shippedRecall(long stocked, long shipped) {
+        org.lotledger.recall.RecallFixtures rf = new org.lotledger.recall.RecallFixtures(jdbc, ledger);
+        long lot = rf.f.newLot();
+        rf.f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, stocked);
+        long customer = rf.customer("K", "HOSPITAL");
+        rf.ship(lot, customer, "SH-" + rf.f.tag, shipped);
+        Answer started = setUp(post(MARIA, "/api/recalls", recallOf(lot)));
+        runJobs(started.json().get("processInstanceId").asText());
+        return new long[] {started.json().get("id").asLong(), customer, lot};
+    }
+
     private static Map<String, Object> recallOf(long lot) {
         return body("scope", body("lotId", lot), "reason", "contract", "recallClass", "II", "mode", "LIVE");
     }
@@ -1338,7 +1418,11 @@ final class WriteOperationCases {
     private void runJobs(String processInstanceId) {
         org.camunda.bpm.engine.ManagementService jobs = context.getBean(org.camunda.bpm.engine.ManagementService.class);
         for (int i = 0; i < 50; i++) {
-            var due = jobs.createJobQuery().processInstanceId(processInstanceId).list();
+            // the holds' continuations; never the repeating follow-up timer
+            var due = jobs.createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .messages()
+                    .list();
             if (due.isEmpty()) {
                 return;
             }

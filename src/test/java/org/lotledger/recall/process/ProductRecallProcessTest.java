@@ -28,10 +28,16 @@ import org.lotledger.support.EngineOnly;
 /**
  * Every path through bpmn/product-recall.bpmn, engine only (H2), the delegates and the listener replaced by
  * recording stand-ins: one job per lot in scope, in order; the holds recorded once all are placed; the wait at
- * "Reconcile recall" named after the recall, its completion refused; a withdrawal ending it; a failing hold leaving
- * the job to retry with nothing recorded. The real delegates run on PostgreSQL in RecallIntegrationTest.
+ * "Reconcile recall" named after the recall, its completion refused by its listener; a withdrawal ending it; a failing
+ * hold leaving the job to retry with nothing recorded. The follow-up's paths: ProductRecallFollowUpProcessTest. The real delegates run on PostgreSQL in RecallIntegrationTest.
  */
-@Deployment(resources = "bpmn/product-recall.bpmn")
+@Deployment(
+        resources = {
+            "bpmn/product-recall.bpmn",
+            "bpmn/forms/reconcile-recall.form",
+            "bpmn/forms/approve-recall-closure.form",
+            "bpmn/forms/follow-up-recall-customers.form"
+        })
 class ProductRecallProcessTest {
 
     @RegisterExtension
@@ -42,6 +48,7 @@ class ProductRecallProcessTest {
 
     @BeforeEach
     void standIns() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("placeRecallHoldDelegate", (JavaDelegate) e -> {
             if (failPlacing != null) {
                 throw failPlacing;
@@ -49,14 +56,18 @@ class ProductRecallProcessTest {
             happened.add("hold " + e.getVariable("loopCounter"));
         });
         Mocks.register("recordHoldsPlacedDelegate", (JavaDelegate) e -> happened.add("placed"));
+        Mocks.register("decideFollowUpIntervalDelegate", (JavaDelegate) e -> e.setVariable("followUpInterval", "P1D"));
         Mocks.register("reconcileRecallListener", (TaskListener) t -> {
-            throw new IllegalStateException("RECALL_RECONCILIATION_NOT_AVAILABLE");
+            if (TaskListener.EVENTNAME_COMPLETE.equals(t.getEventName())) {
+                throw new IllegalStateException("RECALL_HOLD_STOCK_REMAINING");
+            }
         });
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset();
     }
 
     ProcessInstance start(int lots) {
@@ -93,10 +104,10 @@ class ProductRecallProcessTest {
     }
 
     @Test
-    void reconciling_is_refused_until_it_is_built_and_the_recall_keeps_waiting() {
+    void a_refused_reconciliation_keeps_the_recall_waiting() {
         ProcessInstance pi = start(1);
         execute(job(pi));
-        assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("RECALL_RECONCILIATION_NOT_AVAILABLE");
+        assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("RECALL_HOLD_STOCK_REMAINING");
         assertThat(pi).isWaitingAt("Task_ReconcileRecall");
     }
 
@@ -110,7 +121,7 @@ class ProductRecallProcessTest {
                 .processInstanceBusinessKey("recall-7")
                 .correlate();
         assertThat(pi).isEnded().hasPassed("BoundaryEvent_RecallWithdrawn", "EndEvent_RecallWithdrawn");
-        assertThat(pi).hasNotPassed("EndEvent_RecallReconciled");
+        assertThat(pi).hasNotPassed("EndEvent_RecallClosed");
     }
 
     @Test
