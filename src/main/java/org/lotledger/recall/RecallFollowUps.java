@@ -68,7 +68,7 @@ public class RecallFollowUps {
      * The follow-up interval: the shortest the table gives for the recall's class and any unanswered customer's type
      * (every customer on the notice list when all have answered, the class alone when the list is empty).
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: each evaluation is written to the engine's decision history
     public String interval(long recallId) {
         Recalls.Row r = recalls.get(recallId);
         List<String> types = new ArrayList<>(
