@@ -536,6 +536,8 @@ public class ReceivingTransfers {
     private ObjectNode scanJson(TransferReceiptRows.ScanRow s) {
         ObjectNode n = json.createObjectNode();
         n.put("scanId", s.id());
+        // the receipt round the scan belongs to (1 for the first close, 2 for the scans after it, ...)
+        n.put("round", s.round());
         n.put("label", s.scannedLabel());
         n.put("location", locationCode(s.locationId()));
         n.put("quantity", s.quantity());
