@@ -519,7 +519,8 @@ public class ReceivingTransfers {
                         s.maxCelsius(),
                         s.excursion(),
                         s.scannedBy(),
-                        s.scannedAt()))
+                        s.scannedAt(),
+                        s.round()))
                 .toList();
         return new TransferReceiptView.Receipt(
                 orderId,

@@ -535,7 +535,12 @@ class InterWarehouseTransferIntegrationTest {
         long quarantine = jdbc.queryForObject("select id from location where code = 'WEST-QUAR-01'", Long.class);
         var scans = json.createArrayNode();
         scans.addObject()
-                .put("scanId", scan.body().get("scanIds").get(0).asLong())
+                .put(
+                        "scanId",
+                        jdbc.queryForObject(
+                                "select max(id) from transfer_receipt_scan where transfer_order_id = ?",
+                                Long.class,
+                                id))
                 .put("location", "WEST-QUAR-01")
                 .put("outcome", "RECEIVED");
         long d = close(id, DiscrepancyType.DAMAGED, 2, true, scans).get(0);
