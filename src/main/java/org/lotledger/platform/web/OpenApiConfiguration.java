@@ -497,7 +497,9 @@ public class OpenApiConfiguration {
             "GET /api/shipments/{id}/packing-list",
             "GET /api/transfer-orders/{id}/packing-list",
             "GET /api/lots/{id}/shipments",
-            "GET /api/customers/{id}/shipments");
+            "GET /api/customers/{id}/shipments",
+            // the recall trace (issue 11 §1)
+            "GET /api/trace");
 
     private static Schema<?> schemaRef(String name) {
         return new Schema<>().$ref("#/components/schemas/" + name);
