@@ -115,6 +115,10 @@ public class SecurityConfiguration {
                         .hasAnyRole(INVENTORY_CONTROL)
                         .requestMatchers(paths(HttpMethod.POST, "/api/postings/*/reversal"))
                         .hasAnyRole(INVENTORY_CONTROL, RECEIVING_SUPERVISORS)
+                        // relabel (issue 11 §2, ADR 0015): quality and inventory control, before lot-change (the
+                        // service also requires staff of the location's warehouse: 403 NOT_WAREHOUSE_STAFF)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/lots/*/relabel"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS, INVENTORY_CONTROL)
                         // lot-create, then lot-change (attribute changes are audited events of quality's)
                         .requestMatchers(paths(HttpMethod.POST, "/api/lots"))
                         .hasAnyRole(RECEIVING, QUALITY, QUALITY_MANAGERS, ADMIN)

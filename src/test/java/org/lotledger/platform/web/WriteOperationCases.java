@@ -110,6 +110,7 @@ final class WriteOperationCases {
         transferReceipts();
         receiving();
         holds();
+        relabels();
     }
 
     Optional<Supplier<Scenario>> caseFor(String operation) {
@@ -1215,6 +1216,30 @@ final class WriteOperationCases {
     // --------------------------------------------------------------------------------------
 
     /** A new lot of the fixture's item with {@code quantity} EA AVAILABLE at A1 (an opening balance). */
+    // ---- relabel (issue 11 §2): quality of the test warehouse (a user of its own: demo users work at EAST/WEST)
+    // ---------------------------------------------------------------------------------------------
+
+    private void relabels() {
+        cases.put("POST /api/lots/{id}/relabel", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long lot = stocked(f, 20);
+            String user = org.lotledger.support.WarehouseStaff.at(
+                    context.getBean(org.camunda.bpm.engine.IdentityService.class),
+                    context.getBean(org.lotledger.platform.security.WarehouseStaffGroups.class),
+                    "rlq",
+                    "quality",
+                    f.tag);
+            String path = "/api/lots/" + lot + "/relabel";
+            Map<String, Object> r = body(
+                    "lotNumber", "RL-" + f.tag, "locationId", f.location("A1"), "status", "AVAILABLE", "quantity", 5);
+            return new Scenario(
+                    post(user, path, r),
+                    201,
+                    post(user, path, with(r, "quantity", 6)),
+                    post(user, path, with(r, "quantity", 999)));
+        });
+    }
+
     private long stocked(LedgerFixtures f, long quantity) {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, quantity);
