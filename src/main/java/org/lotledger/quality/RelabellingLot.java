@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RelabellingLot {
 
-    /** Who relabels: quality and inventory control, at a warehouse where they work as such. */
+    /** Who relabels: quality (anywhere) and inventory control (where it works, {@link #requireStaffOf}). */
     static final Set<String> RELABELLERS = Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS, Groups.INVENTORY_CONTROL);
 
     static final Set<StockStatus> RELABELLED_STATUSES =
@@ -199,17 +199,20 @@ public class RelabellingLot {
         });
     }
 
-    /** The relabeller works at the location's warehouse in a group that relabels ({@code quality@EAST}, ...). */
+    /**
+     * Quality acts for the company (it has no groups per warehouse, docs/security.md) and relabels anywhere, as it
+     * places holds anywhere; inventory control relabels only where it works ({@code inventory-control@EAST}).
+     */
     static void requireStaffOf(Actor actor, String warehouseCode) {
-        boolean staff = RELABELLERS.stream().anyMatch(g -> actor.isIn(g) && actor.worksAt(warehouseCode, g));
-        if (!staff) {
+        boolean allowed = actor.isInAny(PlacingHold.QUALITY) || actor.worksAt(warehouseCode, Groups.INVENTORY_CONTROL);
+        if (!allowed) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("warehouse", warehouseCode);
             throw new DomainException(
                     "NOT_WAREHOUSE_STAFF",
                     DomainException.Kind.FORBIDDEN,
-                    actor.userId() + " does not work at " + warehouseCode
-                            + " in quality or inventory control, so may not relabel stock there.",
+                    actor.userId() + " is not inventory control of " + warehouseCode
+                            + ", so may not relabel stock there.",
                     details);
         }
     }

@@ -62,7 +62,7 @@ class RelabelRaceTest {
     @BeforeEach
     void stock() {
         f = new LedgerFixtures(jdbc);
-        quality = new Actor("quinn", Set.of("quality", "quality@" + f.tag));
+        quality = new Actor("quinn", Set.of("quality"));
         parent = f.newLot();
         f.stock(ledger, parent, "A1", AVAILABLE, 20);
         threads = Executors.newFixedThreadPool(2);

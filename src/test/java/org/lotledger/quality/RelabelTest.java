@@ -69,7 +69,7 @@ class RelabelTest {
     @BeforeEach
     void warehouse() {
         f = new LedgerFixtures(jdbc);
-        quality = new Actor("quinn", Set.of("quality", "quality@" + f.tag));
+        quality = new Actor("quinn", Set.of("quality"));
         inventory = new Actor("ines", Set.of("inventory-control", "inventory-control@" + f.tag));
     }
 
@@ -231,19 +231,27 @@ class RelabelTest {
                         new Actor("walt", Set.of("warehouse", "warehouse@" + f.tag)),
                         f.key()),
                 "RELABEL_NOT_ALLOWED");
-        // wrong warehouse: quality of another warehouse, and quality of no warehouse at all
+        // wrong warehouse: inventory control of another warehouse, and inventory control of no warehouse at all
         refused(
                 () -> relabelling.relabel(
                         otherLot,
                         new RelabellingLot.Relabel(
                                 "X8-" + f.tag, other.location("A1"), AVAILABLE, 1, null, null, null, null, null),
-                        quality,
+                        inventory,
                         f.key()),
                 "NOT_WAREHOUSE_STAFF");
         refused(
                 () -> relabelling.relabel(
-                        parent, relabel("X9-" + f.tag, "A1", AVAILABLE, 1), LedgerFixtures.QUALITY, f.key()),
+                        parent, relabel("X9-" + f.tag, "A1", AVAILABLE, 1), LedgerFixtures.INVENTORY, f.key()),
                 "NOT_WAREHOUSE_STAFF");
+        // quality acts for the company: the other warehouse's stock is quality's to relabel too
+        RelabellingLot.Relabelled there = relabelling.relabel(
+                otherLot,
+                new RelabellingLot.Relabel(
+                        "Y1-" + f.tag, other.location("A1"), AVAILABLE, 1, null, null, null, null, null),
+                quality,
+                f.key());
+        assertThat(other.balancesOf(there.child().id())).containsExactly("A1 AVAILABLE 1", "ADJ AVAILABLE -1");
     }
 
     @Test

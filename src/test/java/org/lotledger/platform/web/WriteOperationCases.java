@@ -1216,19 +1216,14 @@ final class WriteOperationCases {
     // --------------------------------------------------------------------------------------
 
     /** A new lot of the fixture's item with {@code quantity} EA AVAILABLE at A1 (an opening balance). */
-    // ---- relabel (issue 11 §2): quality of the test warehouse (a user of its own: demo users work at EAST/WEST)
+    // ---- relabel (issue 11 §2): quality, which acts for the company (no warehouse scope)
     // ---------------------------------------------------------------------------------------------
 
     private void relabels() {
         cases.put("POST /api/lots/{id}/relabel", () -> {
             LedgerFixtures f = new LedgerFixtures(jdbc);
             long lot = stocked(f, 20);
-            String user = org.lotledger.support.WarehouseStaff.at(
-                    context.getBean(org.camunda.bpm.engine.IdentityService.class),
-                    context.getBean(org.lotledger.platform.security.WarehouseStaffGroups.class),
-                    "rlq",
-                    "quality",
-                    f.tag);
+            String user = QUINN;
             String path = "/api/lots/" + lot + "/relabel";
             Map<String, Object> r = body(
                     "lotNumber", "RL-" + f.tag, "locationId", f.location("A1"), "status", "AVAILABLE", "quantity", 5);
