@@ -103,7 +103,9 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/holds/{id}/scrap", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/return-to-vendor", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/approval", Success.DONE_OR_WAITING),
-            Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING));
+            Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING),
+            // relabel (issue 11 §2): 201 + Location of the child lot
+            Map.entry("POST /api/lots/{id}/relabel", Success.CREATED));
 
     /**
      * Answers a controller builds as a map (springdoc sees {@code Map<String, Object>}): their schemas, named here.
@@ -353,7 +355,9 @@ public class OpenApiConfiguration {
                         || path.endsWith("/lines")
                         || success == Success.CREATED)
                 // a pick task is made over a sales order but is no versioned record of its own
-                && !path.endsWith("/pick-tasks");
+                && !path.endsWith("/pick-tasks")
+                // a relabel answers the child lot, the posting and the holds: no version of the parent
+                && !path.endsWith("/relabel");
         if (write) {
             List<Parameter> parameters = new ArrayList<>();
             parameters.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
