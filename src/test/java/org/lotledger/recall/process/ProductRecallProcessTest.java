@@ -42,6 +42,7 @@ class ProductRecallProcessTest {
 
     @BeforeEach
     void standIns() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("placeRecallHoldDelegate", (JavaDelegate) e -> {
             if (failPlacing != null) {
                 throw failPlacing;
