@@ -22,18 +22,21 @@ public class HoldDecisions {
     private final QualityHolds holds;
     private final HoldDecisionRecords records;
     private final ReasonCodeCheck reasons;
+    private final RecallGuards recalls;
 
-    public HoldDecisions(QualityHolds holds, HoldDecisionRecords records, ReasonCodeCheck reasons) {
+    public HoldDecisions(
+            QualityHolds holds, HoldDecisionRecords records, ReasonCodeCheck reasons, RecallGuards recalls) {
         this.holds = holds;
         this.records = records;
         this.reasons = reasons;
+        this.recalls = recalls;
     }
 
     /**
      * Checks the proposal and records it in the caller's transaction (the task completion's).
      *
      * @return the recorded decision
-     * @throws DomainException HOLD_NOT_OPEN, NOTHING_ON_HOLD, HOLD_DECISION_INVALID, INVALID_QUANTITY,
+     * @throws DomainException HOLD_NOT_OPEN, HOLD_UNDER_OPEN_RECALL, NOTHING_ON_HOLD, HOLD_DECISION_INVALID, INVALID_QUANTITY,
      *                         QUANTITY_EXCEEDS_HOLD, REASON_CODE_REQUIRED, INVALID_REASON_CODE
      */
     public HoldDecision decide(
@@ -50,6 +53,13 @@ public class HoldDecisions {
         List<HoldView.Remaining> held = hold.state() == HoldState.OPEN ? stillHeld(holdId) : List.of();
         HoldDecisionPolicy.Decided decided =
                 HoldDecisionPolicy.decide(new HoldDecisionPolicy.Facts(holdId, hold.state(), held), p);
+        if (decided.outcome() == HoldDecision.Outcome.RELEASE
+                || !decided.parts().stream()
+                        .filter(x -> x.disposition() == HoldDecision.Disposition.RELEASE)
+                        .toList()
+                        .isEmpty()) {
+            recalls.refuseReleaseUnderOpenRecall(holdId);
+        }
         String reasonCode = decided.scraps() ? scrapReason(p.reasonCode()) : null;
         return records.record(
                 holdId, decided, reasonCode, p.note(), p.requestKey(), processInstanceId, activityId, taskId, userId);

@@ -27,13 +27,16 @@ public class ReleasingHold {
     private final OpenHolds openHolds;
     private final HoldOutcomeFrame frame;
     private final ApplicationEventPublisher events;
+    private final RecallGuards recalls;
 
     ReleasingHold(
             Ledger ledger,
             QualityHolds holds,
             OpenHolds openHolds,
             HoldOutcomeFrame frame,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            RecallGuards recalls) {
+        this.recalls = recalls;
         this.ledger = ledger;
         this.holds = holds;
         this.openHolds = openHolds;
@@ -48,6 +51,8 @@ public class ReleasingHold {
      */
     public HoldView release(long holdId, List<HoldLine> lines, String note, Actor actor, String idempotencyKey) {
         return frame.decide(holdId, "RELEASE", actor, idempotencyKey, () -> {
+            // checked again when carried out: the decision may have been recorded before the recall linked the hold
+            recalls.refuseReleaseUnderOpenRecall(holdId);
             String key = idempotencyKey;
             List<Movement> moves = new ArrayList<>();
             Map<String, Object> details = HoldOutcomeFrame.details(key, note);

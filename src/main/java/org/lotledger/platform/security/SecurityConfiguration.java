@@ -222,6 +222,15 @@ public class SecurityConfiguration {
                         // the recall trace (issue 11 §1): quality, quality managers, operations, admin
                         .requestMatchers(paths(HttpMethod.GET, "/api/trace"))
                         .hasAnyRole(Groups.QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
+                        // recalls (issue 11 §3): quality managers start LIVE recalls and withdraw them; quality may
+                        // start a MOCK one (the service answers 403 RECALL_NOT_ALLOWED for LIVE); the recall, its
+                        // notice list: quality, quality managers, operations, admin
+                        .requestMatchers(paths(HttpMethod.GET, "/api/recalls", "/api/recalls/**"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/recalls/*/withdraw"))
+                        .hasAnyRole(QUALITY_MANAGERS)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/recalls"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS)
                         .anyRequest()
                         .denyAll());
         return stateless(http, problems).build();

@@ -105,7 +105,9 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/holds/{id}/approval", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING),
             // relabel (issue 11 §2): 201 + Location of the child lot
-            Map.entry("POST /api/lots/{id}/relabel", Success.CREATED));
+            Map.entry("POST /api/lots/{id}/relabel", Success.CREATED),
+            // recalls (issue 11 §3)
+            Map.entry("POST /api/recalls", Success.CREATED));
 
     /**
      * Answers a controller builds as a map (springdoc sees {@code Map<String, Object>}): their schemas, named here.
@@ -428,7 +430,7 @@ public class OpenApiConfiguration {
             problems.add(404);
         }
         problems.add(406);
-        if (write) {
+        if (write || GET_CONFLICTS.contains(method + " " + path)) {
             problems.add(409);
         }
         if (hasIfMatch) {
@@ -509,7 +511,11 @@ public class OpenApiConfiguration {
             "GET /api/lots/{id}/shipments",
             "GET /api/customers/{id}/shipments",
             // the recall trace (issue 11 §1)
-            "GET /api/trace");
+            "GET /api/trace",
+            "GET /api/recalls/{id}/notices");
+
+    /** The GET operations that answer 409 for the state of what they read (a recall still placing its holds). */
+    static final List<String> GET_CONFLICTS = List.of("GET /api/recalls/{id}/notices");
 
     private static Schema<?> schemaRef(String name) {
         return new Schema<>().$ref("#/components/schemas/" + name);

@@ -440,6 +440,24 @@ class SecurityMatrixTest {
         records.put("shipment", String.valueOf(shipment.id()));
         // the recall trace (issue 11 §1) of the lot stocked above
         records.put("lot", String.valueOf(lot));
+        // a LIVE recall of a lot of the test's own, started by maria; its holds are not placed (no job runs here)
+        long recalled = f.newLot();
+        f.stock(ledger, recalled, "A1", StockStatus.AVAILABLE, 5);
+        HttpReply recall = call(
+                "maria",
+                "POST",
+                "/api/recalls",
+                Map.of(
+                        "scope",
+                        Map.of("lotId", recalled),
+                        "reason",
+                        "security matrix",
+                        "recallClass",
+                        "II",
+                        "mode",
+                        "LIVE"));
+        assertThat(recall.status()).as(recall.text()).isEqualTo(201);
+        records.put("recall", String.valueOf(recall.id()));
         return records;
     }
 

@@ -111,6 +111,7 @@ final class WriteOperationCases {
         receiving();
         holds();
         relabels();
+        recalls();
     }
 
     Optional<Supplier<Scenario>> caseFor(String operation) {
@@ -1322,6 +1323,47 @@ final class WriteOperationCases {
                         lot, quarantine, StockStatus.QUARANTINE, quarantine, StockStatus.AVAILABLE, quantity))
                 .build());
         return label;
+    }
+
+    // ---- recalls (issue 11 §3): maria starts and withdraws
+    // ---------------------------------------------------------------------------------------------
+
+    private void recalls() {
+        cases.put("POST /api/recalls", () -> {
+            Map<String, Object> start = recallOf(stocked(new LedgerFixtures(jdbc), 12));
+            return new Scenario(
+                    post(MARIA, "/api/recalls", start),
+                    201,
+                    post(MARIA, "/api/recalls", with(start, "reason", "another reason")),
+                    post(MARIA, "/api/recalls", with(start, "scope", body("lotId", Long.parseLong(NO_SUCH_ID)))));
+        });
+        cases.put("POST /api/recalls/{id}/withdraw", () -> {
+            Answer started = setUp(post(MARIA, "/api/recalls", recallOf(stocked(new LedgerFixtures(jdbc), 8))));
+            runJobs(started.json().get("processInstanceId").asText());
+            Call withdraw = post(
+                    MARIA, "/api/recalls/" + started.json().get("id").asLong() + "/withdraw", body("note", "contract"));
+            return new Scenario(
+                    withdraw,
+                    200,
+                    withdraw.body(write(body("note", "another note"))),
+                    withdraw.path("/api/recalls/" + NO_SUCH_ID + "/withdraw"));
+        });
+    }
+
+    private static Map<String, Object> recallOf(long lot) {
+        return body("scope", body("lotId", lot), "reason", "contract", "recallClass", "II", "mode", "LIVE");
+    }
+
+    /** Runs the recall's own jobs (its holds, one lot each) as the job executor would. */
+    private void runJobs(String processInstanceId) {
+        org.camunda.bpm.engine.ManagementService jobs = context.getBean(org.camunda.bpm.engine.ManagementService.class);
+        for (int i = 0; i < 50; i++) {
+            var due = jobs.createJobQuery().processInstanceId(processInstanceId).list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(j -> jobs.executeJob(j.getId()));
+        }
     }
 
     // ---- helpers

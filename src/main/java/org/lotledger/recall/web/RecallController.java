@@ -1,0 +1,176 @@
+package org.lotledger.recall.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lotledger.common.DomainException;
+import org.lotledger.platform.security.CurrentActor;
+import org.lotledger.platform.web.IdempotencyKey;
+import org.lotledger.recall.RecallClass;
+import org.lotledger.recall.RecallMode;
+import org.lotledger.recall.RecallNotices;
+import org.lotledger.recall.RecallQueries;
+import org.lotledger.recall.RecallScope;
+import org.lotledger.recall.RecallStatus;
+import org.lotledger.recall.RecallView;
+import org.lotledger.recall.StartingRecall;
+import org.lotledger.recall.WithdrawingRecall;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Recalls (issue 11 §3): started by quality managers, their holds placed by the process, their customer notice list
+ * (JSON or CSV) and their withdrawal. Every write goes through the door (ADR 0009). docs/recall.md, "Recalls".
+ */
+@RestController
+public class RecallController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** The scope as in a trace: exactly one of lotId, batchRef, or itemId with one date range. */
+    @Schema(name = "RecallScopeRequest")
+    public record ScopeRequest(
+            Long lotId,
+            @Size(max = 60) String batchRef,
+            Long itemId,
+            java.time.LocalDate manufacturedFrom,
+            java.time.LocalDate manufacturedTo,
+            java.time.LocalDate receivedFrom,
+            java.time.LocalDate receivedTo) {}
+
+    @Schema(name = "RecallRequest")
+    public record StartRequest(
+            @NotNull @Valid ScopeRequest scope,
+
+            @NotNull @Size(min = 1, max = StartingRecall.REASON_MAX)
+            String reason,
+
+            @NotNull RecallClass recallClass,
+            @NotNull RecallMode mode,
+            @Size(max = StartingRecall.NOTE_MAX) String note) {}
+
+    @Schema(name = "RecallWithdrawal")
+    public record WithdrawRequest(
+            @Size(max = WithdrawingRecall.NOTE_MAX) String note) {}
+
+    private final StartingRecall starting;
+    private final WithdrawingRecall withdrawing;
+    private final RecallQueries queries;
+    private final RecallNotices notices;
+    private final CurrentActor actor;
+
+    public RecallController(
+            StartingRecall starting,
+            WithdrawingRecall withdrawing,
+            RecallQueries queries,
+            RecallNotices notices,
+            CurrentActor actor) {
+        this.starting = starting;
+        this.withdrawing = withdrawing;
+        this.queries = queries;
+        this.notices = notices;
+        this.actor = actor;
+    }
+
+    @PostMapping("/api/recalls")
+    @Operation(
+            summary =
+                    "Start a recall (quality managers; LIVE only for now): its lots are resolved, ProductRecall starts and places a REGULATORY_OR_RECALL hold per lot")
+    public ResponseEntity<RecallView> start(@Valid @RequestBody StartRequest r) {
+        ScopeRequest s = r.scope();
+        RecallView started = starting.start(
+                new StartingRecall.Request(
+                        new RecallScope(
+                                s.lotId(),
+                                s.batchRef(),
+                                s.itemId(),
+                                s.manufacturedFrom(),
+                                s.manufacturedTo(),
+                                s.receivedFrom(),
+                                s.receivedTo()),
+                        r.reason(),
+                        r.recallClass(),
+                        r.mode(),
+                        r.note()),
+                actor.get());
+        return ResponseEntity.created(URI.create("/api/recalls/" + started.id()))
+                .body(started);
+    }
+
+    @GetMapping("/api/recalls")
+    @Operation(summary = "Recalls, newest first, by status")
+    public List<RecallView> list(
+            @RequestParam(required = false) RecallStatus status,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return queries.list(status, Math.max(1, Math.min(limit, 500)), Math.max(0, offset));
+    }
+
+    @GetMapping("/api/recalls/{id}")
+    @Operation(summary = "A recall with its lots in scope and the hold that holds each")
+    public RecallView get(@PathVariable long id) {
+        return queries.view(id);
+    }
+
+    @GetMapping("/api/recalls/{id}/notices")
+    @Operation(
+            summary =
+                    "The customer notice list (JSON, or CSV with format=csv or Accept: text/csv): per customer and lot the ship-to, recall contact, item, GTIN, lot, expiry, each shipment, returned, outstanding")
+    public ResponseEntity<?> notices(
+            @PathVariable long id,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean csv = csv(format, accept);
+        RecallNotices.NoticeList list = notices.of(id);
+        if (!csv) {
+            return ResponseEntity.ok(list);
+        }
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"recall-" + list.recallNumber() + "-notices.csv\"")
+                .body(notices.csv(list));
+    }
+
+    @PostMapping("/api/recalls/{id}/withdraw")
+    @Operation(
+            summary =
+                    "Withdraw a recall (quality managers): WITHDRAWN, each hold released through its hold process (its second approval included)")
+    public ResponseEntity<WithdrawingRecall.Withdrawn> withdraw(
+            IdempotencyKey key, @PathVariable long id, @Valid @RequestBody(required = false) WithdrawRequest r) {
+        return ResponseEntity.ok(withdrawing.withdraw(id, r == null ? null : r.note(), actor.get(), key.scoped()));
+    }
+
+    static boolean csv(String format, String accept) {
+        if (format != null) {
+            if (format.equalsIgnoreCase("csv")) {
+                return true;
+            }
+            if (format.equalsIgnoreCase("json")) {
+                return false;
+            }
+            throw new DomainException(
+                    "INVALID_FORMAT",
+                    DomainException.Kind.BAD_REQUEST,
+                    "format is json or csv.",
+                    Map.of("parameter", "format"));
+        }
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+    }
+}

@@ -1,0 +1,2 @@
+/** The recalls' REST API (docs/recall.md, "Recalls"). */
+package org.lotledger.recall.web;
