@@ -80,6 +80,7 @@ public class Ledger {
             MovementChecks.check(request, m, facts, underHold);
             LedgerLimits.checkSize(m, facts.lots().get(m.lotId()));
         }
+        MovementChecks.relabelShape(request, facts);
         if (request.occurredAt() != null) {
             LedgerLimits.checkGoLive(request.occurredAt(), facts.goLiveDates(), facts.locations());
         }

@@ -1,5 +1,6 @@
 package org.lotledger.ledger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,6 +45,38 @@ final class MovementChecks {
         target(m, lot, to);
     }
 
+    /**
+     * A RELABEL (ADR 0015) is exactly two movements of one quantity and status: the parent lot from a physical location
+     * to the adjustment location, then a child lot of the same item from that adjustment location back to the same
+     * physical location. Runs after each movement passed {@link #check}.
+     */
+    static void relabelShape(PostingRequest r, StockFacts facts) {
+        if (r.type() != PostingType.RELABEL) {
+            return;
+        }
+        List<Movement> ms = r.movements();
+        boolean valid = ms.size() == 2;
+        if (valid) {
+            Movement parent = ms.get(0);
+            Movement child = ms.get(1);
+            valid = parent.lotId() != child.lotId()
+                    && facts.lots().get(parent.lotId()).itemId()
+                            == facts.lots().get(child.lotId()).itemId()
+                    && facts.locations().get(parent.fromLocationId()).kind() == LocationKind.PHYSICAL
+                    && parent.toLocationId() == child.fromLocationId()
+                    && child.toLocationId() == parent.fromLocationId()
+                    && parent.quantity() == child.quantity()
+                    && parent.fromStatus() == child.toStatus();
+        }
+        if (!valid) {
+            throw DomainException.unprocessable(
+                    "RELABEL_SHAPE_INVALID",
+                    "A RELABEL moves one quantity of a parent lot from a shelf to the adjustment location and the same"
+                            + " quantity of a child lot of the same item from there back to that shelf, in that order.",
+                    Map.of("movements", ms.size()));
+        }
+    }
+
     /** Whether the gate must ask the quality holds about this movement's arrival ({@link ArrivalHolds}). */
     static boolean isArrivalOutsideHold(PostingType type, Movement m) {
         return (type == PostingType.TRANSFER_IN || type == PostingType.RETURN) && m.toStatus() != StockStatus.HOLD;
@@ -76,11 +109,14 @@ final class MovementChecks {
         return l;
     }
 
-    /** Each type moves stock between the kinds it lists; an adjustment has the ADJUSTMENT location on one side. */
+    /**
+     * Each type moves stock between the kinds it lists; an adjustment's and a relabel's movements have the ADJUSTMENT
+     * location on exactly one side.
+     */
     static void locationKinds(PostingType type, LocationFacts from, LocationFacts to) {
         if (!type.fromKinds().contains(from.kind())
                 || !type.toKinds().contains(to.kind())
-                || (type == PostingType.ADJUSTMENT
+                || ((type == PostingType.ADJUSTMENT || type == PostingType.RELABEL)
                         && (from.kind() == LocationKind.ADJUSTMENT) == (to.kind() == LocationKind.ADJUSTMENT))) {
             throw DomainException.unprocessable(
                     "LOCATION_KIND_NOT_ALLOWED",

@@ -113,6 +113,18 @@ public enum PostingType {
             kinds(LocationKind.QA_SAMPLE),
             same(QUARANTINE, AVAILABLE, HOLD),
             false),
+    /**
+     * A new child lot takes stock of its parent in place (ADR 0015): two movements through the warehouse's adjustment
+     * location, the parent's from a shelf to ADJUSTMENT and the child's from ADJUSTMENT back to the same shelf, the same
+     * quantity and status ({@link RelabellingStock}; the gate checks that shape). Each lot is conserved and valued at
+     * its own cost, which for the child is the parent's.
+     */
+    RELABEL(
+            groups(QUALITY, QUALITY_MANAGERS, INVENTORY_CONTROL),
+            kinds(LocationKind.ADJUSTMENT, PHYSICAL),
+            kinds(LocationKind.ADJUSTMENT, PHYSICAL),
+            same(QUARANTINE, AVAILABLE, HOLD),
+            false),
     /** The inverse of an earlier posting; its legs are derived from the original, never given. */
     REVERSAL(
             groups(INVENTORY_CONTROL, RECEIVING_SUPERVISORS),

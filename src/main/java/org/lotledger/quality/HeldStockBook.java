@@ -71,6 +71,55 @@ public class HeldStockBook implements HeldStock {
         // what no hold answered for is left to the ledger's gate, which refuses the move (HOLD_STOCK_OUTSIDE_HOLD)
     }
 
+    /**
+     * HOLD stock of a parent lot relabelled in place to a child lot (ADR 0015): the open holds answering for the
+     * parent there, oldest first, record RELABELLED for what they give up and a movement of the child's at the same
+     * location, both with the RELABEL posting, so that they keep answering for the stock under its new label. In the
+     * posting's transaction, under the hold-decision lock and the lots' locks.
+     *
+     * @return the holds that adopted the child's stock, in order
+     */
+    List<Long> relabelled(
+            long postingId,
+            long parentLotId,
+            long childLotId,
+            long locationId,
+            long quantity,
+            String actor,
+            String requestKey) {
+        List<Map<String, Object>> answering =
+                jdbc.queryForList(ANSWERING, parentLotId, locationId, parentLotId, locationId);
+        List<Long> adopting = new java.util.ArrayList<>();
+        long left = quantity;
+        for (Map<String, Object> h : answering) {
+            if (left == 0) {
+                break;
+            }
+            long holdId = ((Number) h.get("hold_id")).longValue();
+            long take = Math.min(left, ((java.math.BigDecimal) h.get("q")).longValueExact());
+            jdbc.update("""
+                    insert into quality_hold_outcome (hold_id, outcome, lot_id, location_id, quantity, to_location_id,
+                                                      posting_id, request_key, decided_by)
+                    values (?, 'RELABELLED', ?, ?, ?, ?, ?, ?, ?)""", holdId, parentLotId, locationId, take, locationId, postingId, requestKey, actor);
+            jdbc.update("""
+                    insert into quality_hold_movement (hold_id, lot_id, location_id, quantity, posting_id)
+                    values (?, ?, ?, ?, ?)""", holdId, childLotId, locationId, take, postingId);
+            adopting.add(holdId);
+            left -= take;
+        }
+        // what no hold answered for is left to the ledger's gate, which refuses the relabel (HOLD_STOCK_OUTSIDE_HOLD)
+        return adopting;
+    }
+
+    /** The open holds answering for a lot at a location (what they took on less what became of it), oldest first. */
+    private static final String ANSWERING = """
+            with own as (
+                select hold_id, quantity from quality_hold_movement where lot_id = ? and location_id = ?
+                union all
+                select hold_id, -quantity from quality_hold_outcome where lot_id = ? and location_id = ?)
+            select o.hold_id, sum(o.quantity) as q from own o join quality_hold h on h.id = o.hold_id
+             where h.state = 'OPEN' group by o.hold_id having sum(o.quantity) > 0 order by o.hold_id""";
+
     @Override
     public Map<LotAt, Long> givenUpBy(long postingId) {
         return perLotAt("""

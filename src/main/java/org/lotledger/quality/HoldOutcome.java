@@ -13,5 +13,10 @@ public enum HoldOutcome {
     /** no longer on hold where this hold put it: nothing to restore (the ledger's gate keeps this from happening) */
     NOT_FOUND,
     /** moved by quality, still HOLD, to another location: the hold answers for it there (a movement of its own) */
-    MOVED
+    MOVED,
+    /**
+     * relabelled in place, still HOLD, to a child lot (RELABEL posting, ADR 0015): the hold answers for the child's
+     * stock there (a movement of its own), so releasing or scrapping the hold covers both
+     */
+    RELABELLED
 }

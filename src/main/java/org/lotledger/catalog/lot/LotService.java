@@ -99,6 +99,64 @@ public class LotService {
         return view;
     }
 
+    /**
+     * Creates a child lot of {@code parentId} for a relabel (ADR 0015): same item and supplier, the parent's unit cost
+     * and currency (ADR 0004), the parent's dates and batch reference where the draft gives none, and the catalog's
+     * lot rules (lot control, expiry required, dates in order, unique lot number). The caller posts the RELABEL and
+     * then records the edge ({@link #recordRelabel}) in the same transaction.
+     *
+     * @throws DomainException UNKNOWN_LOT (404), LOT_NUMBER_REQUIRED, RELABEL_EXPIRY_AFTER_PARENT,
+     *                         RELABEL_BEST_BEFORE_AFTER_PARENT, EXPIRY_REQUIRED, INVALID_LOT_DATES, ITEM_INACTIVE,
+     *                         SUPPLIER_INACTIVE (422), LOT_ALREADY_EXISTS (409)
+     */
+    @Transactional
+    public LotView createChild(long parentId, ChildLotDraft draft, String actor) {
+        Lot parent = load(parentId);
+        if (blankToNull(draft.lotNumber()) == null) {
+            throw DomainException.unprocessable(
+                    "LOT_NUMBER_REQUIRED", "A relabelled lot needs a lot number of its own.", Map.of());
+        }
+        LocalDate expiresOn = draft.expiresOn() != null ? draft.expiresOn() : parent.getExpiresOn();
+        LocalDate bestBeforeOn = draft.bestBeforeOn() != null ? draft.bestBeforeOn() : parent.getBestBeforeOn();
+        notAfterParent("RELABEL_EXPIRY_AFTER_PARENT", "expiry", expiresOn, parent.getExpiresOn());
+        notAfterParent("RELABEL_BEST_BEFORE_AFTER_PARENT", "best-before date", bestBeforeOn, parent.getBestBeforeOn());
+        return create(
+                new LotDraft(
+                        parent.getItemId(),
+                        parent.getSupplierId(),
+                        draft.lotNumber().trim(),
+                        draft.manufacturerBatchRef() != null
+                                ? draft.manufacturerBatchRef()
+                                : parent.getManufacturerBatchRef(),
+                        draft.manufacturedOn() != null ? draft.manufacturedOn() : parent.getManufacturedOn(),
+                        expiresOn,
+                        bestBeforeOn,
+                        parent.getFirstReceivedOn(),
+                        parent.getUnitCost(),
+                        parent.getCurrency()),
+                actor);
+    }
+
+    /** The genealogy edge of a relabel: {@code childId} was relabelled from {@code parentId} by posting {@code postingId}. */
+    @Transactional
+    public void recordRelabel(long childId, long parentId, long postingId) {
+        jdbc.update(
+                "insert into lot_lineage (child_lot_id, parent_lot_id, relation, posting_id) values (?, ?, 'RELABEL', ?)",
+                childId,
+                parentId,
+                postingId);
+    }
+
+    private static void notAfterParent(String code, String what, LocalDate child, LocalDate parent) {
+        if (child != null && parent != null && child.isAfter(parent)) {
+            throw DomainException.unprocessable(
+                    code,
+                    "A relabelled lot's " + what + " (" + child + ") may not be later than its parent's (" + parent
+                            + ").",
+                    Map.of("given", child.toString(), "parent", parent.toString()));
+        }
+    }
+
     @Transactional
     public LotView changeAttributes(long id, Long expectedVersion, LotAttributeChange change, String actor) {
         Lot lot = load(id);

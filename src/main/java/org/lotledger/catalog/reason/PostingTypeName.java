@@ -23,6 +23,7 @@ public enum PostingTypeName {
     ADJUSTMENT,
     SCRAP,
     QA_SAMPLE,
+    RELABEL,
     REVERSAL,
     DIRECTED_PUTAWAY_OVERRIDE,
     ALLOCATION_OVERRIDE,

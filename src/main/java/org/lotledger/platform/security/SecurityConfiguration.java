@@ -115,6 +115,11 @@ public class SecurityConfiguration {
                         .hasAnyRole(INVENTORY_CONTROL)
                         .requestMatchers(paths(HttpMethod.POST, "/api/postings/*/reversal"))
                         .hasAnyRole(INVENTORY_CONTROL, RECEIVING_SUPERVISORS)
+                        // relabel (issue 11 §2, ADR 0015): quality and inventory control, before lot-change (the
+                        // service requires inventory control to work at the location's warehouse: 403
+                        // NOT_WAREHOUSE_STAFF; quality acts for the company)
+                        .requestMatchers(paths(HttpMethod.POST, "/api/lots/*/relabel"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS, INVENTORY_CONTROL)
                         // lot-create, then lot-change (attribute changes are audited events of quality's)
                         .requestMatchers(paths(HttpMethod.POST, "/api/lots"))
                         .hasAnyRole(RECEIVING, QUALITY, QUALITY_MANAGERS, ADMIN)
@@ -214,6 +219,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(OPERATIONS, QUALITY_MANAGERS)
                         .requestMatchers(paths(HttpMethod.POST, "/api/allocation-overrides"))
                         .hasAnyRole(WAREHOUSE, OPERATIONS)
+                        // the recall trace (issue 11 §1): quality, quality managers, operations, admin
+                        .requestMatchers(paths(HttpMethod.GET, "/api/trace"))
+                        .hasAnyRole(Groups.QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
                         // recalls (issue 11 §3): quality managers start LIVE recalls and withdraw them; quality may
                         // start a MOCK one (the service answers 403 RECALL_NOT_ALLOWED for LIVE); the recall, its
                         // notice list: quality, quality managers, operations, admin

@@ -104,6 +104,8 @@ public class OpenApiConfiguration {
             Map.entry("POST /api/holds/{id}/return-to-vendor", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/approval", Success.DONE_OR_WAITING),
             Map.entry("POST /api/holds/{id}/warehouse-moves/{moveId}/confirmation", Success.DONE_OR_WAITING),
+            // relabel (issue 11 §2): 201 + Location of the child lot
+            Map.entry("POST /api/lots/{id}/relabel", Success.CREATED),
             // recalls (issue 11 §3)
             Map.entry("POST /api/recalls", Success.CREATED),
             Map.entry("POST /api/recalls/{id}/acknowledgements", Success.CREATED),
@@ -357,7 +359,9 @@ public class OpenApiConfiguration {
                         || path.endsWith("/lines")
                         || success == Success.CREATED)
                 // a pick task is made over a sales order but is no versioned record of its own
-                && !path.endsWith("/pick-tasks");
+                && !path.endsWith("/pick-tasks")
+                // a relabel answers the child lot, the posting and the holds: no version of the parent
+                && !path.endsWith("/relabel");
         if (write) {
             List<Parameter> parameters = new ArrayList<>();
             parameters.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
@@ -424,7 +428,7 @@ public class OpenApiConfiguration {
                 && operation.getParameters().stream()
                         .anyMatch(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()));
         List<Integer> problems = new ArrayList<>(List.of(400, 401, 403));
-        if (write || hasPathId || requiredQuery) {
+        if (write || hasPathId || requiredQuery || NAMES_A_RECORD_IN_THE_QUERY.contains(path)) {
             problems.add(404);
         }
         problems.add(406);
@@ -496,12 +500,20 @@ public class OpenApiConfiguration {
         return schema == null && !CSV_TOO.contains(key) ? null : content;
     }
 
+    /**
+     * Paths without a path id or a required query parameter whose optional query parameters still name a record that
+     * may not exist (404): the recall trace's {@code lot} (issue 11 §1).
+     */
+    static final List<String> NAMES_A_RECORD_IN_THE_QUERY = List.of("/api/trace");
+
     /** The GET operations that answer CSV as well as JSON (docs/fulfillment.md "Packing list", "Shipment history"). */
     static final List<String> CSV_TOO = List.of(
             "GET /api/shipments/{id}/packing-list",
             "GET /api/transfer-orders/{id}/packing-list",
             "GET /api/lots/{id}/shipments",
             "GET /api/customers/{id}/shipments",
+            // the recall trace (issue 11 §1)
+            "GET /api/trace",
             "GET /api/recalls/{id}/notices");
 
     /** The GET operations that answer 409 for the state of what they read (a recall still placing its holds). */

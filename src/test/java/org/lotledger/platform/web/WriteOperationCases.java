@@ -110,6 +110,7 @@ final class WriteOperationCases {
         transferReceipts();
         receiving();
         holds();
+        relabels();
         recalls();
         recallFollowUp();
     }
@@ -1217,6 +1218,25 @@ final class WriteOperationCases {
     // --------------------------------------------------------------------------------------
 
     /** A new lot of the fixture's item with {@code quantity} EA AVAILABLE at A1 (an opening balance). */
+    // ---- relabel (issue 11 §2): quality, which acts for the company (no warehouse scope)
+    // ---------------------------------------------------------------------------------------------
+
+    private void relabels() {
+        cases.put("POST /api/lots/{id}/relabel", () -> {
+            LedgerFixtures f = new LedgerFixtures(jdbc);
+            long lot = stocked(f, 20);
+            String user = QUINN;
+            String path = "/api/lots/" + lot + "/relabel";
+            Map<String, Object> r = body(
+                    "lotNumber", "RL-" + f.tag, "locationId", f.location("A1"), "status", "AVAILABLE", "quantity", 5);
+            return new Scenario(
+                    post(user, path, r),
+                    201,
+                    post(user, path, with(r, "quantity", 6)),
+                    post(user, path, with(r, "quantity", 999)));
+        });
+    }
+
     private long stocked(LedgerFixtures f, long quantity) {
         long lot = f.newLot();
         f.stock(ledger, lot, "A1", StockStatus.AVAILABLE, quantity);
