@@ -9,6 +9,7 @@ import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.StockStatus;
 import org.lotledger.platform.security.Groups;
 import org.lotledger.quality.HoldView;
 import org.lotledger.quality.QualityHolds;
@@ -18,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The recall's close (issue 11 §3): "Reconcile recall" shows, per customer and lot, shipped = returned + destroyed at
- * the customer + unaccounted, and per lot the company-side mass balance read from the ledger's balances (sourced from
- * suppliers and opening balances, net of returns to vendor = on hand + in transit + at customers + scrapped + sampled,
- * which holds exactly by the ledger's conservation); "Approve recall closure" is the four-eyes step.
+ * the customer + unaccounted, and per lot the company-side mass balance as the trace reads it ({@link Tracing}: received
+ * + opened + relabelled in = on hand + in transit + at customers + scrapped + returned to vendor + sampled + relabelled
+ * out + adjusted out); "Approve recall closure" is the four-eyes step.
  *
  * <p>Closing requires that no stock is left under the recall's holds: every unit held (on hand, arrived from transit,
  * returned by customers) was scrapped or staged for return to vendor through the hold process — its holds cannot be
@@ -56,20 +57,13 @@ public class RecallReconciliation {
             Long reportedAtCustomer,
             Boolean returning) {}
 
-    /** The company-side mass balance of one lot, from the ledger's balances per location kind. */
+    /**
+     * The company-side mass balance of one lot, as the trace reads it ({@link Tracing}, from the ledger in one
+     * snapshot): received + opened + relabelled in = on hand + in transit + at customers + scrapped + returned to
+     * vendor + sampled + relabelled out + adjusted out; {@code onHandHold} the part of on hand in HOLD.
+     */
     public record MassBalance(
-            long lotId,
-            String internalLabel,
-            long sourced,
-            long onHandAvailable,
-            long onHandHold,
-            long onHandQuarantine,
-            long onHandRejected,
-            long inTransit,
-            long atCustomers,
-            long scrapped,
-            long sampled,
-            boolean balanced) {}
+            long lotId, String internalLabel, long onHandHold, Trace.MassBalance massBalance, boolean balanced) {}
 
     /** What is still held under one of the recall's holds. */
     public record HeldStock(long holdId, long lotId, String internalLabel, long quantity) {}
@@ -95,6 +89,7 @@ public class RecallReconciliation {
     private final RecallNotices notices;
     private final RecallFollowUpRows rows;
     private final LedgerQueries ledger;
+    private final Tracing tracing;
     private final QualityHolds holds;
     private final DecisionRecords decisions;
 
@@ -103,12 +98,14 @@ public class RecallReconciliation {
             RecallNotices notices,
             RecallFollowUpRows rows,
             LedgerQueries ledger,
+            Tracing tracing,
             QualityHolds holds,
             DecisionRecords decisions) {
         this.recalls = recalls;
         this.notices = notices;
         this.rows = rows;
         this.ledger = ledger;
+        this.tracing = tracing;
         this.holds = holds;
         this.decisions = decisions;
     }
@@ -145,8 +142,25 @@ public class RecallReconciliation {
         }
         List<MassBalance> lots = new ArrayList<>();
         List<HeldStock> held = new ArrayList<>();
+        Map<Long, Trace.LotTrace> traced = new HashMap<>();
+        for (Trace.LotTrace t : tracing.trace(r.scope()).lots()) {
+            traced.put(t.lotId(), t);
+        }
         for (RecallView.Lot l : recalls.lots(recallId)) {
-            lots.add(massBalance(l));
+            Trace.LotTrace t = traced.get(l.lotId());
+            if (t == null) {
+                // a lot fixed in the recall the scope no longer reaches (a lineage edge reversed): traced alone
+                t = tracing.trace(new RecallScope(l.lotId(), null, null, null, null, null, null)).lots().stream()
+                        .filter(x -> x.lotId() == l.lotId())
+                        .findFirst()
+                        .orElseThrow();
+            }
+            lots.add(new MassBalance(
+                    l.lotId(),
+                    l.internalLabel(),
+                    heldOnHand(l.lotId()),
+                    t.massBalance(),
+                    t.massBalance().holds()));
             if (l.holdId() != null) {
                 for (HoldView.Remaining rem : holds.remaining(l.holdId())) {
                     held.add(new HeldStock(l.holdId(), rem.lotId(), rem.lotLabel(), rem.quantity()));
@@ -166,36 +180,13 @@ public class RecallReconciliation {
                 shipped - returned - destroyed);
     }
 
-    private MassBalance massBalance(RecallView.Lot l) {
-        Map<String, Long> byKind = new LinkedHashMap<>();
-        Map<String, Long> physical = new LinkedHashMap<>();
-        for (LedgerQueries.BalanceRow b :
-                ledger.balances(new LedgerQueries.BalanceFilter(null, l.lotId(), null, null, null, true), 10_000, 0)) {
-            long q = b.quantity().longValueExact();
-            byKind.merge(b.locationKind(), q, Long::sum);
-            if ("PHYSICAL".equals(b.locationKind())) {
-                physical.merge(b.status().name(), q, Long::sum);
-            }
+    private long heldOnHand(long lotId) {
+        long q = 0;
+        for (LedgerQueries.BalanceRow b : ledger.balances(
+                new LedgerQueries.BalanceFilter(null, lotId, null, null, StockStatus.HOLD, false), 10_000, 0)) {
+            q += b.quantity().longValueExact();
         }
-        long sourced = -(byKind.getOrDefault("SUPPLIER", 0L) + byKind.getOrDefault("ADJUSTMENT", 0L));
-        long onHand = byKind.getOrDefault("PHYSICAL", 0L);
-        long inTransit = byKind.getOrDefault("IN_TRANSIT", 0L);
-        long customers = byKind.getOrDefault("CUSTOMER", 0L);
-        long scrapped = byKind.getOrDefault("SCRAP", 0L);
-        long sampled = byKind.getOrDefault("QA_SAMPLE", 0L);
-        return new MassBalance(
-                l.lotId(),
-                l.internalLabel(),
-                sourced,
-                physical.getOrDefault("AVAILABLE", 0L),
-                physical.getOrDefault("HOLD", 0L),
-                physical.getOrDefault("QUARANTINE", 0L),
-                physical.getOrDefault("REJECTED", 0L),
-                inTransit,
-                customers,
-                scrapped,
-                sampled,
-                sourced == onHand + inTransit + customers + scrapped + sampled);
+        return q;
     }
 
     /** The reconciliation as the task's form shows it (Markdown). */
@@ -221,29 +212,36 @@ public class RecallReconciliation {
                     .append(c.acknowledged() ? "yes" : "**no**")
                     .append(" |\n");
         }
-        sb.append("\nCompany side, per lot: sourced = on hand + in transit + at customers + scrapped + sampled\n\n");
-        sb.append("| lot | sourced | on hand (hold) | in transit | at customers | scrapped | sampled | balanced |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
+        sb.append("\nCompany side, per lot: received + opened + relabelled in = on hand + in transit + at customers +"
+                + " scrapped + returned to vendor + sampled + relabelled out + adjusted out\n\n");
+        sb.append(
+                "| lot | in | on hand (hold) | in transit | at customers | scrapped | to vendor | sampled | relabelled,"
+                        + " adjusted out | balanced |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (MassBalance m : rec.lots()) {
-            long onHand = m.onHandAvailable() + m.onHandHold() + m.onHandQuarantine() + m.onHandRejected();
+            Trace.MassBalance b = m.massBalance();
             sb.append("| ")
                     .append(m.internalLabel())
                     .append(" | ")
-                    .append(m.sourced())
+                    .append(b.received() + b.opened() + b.relabelledIn())
                     .append(" | ")
-                    .append(onHand)
+                    .append(b.onHand())
                     .append(" (")
                     .append(m.onHandHold())
                     .append(") | ")
-                    .append(m.inTransit())
+                    .append(b.inTransit())
                     .append(" | ")
-                    .append(m.atCustomers())
+                    .append(b.atCustomers())
                     .append(" | ")
-                    .append(m.scrapped())
+                    .append(b.scrapped())
                     .append(" | ")
-                    .append(m.sampled())
+                    .append(b.returnedToVendor())
                     .append(" | ")
-                    .append(m.balanced() ? "yes" : "**NO**")
+                    .append(b.sampled())
+                    .append(" | ")
+                    .append(b.relabelledOut() + b.adjustedOut())
+                    .append(" | ")
+                    .append(m.balanced() ? "yes" : "**NO** (difference " + b.difference() + ")")
                     .append(" |\n");
         }
         if (!rec.holdsEmpty()) {

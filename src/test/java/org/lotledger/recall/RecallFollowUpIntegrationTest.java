@@ -519,8 +519,11 @@ class RecallFollowUpIntegrationTest {
         });
         assertThat(rec.lots()).singleElement().satisfies(m -> {
             assertThat(m.balanced()).isTrue();
-            assertThat(m.sourced()).isEqualTo(12);
-            assertThat(m.atCustomers()).isEqualTo(12);
+            assertThat(m.massBalance().opened())
+                    .as("the fixture's opening balance")
+                    .isEqualTo(12);
+            assertThat(m.massBalance().atCustomers()).isEqualTo(12);
+            assertThat(m.onHandHold()).isZero();
         });
     }
 
