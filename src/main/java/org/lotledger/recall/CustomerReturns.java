@@ -48,7 +48,7 @@ public class CustomerReturns {
     public record Target(LotView lot, LocationView location, String warehouseCode, long customerLocationId) {}
 
     /** The RETURN posted. */
-    public record Received(
+    public record Returned(
             long postingId,
             long lotId,
             String lotLabel,
@@ -129,7 +129,7 @@ public class CustomerReturns {
      *               hold covering the lot at the location, and QUARANTINE when there is none
      * @throws DomainException HOLD_NOT_OPEN (409), RETURN_EXCEEDS_CUSTOMER_STOCK (422)
      */
-    public Received receive(
+    public Returned receive(
             Scan scan,
             Target t,
             Long holdId,
@@ -171,7 +171,7 @@ public class CustomerReturns {
         if (adopting != null) {
             arrivals.adopt(adopting, lotId, locationId, scan.quantity(), posted.id());
         }
-        return new Received(
+        return new Returned(
                 posted.id(),
                 lotId,
                 t.lot().internalLabel(),

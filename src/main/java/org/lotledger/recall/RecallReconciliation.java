@@ -62,7 +62,7 @@ public class RecallReconciliation {
      * snapshot): received + opened + relabelled in = on hand + in transit + at customers + scrapped + returned to
      * vendor + sampled + relabelled out + adjusted out; {@code onHandHold} the part of on hand in HOLD.
      */
-    public record MassBalance(
+    public record LotBalance(
             long lotId, String internalLabel, long onHandHold, Trace.MassBalance massBalance, boolean balanced) {}
 
     /** What is still held under one of the recall's holds. */
@@ -73,7 +73,7 @@ public class RecallReconciliation {
             String recallNumber,
             RecallStatus status,
             List<CustomerLine> customers,
-            List<MassBalance> lots,
+            List<LotBalance> lots,
             List<HeldStock> stillHeld,
             long shipped,
             long returned,
@@ -140,7 +140,7 @@ public class RecallReconciliation {
             returned += n.returned();
             destroyed += d;
         }
-        List<MassBalance> lots = new ArrayList<>();
+        List<LotBalance> lots = new ArrayList<>();
         List<HeldStock> held = new ArrayList<>();
         Map<Long, Trace.LotTrace> traced = new HashMap<>();
         for (Trace.LotTrace t : tracing.trace(r.scope()).lots()) {
@@ -155,7 +155,7 @@ public class RecallReconciliation {
                         .findFirst()
                         .orElseThrow();
             }
-            lots.add(new MassBalance(
+            lots.add(new LotBalance(
                     l.lotId(),
                     l.internalLabel(),
                     heldOnHand(l.lotId()),
@@ -218,7 +218,7 @@ public class RecallReconciliation {
                 "| lot | in | on hand (hold) | in transit | at customers | scrapped | to vendor | sampled | relabelled,"
                         + " adjusted out | balanced |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (MassBalance m : rec.lots()) {
+        for (LotBalance m : rec.lots()) {
             Trace.MassBalance b = m.massBalance();
             sb.append("| ")
                     .append(m.internalLabel())
@@ -428,7 +428,7 @@ public class RecallReconciliation {
                                 "destroyed", c.destroyedAtCustomer(),
                                 "unaccounted", c.unaccounted()))
                         .toList());
-        d.put("massBalanced", rec.lots().stream().allMatch(MassBalance::balanced));
+        d.put("massBalanced", rec.lots().stream().allMatch(LotBalance::balanced));
         return d;
     }
 }

@@ -37,12 +37,12 @@ public class RecallReturns {
     /** One shipment the return is counted against. */
     public record Against(String shipmentNumber, long shipmentPostingId, long quantity) {}
 
-    public record Received(
+    public record RecallReturned(
             long recallId,
             String recallNumber,
             long customerId,
             String customerCode,
-            CustomerReturns.Received posting,
+            CustomerReturns.Returned posting,
             List<Against> against,
             long shipped,
             long returned,
@@ -68,7 +68,7 @@ public class RecallReturns {
         this.executor = executor;
     }
 
-    public Received receive(long recallId, Request r, Actor actor, String key) {
+    public RecallReturned receive(long recallId, Request r, Actor actor, String key) {
         validate(r);
         CustomerReturns.Scan scan = new CustomerReturns.Scan(r.customerId(), r.lotLabel(), r.quantity(), r.location());
         return executor.inTransaction(() -> {
@@ -98,7 +98,7 @@ public class RecallReturns {
                 throw exceedsShipped(recall, notice, destroyed, r.quantity());
             }
             List<Against> against = against(notice, r, rows.returnedAgainst(lotId, r.customerId()));
-            CustomerReturns.Received posted = customerReturns.receive(
+            CustomerReturns.Returned posted = customerReturns.receive(
                     scan,
                     target,
                     lot.holdId(),
@@ -130,7 +130,7 @@ public class RecallReturns {
                         actor.userId());
             }
             long returned = notice.returned() + r.quantity();
-            return new Received(
+            return new RecallReturned(
                     recallId,
                     recall.number(),
                     r.customerId(),

@@ -129,7 +129,7 @@ class RecallFollowUpIntegrationTest {
         return r;
     }
 
-    RecallReturns.Received giveBack(RecallView r, long customer, long qty, String shipment) {
+    RecallReturns.RecallReturned giveBack(RecallView r, long customer, long qty, String shipment) {
         return returns.receive(
                 r.id(),
                 new RecallReturns.Request(customer, rf.f.labelOf(lot), qty, RecallFixtures.RETURNS_LOCATION, shipment),
@@ -173,7 +173,7 @@ class RecallFollowUpIntegrationTest {
         recall = recallIt(lot);
         long hold = holdOf(recall);
 
-        RecallReturns.Received first = giveBack(recall, hospital, 25, null);
+        RecallReturns.RecallReturned first = giveBack(recall, hospital, 25, null);
 
         assertThat(first.posting().landed()).isEqualTo(StockStatus.HOLD);
         assertThat(first.posting().holdId()).isEqualTo(hold);
@@ -199,7 +199,7 @@ class RecallFollowUpIntegrationTest {
                 .as("the recall's hold adopted it")
                 .isEqualTo(25);
 
-        RecallReturns.Received second = giveBack(recall, hospital, 10, null);
+        RecallReturns.RecallReturned second = giveBack(recall, hospital, 10, null);
         assertThat(second.against())
                 .extracting(RecallReturns.Against::shipmentPostingId, RecallReturns.Against::quantity)
                 .containsExactly(
@@ -214,7 +214,7 @@ class RecallFollowUpIntegrationTest {
     @Test
     void a_return_names_its_shipment_and_never_more_than_it_has_left() {
         recall = recallIt(lot);
-        RecallReturns.Received named = giveBack(recall, hospital, 8, "SH-" + rf.f.tag + "-2");
+        RecallReturns.RecallReturned named = giveBack(recall, hospital, 8, "SH-" + rf.f.tag + "-2");
         assertThat(named.against())
                 .extracting(RecallReturns.Against::shipmentPostingId)
                 .containsExactly(sh2);

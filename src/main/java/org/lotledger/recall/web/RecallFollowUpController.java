@@ -113,9 +113,9 @@ public class RecallFollowUpController {
     @Operation(
             summary =
                     "Receive a return against the recall by scan (receiving): RETURN from the customer into HOLD at a returns location, adopted by the recall's hold of the lot")
-    public ResponseEntity<RecallReturns.Received> receive(
+    public ResponseEntity<RecallReturns.RecallReturned> receive(
             IdempotencyKey key, @PathVariable long id, @Valid @RequestBody ReturnRequest r) {
-        RecallReturns.Received received = returns.receive(
+        RecallReturns.RecallReturned received = returns.receive(
                 id,
                 new RecallReturns.Request(r.customerId(), r.lotLabel(), r.quantity(), r.location(), r.shipmentNumber()),
                 actor.get(),

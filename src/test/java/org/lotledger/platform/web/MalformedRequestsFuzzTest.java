@@ -494,6 +494,7 @@ class MalformedRequestsFuzzTest {
 
         /** Who sends the fuzzed requests of an operation: the first prefix of its path that matches. */
         static final List<Map.Entry<String, String>> CALLERS = List.of(
+                Map.entry("/api/recalls/{id}/returns", "rita"),
                 Map.entry("/api/recalls", "maria"),
                 Map.entry("/api/holds/{id}/warehouse-moves/", "walt"),
                 Map.entry("/api/holds", "quinn"),
