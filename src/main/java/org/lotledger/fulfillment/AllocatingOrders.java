@@ -1,7 +1,6 @@
 package org.lotledger.fulfillment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -292,27 +291,8 @@ public class AllocatingOrders {
         List<SalesOrderBackorders.Row> waiting = backorders.ofOrder(order.getId());
         List<AllocationView.Line> out = new ArrayList<>();
         for (SalesOrderLine l : all) {
-            String line = String.valueOf(l.getId());
-            List<AllocationView.ReservationLine> rs = details.stream()
-                    .filter(d -> d.reservation().demand().line().equals(line))
-                    .map(d -> new AllocationView.ReservationLine(
-                            d.reservation().id(),
-                            d.reservation().lotId(),
-                            d.lotNumber(),
-                            d.lotLabel(),
-                            d.reservation().locationId(),
-                            d.locationCode(),
-                            d.reservation().quantity(),
-                            d.expiry(),
-                            d.reservation().explanation() == null
-                                    ? List.of()
-                                    : Arrays.asList(
-                                            d.reservation().explanation().split(",")),
-                            d.reservation().state().name(),
-                            d.reservation().voidReason() == null
-                                    ? null
-                                    : d.reservation().voidReason().name()))
-                    .toList();
+            List<AllocationView.ReservationLine> rs =
+                    ReservationLines.ofLine(details, l.getId(), AllocationView.ReservationLine::new);
             List<AllocationView.BackorderLine> bs = waiting.stream()
                     .filter(b -> b.lineId() == l.getId())
                     .map(b -> new AllocationView.BackorderLine(b.reason(), b.quantity()))

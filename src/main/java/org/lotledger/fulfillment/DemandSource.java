@@ -23,6 +23,15 @@ public interface DemandSource {
     void picked(long orderId, long lineId, long quantity);
 
     /**
+     * The minimum remaining shelf life, in days, the line's reservations must keep: the midnight expiry job
+     * ({@code ExpiringReservations}) voids those whose lot fell below it (SHELF_LIFE), as it voids expired ones
+     * (EXPIRY) of every source. {@code null}: no minimum, only expiry. Reads in the caller's transaction.
+     */
+    default Integer minimumRemainingShelfLifeDays(long orderId, long lineId) {
+        return null;
+    }
+
+    /**
      * What a pick task names of its order.
      *
      * @param number        the order's number for people ("SO-2026-0420", "TO-EAST-3")

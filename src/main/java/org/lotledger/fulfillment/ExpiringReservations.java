@@ -23,9 +23,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * At each warehouse's midnight: voids the pending SALES_ORDER reservations at storage and pick-face locations whose
- * lot expired (EXPIRY) or fell below the line's effective minimum shelf life (SHELF_LIFE); the orders are allocated
- * again after the void commits ({@link AllocationWiring}). The cron ({@code lotledger.fulfillment.expiry-cron}, every
+ * At each warehouse's midnight: voids the pending reservations at storage and pick-face locations whose lot expired
+ * (EXPIRY) or fell below the line's minimum shelf life (SHELF_LIFE), for SALES_ORDER (the line's effective minimum)
+ * and for every other {@link DemandSource} (TRANSFER_ORDER: the minimum it names,
+ * {@link DemandSource#minimumRemainingShelfLifeDays}); sales orders are allocated again after the void commits
+ * ({@link AllocationWiring}), the other sources keep their lines true from {@code ReservationsVoided}. The cron ({@code lotledger.fulfillment.expiry-cron}, every
  * 15 minutes) works on the warehouses whose local date changed since their last run ({@code allocation_expiry_run});
  * once per cluster, under a transaction-scoped advisory lock.
  */
@@ -49,6 +51,7 @@ public class ExpiringReservations {
     private final AllocationFactsReader facts;
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
+    private final List<DemandSource> sources;
 
     ExpiringReservations(
             JdbcTemplate jdbc,
@@ -59,7 +62,9 @@ public class ExpiringReservations {
             SalesOrderLines lines,
             AllocationFactsReader facts,
             PlatformTransactionManager txManager,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            List<DemandSource> sources) {
+        this.sources = List.copyOf(sources);
         this.jdbc = jdbc;
         this.warehouses = warehouses;
         this.ledger = ledger;
@@ -112,16 +117,16 @@ public class ExpiringReservations {
                 Map<Long, Integer> minimumOfLine = new HashMap<>();
                 for (LedgerQueries.PendingAtZone p : ledger.pendingInWarehouse(
                         AllocatingOrders.DEMAND_TYPE, warehouseId, List.of("STORAGE", "PICK_FACE"))) {
-                    if (p.expiry() == null) {
+                    sort(p, today, minimumOf(p, minimumOfLine), toExpire, tooShort);
+                }
+                for (DemandSource source : sources) {
+                    if (source.demandType().equals(AllocatingOrders.DEMAND_TYPE)) {
                         continue;
                     }
-                    if (!p.expiry().isAfter(today)) {
-                        toExpire.add(p.reservation().id());
-                        continue;
-                    }
-                    Integer min = minimumOf(p, minimumOfLine);
-                    if (min != null && ChronoUnit.DAYS.between(today, p.expiry()) < min) {
-                        tooShort.add(p.reservation().id());
+                    Map<String, Integer> minimumOfDemandLine = new HashMap<>();
+                    for (LedgerQueries.PendingAtZone p : ledger.pendingInWarehouse(
+                            source.demandType(), warehouseId, List.of("STORAGE", "PICK_FACE"))) {
+                        sort(p, today, minimumOf(source, p, minimumOfDemandLine), toExpire, tooShort);
                     }
                 }
                 if (!toExpire.isEmpty()) {
@@ -140,6 +145,34 @@ public class ExpiringReservations {
             }
             return new Result(done, expired, shortDated);
         });
+    }
+
+    /** Expired (expiry on or before today) or short-dated (fewer days left than {@code minimum}) or neither. */
+    private static void sort(
+            LedgerQueries.PendingAtZone p, LocalDate today, Integer minimum, List<Long> toExpire, List<Long> tooShort) {
+        if (p.expiry() == null) {
+            return;
+        }
+        if (!p.expiry().isAfter(today)) {
+            toExpire.add(p.reservation().id());
+        } else if (minimum != null && ChronoUnit.DAYS.between(today, p.expiry()) < minimum) {
+            tooShort.add(p.reservation().id());
+        }
+    }
+
+    /** Another source's minimum for the reservation's line; null when its reference is not an order and line id. */
+    private static Integer minimumOf(DemandSource source, LedgerQueries.PendingAtZone p, Map<String, Integer> cache) {
+        String ref = p.reservation().demand().reference();
+        String line = p.reservation().demand().line();
+        if (!isId(ref) || !isId(line)) {
+            return null;
+        }
+        return cache.computeIfAbsent(
+                ref + "/" + line, k -> source.minimumRemainingShelfLifeDays(Long.parseLong(ref), Long.parseLong(line)));
+    }
+
+    private static boolean isId(String s) {
+        return s != null && !s.isEmpty() && s.length() < 19 && s.chars().allMatch(Character::isDigit);
     }
 
     private Integer minimumOf(LedgerQueries.PendingAtZone p, Map<Long, Integer> cache) {

@@ -12,7 +12,7 @@ import org.lotledger.catalog.audit.CatalogAuditLog;
 import org.lotledger.catalog.location.WarehouseView;
 import org.lotledger.catalog.partner.CustomerView;
 import org.lotledger.common.DomainException;
-import org.lotledger.fulfillment.SalesOrderCatalog.OrderedItem;
+import org.lotledger.fulfillment.OrderLineCatalog.OrderedItem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -32,6 +32,7 @@ public class SalesOrdering {
     private final SalesOrders orders;
     private final SalesOrderLines lines;
     private final SalesOrderCatalog catalog;
+    private final OrderLineCatalog lineCatalog;
     private final SalesOrderQueries queries;
     private final CatalogAuditLog audit;
     private final ApplicationEventPublisher events;
@@ -42,6 +43,7 @@ public class SalesOrdering {
             SalesOrders orders,
             SalesOrderLines lines,
             SalesOrderCatalog catalog,
+            OrderLineCatalog lineCatalog,
             SalesOrderQueries queries,
             CatalogAuditLog audit,
             ApplicationEventPublisher events,
@@ -50,6 +52,7 @@ public class SalesOrdering {
         this.orders = orders;
         this.lines = lines;
         this.catalog = catalog;
+        this.lineCatalog = lineCatalog;
         this.queries = queries;
         this.audit = audit;
         this.events = events;
@@ -65,7 +68,7 @@ public class SalesOrdering {
             throw numberTaken(source, number, existing.getId());
         });
         CustomerView customer = catalog.activeCustomer(draft.customerCode());
-        WarehouseView warehouse = catalog.activeWarehouse(draft.warehouseCode());
+        WarehouseView warehouse = lineCatalog.activeWarehouse(draft.warehouseCode());
         policy.checkRequestedShipDate(draft.requestedShipDate(), ZoneId.of(warehouse.timeZone()));
         List<CheckedSalesOrderLine> checked = new ArrayList<>();
         for (int i = 0; i < draft.lines().size(); i++) {
@@ -185,11 +188,13 @@ public class SalesOrdering {
     private CheckedSalesOrderLine check(int n, SalesOrderDraft.Line line) {
         SalesOrderPolicy.checkItemReference(n, line.sku(), line.gtin(), line.uom());
         String currency = SalesOrderPolicy.currency(n, line.currency());
-        OrderedItem ordered = catalog.activeItem(n, line.sku(), line.gtin(), line.uom());
-        long base = catalog.toBaseUnits(n, ordered.item().id(), line.quantity(), ordered.uom());
+        OrderedItem ordered = lineCatalog.activeItem(n, line.sku(), line.gtin(), line.uom());
+        long base = lineCatalog.toBaseUnits(n, ordered.item().id(), line.quantity(), ordered.uom());
         Long lotId = line.requestedLot() == null || line.requestedLot().isBlank()
                 ? null
-                : catalog.requestedLot(n, ordered.item(), line.requestedLot()).id();
+                : lineCatalog
+                        .requestedLot(n, ordered.item(), line.requestedLot())
+                        .id();
         return new CheckedSalesOrderLine(
                 ordered.item().id(),
                 line.quantity(),

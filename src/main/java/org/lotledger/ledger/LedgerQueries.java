@@ -656,6 +656,172 @@ public class LedgerQueries implements ItemPostings {
                                 where p.posting_type = ? and o.item_id = ? and o.supplier_id = ? and o.id <> ?)""", Boolean.class, type.name(), itemId, supplierId, exceptLotId));
     }
 
+    // ---- the recall trace (issue 11 §1, ADR 0014) ---------------------------------------------------------
+
+    /**
+     * A leg of a traced lot at a location outside the company's shelves (supplier, customer, in transit, adjustment,
+     * scrap, QA sample): one event of the lot's way in or out. A REVERSAL is described by the posting it reverses
+     * ({@code effectiveType}, reference), with {@code reversal} set; its quantity carries the reversal's sign.
+     *
+     * @param quantity          signed whole base units at the virtual location: positive when stock went there (out
+     *                          of the company's shelves), negative when it came from there
+     * @param shelfLocationId   the physical location on the posting's other side for this lot (null when none)
+     */
+    public record TraceLeg(
+            long postingId,
+            String postingType,
+            String effectiveType,
+            boolean reversal,
+            String referenceType,
+            String referenceId,
+            Instant occurredAt,
+            String actor,
+            long lotId,
+            long locationId,
+            String locationKind,
+            String locationCode,
+            Long warehouseId,
+            String warehouseCode,
+            Long destinationWarehouseId,
+            String destinationWarehouseCode,
+            Long customerId,
+            String customerCode,
+            String customerName,
+            Long supplierId,
+            String supplierCode,
+            String supplierName,
+            String status,
+            long quantity,
+            Long shelfLocationId,
+            String shelfLocationCode,
+            String shelfWarehouseCode) {}
+
+    /**
+     * Every leg of these lots at a non-physical location, in the order the ledger recorded them (per lot, its
+     * sequence). Set-based: the lots' buckets at virtual locations are found in {@code stock_balance} (a bucket
+     * stays when its balance returns to zero), and their legs by the bucket index {@code posting_leg_bucket_asof},
+     * so the cost follows the lots' boundary events, not their moves between shelves.
+     */
+    @Transactional(readOnly = true)
+    public List<TraceLeg> traceLegs(Collection<Long> lotIds) {
+        if (lotIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                """
+                with buckets as (
+                    select b.lot_id, b.location_id, b.status
+                      from stock_balance b join location loc on loc.id = b.location_id
+                     where b.lot_id = any(?) and loc.kind <> 'PHYSICAL')
+                select p.id, p.posting_type, coalesce(o.posting_type, p.posting_type), p.reverses_posting_id is not null,
+                       coalesce(o.reference_type, p.reference_type), coalesce(o.reference_id, p.reference_id),
+                       p.occurred_at, p.actor, g.lot_id, g.location_id, loc.kind, loc.code, w.id, w.code, dw.id, dw.code,
+                       c.id, c.code, c.name, s.id, s.code, s.name, g.status, g.quantity,
+                       shelf.id, shelf.code, sw.code
+                  from buckets
+                  join posting_leg g on g.lot_id = buckets.lot_id and g.location_id = buckets.location_id
+                                    and g.status = buckets.status
+                  join posting p on p.id = g.posting_id
+                  left join posting o on o.id = p.reverses_posting_id
+                  join location loc on loc.id = g.location_id
+                  left join warehouse w on w.id = loc.warehouse_id
+                  left join warehouse dw on dw.id = loc.destination_warehouse_id
+                  left join customer c on c.id = loc.customer_id
+                  left join supplier s on s.id = loc.supplier_id
+                  left join lateral (
+                        select sl.id, sl.code, sl.warehouse_id
+                          from posting_leg x join location sl on sl.id = x.location_id
+                         where x.posting_id = g.posting_id and x.lot_id = g.lot_id and sl.kind = 'PHYSICAL'
+                           and sign(x.quantity) <> sign(g.quantity)
+                         order by x.leg_no limit 1) shelf on true
+                  left join warehouse sw on sw.id = shelf.warehouse_id
+                 order by g.lot_id, g.lot_seq""",
+                (rs, n) -> new TraceLeg(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        (Long) rs.getObject(13),
+                        rs.getString(14),
+                        (Long) rs.getObject(15),
+                        rs.getString(16),
+                        (Long) rs.getObject(17),
+                        rs.getString(18),
+                        rs.getString(19),
+                        (Long) rs.getObject(20),
+                        rs.getString(21),
+                        rs.getString(22),
+                        rs.getString(23),
+                        rs.getBigDecimal(24).longValueExact(),
+                        (Long) rs.getObject(25),
+                        rs.getString(26),
+                        rs.getString(27)),
+                (Object) lotIds.toArray(Long[]::new));
+    }
+
+    /**
+     * A kept, non-zero balance of a traced lot at any location, with what is reserved of it (pending reservations)
+     * and the zone type of a physical location (SHIPPING: staged for a shipment or transfer).
+     */
+    public record TraceBalance(
+            long lotId,
+            long locationId,
+            String locationKind,
+            String locationCode,
+            Long warehouseId,
+            String warehouseCode,
+            String zoneType,
+            Long customerId,
+            String customerCode,
+            String status,
+            long quantity,
+            long reserved) {}
+
+    /** The non-zero kept balances of these lots at every kind of location, by lot, location, status. */
+    @Transactional(readOnly = true)
+    public List<TraceBalance> traceBalances(Collection<Long> lotIds) {
+        if (lotIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                """
+                select b.lot_id, b.location_id, loc.kind, loc.code, w.id, w.code, z.zone_type, c.id, c.code, b.status,
+                       b.quantity,
+                       case when b.status = 'AVAILABLE' and loc.kind = 'PHYSICAL' then coalesce((
+                           select sum(r.quantity) from stock_reservation r
+                            where r.state = 'PENDING' and r.lot_id = b.lot_id and r.location_id = b.location_id), 0)
+                       else 0 end
+                  from stock_balance b
+                  join location loc on loc.id = b.location_id
+                  left join warehouse w on w.id = loc.warehouse_id
+                  left join zone z on z.id = loc.zone_id
+                  left join customer c on c.id = loc.customer_id
+                 where b.lot_id = any(?) and b.quantity <> 0
+                 order by b.lot_id, w.code nulls last, loc.code, b.status""",
+                (rs, n) -> new TraceBalance(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        (Long) rs.getObject(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        (Long) rs.getObject(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getBigDecimal(11).longValueExact(),
+                        rs.getBigDecimal(12).longValueExact()),
+                (Object) lotIds.toArray(Long[]::new));
+    }
+
     private void requireLot(long lotId) {
         Boolean exists = jdbc.queryForObject("select exists(select 1 from lot where id = ?)", Boolean.class, lotId);
         if (!Boolean.TRUE.equals(exists)) {

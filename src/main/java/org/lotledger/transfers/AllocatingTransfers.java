@@ -1,7 +1,6 @@
 package org.lotledger.transfers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.lotledger.catalog.item.ItemView;
@@ -9,6 +8,7 @@ import org.lotledger.common.Actor;
 import org.lotledger.fulfillment.AllocatingOrders;
 import org.lotledger.fulfillment.AllocationOutcome;
 import org.lotledger.fulfillment.DemandToAllocate;
+import org.lotledger.fulfillment.ReservationLines;
 import org.lotledger.ledger.LedgerQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,27 +89,8 @@ public class AllocatingTransfers {
         List<LedgerQueries.ReservationDetail> details = ledger.reservationDetails(DEMAND_TYPE, String.valueOf(orderId));
         List<TransferAllocationView.Line> lines = new ArrayList<>();
         for (TransferRows.LineRow l : rows.lines(orderId)) {
-            String line = String.valueOf(l.id());
-            List<TransferAllocationView.ReservationLine> rs = details.stream()
-                    .filter(d -> d.reservation().demand().line().equals(line))
-                    .map(d -> new TransferAllocationView.ReservationLine(
-                            d.reservation().id(),
-                            d.reservation().lotId(),
-                            d.lotNumber(),
-                            d.lotLabel(),
-                            d.reservation().locationId(),
-                            d.locationCode(),
-                            d.reservation().quantity(),
-                            d.expiry(),
-                            d.reservation().explanation() == null
-                                    ? List.of()
-                                    : Arrays.asList(
-                                            d.reservation().explanation().split(",")),
-                            d.reservation().state().name(),
-                            d.reservation().voidReason() == null
-                                    ? null
-                                    : d.reservation().voidReason().name()))
-                    .toList();
+            List<TransferAllocationView.ReservationLine> rs =
+                    ReservationLines.ofLine(details, l.id(), TransferAllocationView.ReservationLine::new);
             lines.add(new TransferAllocationView.Line(
                     l.id(),
                     l.lineNumber(),

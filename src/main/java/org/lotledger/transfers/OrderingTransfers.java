@@ -12,6 +12,7 @@ import org.lotledger.catalog.location.WarehouseView;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
+import org.lotledger.fulfillment.OrderLineCatalog;
 import org.lotledger.fulfillment.SalesOrderPolicy;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderingTransfers {
 
     private final TransferRows rows;
-    private final TransferCatalog catalog;
+    private final OrderLineCatalog catalog;
     private final CatalogQueries locations;
     private final TransitTimes transitTimes;
     private final TransferPolicy policy;
@@ -38,7 +39,7 @@ public class OrderingTransfers {
 
     OrderingTransfers(
             TransferRows rows,
-            TransferCatalog catalog,
+            OrderLineCatalog catalog,
             CatalogQueries locations,
             TransitTimes transitTimes,
             java.time.Clock clock,
@@ -76,7 +77,7 @@ public class OrderingTransfers {
         for (int i = 0; i < draft.lines().size(); i++) {
             int n = i + 1;
             TransferOrderDraft.Line l = draft.lines().get(i);
-            TransferCatalog.OrderedItem ordered = catalog.activeItem(n, l.sku(), l.gtin(), l.uom());
+            OrderLineCatalog.OrderedItem ordered = catalog.activeItem(n, l.sku(), l.gtin(), l.uom());
             if (l.quantity().signum() <= 0) {
                 throw DomainException.unprocessable(
                         "INVALID_QUANTITY",

@@ -519,7 +519,8 @@ public class ReceivingTransfers {
                         s.maxCelsius(),
                         s.excursion(),
                         s.scannedBy(),
-                        s.scannedAt()))
+                        s.scannedAt(),
+                        s.round()))
                 .toList();
         return new TransferReceiptView.Receipt(
                 orderId,
@@ -536,6 +537,8 @@ public class ReceivingTransfers {
     private ObjectNode scanJson(TransferReceiptRows.ScanRow s) {
         ObjectNode n = json.createObjectNode();
         n.put("scanId", s.id());
+        // the receipt round the scan belongs to (1 for the first close, 2 for the scans after it, ...)
+        n.put("round", s.round());
         n.put("label", s.scannedLabel());
         n.put("location", locationCode(s.locationId()));
         n.put("quantity", s.quantity());

@@ -1,6 +1,7 @@
 package org.lotledger.transfers;
 
 import java.util.Map;
+import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.fulfillment.DemandSource;
@@ -17,11 +18,24 @@ class TransferPicking implements DemandSource {
     private final OrderingTransfers ordering;
     private final TransferRows rows;
     private final TransferQueries queries;
+    private final CatalogQueries catalog;
 
-    TransferPicking(OrderingTransfers ordering, TransferRows rows, TransferQueries queries) {
+    TransferPicking(OrderingTransfers ordering, TransferRows rows, TransferQueries queries, CatalogQueries catalog) {
         this.ordering = ordering;
         this.rows = rows;
         this.queries = queries;
+        this.catalog = catalog;
+    }
+
+    /** The item's minimum remaining shelf life at shipment (a transfer has no customer minimum), as allocation used. */
+    @Override
+    public Integer minimumRemainingShelfLifeDays(long orderId, long lineId) {
+        return rows.lines(orderId).stream()
+                .filter(l -> l.id() == lineId)
+                .findFirst()
+                .flatMap(l -> catalog.findItem(l.itemId()))
+                .map(i -> i.minRemainingShelfLifeAtShipmentDays())
+                .orElse(null);
     }
 
     @Override

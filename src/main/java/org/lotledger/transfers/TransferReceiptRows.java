@@ -62,7 +62,8 @@ class TransferReceiptRows {
             BigDecimal maxCelsius,
             boolean excursion,
             String scannedBy,
-            Instant scannedAt) {}
+            Instant scannedAt,
+            int round) {}
 
     record Closed(String closedBy, Instant closedAt) {}
 
@@ -125,7 +126,7 @@ class TransferReceiptRows {
                 select id, transfer_order_line_id, transfer_shipped_lot_id, lot_id, scanned_label, location_id,
                        condition, quantity, outcome, landed_status, hold_id, posting_id, set_aside_reason,
                        cold_chain_in_range, cold_chain_min_celsius, cold_chain_max_celsius, excursion, scanned_by,
-                       scanned_at
+                       scanned_at, receipt_round
                   from transfer_receipt_scan s where transfer_order_id = ?
                    and (not ? or receipt_round = (select receipt_rounds_closed + 1 from transfer_order t
                                                    where t.id = s.transfer_order_id))
@@ -149,7 +150,8 @@ class TransferReceiptRows {
                         rs.getBigDecimal(16),
                         rs.getBoolean(17),
                         rs.getString(18),
-                        rs.getTimestamp(19).toInstant()),
+                        rs.getTimestamp(19).toInstant(),
+                        rs.getInt(20)),
                 orderId,
                 openRoundOnly);
     }

@@ -43,7 +43,7 @@ public final class TransferReceiptView {
     @Schema(name = "TransferReceiptPutaway")
     public record Putaway(String directedZone, List<String> locations, boolean inDirectedZone) {}
 
-    /** One scan as kept (append-only). */
+    /** One scan as kept (append-only); {@code round}: the receipt round it belongs to (1, then 2 after a close, ...). */
     @Schema(name = "TransferReceiptScanView")
     public record Scan(
             long id,
@@ -65,7 +65,8 @@ public final class TransferReceiptView {
             BigDecimal coldChainMaxCelsius,
             boolean excursion,
             String scannedBy,
-            Instant scannedAt) {}
+            Instant scannedAt,
+            int round) {}
 
     /** The receipt so far: its scans, and once closed who closed it and the discrepancies recorded. */
     @Schema(name = "TransferReceiptView")

@@ -29,7 +29,8 @@ public class TransferResolutions {
             String processInstanceId,
             String taskId,
             String decidedBy,
-            Instant decidedAt) {}
+            Instant decidedAt,
+            Long holdId) {}
 
     /** An OVERDUE_IN_TRANSIT alert of a transfer. */
     public record Alert(
@@ -84,12 +85,34 @@ public class TransferResolutions {
                 discrepancyId);
     }
 
+    public static final String HANDED_TO_QUALITY = "HANDED_TO_QUALITY";
+
+    /** Records that quality's hold {@code holdId} took the discrepancy's units over (V96). */
+    void handedToQuality(long discrepancyId, long holdId, String processInstanceId, String taskId, String by) {
+        jdbc.update("""
+                insert into transfer_discrepancy_resolution (discrepancy_id, step, outcome, process_instance_id,
+                       task_id, decided_by, hold_id)
+                values (?, 'HANDED_TO_QUALITY', 'QUALITY_DECIDES', ?, ?, ?, ?)""", discrepancyId, processInstanceId, taskId, by == null ? "system:quality-intake" : by, holdId);
+    }
+
+    /** The quality hold that took the discrepancy's units over, once handed over. */
+    public java.util.Optional<Long> handedHold(long discrepancyId) {
+        return jdbc
+                .queryForList(
+                        "select hold_id from transfer_discrepancy_resolution where discrepancy_id = ?"
+                                + " and step = 'HANDED_TO_QUALITY'",
+                        Long.class,
+                        discrepancyId)
+                .stream()
+                .findFirst();
+    }
+
     /** Every step recorded for a discrepancy, oldest first. */
     public List<Resolution> of(long discrepancyId) {
         return jdbc.query(
                 """
                 select id, discrepancy_id, step, outcome, new_deadline, note, posting_ids, process_instance_id,
-                       task_id, decided_by, decided_at
+                       task_id, decided_by, decided_at, hold_id
                   from transfer_discrepancy_resolution where discrepancy_id = ? order by id""",
                 (rs, n) -> {
                     Timestamp deadline = rs.getTimestamp(5);
@@ -109,7 +132,8 @@ public class TransferResolutions {
                             rs.getString(8),
                             rs.getString(9),
                             rs.getString(10),
-                            rs.getTimestamp(11).toInstant());
+                            rs.getTimestamp(11).toInstant(),
+                            (Long) rs.getObject(12));
                 },
                 discrepancyId);
     }

@@ -73,6 +73,7 @@ class AllocationApiTest {
         assertThat(first.body().at("/lines/0/reservations/0/lotNumber").asText())
                 .isNotBlank();
         assertThat(first.body().at("/lines/0/reservations/0/expiry").asText()).isNotBlank();
+        assertThat(first.body().at("/lines/0/reservations/0").has("expiresOn")).isFalse();
         assertThat(first.body().at("/lines/0/reservations/0/ruleIds").isArray()).isTrue();
         assertThat(first.body().at("/lines/0/status").asText()).isEqualTo("ALLOCATED");
         assertThat(first.body().at("/lines/1/backorders/0/reason").asText()).isEqualTo("NONE_ON_HAND");

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * <pre>
  * recall-generate legs=10000000 seconds=&lt;n&gt; reused=&lt;true|false&gt;
  * recall-audit findings=&lt;n&gt; ...
+ * recall-trace legs=10000000 lot=&lt;typical|heavy&gt; p50=&lt;ms&gt; p99=&lt;ms&gt;
  * </pre>
+ *
+ * The trace is {@link Tracing#trace} of one lot (scope, forward, backward, whereabouts, mass balance, one REPEATABLE
+ * READ transaction): {@code bench.traceRuns} (200) runs over {@code bench.traceLots} (50) typical lots drawn with the
+ * seed after {@code bench.traceWarmup} (100) warm-up runs, and a fifth of that over the heavy lots.
  *
  * Run with {@code ./mvnw -B -Pbenchmark verify}.
  */
@@ -66,6 +75,13 @@ class RecallTraceBenchmark {
 
     @Autowired
     LedgerSelfAudit audit;
+
+    @Autowired
+    Tracing tracing;
+
+    static final int TYPICAL_LOTS = Integer.getInteger("bench.traceLots", 50);
+    static final int TRACE_WARMUP = Integer.getInteger("bench.traceWarmup", 100);
+    static final int TRACE_RUNS = Integer.getInteger("bench.traceRuns", 200);
 
     @Test
     void recall_trace_on_ten_million_legs() throws Exception {
@@ -106,8 +122,95 @@ class RecallTraceBenchmark {
         if (!reused) {
             check();
         }
-        // TODO(issue 11 §5): recall-trace legs=10000000 lot=<typical|heavy> p50=<ms> p99=<ms> through the trace
-        // service, once it is merged.
+        traces(legs);
+        explain(1 + new SplittableRandom(SEED).nextInt(RecallLedgerGenerator.LOTS));
+    }
+
+    /**
+     * The plan of the trace's ledger join (the lot's buckets at virtual locations, then their legs: the core of
+     * {@code LedgerQueries.traceLegs}) for one typical lot on the 10 M legs, to confirm the bucket index is used.
+     */
+    private void explain(long lot) {
+        jdbc.queryForList("""
+                        explain (analyze, buffers, costs off)
+                        select g.posting_id, g.quantity
+                          from stock_balance b
+                          join location loc on loc.id = b.location_id
+                          join posting_leg g on g.lot_id = b.lot_id and g.location_id = b.location_id
+                                            and g.status = b.status
+                         where b.lot_id = any(?) and loc.kind <> 'PHYSICAL'""", String.class, (Object) new Long[] {lot})
+                .forEach(line -> System.out.println("recall-trace-plan " + line));
+    }
+
+    /**
+     * One lot's trace through the service ({@link Tracing#trace}: scope, forward, backward, whereabouts and the
+     * mass balance, in one REPEATABLE READ transaction): typical lots drawn with the seed, and the heavy lots.
+     */
+    private void traces(long legs) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        java.util.Set<Integer> heavySet = new java.util.HashSet<>();
+        for (int h : RecallLedgerGenerator.HEAVY) {
+            if (h <= RecallLedgerGenerator.LOTS) {
+                heavySet.add(h);
+            }
+        }
+        List<Long> typical = new ArrayList<>();
+        while (typical.size() < TYPICAL_LOTS) {
+            int k = 1 + random.nextInt(RecallLedgerGenerator.LOTS);
+            if (!heavySet.contains(k) && !typical.contains((long) k)) {
+                typical.add((long) k);
+            }
+        }
+        List<Long> heavy = heavySet.stream().sorted().map(Integer::longValue).toList();
+        measure("typical", legs, typical, TRACE_WARMUP, TRACE_RUNS);
+        if (!heavy.isEmpty()) {
+            measure("heavy", legs, heavy, Math.max(1, TRACE_WARMUP / 4), Math.max(4, TRACE_RUNS / 5));
+        }
+    }
+
+    private void measure(String kind, long legs, List<Long> lots, int warmup, int runs) {
+        long[] nanos = new long[runs];
+        long events = 0;
+        long unbalanced = 0;
+        long withReceipts = 0;
+        for (int i = 0; i < warmup + runs; i++) {
+            long lot = lots.get(i % lots.size());
+            long start = System.nanoTime();
+            Trace t = tracing.trace(RecallScope.ofLot(lot));
+            long took = System.nanoTime() - start;
+            if (i >= warmup) {
+                nanos[i - warmup] = took;
+                events += t.events().size();
+                unbalanced += t.balanced() ? 0 : 1;
+                withReceipts += t.lots().stream()
+                        .filter(l -> !l.backward().receipts().isEmpty())
+                        .count();
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "recall-trace legs=%d lot=%s p50=%.2f p99=%.2f%n",
+                legs,
+                kind,
+                percentile(nanos, 50),
+                percentile(nanos, 99));
+        System.out.printf(
+                Locale.ROOT,
+                "recall-trace-detail lot=%s lots=%d runs=%d events-per-trace=%d unbalanced=%d with-receipts=%d load=%s%n",
+                kind,
+                lots.size(),
+                runs,
+                events / runs,
+                unbalanced,
+                withReceipts,
+                loadAverage());
+    }
+
+    static double percentile(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1_000_000.0;
     }
 
     /** The ledger's own checks on the generated data: the self-audit, conservation, lot_seq and balance_after. */

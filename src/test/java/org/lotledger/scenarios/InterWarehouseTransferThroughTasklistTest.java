@@ -230,19 +230,58 @@ class InterWarehouseTransferThroughTasklistTest {
         assertThat(confirmed.status()).as(confirmed.text()).isBetween(200, 204);
         api.runDueJobs(List.of(instance));
 
-        // nothing in transit, the damaged case waits in quarantine for quality, the order CLOSED
+        // nothing in transit, the damaged case is quality's: a STOCK hold took it over (QUARANTINE -> HOLD where it
+        // lies), the transfer recorded the hand-over with the hold's id, the order CLOSED
         assertThat(api.balances(lotB))
                 .containsExactlyInAnyOrder(
                         "EAST-ADJ AVAILABLE -20", CHILLED_SHELF + " AVAILABLE 10", "WEST-ADJ AVAILABLE 10");
         assertThat(api.balances(lotA))
                 .containsExactlyInAnyOrder(
-                        "EAST-ADJ AVAILABLE -20", CHILLED_SHELF + " AVAILABLE 10", QUARANTINE + " QUARANTINE 10");
+                        "EAST-ADJ AVAILABLE -20", CHILLED_SHELF + " AVAILABLE 10", QUARANTINE + " HOLD 10");
         assertThat(inTransit(rita, id)).isEmpty();
         assertThat(status(otto, id)).isEqualTo("CLOSED");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceBusinessKey(InterWarehouseTransferProcess.businessKey(id))
                         .count())
                 .isZero();
+        long holdId = jdbc.queryForObject("""
+                select r.hold_id from transfer_discrepancy_resolution r join transfer_discrepancy d on d.id = r.discrepancy_id
+                 where d.transfer_order_id = ? and r.step = 'HANDED_TO_QUALITY'""", Long.class, id);
+        ApiClient quinn = ApiClient.as(port, json, "quinn");
+        JsonNode hold = quinn.get("/api/holds/" + holdId).body();
+        assertThat(hold.get("scope").asText()).isEqualTo("STOCK");
+        assertThat(hold.get("reason").asText()).isEqualTo("INVESTIGATION");
+        assertThat(hold.get("note").asText()).contains(number, "damaged in transit", "sam");
+
+        // quinn (quality) decides in Tasklist: scrap the damaged case; walt confirms the move to SCRAP by scan
+        TasklistSession quinnTl = TasklistSession.loginAsDemo(port, json, "quinn");
+        String review = holdTask(holdId, "Task_ReviewHold");
+        assertThat(tasks.createTaskQuery().taskId(review).singleResult().getName())
+                .startsWith("Review hold " + holdId + " · ");
+        assertThat(rita.postPosting(
+                                "/api/holds/" + holdId + "/scrap",
+                                ScenarioFixture.body("reasonCode", "DAMAGED_IN_TRANSIT"))
+                        .status())
+                .as("a receiver does not decide a hold")
+                .isEqualTo(403);
+        HttpReply reviewed = quinnTl.submitForm(
+                review,
+                Map.of("outcome", "SCRAP", "scrapReasonCode", "DAMAGED_IN_TRANSIT", "decisionNote", "vials broken"));
+        assertThat(reviewed.status()).as(reviewed.text()).isBetween(200, 204);
+        assertThat(api.balances(lotA))
+                .as("nothing scrapped before the warehouse moves it")
+                .contains(QUARANTINE + " HOLD 10");
+        String move = holdTask(holdId, "Task_MoveHeldStock");
+        String quarantineBarcode =
+                jdbc.queryForObject("select barcode from location where code = ?", String.class, QUARANTINE);
+        HttpReply moved = TasklistSession.loginAsDemo(port, json, "walt")
+                .submitForm(move, Map.of("scannedLot", f.label(lotA), "scannedLocation", quarantineBarcode));
+        assertThat(moved.status()).as(moved.text()).isBetween(200, 204);
+        assertThat(quinn.get("/api/holds/" + holdId).body().get("state").asText())
+                .isEqualTo("CLOSED");
+        assertThat(api.balances(lotA))
+                .containsExactlyInAnyOrder(
+                        "EAST-ADJ AVAILABLE -20", CHILLED_SHELF + " AVAILABLE 10", "WEST-SCRAP HOLD 10");
 
         // each lot's history, unbroken from EAST's shelf to WEST's
         assertThat(api.moves(lotA, "A"))
@@ -251,7 +290,10 @@ class InterWarehouseTransferThroughTasklistTest {
                         "PICK A " + s1 + " → " + ship + " AVAILABLE 20 by walt",
                         "TRANSFER_OUT A " + ship + " → " + TRANSIT + " AVAILABLE 20 by walt",
                         "TRANSFER_IN A " + TRANSIT + " → " + CHILLED_SHELF + " AVAILABLE 10 by rita",
-                        "TRANSFER_IN A " + TRANSIT + " AVAILABLE → " + QUARANTINE + " QUARANTINE 10 by rita");
+                        "TRANSFER_IN A " + TRANSIT + " AVAILABLE → " + QUARANTINE + " QUARANTINE 10 by rita",
+                        "STATUS_CHANGE A " + QUARANTINE + " QUARANTINE → " + QUARANTINE
+                                + " HOLD 10 by system:quality-intake",
+                        "SCRAP A " + QUARANTINE + " → WEST-SCRAP HOLD 10 by quinn");
         assertThat(api.moves(lotB, "B"))
                 .containsExactly(
                         "OPENING_BALANCE B EAST-ADJ → " + s2 + " AVAILABLE 20 by ivy",
@@ -259,6 +301,15 @@ class InterWarehouseTransferThroughTasklistTest {
                         "TRANSFER_OUT B " + ship + " → " + TRANSIT + " AVAILABLE 20 by walt",
                         "TRANSFER_IN B " + TRANSIT + " → " + CHILLED_SHELF + " AVAILABLE 10 by rita",
                         "ADJUSTMENT B " + TRANSIT + " → WEST-ADJ AVAILABLE 10 by ivy");
+    }
+
+    private String holdTask(long holdId, String definitionKey) {
+        List<Task> found = tasks.createTaskQuery()
+                .processInstanceBusinessKey(org.lotledger.quality.process.HoldProcess.businessKey(holdId))
+                .taskDefinitionKey(definitionKey)
+                .list();
+        assertThat(found).as(definitionKey + " of hold " + holdId).hasSize(1);
+        return found.get(0).getId();
     }
 
     private List<Task> tasks(long id, String definitionKey) {

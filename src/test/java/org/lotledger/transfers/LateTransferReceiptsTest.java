@@ -231,6 +231,16 @@ class LateTransferReceiptsTest {
                         .count())
                 .isZero();
 
+        // the receipt's view names each scan's round
+        HttpReply view = fx.rita.get(path);
+        assertThat(view.status()).as(view.text()).isEqualTo(200);
+        List<String> rounds = new java.util.ArrayList<>();
+        view.body()
+                .get("scans")
+                .forEach(sc -> rounds.add(
+                        sc.get("round").asInt() + ":" + sc.get("quantity").asLong()));
+        assertThat(rounds).containsExactly("1:6", "2:3", "3:1");
+
         // nothing in transit any more: no scan and no close after the last round
         HttpReply after = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 1, "EA", AMB_2, "GOOD"));
         assertThat(after.status() + " " + after.code()).isEqualTo("409 TRANSFER_RECEIPT_CLOSED");

@@ -430,6 +430,11 @@ class TransfersApiTest {
         assertThat(allocated.body().at("/lines/0/reservations"))
                 .extracting(r -> r.get("lotId").asLong())
                 .containsOnly(lotB);
+        // a transfer's reservation says "expiresOn" (a sales order's says "expiry"): one mapping, each API its names
+        assertThat(allocated.body().at("/lines/0/reservations")).allSatisfy(r -> {
+            assertThat(r.path("expiresOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(r.has("expiry")).isFalse();
+        });
         assertThat(allocated.body().at("/lines/0/shortfall"))
                 .extracting(
                         s -> s.get("reason").asText() + " " + s.get("quantity").asLong())

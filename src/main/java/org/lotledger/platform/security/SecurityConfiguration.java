@@ -214,6 +214,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(OPERATIONS, QUALITY_MANAGERS)
                         .requestMatchers(paths(HttpMethod.POST, "/api/allocation-overrides"))
                         .hasAnyRole(WAREHOUSE, OPERATIONS)
+                        // the recall trace (issue 11 §1): quality, quality managers, operations, admin
+                        .requestMatchers(paths(HttpMethod.GET, "/api/trace"))
+                        .hasAnyRole(Groups.QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
                         .anyRequest()
                         .denyAll());
         return stateless(http, problems).build();

@@ -420,7 +420,7 @@ public class OpenApiConfiguration {
                 && operation.getParameters().stream()
                         .anyMatch(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()));
         List<Integer> problems = new ArrayList<>(List.of(400, 401, 403));
-        if (write || hasPathId || requiredQuery) {
+        if (write || hasPathId || requiredQuery || NAMES_A_RECORD_IN_THE_QUERY.contains(path)) {
             problems.add(404);
         }
         problems.add(406);
@@ -492,12 +492,20 @@ public class OpenApiConfiguration {
         return schema == null && !CSV_TOO.contains(key) ? null : content;
     }
 
+    /**
+     * Paths without a path id or a required query parameter whose optional query parameters still name a record that
+     * may not exist (404): the recall trace's {@code lot} (issue 11 §1).
+     */
+    static final List<String> NAMES_A_RECORD_IN_THE_QUERY = List.of("/api/trace");
+
     /** The GET operations that answer CSV as well as JSON (docs/fulfillment.md "Packing list", "Shipment history"). */
     static final List<String> CSV_TOO = List.of(
             "GET /api/shipments/{id}/packing-list",
             "GET /api/transfer-orders/{id}/packing-list",
             "GET /api/lots/{id}/shipments",
-            "GET /api/customers/{id}/shipments");
+            "GET /api/customers/{id}/shipments",
+            // the recall trace (issue 11 §1)
+            "GET /api/trace");
 
     private static Schema<?> schemaRef(String name) {
         return new Schema<>().$ref("#/components/schemas/" + name);

@@ -438,6 +438,8 @@ class SecurityMatrixTest {
         HttpReply shipment = call("walt", "POST", "/api/sales-orders/" + toShip.orderId() + "/shipments", null);
         assertThat(shipment.status()).as(shipment.text()).isEqualTo(201);
         records.put("shipment", String.valueOf(shipment.id()));
+        // the recall trace (issue 11 §1) of the lot stocked above
+        records.put("lot", String.valueOf(lot));
         return records;
     }
 

@@ -520,7 +520,30 @@ class InterWarehouseTransferIntegrationTest {
     @Test
     void damaged_units_go_to_quality_with_quality_offered_the_task() {
         long id = dispatched();
-        long d = close(id, DiscrepancyType.DAMAGED, 2, true).get(0);
+        // rita receives 2 EA damaged into WEST's quarantine (a real scan: the hand-over takes what it landed)
+        ApiClient rita = ApiClient.as(port, json, "rita");
+        HttpReply scan = rita.post(
+                "/api/transfer-orders/" + id + "/receipts",
+                Map.of(
+                        "lotLabel", f.label(lotA),
+                        "quantity", 2,
+                        "uom", "EA",
+                        "location", "WEST-QUAR-01",
+                        "condition", "DAMAGED"));
+        assertThat(scan.status()).as(scan.text()).isEqualTo(201);
+        assertThat(scan.body().get("landedStatus").asText()).isEqualTo("QUARANTINE");
+        long quarantine = jdbc.queryForObject("select id from location where code = 'WEST-QUAR-01'", Long.class);
+        var scans = json.createArrayNode();
+        scans.addObject()
+                .put(
+                        "scanId",
+                        jdbc.queryForObject(
+                                "select max(id) from transfer_receipt_scan where transfer_order_id = ?",
+                                Long.class,
+                                id))
+                .put("location", "WEST-QUAR-01")
+                .put("outcome", "RECEIVED");
+        long d = close(id, DiscrepancyType.DAMAGED, 2, true, scans).get(0);
         Task resolve = task(id, InterWarehouseTransferProcess.RESOLVE_TASK);
         assertThat(tasks.getIdentityLinksForTask(resolve.getId()))
                 .extracting(l -> l.getGroupId())
@@ -538,6 +561,47 @@ class InterWarehouseTransferIntegrationTest {
                     assertThat(q.lotId()).isEqualTo(lotA);
                     assertThat(q.quantity()).isEqualTo(2);
                 });
+        // quality took the 2 EA over: a STOCK hold, QUARANTINE -> HOLD in place, recorded on the transfer
+        long holdId = resolutions.handedHold(d).orElseThrow();
+        assertThat(resolutions.of(d))
+                .extracting(r -> r.step() + " " + r.holdId())
+                .containsExactly("DECIDED null", "HANDED_TO_QUALITY " + holdId);
+        assertThat(jdbc.queryForMap(
+                        "select scope, lot_id, reason, state, request_key from quality_hold where id = ?", holdId))
+                .containsEntry("scope", "STOCK")
+                .containsEntry("lot_id", lotA)
+                .containsEntry("reason", "INVESTIGATION")
+                .containsEntry("state", "OPEN")
+                .containsEntry("request_key", "transfer:" + id + ":discrepancy:" + d);
+        assertThat(quantity(lotA, quarantine, "QUARANTINE")).isZero();
+        assertThat(quantity(lotA, quarantine, "HOLD")).isEqualTo(2);
+        // handing the same discrepancy over again answers the same hold and posts nothing
+        long postings = jdbc.queryForObject("select count(*) from posting", Long.class);
+        transaction.executeWithoutResult(s -> resolving.handToQuality(d, instanceId(id)));
+        assertThat(jdbc.queryForObject("select count(*) from posting", Long.class))
+                .isEqualTo(postings);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from quality_hold where request_key like ?",
+                        Long.class,
+                        "transfer:" + id + ":discrepancy:" + d))
+                .isEqualTo(1);
+        // quinn releases them through the hold's process: AVAILABLE where they lie
+        HttpReply released = ApiClient.as(port, json, "quinn")
+                .postPosting("/api/holds/" + holdId + "/release", Map.of("note", "outer cartons only"));
+        assertThat(released.status()).as(released.text()).isEqualTo(200);
+        assertThat(released.body().get("state").asText()).isEqualTo("RELEASED");
+        assertThat(quantity(lotA, quarantine, "HOLD")).isZero();
+        assertThat(quantity(lotA, quarantine, "AVAILABLE")).isEqualTo(2);
+    }
+
+    long quantity(long lot, long location, String status) {
+        List<BigDecimal> q = jdbc.queryForList(
+                "select quantity from stock_balance where lot_id = ? and location_id = ? and status = ?",
+                BigDecimal.class,
+                lot,
+                location,
+                status);
+        return q.isEmpty() ? 0 : q.get(0).longValueExact();
     }
 
     @Test
