@@ -441,6 +441,14 @@ public class LedgerQueries implements ItemPostings {
                 f.referenceId());
     }
 
+    /** Whether a posting was reversed (wholly or in part: a posting has at most one reversal). */
+    @Transactional(readOnly = true)
+    public boolean reversed(long postingId) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from posting where reverses_posting_id = ?", Long.class, postingId);
+        return n != null && n > 0;
+    }
+
     /** The kept balance of a lot at a location in a status; 0 when there is none. */
     @Transactional(readOnly = true)
     public long quantity(long lotId, long locationId, StockStatus status) {

@@ -620,10 +620,24 @@ public class ReceivingTransfers {
             @Override
             public void afterCompletion(int status) {
                 if (status == STATUS_ROLLED_BACK) {
-                    separately.executeWithoutResult(s -> receipts.insert(scan));
+                    separately.executeWithoutResult(s -> keepSetAside(scan));
                 }
             }
         });
+    }
+
+    /**
+     * Stores a refused scan set aside, under the transfer order's lock (as every scan and the close take it), so a
+     * close either counts it or runs after it; nothing is stored when the receipt was closed for good meanwhile (closed
+     * with nothing in transit: no later round would ever read it). Answers whether it was stored.
+     */
+    boolean keepSetAside(TransferReceiptRows.NewScan scan) {
+        Optional<TransferRows.Header> h = rows.lock(scan.orderId());
+        if (h.isEmpty() || (receipts.closed(scan.orderId()).isPresent() && !stillInTransit(h.get()))) {
+            return false;
+        }
+        receipts.insert(scan);
+        return true;
     }
 
     private static String note(TransferRows.Header h, boolean damaged, boolean excursion, Optional<Long> hold) {

@@ -172,15 +172,23 @@ public class ResolvingTransferDiscrepancies {
                     .sum();
             long left =
                     shipped.stream().mapToLong(TransferRows.ShippedRow::shipped).sum();
-            if (shipped.isEmpty() || received > 0 || left != d.quantity().longValueExact()) {
+            long reversible = Math.min(reversibleOf(shipped), inTransitOf(h, d.lotId()));
+            if (reversible < d.quantity().longValueExact()) {
                 throw DomainException.unprocessable(
                         "WRONG_LOT_NOT_WHOLE",
-                        "Lot " + d.lotId() + " of " + h.number() + " left " + left + " and " + received
-                                + " of it was received: its transfer-out is reversed whole only when none of it"
-                                + " arrived and the lot sent replaces all of it ("
-                                + d.quantity().toPlainString()
-                                + "); resolve the rest as SHORT or OVER.",
-                        Map.of("discrepancyId", discrepancyId, "received", received, "shipped", left));
+                        "Lot " + d.lotId() + " of " + h.number() + " left " + left + ", " + received
+                                + " of it was received and " + reversible + " of it can still go back to "
+                                + h.fromCode() + "'s books: less than the lot sent replaces ("
+                                + d.quantity().toPlainString() + "); resolve the rest as SHORT or OVER.",
+                        Map.of(
+                                "discrepancyId",
+                                discrepancyId,
+                                "received",
+                                received,
+                                "shipped",
+                                left,
+                                "reversible",
+                                reversible));
             }
         }
         resolutions.record(
@@ -256,8 +264,13 @@ public class ResolvingTransferDiscrepancies {
                         + h.fromCode() + " · " + h.number();
             case WRONG_LOT_CORRECTED ->
                 stepsPosted(discrepancyId) == 0
-                        ? "Reverse transfer-out of lot " + c.get("lotNumber") + " at " + h.fromCode()
-                                + " (wrong lot sent) · " + h.number()
+                        ? "Reverse transfer-out of "
+                                + (d.quantity().compareTo(d.expectedQuantity()) == 0
+                                                && d.actualQuantity().signum() == 0
+                                        ? ""
+                                        : c.get("quantityText") + " of ")
+                                + "lot " + c.get("lotNumber") + " at " + h.fromCode() + " (wrong lot sent) · "
+                                + h.number()
                         : "Post transfer-out of " + c.get("quantityText") + " of lot "
                                 + lotNumber(d.receivedLotId()) + " sent instead from " + h.fromCode() + " · "
                                 + h.number();
@@ -382,16 +395,45 @@ public class ResolvingTransferDiscrepancies {
                         d, h, d.lotId(), ReasonCodeNames.OVER_SHIPPED, actor, key, processInstanceId, "sent over"));
             case WRONG_LOT_CORRECTED -> {
                 if (stepsPosted(discrepancyId) == 0) {
+                    // the part of the expected lot the lot sent replaces goes back to the origin's books: each
+                    // shipped row's transfer-out reversed whole when none of it arrived and all of it is replaced,
+                    // else in part (what of it did not arrive, at most what is still to replace)
+                    long rest = d.quantity().longValueExact();
+                    long stillThere = inTransitOf(h, d.lotId());
+                    if (stillThere < rest) {
+                        throw DomainException.conflict(
+                                "NOT_IN_TRANSIT",
+                                "Only " + stillThere + " of lot " + d.lotId() + " is in transit under " + h.number()
+                                        + ", not " + rest + ".",
+                                Map.of("inTransit", stillThere, "quantity", rest));
+                    }
+                    String why = "Wrong lot sent: lot " + d.receivedLotId() + " left " + h.fromCode() + " instead: "
+                            + h.number() + ", discrepancy " + discrepancyId;
                     int n = 0;
                     for (TransferRows.ShippedRow s : shippedOf(d)) {
-                        Posting p = reversing.reverse(
-                                s.postingId(),
-                                ReasonCodeNames.WRONG_LOT_SHIPPED,
-                                "Wrong lot sent: lot " + d.receivedLotId() + " left " + h.fromCode() + " instead: "
-                                        + h.number() + ", discrepancy " + discrepancyId,
-                                actor,
-                                key + ":" + n++);
+                        long take = Math.min(rest, s.shipped() - s.received());
+                        if (take <= 0 || stock.reversed(s.postingId())) {
+                            continue;
+                        }
+                        Posting p = take == s.shipped()
+                                ? reversing.reverse(
+                                        s.postingId(), ReasonCodeNames.WRONG_LOT_SHIPPED, why, actor, key + ":" + n++)
+                                : reversing.reversePart(
+                                        s.postingId(),
+                                        take,
+                                        ReasonCodeNames.WRONG_LOT_SHIPPED,
+                                        why,
+                                        actor,
+                                        key + ":" + n++);
                         posted.add(p.id());
+                        rest -= take;
+                    }
+                    if (rest > 0) {
+                        throw DomainException.conflict(
+                                "NOT_IN_TRANSIT",
+                                rest + " of lot " + d.lotId() + " replaced by lot " + d.receivedLotId() + " is on no"
+                                        + " transfer-out of " + h.number() + " that can still be reversed.",
+                                Map.of("quantity", d.quantity().longValueExact(), "unreversed", rest));
                     }
                 } else {
                     posted.add(supplementaryTransferOut(
@@ -655,6 +697,14 @@ public class ResolvingTransferDiscrepancies {
                 .inTransit(new LedgerQueries.InTransitFilter(null, null, "TRANSFER_ORDER", h.number(), lotId))
                 .stream()
                 .mapToLong(LedgerQueries.InTransit::quantity)
+                .sum();
+    }
+
+    /** What of the lot's shipped rows did not arrive, on rows whose transfer-out is not reversed yet. */
+    private long reversibleOf(List<TransferRows.ShippedRow> shipped) {
+        return shipped.stream()
+                .filter(s -> !stock.reversed(s.postingId()))
+                .mapToLong(s -> Math.max(0, s.shipped() - s.received()))
                 .sum();
     }
 

@@ -35,7 +35,8 @@ public enum TransferOutcome {
      */
     ORIGIN_CONFIRMS(EnumSet.of(DiscrepancyType.OVER), FollowUp.POSTING, Groups.WAREHOUSE, Side.ORIGIN),
     /**
-     * WRONG_LOT: lot identity restored by postings: REVERSAL of the expected lot's TRANSFER_OUT by the origin's
+     * WRONG_LOT: lot identity restored by postings: REVERSAL of the expected lot's TRANSFER_OUT (whole, or of the part
+     * not received that the lot sent replaces: a partial reversal, ADR 0013 amendment) by the origin's
      * inventory control, then TRANSFER_OUT of the lot actually sent from where the origin's books hold it by the
      * origin's warehouse staff (both reason WRONG_LOT_SHIPPED); the lot sent is then received by a later receipt round
      */

@@ -1,17 +1,14 @@
 package org.lotledger.transfers;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.item.ItemGtin;
 import org.lotledger.catalog.item.ItemGtins;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.lot.ScannedLots;
 import org.lotledger.common.DomainException;
 import org.lotledger.gs1.Gs1Message;
-import org.lotledger.gs1.Gs1Parser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,16 +28,14 @@ class TransferReceiptLabels {
      */
     record Resolved(LotView lot, OptionalInt count, String countUom) {}
 
-    private final CatalogQueries catalog;
+    private final TransferLotLabels labels;
     private final ItemGtins gtins;
     private final ScannedLots scannedLots;
-    private final java.time.Clock clock;
 
-    TransferReceiptLabels(CatalogQueries catalog, ItemGtins gtins, ScannedLots scannedLots, java.time.Clock clock) {
-        this.catalog = catalog;
+    TransferReceiptLabels(TransferLotLabels labels, ItemGtins gtins, ScannedLots scannedLots) {
+        this.labels = labels;
         this.gtins = gtins;
         this.scannedLots = scannedLots;
-        this.clock = clock;
     }
 
     /**
@@ -48,58 +43,30 @@ class TransferReceiptLabels {
      *                         LOT_SCAN_AMBIGUOUS, LOT_LABEL_MISMATCH (422)
      */
     Resolved resolve(String text, Set<Long> items) {
-        if (text.toUpperCase().startsWith("LL")) {
-            LotView lot = catalog.findLotByInternalLabel(text.toUpperCase())
-                    .orElseThrow(() -> DomainException.notFound(
-                            "UNKNOWN_LOT", "No lot with the label '" + text + "'.", Map.of("lot", text)));
+        if (TransferLotLabels.internal(text)) {
+            LotView lot = labels.byInternalLabel(text);
             if (!items.contains(lot.itemId())) {
-                throw wrongItem("Lot " + lot.internalLabel() + " is of no item of this transfer.", Map.of("lot", text));
+                throw TransferLotLabels.wrongItem(
+                        "Lot " + lot.internalLabel() + " is of no item of this transfer.", Map.of("lot", text));
             }
             return new Resolved(lot, OptionalInt.empty(), null);
         }
-        Gs1Message m = new Gs1Parser(clock).parse(text).orElseThrow();
-        Optional<String> gtin = m.gtin().or(m::contentGtin);
-        if (gtin.isEmpty() || m.lot().isEmpty()) {
-            throw DomainException.unprocessable(
-                    "LOT_LABEL_INCOMPLETE",
-                    "The lot label names no GTIN (AI 01 or 02) or no lot (AI 10); scan the label with both, or the"
-                            + " internal label.",
-                    Map.of("label", text));
-        }
-        Optional<ItemGtin> item = gtins.findById(gtin.get());
-        if (item.isEmpty() || !items.contains(item.get().getItemId())) {
-            throw wrongItem(
-                    "The label's GTIN " + gtin.get() + " is of no item of this transfer.", Map.of("gtin", gtin.get()));
-        }
+        TransferLotLabels.Gs1Label label = labels.gs1(text, items);
+        Gs1Message m = label.message();
+        ItemGtin item = label.gtin();
         LotView lot = scannedLots
                 .find(text)
-                .filter(l -> l.itemId().equals(item.get().getItemId()))
+                .filter(l -> l.itemId().equals(item.getItemId()))
                 .orElseThrow(() -> DomainException.notFound(
                         "UNKNOWN_LOT",
                         "No lot " + m.lot().get() + " of this item is on record.",
                         Map.of("lotNumber", m.lot().get())));
-        if (m.expiry().isPresent() && !m.expiry().get().equals(lot.expiresOn())) {
-            throw DomainException.unprocessable(
-                    "LOT_LABEL_MISMATCH",
-                    "The label's expiry " + m.expiry().get() + " is not lot " + lot.internalLabel() + "'s ("
-                            + lot.expiresOn() + ").",
-                    Map.of(
-                            "lot",
-                            lot.internalLabel(),
-                            "scannedExpiry",
-                            m.expiry().get().toString(),
-                            "expiresOn",
-                            String.valueOf(lot.expiresOn())));
-        }
+        TransferLotLabels.requireExpiry(m, lot);
         OptionalInt count = m.variableCount().isPresent() ? m.variableCount() : m.count();
         // AI 37 counts the trade items (AI 02) in a logistic unit, AI 30 the items of the GTIN's level
         String countUom = m.count().isPresent() && m.contentGtin().isPresent()
                 ? gtins.findById(m.contentGtin().get()).map(ItemGtin::getUom).orElse(null)
-                : item.get().getUom();
+                : item.getUom();
         return new Resolved(lot, count, countUom);
-    }
-
-    private static DomainException wrongItem(String message, Map<String, Object> details) {
-        return DomainException.unprocessable("WRONG_ITEM", message, details);
     }
 }

@@ -408,4 +408,114 @@ class LateTransferReceiptsTest {
         assertThat(jdbc.queryForObject(types, String.class, fx.lotA)).isEqualTo("REVERSAL,TRANSFER_OUT");
         assertThat(jdbc.queryForObject(types, String.class, fx.lotB)).isEqualTo("TRANSFER_IN,TRANSFER_OUT");
     }
+
+    /** Balances of a lot on shelves and in transit as (location, status, quantity), nonzero only. */
+    List<org.assertj.core.groups.Tuple> balancesOf(long lot) {
+        return jdbc
+                .queryForList(
+                        "select b.location_id, b.status, b.quantity from stock_balance b join location l on l.id = b.location_id"
+                                + " where b.lot_id = ? and b.quantity <> 0 and l.kind in ('PHYSICAL', 'IN_TRANSIT')"
+                                + " order by b.location_id, b.status",
+                        lot)
+                .stream()
+                .map(r -> tuple(
+                        ((Number) r.get("location_id")).longValue(),
+                        r.get("status"),
+                        ((BigDecimal) r.get("quantity")).longValueExact()))
+                .toList();
+    }
+
+    @Test
+    void a_partial_wrong_lot_reverses_the_part_not_received_re_sends_the_lot_sent_and_receives_it() {
+        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, 10, 10);
+        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
+        long id = t.get("id").asLong();
+        String number = t.get("orderNumber").asText();
+        String path = "/api/transfer-orders/" + id + "/receipts";
+        long s2 = shelf(fx, "S2");
+        long amb1 = location(AMB_1);
+        assertThat(fx.balance(fx.lotA, fx.inTransit)).as("lot A left (FEFO)").isEqualTo(10);
+        String ic = inventoryControlOfEast(fx.f.tag);
+
+        // 6 of lot A and 4 of lot B arrive: A received, B not in transit, set aside; the close finds WRONG_LOT 4
+        HttpReply a = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 6, "EA", AMB_1, "GOOD"));
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        HttpReply b = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotB), 4, "EA", AMB_1, "GOOD"));
+        assertThat(b.status() + " " + b.code()).isEqualTo("409 NOT_IN_TRANSIT");
+        HttpReply close1 = fx.rita.post(path + "/close", null);
+        assertThat(close1.status()).as(close1.text()).isEqualTo(200);
+        assertThat(discrepanciesOf(id)).containsExactly(tuple(DiscrepancyType.WRONG_LOT, 10L, 6L, 4L));
+        long wrong = discrepancies.ofTransfer(id).get(0).id();
+
+        complete("sam", resolveTask(id), Map.of("resolutionOutcome", "WRONG_LOT_CORRECTED"));
+        // 1: the 4 of lot A that did not arrive go back to EAST's books, by its inventory control only
+        Task reverse = followUpTask(id);
+        assertThat(reverse.getName())
+                .isEqualTo(
+                        "Reverse transfer-out of 4 EA of lot A" + fx.f.tag + " at EAST (wrong lot sent) · " + number);
+        assertThat(groupsOf(reverse)).containsExactly("inventory-control@EAST");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> complete("walt", reverse, Map.of("followUpConfirmed", true)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("TASK_NOT_ALLOWED"));
+        complete(ic, reverse, Map.of("followUpConfirmed", true));
+
+        // 2: the transfer-out of 4 of lot B from where EAST's books hold it, by EAST's warehouse staff only
+        Task resend = followUpTask(id);
+        assertThat(resend.getName())
+                .isEqualTo("Post transfer-out of 4 EA of lot B" + fx.f.tag + " sent instead from EAST · " + number);
+        assertThat(groupsOf(resend)).containsExactly("warehouse@EAST");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> complete(ic, resend, Map.of("followUpConfirmed", true)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("TASK_NOT_ALLOWED"));
+        complete("walt", resend, Map.of("followUpConfirmed", true));
+
+        List<Long> posted = postedBy(wrong);
+        assertThat(posted).hasSize(2);
+        // the reversal takes 4 of lot A's transfer-out back to where it left from (the outbound staging the pick
+        // moved it to)
+        long outA =
+                jdbc.queryForObject("select reverses_posting_id from posting where id = ?", Long.class, posted.get(0));
+        long leftFrom = jdbc.queryForObject(
+                "select location_id from posting_leg where posting_id = ? and quantity < 0", Long.class, outA);
+        assertThat(legs(outA))
+                .containsExactly(
+                        tuple("TRANSFER_OUT", null, "walt", fx.lotA, leftFrom, "AVAILABLE", -10L),
+                        tuple("TRANSFER_OUT", null, "walt", fx.lotA, fx.inTransit, "AVAILABLE", 10L));
+        assertThat(legs(posted.get(0)))
+                .containsExactly(
+                        tuple("REVERSAL", "WRONG_LOT_SHIPPED", ic, fx.lotA, fx.inTransit, "AVAILABLE", -4L),
+                        tuple("REVERSAL", "WRONG_LOT_SHIPPED", ic, fx.lotA, leftFrom, "AVAILABLE", 4L));
+        assertThat(legs(posted.get(1)))
+                .containsExactly(
+                        tuple("TRANSFER_OUT", "WRONG_LOT_SHIPPED", "walt", fx.lotB, s2, "AVAILABLE", -4L),
+                        tuple("TRANSFER_OUT", "WRONG_LOT_SHIPPED", "walt", fx.lotB, fx.inTransit, "AVAILABLE", 4L));
+        assertThat(status(id)).isNotEqualTo("CLOSED");
+
+        // lot B received by a later round: nothing found, the order closes, nothing of it left in transit
+        HttpReply again = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotB), 4, "EA", AMB_1, "GOOD"));
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        HttpReply close2 = fx.rita.post(path + "/close", null);
+        assertThat(close2.status()).as(close2.text()).isEqualTo(200);
+        assertThat(discrepanciesOf(id)).hasSize(1);
+        assertThat(status(id)).isEqualTo("CLOSED");
+        assertThat(instances(id)).isZero();
+        assertThat(jdbc.queryForObject("""
+                        select coalesce(sum(g.quantity), 0) from posting_leg g join posting p on p.id = g.posting_id
+                          left join posting o on o.id = p.reverses_posting_id
+                         where g.location_id = ? and coalesce(o.reference_id, p.reference_id) = ?""", BigDecimal.class, fx.inTransit, number))
+                .as("the in-transit location nets to 0 for the transfer")
+                .isZero();
+        // A: 4 back on EAST's books where it left from, 6 at WEST; B: 6 left on S2, 4 at WEST
+        assertThat(balancesOf(fx.lotA))
+                .containsExactlyInAnyOrder(tuple(leftFrom, "AVAILABLE", 4L), tuple(amb1, "AVAILABLE", 6L));
+        assertThat(balancesOf(fx.lotB))
+                .containsExactlyInAnyOrder(tuple(s2, "AVAILABLE", 6L), tuple(amb1, "AVAILABLE", 4L));
+        // the partial reversal is the transfer-out's one reversal: nothing more of it goes back
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reversingPostings.reversePart(
+                        outA, 1, "WRONG_LOT_SHIPPED", "again", process.actor(ic), "again-" + fx.f.tag))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("ALREADY_REVERSED"));
+    }
+
+    @Autowired
+    org.lotledger.ledger.ReversingPostings reversingPostings;
 }

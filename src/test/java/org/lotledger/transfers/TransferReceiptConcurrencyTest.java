@@ -106,4 +106,68 @@ class TransferReceiptConcurrencyTest {
         assertThat((BigDecimal) kept.get("set_aside")).isEqualByComparingTo(BigDecimal.valueOf(setAsideInAnswers));
         assertThat(setAsideInAnswers).isEqualTo(6 * 6 - 10);
     }
+
+    @Autowired
+    ReceivingTransfers receiving;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+
+    /**
+     * The set-aside row of a refused NOT_IN_TRANSIT scan is stored after the rollback, in a transaction of its own
+     * under the order's lock: stored while the receipt is open, skipped once it was closed for good meanwhile (the
+     * seam is the very method the after-rollback hook runs).
+     */
+    @Test
+    void a_set_aside_scan_kept_after_the_rollback_is_skipped_once_the_receipt_closed_for_good() {
+        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, 10, 10);
+        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
+        long id = t.get("id").asLong();
+        String path = "/api/transfer-orders/" + id + "/receipts";
+        long amb1 = jdbc.queryForObject("select id from location where barcode = 'WEST-AMB-01-01'", Long.class);
+        long line =
+                jdbc.queryForObject("select id from transfer_order_line where transfer_order_id = ?", Long.class, id);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        java.util.function.Function<String, TransferReceiptRows.NewScan> setAside =
+                key -> new TransferReceiptRows.NewScan(
+                        id,
+                        line,
+                        null,
+                        fx.lotB,
+                        fx.f.label(fx.lotB),
+                        amb1,
+                        "GOOD",
+                        2,
+                        "SET_ASIDE",
+                        null,
+                        null,
+                        null,
+                        "NOT_SHIPPED",
+                        null,
+                        null,
+                        null,
+                        false,
+                        key,
+                        "rita");
+        String count =
+                "select count(*) from transfer_receipt_scan where transfer_order_id = ? and outcome = 'SET_ASIDE'";
+
+        assertThat(tx.<Boolean>execute(s -> receiving.keepSetAside(setAside.apply("open-" + fx.f.tag)))
+                        .booleanValue())
+                .as("receipt open")
+                .isTrue();
+        assertThat(jdbc.queryForObject(count, Long.class, id)).isEqualTo(1);
+
+        HttpReply a = fx.rita.post(
+                path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 10, "EA", "WEST-AMB-01-01", "GOOD"));
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        HttpReply close = fx.rita.post(path + "/close", null);
+        assertThat(close.status()).as(close.text()).isEqualTo(200);
+
+        assertThat(tx.<Boolean>execute(s -> receiving.keepSetAside(setAside.apply("late-" + fx.f.tag)))
+                        .booleanValue())
+                .as("closed for good: nothing in transit")
+                .isFalse();
+        assertThat(jdbc.queryForObject(count, Long.class, id)).isEqualTo(1);
+    }
 }
