@@ -86,6 +86,7 @@ class RecallIntegrationTest {
     HoldingArrivals arrivals;
 
     String tag;
+    String sku;
     String batch;
     long orderId;
     long line1;
@@ -109,6 +110,10 @@ class RecallIntegrationTest {
         tag = "RCL" + SEQ.incrementAndGet()
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         batch = "MFG-" + tag;
+        // its own item, so no other test's backorder of a shared demo item is re-allocated onto this stock
+        sku = "RCL-" + tag;
+        HttpReply item = ApiClient.as(port, json, "admin").post("/api/items", item(sku));
+        assertThat(item.status()).as(item.text()).isEqualTo(201);
         HttpReply placed = ApiClient.as(port, json, "erp")
                 .post(
                         "/api/sales-orders",
@@ -276,7 +281,7 @@ class RecallIntegrationTest {
         assertThat(n.at("/shipments/0/shipmentNumber").asText())
                 .isEqualTo(history.at("/rows/0/shipmentNumber").asText());
         assertThat(n.get("batchRef").asText()).isEqualTo(batch);
-        assertThat(n.get("sku").asText()).isEqualTo("GLV-NIT-M");
+        assertThat(n.get("sku").asText()).isEqualTo(sku);
         assertThat(n.has("recallContact")).isTrue();
         assertThat(n.has("shipTo")).isTrue();
         HttpReply csv = maria.send("GET", "/api/recalls/" + recall + "/notices?format=csv", null, null);
@@ -373,8 +378,27 @@ class RecallIntegrationTest {
         return ids;
     }
 
-    private static Map<String, Object> line(int quantity) {
-        return Map.of("sku", "GLV-NIT-M", "quantity", quantity, "uom", "EA", "unitPrice", 0.09, "currency", "USD");
+    private static Map<String, Object> item(String sku) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("sku", sku);
+        m.put("name", "Recall test item " + sku);
+        m.put("baseUom", "EA");
+        m.put("lotControlled", true);
+        m.put("expiryRequired", true);
+        m.put("allocationMethod", "FEFO");
+        m.put("temperatureClass", "AMBIENT");
+        m.put("itemFamily", "Gloves");
+        m.put("riskClass", "I");
+        m.put("standardUnitCost", 0.05);
+        m.put("currency", "USD");
+        m.put("shelfLifeDays", 730);
+        m.put("conversions", List.of());
+        m.put("gtins", List.of());
+        return m;
+    }
+
+    private Map<String, Object> line(int quantity) {
+        return Map.of("sku", sku, "quantity", quantity, "uom", "EA", "unitPrice", 0.09, "currency", "USD");
     }
 
     private long warehouse(String code) {
