@@ -41,6 +41,8 @@ public class RecallReconciliation {
     public static final String CLOSURE_APPROVED = "RECALL_CLOSURE_APPROVED";
     public static final String CLOSURE_REFUSED = "RECALL_CLOSURE_REFUSED";
     public static final int NOTE_MAX = 400;
+    /** At most this many changed figures are named in a RECALL_FIGURES_CHANGED refusal's message. */
+    static final int CHANGES_NAMED = 6;
 
     /** One customer and lot: shipped = returned + destroyed at the customer + unaccounted. */
     public record CustomerLine(
@@ -257,13 +259,49 @@ public class RecallReconciliation {
     }
 
     /**
-     * Quality submits the reconciliation (the "Reconcile recall" task's completion, in the engine's transaction): it
-     * is recorded with its figures and the recall becomes RECONCILING.
+     * The figures of a reconciliation, one plain line each (per customer and lot, per lot the company side, what is
+     * still held), in the order the form shows them: what the task keeps as "the figures shown"
+     * ({@code reconciliationFigures}) and what {@link #reconcile} compares with the figures read when it completes.
+     */
+    public String figures(Reconciliation rec) {
+        List<String> lines = new ArrayList<>();
+        for (CustomerLine c : rec.customers()) {
+            lines.add(c.customerCode() + " · " + c.internalLabel() + ": shipped " + c.shipped() + ", returned "
+                    + c.returned() + ", destroyed there " + c.destroyedAtCustomer() + ", unaccounted "
+                    + c.unaccounted() + (c.acknowledged() ? ", acknowledged" : ", not acknowledged"));
+        }
+        for (LotBalance m : rec.lots()) {
+            Trace.MassBalance b = m.massBalance();
+            lines.add(m.internalLabel() + " company side: in " + (b.received() + b.opened() + b.relabelledIn())
+                    + ", on hand " + b.onHand() + " (hold " + m.onHandHold() + "), in transit " + b.inTransit()
+                    + ", at customers " + b.atCustomers() + ", scrapped " + b.scrapped() + ", to vendor "
+                    + b.returnedToVendor() + ", sampled " + b.sampled() + ", relabelled or adjusted out "
+                    + (b.relabelledOut() + b.adjustedOut()) + (m.balanced() ? "" : ", NOT balanced"));
+        }
+        for (HeldStock h : rec.stillHeld()) {
+            lines.add("still held: " + h.quantity() + " of " + h.internalLabel() + " (hold " + h.holdId() + ")");
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * Quality submits the reconciliation (the "Reconcile recall" task's completion, in the engine's transaction): the
+     * figures are read again here, under the recall's lock; when they are not the ones the form showed
+     * ({@code figuresShown}, from {@link #figures}; null when the caller read them live, as the API does) the
+     * completion is refused with 409 {@code RECALL_FIGURES_CHANGED} naming what changed, else it is recorded with these
+     * fresh figures and the recall becomes RECONCILING.
      *
-     * @throws DomainException RECALL_NOT_RECONCILABLE, RECALL_HOLD_STOCK_REMAINING (409), RECALL_NOT_ALLOWED (403)
+     * @throws DomainException RECALL_NOT_RECONCILABLE, RECALL_HOLD_STOCK_REMAINING, RECALL_FIGURES_CHANGED (409),
+     *                         RECALL_NOT_ALLOWED (403)
      */
     public Reconciliation reconcile(
-            long recallId, String note, Actor actor, String processInstanceId, String activityId, String taskId) {
+            long recallId,
+            String note,
+            String figuresShown,
+            Actor actor,
+            String processInstanceId,
+            String activityId,
+            String taskId) {
         if (!actor.isInAny(java.util.Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS))) {
             throw new DomainException(
                     "RECALL_NOT_ALLOWED",
@@ -280,7 +318,8 @@ public class RecallReconciliation {
         }
         Reconciliation rec = of(recallId);
         requireHoldsEmpty(rec);
-        Map<String, Object> details = figures(rec);
+        requireFiguresAsShown(rec, figuresShown);
+        Map<String, Object> details = recorded(rec);
         if (note != null && !note.isBlank()) {
             details.put("note", note.strip());
         }
@@ -334,7 +373,7 @@ public class RecallReconciliation {
         if (approve) {
             Reconciliation rec = of(recallId);
             requireHoldsEmpty(rec);
-            details.putAll(figures(rec));
+            details.putAll(recorded(rec));
         }
         decisions.record(
                 processInstanceId,
@@ -411,7 +450,40 @@ public class RecallReconciliation {
         }
     }
 
-    private static Map<String, Object> figures(Reconciliation rec) {
+    /**
+     * 409 {@code RECALL_FIGURES_CHANGED} when the figures read now are not those shown: the message names the figures
+     * as they are now (and those no longer true), readable in Tasklist.
+     */
+    void requireFiguresAsShown(Reconciliation rec, String figuresShown) {
+        if (figuresShown == null) {
+            return;
+        }
+        List<String> now = List.of(figures(rec).split("\n"));
+        List<String> shown = List.of(figuresShown.split("\n"));
+        if (now.equals(shown)) {
+            return;
+        }
+        List<String> changed =
+                new ArrayList<>(now.stream().filter(l -> !shown.contains(l)).toList());
+        List<String> gone = shown.stream().filter(l -> !now.contains(l)).toList();
+        for (String g : gone) {
+            changed.add("no longer: " + g);
+        }
+        if (changed.isEmpty()) {
+            changed.add("the same figures in another order");
+        }
+        String named = String.join("; ", changed.subList(0, Math.min(CHANGES_NAMED, changed.size())));
+        if (changed.size() > CHANGES_NAMED) {
+            named += "; and " + (changed.size() - CHANGES_NAMED) + " more";
+        }
+        throw DomainException.conflict(
+                "RECALL_FIGURES_CHANGED",
+                "The figures of recall " + rec.recallNumber() + " changed since this task was opened: now " + named
+                        + ". The task now shows the current figures: reload it, check them and complete it again.",
+                Map.of("recall", rec.recallNumber(), "changed", List.copyOf(changed)));
+    }
+
+    private static Map<String, Object> recorded(Reconciliation rec) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("shipped", rec.shipped());
         d.put("returned", rec.returned());

@@ -423,18 +423,7 @@ class RecallFollowUpIntegrationTest {
 
     @Test
     void reconciliation_and_closure_keep_four_eyes_through_the_api_tasklist_and_the_engine() {
-        long shippedOut = rf.f.newLot();
-        rf.f.stock(ledger, shippedOut, "A3", StockStatus.AVAILABLE, 12);
-        long toHospital = jdbc.queryForObject(
-                "select id from location where kind = 'CUSTOMER' and customer_id = ?", Long.class, hospital);
-        ledger.post(org.lotledger.ledger.PostingRequest.of(
-                        org.lotledger.ledger.PostingType.SHIPMENT,
-                        org.lotledger.ledger.LedgerFixtures.WAREHOUSE,
-                        rf.f.key())
-                .movement(new org.lotledger.ledger.Movement(
-                        shippedOut, rf.f.location("A3"), StockStatus.AVAILABLE, toHospital, StockStatus.AVAILABLE, 12))
-                .reference("SHIPMENT", "SH-" + rf.f.tag + "-9")
-                .build());
+        long shippedOut = shippedOutToTheHospital(12);
         recall = recallIt(shippedOut);
         Task reconcile = task(recall, "Task_ReconcileRecall");
         assertThat(reconcile.getName())
@@ -528,6 +517,115 @@ class RecallFollowUpIntegrationTest {
     }
 
     @Test
+    void reconciling_uses_the_figures_read_at_completion_and_refuses_when_they_changed_since_the_form_loaded() {
+        long shippedOut = shippedOutToTheHospital(12);
+        recall = recallIt(shippedOut);
+        Task reconcile = task(recall, "Task_ReconcileRecall");
+        assertThat((String) tasks.getVariableLocal(reconcile.getId(), "reconciliationFigures"))
+                .contains("shipped 12, returned 0, destroyed there 0, unaccounted 12, not acknowledged");
+        // the hospital answers while the task is open: the form still shows the figures of when it opened
+        acknowledgements.record(
+                recall.id(),
+                new RecallAcknowledgements.Request(hospital, null, Instant.now(), 2L, 10L, false),
+                RecallFixtures.MARIA,
+                UUID.randomUUID().toString());
+        TasklistSession quinn = TasklistSession.loginAsDemo(port, json, "quinn");
+        HttpReply stale = quinn.submitForm(reconcile.getId(), Map.of("reconcileNote", "as shown"));
+        assertThat(stale.status()).as(stale.text()).isEqualTo(409);
+        assertThat(stale.text())
+                .contains("RECALL_FIGURES_CHANGED")
+                .contains("changed since this task was opened")
+                .contains("shipped 12, returned 0, destroyed there 10, unaccounted 2, acknowledged")
+                .contains("reload it");
+        assertThat(status(recall)).isEqualTo("HOLDS_PLACED");
+        assertThat(decisions(recall)).as("nothing recorded").isEmpty();
+        assertThat(task(recall, "Task_ReconcileRecall").getId()).isEqualTo(reconcile.getId());
+
+        // the refusal's rollback is followed by fresh figures on the task: reloaded, it shows them
+        assertThat((String) tasks.getVariableLocal(reconcile.getId(), "reconciliation"))
+                .contains("| 12 | 0 | 10 | 2 | yes |");
+        assertThat(quinn.formVariables(reconcile.getId()).text()).contains("| 12 | 0 | 10 | 2 | yes |");
+        HttpReply fresh = quinn.submitForm(reconcile.getId(), Map.of("reconcileNote", "2 unaccounted"));
+        assertThat(fresh.status()).as(fresh.text()).isBetween(200, 204);
+        assertThat(status(recall)).isEqualTo("RECONCILING");
+        assertThat(decisions(recall)).containsExactly("RECALL_RECONCILED quinn");
+        assertThat(jdbc.queryForObject(
+                        "select details ->> 'destroyedAtCustomers' from decision_record where subject_type = 'RECALL'"
+                                + " and subject_id = ? and decision = 'RECALL_RECONCILED'",
+                        String.class,
+                        Long.toString(recall.id())))
+                .as("the figures read at completion")
+                .isEqualTo("10");
+    }
+
+    @Test
+    void every_field_of_the_recall_forms_is_checked_on_the_server_and_a_refused_submission_records_nothing() {
+        long shippedOut = shippedOutToTheHospital(5);
+        recall = recallIt(shippedOut);
+        Task reconcile = task(recall, "Task_ReconcileRecall");
+        List<String> quality = List.of("quality");
+        String q = "quinn";
+        // reconcile-recall: reconcileNote optional, at most 400 characters, no control characters
+        for (String bad : List.of("n".repeat(401), "bell\u0007", "nul\u0000", "esc\u001b[0m")) {
+            completeAs(q, quality, reconcile, Map.of("reconcileNote", bad), "RECONCILE_NOTE_INVALID");
+        }
+        assertThat(decisions(recall)).isEmpty();
+        assertThat(status(recall)).isEqualTo("HOLDS_PLACED");
+        completeAs(q, quality, reconcile, Map.of("reconcileNote", "n".repeat(400)), null);
+        assertThat(status(recall)).isEqualTo("RECONCILING");
+
+        // approve-recall-closure: closureApproval required, APPROVE or REFUSE; closureNote at most 400, no control
+        // characters, required when refusing
+        Task approve = task(recall, RecallTasks.APPROVE_CLOSURE_TASK);
+        String mona = qualityManager();
+        List<String> managers = List.of("quality-managers");
+        Map<String, Object> noAnswer = new java.util.HashMap<>();
+        noAnswer.put("closureApproval", null);
+        completeAs(mona, managers, approve, noAnswer, "APPROVAL_REQUIRED");
+        for (Object bad : List.of("", " ", "approve", "YES", "APPROVE REFUSE", 1, true)) {
+            completeAs(mona, managers, approve, Map.of("closureApproval", bad), "APPROVAL_REQUIRED");
+        }
+        for (String bad : List.of("n".repeat(401), "bell\u0007")) {
+            completeAs(
+                    mona,
+                    managers,
+                    approve,
+                    Map.of("closureApproval", "APPROVE", "closureNote", bad),
+                    "APPROVAL_NOTE_INVALID");
+        }
+        for (String missing : List.of("", "   ")) {
+            completeAs(
+                    mona,
+                    managers,
+                    approve,
+                    Map.of("closureApproval", "REFUSE", "closureNote", missing),
+                    "APPROVAL_NOTE_REQUIRED");
+        }
+        completeAs(mona, managers, approve, Map.of("closureApproval", "REFUSE"), "APPROVAL_NOTE_REQUIRED");
+        assertThat(decisions(recall)).containsExactly("RECALL_RECONCILED quinn");
+        assertThat(status(recall)).isEqualTo("RECONCILING");
+        completeAs(mona, managers, approve, Map.of("closureApproval", "REFUSE", "closureNote", "r".repeat(400)), null);
+        assertThat(status(recall)).isEqualTo("HOLDS_PLACED");
+
+        // follow-up-recall-customers: followUpNote required, 1 to 400 characters, no control characters
+        Job timer = timer(recall);
+        ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
+        jobs.executeJob(timer.getId());
+        Task followUp = followUpTask(recall);
+        assertThat(followUp).as("the hospital has not answered").isNotNull();
+        Map<String, Object> noNote = new java.util.HashMap<>();
+        noNote.put("followUpNote", null);
+        completeAs(q, quality, followUp, noNote, "FOLLOW_UP_NOTE_REQUIRED");
+        completeAs(q, quality, followUp, Map.of(), "FOLLOW_UP_NOTE_REQUIRED");
+        for (String bad : List.of("", "  \t ", "n".repeat(401), "bell\u0007")) {
+            completeAs(q, quality, followUp, Map.of("followUpNote", bad), "FOLLOW_UP_NOTE_REQUIRED");
+        }
+        assertThat(decisions(recall)).containsExactly("RECALL_RECONCILED quinn", "RECALL_CLOSURE_REFUSED " + mona);
+        completeAs(q, quality, followUp, Map.of("followUpNote", "f".repeat(400)), null);
+        assertThat(decisions(recall)).last().isEqualTo("RECALL_FOLLOWED_UP quinn");
+    }
+
+    @Test
     void a_recall_is_not_reconciled_while_stock_is_left_under_its_holds() {
         recall = recallIt(lot);
         HttpReply refused =
@@ -592,9 +690,63 @@ class RecallFollowUpIntegrationTest {
                 rets.add(m);
             }
         }
+        for (Object v : badValues) {
+            if (v != null) {
+                Map<String, Object> m = new LinkedHashMap<>(ack);
+                m.put("lotId", v);
+                acks.add(m);
+            }
+        }
         Map<String, Object> unknownField = new LinkedHashMap<>(ack);
         unknownField.put("surprise", 1);
         acks.add(unknownField);
+        // well-formed but refused: beyond the ceiling, more than was shipped, in the future, someone not on the list,
+        // a lot the recall does not hold
+        Object[][] refused = {
+            {"quantityAtCustomer", RecallAcknowledgements.QUANTITY_MAX + 1},
+            {"quantityDestroyed", RecallAcknowledgements.QUANTITY_MAX + 1},
+            {"quantityDestroyed", 41},
+            {"quantityAtCustomer", 41},
+            {"acknowledgedAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()},
+            {"acknowledgedAt", "1899-12-31T23:59:59Z"},
+            {"acknowledgedAt", "2020-01-01T00:00:00Z"},
+            {"acknowledgedAt", "3000-01-01T00:00:00Z"},
+            {"acknowledgedAt", "2026-12-02"},
+            {"acknowledgedAt", "2026-12-02T10:00:00"},
+            {"customerId", rf.customer("Y", "OTHER")},
+            {"customerId", 999_999_999_999L},
+            {"lotId", 999_999_999_999L},
+            {"quantityAtCustomer", "1"},
+            {"returning", "true"},
+            {"returning", 1}
+        };
+        for (Object[] r : refused) {
+            Map<String, Object> m = new LinkedHashMap<>(ack);
+            m.put((String) r[0], r[1]);
+            acks.add(m);
+        }
+        // seeded: one or two required fields dropped at random
+        SplittableRandom dropping = new SplittableRandom(1102);
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> m = new LinkedHashMap<>(ack);
+            List<String> keys = new ArrayList<>(m.keySet());
+            m.remove(keys.remove(dropping.nextInt(keys.size())));
+            if (dropping.nextBoolean()) {
+                m.remove(keys.get(dropping.nextInt(keys.size())));
+            }
+            acks.add(m);
+        }
+        List<String> rawAcks = List.of(
+                "",
+                "{",
+                "{}",
+                "[]",
+                "null",
+                "1",
+                "\"ack\"",
+                "[{}]",
+                json(ack) + " {}",
+                json(ack).replace("{", "{'x':1,"));
         Map<String, Object> shipmentTooLong = new LinkedHashMap<>(ret);
         shipmentTooLong.put("shipmentNumber", "S".repeat(41));
         rets.add(shipmentTooLong);
@@ -607,20 +759,40 @@ class RecallFollowUpIntegrationTest {
             rets.add(m);
         }
         Map<String, Long> before = counts();
-        int sent = 0;
+        ApiClient maria = ApiClient.as(port, json, "maria");
+        int acksSent = 0;
         for (Map<String, Object> body : acks) {
-            HttpReply r = ApiClient.as(port, json, "maria").post(ackPath, body);
+            HttpReply r = maria.post(ackPath, body);
             assertThat(r.status()).as("%s → %s", body, r.text()).isBetween(400, 499);
-            sent++;
+            acksSent++;
         }
+        for (String body : rawAcks) {
+            HttpReply r =
+                    maria.sendAsIs("POST", ackPath, body, UUID.randomUUID().toString());
+            assertThat(r.status()).as("%s → %s", body, r.text()).isBetween(400, 499);
+            acksSent++;
+        }
+        HttpReply unknownRecall = maria.post("/api/recalls/999999999999/acknowledgements", ack);
+        assertThat(unknownRecall.status()).as(unknownRecall.text()).isBetween(400, 499);
+        acksSent++;
+        int retsSent = 0;
         for (Map<String, Object> body : rets) {
             HttpReply r = ApiClient.as(port, json, "rita").post(retPath, body);
             assertThat(r.status()).as("%s → %s", body, r.text()).isBetween(400, 499);
-            sent++;
+            retsSent++;
         }
-        assertThat(sent).isGreaterThanOrEqualTo(30);
+        assertThat(acksSent).as("malformed acknowledgements").isGreaterThanOrEqualTo(100);
+        assertThat(retsSent).as("malformed returns").isGreaterThanOrEqualTo(30);
         assertThat(counts()).isEqualTo(before);
         assertThat(rf.customerBalance(lot, hospital)).isEqualTo(40);
+    }
+
+    private String json(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Values that are valid for a field of the acknowledgement (so the body is not malformed). */
@@ -634,6 +806,23 @@ class RecallFollowUpIntegrationTest {
 
     private static boolean isReturnAcceptable(String field, Object v) {
         return false;
+    }
+
+    /** A lot of its own, {@code qty} of it shipped to the hospital: nothing is left on hand for the recall to hold. */
+    private long shippedOutToTheHospital(long qty) {
+        long shippedOut = rf.f.newLot();
+        rf.f.stock(ledger, shippedOut, "A1", StockStatus.AVAILABLE, qty);
+        rf.ship(shippedOut, hospital, "SH-" + rf.f.tag + "-9", qty);
+        return shippedOut;
+    }
+
+    /** The recall's decision records, oldest first: "decision decided_by". */
+    private List<String> decisions(RecallView r) {
+        return jdbc.queryForList(
+                "select decision || ' ' || decided_by from decision_record where subject_type = 'RECALL'"
+                        + " and subject_id = ? order by id",
+                String.class,
+                Long.toString(r.id()));
     }
 
     private Job timer(RecallView r) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.quality.HoldingArrivals;
 import org.lotledger.support.ApiClient;
+import org.lotledger.support.EastSalesOrders;
 import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,9 +51,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RecallIntegrationTest {
 
     static final AtomicInteger SEQ = new AtomicInteger();
-    static final Actor IVY = new Actor("ivy", Set.of("inventory-control"));
-    static final Actor WALT = new Actor("walt", Set.of("warehouse", "warehouse@EAST"));
-    static final Actor OTTO = new Actor("otto", Set.of("operations"));
 
     @LocalServerPort
     int port;
@@ -114,27 +111,11 @@ class RecallIntegrationTest {
         sku = "RCL-" + tag;
         HttpReply item = ApiClient.as(port, json, "admin").post("/api/items", item(sku));
         assertThat(item.status()).as(item.text()).isEqualTo(201);
-        HttpReply placed = ApiClient.as(port, json, "erp")
-                .post(
-                        "/api/sales-orders",
-                        Map.of(
-                                "source",
-                                "ERP",
-                                "orderNumber",
-                                "SO-" + tag,
-                                "customerCode",
-                                "MERCY-HOSP",
-                                "warehouseCode",
-                                "EAST",
-                                "requestedShipDate",
-                                LocalDate.now().plusDays(2).toString(),
-                                "lines",
-                                List.of(line(10), line(5))));
-        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        orderId = placed.id();
-        line1 = placed.body().at("/lines/0/id").asLong();
-        line2 = placed.body().at("/lines/1/id").asLong();
-        long itemId = placed.body().at("/lines/0/itemId").asLong();
+        EastSalesOrders.Placed placed = EastSalesOrders.place(ApiClient.as(port, json, "erp"), tag, sku, 10, 5);
+        orderId = placed.orderId();
+        line1 = placed.line1();
+        line2 = placed.line2();
+        long itemId = placed.itemId();
         long east = warehouse("EAST");
         long centralWarehouse = warehouse("CENTRAL");
         lotA = lot(itemId, "A" + tag);
@@ -151,7 +132,7 @@ class RecallIntegrationTest {
         open(lotA, east, storage, StockStatus.AVAILABLE, 100);
         open(lotA, centralWarehouse, central, StockStatus.AVAILABLE, 40);
         open(lotB, east, storage, StockStatus.AVAILABLE, 30);
-        ledger.post(PostingRequest.of(PostingType.TRANSFER_OUT, WALT, "out-" + tag)
+        ledger.post(PostingRequest.of(PostingType.TRANSFER_OUT, EastSalesOrders.WALT, "out-" + tag)
                 .movement(new Movement(lotA, storage, StockStatus.AVAILABLE, transit, StockStatus.AVAILABLE, 12))
                 .build());
     }
@@ -397,10 +378,6 @@ class RecallIntegrationTest {
         return m;
     }
 
-    private Map<String, Object> line(int quantity) {
-        return Map.of("sku", sku, "quantity", quantity, "uom", "EA", "unitPrice", 0.09, "currency", "USD");
-    }
-
     private long warehouse(String code) {
         return jdbc.queryForObject("select id from warehouse where code = ?", Long.class, code);
     }
@@ -415,7 +392,9 @@ class RecallIntegrationTest {
 
     private void open(long lot, long warehouse, long location, StockStatus status, long quantity) {
         ledger.post(PostingRequest.of(
-                        PostingType.OPENING_BALANCE, IVY, UUID.randomUUID().toString())
+                        PostingType.OPENING_BALANCE,
+                        EastSalesOrders.IVY,
+                        UUID.randomUUID().toString())
                 .movement(new Movement(
                         lot,
                         catalog.warehouseLocationId(warehouse, LocationKind.ADJUSTMENT),
@@ -429,18 +408,7 @@ class RecallIntegrationTest {
 
     /** What the pick does: PICK storage → staging and a pending reservation of the line at the staging location. */
     Reservation stage(long lot, long lineId, long quantity) {
-        ledger.post(PostingRequest.of(PostingType.PICK, WALT, UUID.randomUUID().toString())
-                .movement(new Movement(lot, storage, StockStatus.AVAILABLE, staging, StockStatus.AVAILABLE, quantity))
-                .build());
-        return reservations.reserve(
-                new Reservations.ReserveRequest(
-                        new Reservation.Demand("SALES_ORDER", String.valueOf(orderId), String.valueOf(lineId)),
-                        lot,
-                        staging,
-                        quantity,
-                        "staged by the test"),
-                OTTO,
-                UUID.randomUUID().toString());
+        return EastSalesOrders.stage(ledger, reservations, orderId, lineId, lot, storage, staging, quantity);
     }
 
     PostingRequest transferIn(StockStatus arrival) {

@@ -80,7 +80,32 @@ class RecallRequestsFuzzTest {
             new Object[] {"mode", "DRILL"},
             new Object[] {"note", "n".repeat(1001)},
             new Object[] {"note", List.of("a")},
-            new Object[] {"unknownField", "x"});
+            new Object[] {"unknownField", "x"},
+            new Object[] {"scope", Map.of("lotId", "99999999999999999999")},
+            new Object[] {"scope", Map.of("lotId", 99999999999999999L)},
+            new Object[] {"scope", Map.of("lotId", 1.5)},
+            new Object[] {"scope", Map.of("lotId", "1")},
+            new Object[] {"scope", Map.of("batchRef", " ")},
+            new Object[] {"scope", Map.of("batchRef", 42)},
+            new Object[] {"scope", Map.of("receivedFrom", "2026-01-01", "receivedTo", "2026-01-02")},
+            new Object[] {
+                "scope", Map.of("itemId", -1, "manufacturedFrom", "2026-01-01", "manufacturedTo", "2026-01-02")
+            },
+            new Object[] {"scope", Map.of("itemId", 1, "receivedFrom", "2026-02-01", "receivedTo", "2026-01-01")},
+            new Object[] {"scope", Map.of("itemId", 1, "receivedFrom", "3000-01-01", "receivedTo", "3000-01-02")},
+            new Object[] {"scope", Map.of("itemId", 1, "manufacturedFrom", "2026-1-1", "manufacturedTo", "2026-01-02")},
+            new Object[] {"reason", List.of("x")},
+            new Object[] {"reason", Map.of()},
+            new Object[] {"reason", "esc\u001b[0m"},
+            new Object[] {"recallClass", ""},
+            new Object[] {"recallClass", "ii"},
+            new Object[] {"recallClass", 2},
+            new Object[] {"recallClass", "II "},
+            new Object[] {"mode", ""},
+            new Object[] {"mode", "live"},
+            new Object[] {"mode", 0},
+            new Object[] {"note", "bad\u0000note"},
+            new Object[] {"note", 5});
 
     @Test
     void malformed_recall_requests_are_all_4xx_and_store_nothing() {
@@ -96,7 +121,7 @@ class RecallRequestsFuzzTest {
         for (Object[] b : BREAKS) {
             requests.add(broken(base, b));
         }
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 50; i++) {
             Map<String, Object> r = new LinkedHashMap<>(base);
             for (int k = 0; k < 2; k++) {
                 Object[] b = BREAKS.get(random.nextInt(BREAKS.size()));
@@ -104,7 +129,20 @@ class RecallRequestsFuzzTest {
             }
             requests.add(r);
         }
-        requests.addAll(List.of("{", "[]", "null", "\"recall\""));
+        requests.addAll(List.of(
+                "{",
+                "[]",
+                "null",
+                "\"recall\"",
+                "",
+                "{}",
+                "1",
+                "true",
+                "[{\"reason\":\"fuzz\"}]",
+                "{\"reason\":\"fuzz\",\"reason\":\"twice\",\"recallClass\":\"II\",\"mode\":\"LIVE\",\"scope\":{\"lotId\":"
+                        + lot + "}}",
+                "{\"reason\":\"fuzz\",\"recallClass\":\"II\",\"mode\":\"LIVE\",\"scope\":{\"lotId\":" + lot + "}} {}",
+                "{'reason':'fuzz'}"));
         long recalls = count("recall");
         long lots = count("recall_hold");
         long holds = count("quality_hold");
@@ -116,7 +154,7 @@ class RecallRequestsFuzzTest {
             assertThat(reply.status()).as("%s → %s", r, reply.text()).isBetween(400, 499);
             assertThat(reply.text()).as(String.valueOf(r)).contains("\"code\":");
         }
-        assertThat(requests).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(requests).as("malformed recall requests").hasSizeGreaterThanOrEqualTo(100);
         assertThat(count("recall")).isEqualTo(recalls);
         assertThat(count("recall_hold")).isEqualTo(lots);
         assertThat(count("quality_hold")).isEqualTo(holds);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
@@ -360,23 +359,37 @@ class TraceTest {
                 "?item=1&receivedFrom=2026-01-01",
                 "?item=1&receivedFrom=0001-01-01&receivedTo=0001-01-02",
                 "?lot=1&format=xml",
-                "?manufacturedFrom=2026-01-01&manufacturedTo=2026-02-01"));
-        SplittableRandom random = new SplittableRandom(11_2026);
+                "?manufacturedFrom=2026-01-01&manufacturedTo=2026-02-01",
+                "?receivedFrom=2026-01-01&receivedTo=2026-01-02",
+                "?lot=1&receivedTo=2026-01-01",
+                "?lot=%2B1",
+                "?lot=%201",
+                "?lot=1%20",
+                "?lot=%EF%BC%91",
+                "?batchRef=%0A",
+                "?batchRef=MFG%00",
+                "?batchRef=X&item=1&manufacturedFrom=2026-01-01&manufacturedTo=2026-01-31",
+                "?item=1&receivedFrom=2026-02-01&receivedTo=2026-01-01",
+                "?item=1&receivedFrom=2000-01-01&receivedTo=2026-01-01",
+                "?item=1&manufacturedFrom=2026-01-01&manufacturedTo=2026-01-31&format=pdf",
+                "?item=1&manufacturedFrom=3000-01-01&manufacturedTo=3000-01-31"));
+        // every scope form with each parameter of the wrong shape in turn (6 parameters x 11 shapes)
         String[] params = {"lot", "item", "manufacturedFrom", "manufacturedTo", "receivedFrom", "receivedTo"};
         String[] junk = {"", "x", "-3", "0", "1e3", "2026-02-30", "%00", "%0A", "9".repeat(25), "2026-1-1", "%20"};
-        while (bad.size() < 60) {
-            // one scope form with one parameter of the wrong shape
-            String p = params[random.nextInt(params.length)];
-            String j = junk[random.nextInt(junk.length)];
-            String base = p.equals("lot") ? "" : "item=1&";
-            String dates = p.startsWith("received")
-                    ? "receivedFrom=2026-01-01&receivedTo=2026-01-31"
-                    : "manufacturedFrom=2026-01-01&manufacturedTo=2026-01-31";
-            String q = p.equals("lot") || p.equals("item")
-                    ? (p.equals("lot") ? "?lot=" + j : "?item=" + j + "&" + dates)
-                    : "?" + base + dates.replace(p + "=2026-01-" + (p.endsWith("From") ? "01" : "31"), p + "=" + j);
-            bad.add(q);
+        for (String p : params) {
+            for (String j : junk) {
+                String base = p.equals("lot") ? "" : "item=1&";
+                String dates = p.startsWith("received")
+                        ? "receivedFrom=2026-01-01&receivedTo=2026-01-31"
+                        : "manufacturedFrom=2026-01-01&manufacturedTo=2026-01-31";
+                String q = p.equals("lot") || p.equals("item")
+                        ? (p.equals("lot") ? "?lot=" + j : "?item=" + j + "&" + dates)
+                        : "?" + base + dates.replace(p + "=2026-01-" + (p.endsWith("From") ? "01" : "31"), p + "=" + j);
+                bad.add(q);
+            }
         }
+        bad = bad.stream().distinct().toList();
+        assertThat(bad).as("distinct malformed trace requests").hasSizeGreaterThanOrEqualTo(100);
         long postings = jdbc.queryForObject("select count(*) from posting", Long.class);
         for (String q : bad) {
             HttpReply r = quinn.get("/api/trace" + q);

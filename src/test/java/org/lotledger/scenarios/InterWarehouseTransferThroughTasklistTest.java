@@ -68,10 +68,8 @@ class InterWarehouseTransferThroughTasklistTest {
             a_chilled_transfer_is_picked_and_dispatched_by_scan_received_short_and_damaged_resolved_in_tasklist_and_closed() {
         PickingFixtures f = new PickingFixtures(jdbc);
         jdbc.update("update item set temperature_class = 'CHILLED' where id = ?", f.itemId);
-        long lotA = f.lot(f.supplierA, "A" + f.tag, LocalDate.now().plusDays(200));
-        long lotB = f.lot(f.supplierA, "B" + f.tag, LocalDate.now().plusDays(300));
-        f.stock(ledger, lotA, "S1", 20);
-        f.stock(ledger, lotB, "S2", 20);
+        long lotA = f.stockedLot(ledger, "A", 200, "S1", 20);
+        long lotB = f.stockedLot(ledger, "B", 300, "S2", 20);
         ApiClient otto = ApiClient.as(port, json, "otto");
         ApiClient walt = ApiClient.as(port, json, "walt");
         ApiClient rita = ApiClient.as(port, json, "rita");

@@ -57,12 +57,9 @@ class OutboundOrderThroughApiAndTasklistTest {
     @Test
     void an_erp_order_is_allocated_picked_by_scan_with_a_short_pick_and_an_approved_override_and_shipped() {
         PickingFixtures f = new PickingFixtures(jdbc);
-        long lotA = f.lot(f.supplierA, "A" + f.tag, LocalDate.now().plusDays(250));
-        long lotB = f.lot(f.supplierA, "B" + f.tag, LocalDate.now().plusDays(300));
-        long lotC = f.lot(f.supplierA, "C" + f.tag, LocalDate.now().plusDays(500));
-        f.stock(ledger, lotA, "S1", 30);
-        f.stock(ledger, lotB, "S2", 30);
-        f.stock(ledger, lotC, "S2", 40); // a later lot at the same location as B
+        long lotA = f.stockedLot(ledger, "A", 250, "S1", 30);
+        long lotB = f.stockedLot(ledger, "B", 300, "S2", 30);
+        long lotC = f.stockedLot(ledger, "C", 500, "S2", 40); // a later lot at the same location as B
         ApiClient erp = ApiClient.as(port, json, "erp");
         ApiClient otto = ApiClient.as(port, json, "otto");
         ApiClient walt = ApiClient.as(port, json, "walt");

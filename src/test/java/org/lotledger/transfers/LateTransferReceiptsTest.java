@@ -170,6 +170,40 @@ class LateTransferReceiptsTest {
                 Map.of());
     }
 
+    /** A transfer order of 10 dispatched from EAST by the fixture, and where its receipts are posted. */
+    record Dispatched(TransferFixture fx, long id, String number, String path) {
+
+        /** rita scans {@code qty} EA of a lot in GOOD condition at a location. */
+        HttpReply scan(long lot, long qty, String location) {
+            return fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(lot), qty, "EA", location, "GOOD"));
+        }
+
+        /** {@link #scan}, which must be received (201). */
+        HttpReply received(long lot, long qty, String location) {
+            HttpReply r = scan(lot, qty, location);
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            return r;
+        }
+
+        HttpReply close() {
+            return d.close();
+        }
+
+        /** {@link #close}, which must close the round (200). */
+        HttpReply closed() {
+            HttpReply r = close();
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            return r;
+        }
+    }
+
+    Dispatched dispatchedTen(long lotA, long lotB) {
+        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, lotA, lotB);
+        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
+        long id = t.get("id").asLong();
+        return new Dispatched(fx, id, t.get("orderNumber").asText(), "/api/transfer-orders/" + id + "/receipts");
+    }
+
     List<org.assertj.core.groups.Tuple> discrepanciesOf(long id) {
         return discrepancies.ofTransfer(id).stream()
                 .map(d -> tuple(
@@ -182,46 +216,40 @@ class LateTransferReceiptsTest {
 
     @Test
     void a_short_still_coming_arrives_in_later_rounds_and_the_order_closes() {
-        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, 10, 0);
-        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
-        long id = t.get("id").asLong();
-        String number = t.get("orderNumber").asText();
-        String path = "/api/transfer-orders/" + id + "/receipts";
+        Dispatched d = dispatchedTen(10, 0);
+        TransferFixture fx = d.fx();
+        long id = d.id();
+        String number = d.number();
+        String path = d.path();
 
         // round 1: 6 of 10 arrive; the close finds SHORT 4
-        HttpReply first = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 6, "EA", AMB_1, "GOOD"));
-        assertThat(first.status()).as(first.text()).isEqualTo(201);
-        HttpReply close1 = fx.rita.post(path + "/close", null);
-        assertThat(close1.status()).as(close1.text()).isEqualTo(200);
+        d.received(fx.lotA, 6, AMB_1);
+        HttpReply close1 = d.closed();
         assertThat(close1.body().get("stillInTransit").asBoolean()).isTrue();
         assertThat(discrepanciesOf(id)).containsExactly(tuple(DiscrepancyType.SHORT, 10L, 6L, 4L));
 
         // round 2 opens with a late scan while the SHORT is still undecided; its close waits for the decision
-        HttpReply late = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 3, "EA", AMB_2, "GOOD"));
-        assertThat(late.status()).as(late.text()).isEqualTo(201);
+        HttpReply late = d.received(fx.lotA, 3, AMB_2);
         assertThat(late.body().get("receivedQuantity").asLong()).isEqualTo(3);
-        HttpReply early = fx.rita.post(path + "/close", null);
+        HttpReply early = d.close();
         assertThat(early.status() + " " + early.code()).isEqualTo("409 TRANSFER_DISCREPANCIES_OPEN");
         assertThat(discrepanciesOf(id)).hasSize(1);
 
         // sam: still coming; round 2's close measures 3 received against the 4 still in transit: SHORT 1
         stillComing(id);
-        HttpReply close2 = fx.rita.post(path + "/close", null);
-        assertThat(close2.status()).as(close2.text()).isEqualTo(200);
+        HttpReply close2 = d.closed();
         assertThat(close2.body().get("stillInTransit").asBoolean()).isTrue();
         assertThat(discrepanciesOf(id))
                 .containsExactly(tuple(DiscrepancyType.SHORT, 10L, 6L, 4L), tuple(DiscrepancyType.SHORT, 4L, 3L, 1L));
-        HttpReply empty = fx.rita.post(path + "/close", null);
+        HttpReply empty = d.close();
         assertThat(empty.status() + " " + empty.code())
                 .as("nothing scanned since the close")
                 .isEqualTo("409 TRANSFER_RECEIPT_CLOSED");
 
         // still coming again; the last unit arrives in round 3, whose close finds nothing: the order CLOSED
         stillComing(id);
-        HttpReply last = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 1, "EA", AMB_2, "GOOD"));
-        assertThat(last.status()).as(last.text()).isEqualTo(201);
-        HttpReply close3 = fx.rita.post(path + "/close", null);
-        assertThat(close3.status()).as(close3.text()).isEqualTo(200);
+        d.received(fx.lotA, 1, AMB_2);
+        HttpReply close3 = d.closed();
         assertThat(close3.body().get("stillInTransit").asBoolean()).isFalse();
         assertThat(discrepanciesOf(id)).hasSize(2);
         assertThat(jdbc.queryForObject("select status from transfer_order where id = ?", String.class, id))
@@ -242,7 +270,7 @@ class LateTransferReceiptsTest {
         assertThat(rounds).containsExactly("1:6", "2:3", "3:1");
 
         // nothing in transit any more: no scan and no close after the last round
-        HttpReply after = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 1, "EA", AMB_2, "GOOD"));
+        HttpReply after = d.scan(fx.lotA, 1, AMB_2);
         assertThat(after.status() + " " + after.code()).isEqualTo("409 TRANSFER_RECEIPT_CLOSED");
         assertThat(fx.balance(fx.lotA, fx.inTransit)).isZero();
         assertThat(jdbc.queryForList("""
@@ -267,22 +295,18 @@ class LateTransferReceiptsTest {
 
     @Test
     void over_the_origin_confirms_is_a_transfer_out_by_the_origins_warehouse_staff_then_received() {
-        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, 12, 0);
-        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
-        long id = t.get("id").asLong();
-        String path = "/api/transfer-orders/" + id + "/receipts";
+        Dispatched d = dispatchedTen(12, 0);
+        TransferFixture fx = d.fx();
+        long id = d.id();
         long s1 = shelf(fx, "S1");
         assertThat(fx.balance(fx.lotA, s1))
                 .as("the origin's books still hold 2 on S1")
                 .isEqualTo(2);
 
         // 12 arrive: 10 received, 2 set aside; the close finds OVER 2
-        HttpReply twelve =
-                fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 12, "EA", AMB_1, "GOOD"));
-        assertThat(twelve.status()).as(twelve.text()).isEqualTo(201);
+        HttpReply twelve = d.received(fx.lotA, 12, AMB_1);
         assertThat(twelve.body().get("setAsideQuantity").asLong()).isEqualTo(2);
-        HttpReply close1 = fx.rita.post(path + "/close", null);
-        assertThat(close1.status()).as(close1.text()).isEqualTo(200);
+        d.closed();
         assertThat(discrepanciesOf(id)).containsExactly(tuple(DiscrepancyType.OVER, 10L, 12L, 2L));
         long over = discrepancies.ofTransfer(id).get(0).id();
 
@@ -317,11 +341,9 @@ class LateTransferReceiptsTest {
         assertThat(status(id)).isNotEqualTo("CLOSED");
 
         // the set-aside units are received by a later round; its close finds nothing and the order closes
-        HttpReply two = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 2, "EA", AMB_2, "GOOD"));
-        assertThat(two.status()).as(two.text()).isEqualTo(201);
+        HttpReply two = d.received(fx.lotA, 2, AMB_2);
         assertThat(two.body().get("receivedQuantity").asLong()).isEqualTo(2);
-        HttpReply close2 = fx.rita.post(path + "/close", null);
-        assertThat(close2.status()).as(close2.text()).isEqualTo(200);
+        d.closed();
         assertThat(discrepanciesOf(id)).hasSize(1);
         assertThat(fx.balance(fx.lotA, fx.inTransit)).isZero();
         assertThat(fx.balance(fx.lotA, location(AMB_1)) + fx.balance(fx.lotA, location(AMB_2)))
@@ -332,19 +354,17 @@ class LateTransferReceiptsTest {
 
     @Test
     void a_wrong_lot_is_reversed_by_the_origins_inventory_control_re_sent_by_its_warehouse_staff_and_received() {
-        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, 10, 10);
-        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
-        long id = t.get("id").asLong();
-        String path = "/api/transfer-orders/" + id + "/receipts";
+        Dispatched d = dispatchedTen(10, 10);
+        TransferFixture fx = d.fx();
+        long id = d.id();
         long s2 = shelf(fx, "S2");
         assertThat(fx.balance(fx.lotA, fx.inTransit)).as("lot A left (FEFO)").isEqualTo(10);
         String ic = inventoryControlOfEast(fx.f.tag);
 
         // lot B arrives instead: not in transit, set aside; the close finds WRONG_LOT A → B
-        HttpReply b = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotB), 10, "EA", AMB_1, "GOOD"));
+        HttpReply b = d.scan(fx.lotB, 10, AMB_1);
         assertThat(b.status() + " " + b.code()).isEqualTo("409 NOT_IN_TRANSIT");
-        HttpReply close1 = fx.rita.post(path + "/close", null);
-        assertThat(close1.status()).as(close1.text()).isEqualTo(200);
+        d.closed();
         assertThat(discrepanciesOf(id)).containsExactly(tuple(DiscrepancyType.WRONG_LOT, 10L, 0L, 10L));
         long wrong = discrepancies.ofTransfer(id).get(0).id();
 
@@ -391,11 +411,8 @@ class LateTransferReceiptsTest {
         assertThat(status(id)).isNotEqualTo("CLOSED");
 
         // lot B received by a later round: nothing found, the order closes
-        HttpReply again =
-                fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotB), 10, "EA", AMB_1, "GOOD"));
-        assertThat(again.status()).as(again.text()).isEqualTo(201);
-        HttpReply close2 = fx.rita.post(path + "/close", null);
-        assertThat(close2.status()).as(close2.text()).isEqualTo(200);
+        d.received(fx.lotB, 10, AMB_1);
+        d.closed();
         assertThat(discrepanciesOf(id)).hasSize(1);
         assertThat(fx.balance(fx.lotB, location(AMB_1))).isEqualTo(10);
         assertThat(status(id)).isEqualTo("CLOSED");
@@ -427,23 +444,20 @@ class LateTransferReceiptsTest {
 
     @Test
     void a_partial_wrong_lot_reverses_the_part_not_received_re_sends_the_lot_sent_and_receives_it() {
-        TransferFixture fx = new TransferFixture(jdbc, ledger, json, port, 10, 10);
-        JsonNode t = fx.dispatched(fx.order(fx.bySku(10)), null);
-        long id = t.get("id").asLong();
-        String number = t.get("orderNumber").asText();
-        String path = "/api/transfer-orders/" + id + "/receipts";
+        Dispatched d = dispatchedTen(10, 10);
+        TransferFixture fx = d.fx();
+        long id = d.id();
+        String number = d.number();
         long s2 = shelf(fx, "S2");
         long amb1 = location(AMB_1);
         assertThat(fx.balance(fx.lotA, fx.inTransit)).as("lot A left (FEFO)").isEqualTo(10);
         String ic = inventoryControlOfEast(fx.f.tag);
 
         // 6 of lot A and 4 of lot B arrive: A received, B not in transit, set aside; the close finds WRONG_LOT 4
-        HttpReply a = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotA), 6, "EA", AMB_1, "GOOD"));
-        assertThat(a.status()).as(a.text()).isEqualTo(201);
-        HttpReply b = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotB), 4, "EA", AMB_1, "GOOD"));
+        d.received(fx.lotA, 6, AMB_1);
+        HttpReply b = d.scan(fx.lotB, 4, AMB_1);
         assertThat(b.status() + " " + b.code()).isEqualTo("409 NOT_IN_TRANSIT");
-        HttpReply close1 = fx.rita.post(path + "/close", null);
-        assertThat(close1.status()).as(close1.text()).isEqualTo(200);
+        d.closed();
         assertThat(discrepanciesOf(id)).containsExactly(tuple(DiscrepancyType.WRONG_LOT, 10L, 6L, 4L));
         long wrong = discrepancies.ofTransfer(id).get(0).id();
 
@@ -492,10 +506,8 @@ class LateTransferReceiptsTest {
         assertThat(status(id)).isNotEqualTo("CLOSED");
 
         // lot B received by a later round: nothing found, the order closes, nothing of it left in transit
-        HttpReply again = fx.rita.post(path, TransferReceiptsApiTest.scan(fx.f.label(fx.lotB), 4, "EA", AMB_1, "GOOD"));
-        assertThat(again.status()).as(again.text()).isEqualTo(201);
-        HttpReply close2 = fx.rita.post(path + "/close", null);
-        assertThat(close2.status()).as(close2.text()).isEqualTo(200);
+        d.received(fx.lotB, 4, AMB_1);
+        d.closed();
         assertThat(discrepanciesOf(id)).hasSize(1);
         assertThat(status(id)).isEqualTo("CLOSED");
         assertThat(instances(id)).isZero();

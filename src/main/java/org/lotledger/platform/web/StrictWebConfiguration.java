@@ -76,7 +76,28 @@ public class StrictWebConfiguration implements WebMvcConfigurer {
                         new BoundedDate<>(LocalDate.class, LocalDateDeserializer.INSTANCE, LocalDate::getYear))
                 .serializerByType(BigDecimal.class, new PlainNumber())
                 .modulesToInstall(new com.fasterxml.jackson.databind.module.SimpleModule("lotledger-strict-enums")
-                        .setDeserializerModifier(new ExactEnumNames()));
+                        .setDeserializerModifier(new ExactEnumNames()))
+                .postConfigurer(StrictWebConfiguration::noBlankForScalars);
+    }
+
+    /**
+     * Jackson reads an empty or blank string ({@code ""}, {@code " "}, a lone control character) as null for a number, a
+     * boolean, an enum or a date even with scalar coercion off: an optional field sent so would be taken as absent.
+     * Refused instead, as any other string for such a field.
+     */
+    static void noBlankForScalars(ObjectMapper m) {
+        for (com.fasterxml.jackson.databind.type.LogicalType t : List.of(
+                com.fasterxml.jackson.databind.type.LogicalType.Integer,
+                com.fasterxml.jackson.databind.type.LogicalType.Float,
+                com.fasterxml.jackson.databind.type.LogicalType.Boolean,
+                com.fasterxml.jackson.databind.type.LogicalType.Enum,
+                com.fasterxml.jackson.databind.type.LogicalType.DateTime)) {
+            m.coercionConfigFor(t)
+                    .setAcceptBlankAsEmpty(false)
+                    .setCoercion(
+                            com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
     }
 
     @Bean

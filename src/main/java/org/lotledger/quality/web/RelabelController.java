@@ -42,7 +42,21 @@ public class RelabelController {
             LocalDate manufacturedOn,
             LocalDate expiresOn,
             LocalDate bestBeforeOn,
-            @Size(max = 400) String note) {}
+            @Size(max = 400) String note) {
+
+        RelabellingLot.Relabel toRelabel() {
+            return new RelabellingLot.Relabel(
+                    lotNumber,
+                    locationId,
+                    status,
+                    quantity,
+                    manufacturerBatchRef,
+                    manufacturedOn,
+                    expiresOn,
+                    bestBeforeOn,
+                    note);
+        }
+    }
 
     static final String LOT_NUMBER = "[A-Za-z0-9][A-Za-z0-9._/-]{0,59}";
 
@@ -65,20 +79,7 @@ public class RelabelController {
                     "Relabel: a new child lot (same item and supplier, the parent's cost) takes a quantity of this lot at a location, in its status, by a RELABEL posting; the parent's holds adopt relabelled HOLD stock")
     public ResponseEntity<RelabellingLot.Relabelled> relabel(
             IdempotencyKey key, @PathVariable long id, @Valid @RequestBody RelabelRequest r) {
-        RelabellingLot.Relabelled done = relabelling.relabel(
-                id,
-                new RelabellingLot.Relabel(
-                        r.lotNumber(),
-                        r.locationId(),
-                        r.status(),
-                        r.quantity(),
-                        r.manufacturerBatchRef(),
-                        r.manufacturedOn(),
-                        r.expiresOn(),
-                        r.bestBeforeOn(),
-                        r.note()),
-                actor.get(),
-                key.scoped());
+        RelabellingLot.Relabelled done = relabelling.relabel(id, r.toRelabel(), actor.get(), key.scoped());
         return ResponseEntity.created(URI.create("/api/lots/" + done.child().id()))
                 .body(done);
     }

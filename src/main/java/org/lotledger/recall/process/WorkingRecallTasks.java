@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
  * The API's way into the recall's close: each call completes the recall's open task — "Reconcile recall", "Approve
  * recall closure" — as the caller, with the caller's Camunda identity, so the same task listeners decide as for
  * Tasklist and /engine-rest (the four-eyes rule among them). One transaction: a refusal changes nothing.
+ * "Reconcile recall" through the API is held to the figures at the call, not to those its form showed when the task
+ * opened (an API caller reads them live).
  */
 @Service
 public class WorkingRecallTasks {
@@ -38,6 +40,9 @@ public class WorkingRecallTasks {
         return executor.inTransaction(() -> {
             queries.view(recallId); // UNKNOWN_RECALL first
             Task task = openTask(recallId, ProductRecallProcess.RECONCILE_TASK, "RECALL_NOT_AWAITING_RECONCILIATION");
+            // the API shows no form: its caller reads GET /api/recalls/{id}/reconciliation live, so there are no
+            // figures "as shown" to hold it to; the listener still reads and records them fresh
+            tasks.removeVariableLocal(task.getId(), ReconcileRecallListener.FIGURES);
             Map<String, Object> v = new HashMap<>();
             v.put("reconcileNote", note);
             asActor.complete(actor, task, v, false, "the recall", Map.of("recallId", recallId));

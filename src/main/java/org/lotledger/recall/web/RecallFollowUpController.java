@@ -43,7 +43,13 @@ public class RecallFollowUpController {
             @NotNull @Min(0) @Max(RecallAcknowledgements.QUANTITY_MAX)
             Long quantityDestroyed,
 
-            @NotNull Boolean returning) {}
+            @NotNull Boolean returning) {
+
+        RecallAcknowledgements.Request toRequest() {
+            return new RecallAcknowledgements.Request(
+                    customerId, lotId, acknowledgedAt, quantityAtCustomer, quantityDestroyed, returning);
+        }
+    }
 
     @Schema(name = "RecallReturnRequest")
     public record ReturnRequest(
@@ -58,7 +64,12 @@ public class RecallFollowUpController {
             @NotNull @Size(min = 1, max = RecallReturns.BARCODE_MAX)
             String location,
 
-            @Size(max = RecallReturns.SHIPMENT_MAX) String shipmentNumber) {}
+            @Size(max = RecallReturns.SHIPMENT_MAX) String shipmentNumber) {
+
+        RecallReturns.Request toRequest() {
+            return new RecallReturns.Request(customerId, lotLabel, quantity, location, shipmentNumber);
+        }
+    }
 
     @Schema(name = "RecallReconcileRequest")
     public record ReconcileRequest(
@@ -94,17 +105,7 @@ public class RecallFollowUpController {
                     "Record a customer's acknowledgement of the recall notice (quality, quality managers, integration): per lot, when, still at the customer, destroyed there, returning")
     public ResponseEntity<RecallAcknowledgements.Acknowledged> acknowledge(
             IdempotencyKey key, @PathVariable long id, @Valid @RequestBody AcknowledgementRequest r) {
-        RecallAcknowledgements.Acknowledged a = acknowledgements.record(
-                id,
-                new RecallAcknowledgements.Request(
-                        r.customerId(),
-                        r.lotId(),
-                        r.acknowledgedAt(),
-                        r.quantityAtCustomer(),
-                        r.quantityDestroyed(),
-                        r.returning()),
-                actor.get(),
-                key.scoped());
+        RecallAcknowledgements.Acknowledged a = acknowledgements.record(id, r.toRequest(), actor.get(), key.scoped());
         return ResponseEntity.created(URI.create("/api/recalls/" + id + "/acknowledgements/" + a.id()))
                 .body(a);
     }
@@ -115,11 +116,7 @@ public class RecallFollowUpController {
                     "Receive a return against the recall by scan (receiving): RETURN from the customer into HOLD at a returns location, adopted by the recall's hold of the lot")
     public ResponseEntity<RecallReturns.RecallReturned> receive(
             IdempotencyKey key, @PathVariable long id, @Valid @RequestBody ReturnRequest r) {
-        RecallReturns.RecallReturned received = returns.receive(
-                id,
-                new RecallReturns.Request(r.customerId(), r.lotLabel(), r.quantity(), r.location(), r.shipmentNumber()),
-                actor.get(),
-                key.scoped());
+        RecallReturns.RecallReturned received = returns.receive(id, r.toRequest(), actor.get(), key.scoped());
         return ResponseEntity.created(URI.create(
                         "/api/recalls/" + id + "/returns/" + received.posting().postingId()))
                 .body(received);

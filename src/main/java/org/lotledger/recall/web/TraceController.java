@@ -72,8 +72,9 @@ public class TraceController {
         if (value == null) {
             return null;
         }
-        String v = value.strip();
-        if (v.isEmpty() || v.length() > 19 || !v.chars().allMatch(Character::isDigit)) {
+        // ASCII digits as sent, as StrictBinding reads every other id: no surrounding spaces, no full-width digits
+        String v = value;
+        if (v.isEmpty() || v.length() > 19 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw invalid(field, "a positive whole number");
         }
         try {
@@ -95,7 +96,7 @@ public class TraceController {
             throw invalid(field, "an ISO date (yyyy-mm-dd)");
         }
         try {
-            LocalDate d = LocalDate.parse(value.strip());
+            LocalDate d = LocalDate.parse(value);
             if (d.getYear() < 1900 || d.getYear() > 2999) {
                 throw invalid(field, "a date between 1900 and 2999");
             }

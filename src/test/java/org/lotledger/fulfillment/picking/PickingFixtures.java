@@ -126,6 +126,13 @@ public final class PickingFixtures {
                 values (?, ?, ?, ?, ?, 2.5, 'USD') returning id""", itemId, supplierId, lotNumber, "LL-" + tag + "-" + SEQ.incrementAndGet(), expiresOn);
     }
 
+    /** A lot of supplier A numbered {@code prefix + tag}, expiring in {@code days}, {@code qty} on hand at a shelf. */
+    public long stockedLot(Ledger ledger, String prefix, int days, String location, long qty) {
+        long lotId = lot(supplierA, prefix + tag, LocalDate.now().plusDays(days));
+        stock(ledger, lotId, location, qty);
+        return lotId;
+    }
+
     public String label(long lotId) {
         return jdbc.queryForObject("select internal_label from lot where id = ?", String.class, lotId);
     }

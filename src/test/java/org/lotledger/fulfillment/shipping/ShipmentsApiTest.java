@@ -24,6 +24,7 @@ import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.support.ApiClient;
+import org.lotledger.support.EastSalesOrders;
 import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,9 +43,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ShipmentsApiTest {
 
     static final AtomicInteger SEQ = new AtomicInteger();
-    static final Actor IVY = new Actor("ivy", Set.of("inventory-control"));
-    static final Actor WALT = new Actor("walt", Set.of("warehouse", "warehouse@EAST"));
-    static final Actor OTTO = new Actor("otto", Set.of("operations"));
 
     @Autowired
     TestRestTemplate rest;
@@ -89,29 +87,11 @@ class ShipmentsApiTest {
     void orderAndStock() {
         tag = "SHT" + SEQ.incrementAndGet()
                 + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        HttpReply placed = send(
-                "erp",
-                HttpMethod.POST,
-                "/api/sales-orders",
-                Map.of(
-                        "source",
-                        "ERP",
-                        "orderNumber",
-                        "SO-" + tag,
-                        "customerCode",
-                        "MERCY-HOSP",
-                        "warehouseCode",
-                        "EAST",
-                        "requestedShipDate",
-                        LocalDate.now().plusDays(2).toString(),
-                        "lines",
-                        List.of(line(10), line(5))),
-                null);
-        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
-        orderId = placed.body().get("id").asLong();
-        line1 = placed.body().at("/lines/0/id").asLong();
-        line2 = placed.body().at("/lines/1/id").asLong();
-        long itemId = placed.body().at("/lines/0/itemId").asLong();
+        EastSalesOrders.Placed placed = EastSalesOrders.place(ApiClient.as(port, json, "erp"), tag, "GLV-NIT-M", 10, 5);
+        orderId = placed.orderId();
+        line1 = placed.line1();
+        line2 = placed.line2();
+        long itemId = placed.itemId();
         long east = jdbc.queryForObject("select id from warehouse where code = 'EAST'", Long.class);
         long supplier = jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class);
         lot = jdbc.queryForObject("""
@@ -119,10 +99,9 @@ class ShipmentsApiTest {
                 values (?, ?, ?, ?, current_date + 400, 0.05, 'USD') returning id""", Long.class, itemId, supplier, "G" + tag, "LL-" + tag);
         storage = catalog.findLocationByBarcode("EAST-AMB-01-01").orElseThrow().id();
         staging = catalog.findLocationByBarcode("EAST-SHIP-01").orElseThrow().id();
-        long customerId = placed.body().get("customerId").asLong();
-        customerLocation = catalog.customerLocationId(customerId);
+        customerLocation = catalog.customerLocationId(placed.customerId());
         adjustment = catalog.warehouseLocationId(east, LocationKind.ADJUSTMENT);
-        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, IVY, "open-" + tag)
+        ledger.post(PostingRequest.of(PostingType.OPENING_BALANCE, EastSalesOrders.IVY, "open-" + tag)
                 .movement(new Movement(
                         lot,
                         catalog.warehouseLocationId(east, LocationKind.ADJUSTMENT),
@@ -134,24 +113,8 @@ class ShipmentsApiTest {
                 .build());
     }
 
-    private static Map<String, Object> line(int quantity) {
-        return Map.of("sku", "GLV-NIT-M", "quantity", quantity, "uom", "EA", "unitPrice", 0.09, "currency", "USD");
-    }
-
-    /** What the pick does: PICK storage → staging and a pending reservation of the line at the staging location. */
     private Reservation stage(long lineId, long quantity) {
-        ledger.post(PostingRequest.of(PostingType.PICK, WALT, UUID.randomUUID().toString())
-                .movement(new Movement(lot, storage, StockStatus.AVAILABLE, staging, StockStatus.AVAILABLE, quantity))
-                .build());
-        return reservations.reserve(
-                new Reservations.ReserveRequest(
-                        new Reservation.Demand("SALES_ORDER", String.valueOf(orderId), String.valueOf(lineId)),
-                        lot,
-                        staging,
-                        quantity,
-                        "staged by the test"),
-                OTTO,
-                UUID.randomUUID().toString());
+        return EastSalesOrders.stage(ledger, reservations, orderId, lineId, lot, storage, staging, quantity);
     }
 
     private List<String> balances() {

@@ -36,7 +36,8 @@ import org.lotledger.support.EngineOnly;
  * recording stand-ins: reconcile → approve → closed; a refused closure back to reconciliation (the interval decided
  * again); a refusal of the approval's listener (the four-eyes rule) leaving the task open; the follow-up timer on the
  * engine's clock opening "Follow up unacknowledged customers" while someone is unanswered and nothing when nobody
- * is; a withdrawal at either task, and the closure, ending an open follow-up task too. The real listeners run on
+ * is, and stopping once the reconciliation is submitted; a withdrawal at either task (joined before its end), and the
+ * closure, ending an open follow-up task too. The real listeners run on
  * PostgreSQL in RecallFollowUpIntegrationTest.
  */
 @Deployment(
@@ -263,6 +264,31 @@ class ProductRecallFollowUpProcessTest {
                 .processInstanceBusinessKey("recall-3")
                 .correlate();
         assertThat(pi).isEnded().hasPassed("BoundaryEvent_RecallWithdrawn", "EndEvent_RecallWithdrawn");
+        assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void the_follow_up_timer_stops_while_the_closure_awaits_approval_and_an_open_follow_up_ends_with_a_withdrawal() {
+        ProcessInstance pi = atReconcile();
+        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(5 * 3600)));
+        execute(timer(pi));
+        complete(taskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_ReconcileRecall")
+                .singleResult());
+        assertThat(timer(pi)).as("the timer belongs to the reconciliation").isNull();
+        assertThat(pi).isWaitingAt(RecallTasks.APPROVE_CLOSURE_TASK, RecallTasks.FOLLOW_UP_TASK);
+        runtimeService()
+                .createMessageCorrelation("RecallWithdrawn")
+                .processInstanceBusinessKey("recall-3")
+                .correlate();
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(
+                        "BoundaryEvent_RecallWithdrawnAtApproval",
+                        "Gateway_RecallWithdrawn",
+                        "EndEvent_RecallWithdrawn")
+                .hasNotPassed("EndEvent_CustomersFollowedUp", "EndEvent_RecallClosed");
         assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,8 +29,9 @@ import org.lotledger.support.EngineOnly;
 /**
  * Every path through bpmn/product-recall.bpmn, engine only (H2), the delegates and the listener replaced by
  * recording stand-ins: one job per lot in scope, in order; the holds recorded once all are placed; the wait at
- * "Reconcile recall" named after the recall, its completion refused by its listener; a withdrawal ending it; a failing
- * hold leaving the job to retry with nothing recorded. The follow-up's paths: ProductRecallFollowUpProcessTest. The real delegates run on PostgreSQL in RecallIntegrationTest.
+ * "Reconcile recall" named after the recall, its completion refused by its listener; a withdrawal ending it (once the
+ * holds are placed, through the withdrawal join; before, nothing waits for it); a failing hold leaving the job to
+ * retry with nothing recorded. The follow-up's paths: ProductRecallFollowUpProcessTest. The real delegates run on PostgreSQL in RecallIntegrationTest.
  */
 @Deployment(
         resources = {
@@ -122,6 +124,46 @@ class ProductRecallProcessTest {
                 .correlate();
         assertThat(pi).isEnded().hasPassed("BoundaryEvent_RecallWithdrawn", "EndEvent_RecallWithdrawn");
         assertThat(pi).hasNotPassed("EndEvent_RecallClosed");
+    }
+
+    @Test
+    void a_withdrawal_before_the_holds_are_all_placed_finds_nothing_waiting_for_it_and_the_holds_go_on() {
+        ProcessInstance pi = start(2);
+        // WithdrawingRecall refuses first (RECALL_HOLDS_PENDING); the model has no withdrawal while holds are placed
+        assertThatThrownBy(() -> runtimeService()
+                        .createMessageCorrelation("RecallWithdrawn")
+                        .processInstanceBusinessKey("recall-7")
+                        .correlate())
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        execute(job(pi));
+        assertThatThrownBy(() -> runtimeService()
+                        .createMessageCorrelation("RecallWithdrawn")
+                        .processInstanceBusinessKey("recall-7")
+                        .correlate())
+                .as("halfway through the lots")
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(pi).isWaitingAt("Task_PlaceRecallHolds");
+        execute(job(pi));
+        assertThat(happened).containsExactly("hold 0", "hold 1", "placed");
+        assertThat(pi).isWaitingAt("Task_ReconcileRecall").hasNotPassed("Gateway_RecallWithdrawn");
+    }
+
+    @Test
+    void a_withdrawal_once_the_holds_are_placed_ends_the_recall_through_the_withdrawal_join() {
+        ProcessInstance pi = start(1);
+        execute(job(pi));
+        runtimeService()
+                .createMessageCorrelation("RecallWithdrawn")
+                .processInstanceBusinessKey("recall-7")
+                .correlate();
+        assertThat(pi)
+                .isEnded()
+                .hasPassedInOrder(
+                        "Task_RecordHoldsPlaced",
+                        "BoundaryEvent_RecallWithdrawn",
+                        "Gateway_RecallWithdrawn",
+                        "EndEvent_RecallWithdrawn");
+        assertThat(pi).hasNotPassed("Task_ApproveRecallClosure", "EndEvent_RecallClosed");
     }
 
     @Test
