@@ -460,8 +460,8 @@ public class RecallReconciliation {
         }
         List<String> now = List.of(figures(rec).split("\n"));
         List<String> shown = List.of(figuresShown.split("\n"));
-        if (now.equals(shown)) {
-            return;
+        if (now.stream().sorted().toList().equals(shown.stream().sorted().toList())) {
+            return; // the same figures, in whatever order they were read
         }
         List<String> changed =
                 new ArrayList<>(now.stream().filter(l -> !shown.contains(l)).toList());
@@ -470,7 +470,7 @@ public class RecallReconciliation {
             changed.add("no longer: " + g);
         }
         if (changed.isEmpty()) {
-            changed.add("the same figures in another order");
+            changed.add("a figure shown twice or once too often");
         }
         String named = String.join("; ", changed.subList(0, Math.min(CHANGES_NAMED, changed.size())));
         if (changed.size() > CHANGES_NAMED) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.lotledger.IntegrationTest;
 import org.lotledger.fulfillment.picking.PickingFixtures;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.support.ApiClient;
+import org.lotledger.support.EastSalesOrders;
 import org.lotledger.support.HttpReply;
 import org.lotledger.support.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,21 +70,7 @@ class OutboundOrderThroughApiAndTasklistTest {
             lines.add(ScenarioFixture.body(
                     "sku", f.sku, "quantity", q, "uom", "EA", "unitPrice", 2.5, "currency", "USD"));
         }
-        HttpReply order = erp.post(
-                "/api/sales-orders",
-                ScenarioFixture.body(
-                        "source",
-                        "ERP",
-                        "orderNumber",
-                        "SO-" + f.tag,
-                        "customerCode",
-                        "MERCY-HOSP",
-                        "warehouseCode",
-                        "EAST",
-                        "requestedShipDate",
-                        LocalDate.now().plusDays(2).toString(),
-                        "lines",
-                        lines));
+        HttpReply order = erp.post("/api/sales-orders", EastSalesOrders.body("SO-" + f.tag, lines));
         assertThat(order.status()).as(order.text()).isEqualTo(201);
         long orderId = order.id();
 

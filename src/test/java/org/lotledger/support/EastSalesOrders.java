@@ -19,7 +19,8 @@ import org.lotledger.ledger.StockStatus;
 /**
  * An outbound order of the demo hospital MERCY-HOSP from the EAST warehouse, placed through the API as the ERP does,
  * and stock staged for it as the pick does (a PICK posting storage → staging and a pending SALES_ORDER reservation at
- * the staging location), for the API tests that ship (ShipmentsApiTest) and recall (RecallIntegrationTest) it.
+ * the staging location), for the API tests that ship (ShipmentsApiTest), recall (RecallIntegrationTest) and walk it
+ * through Tasklist (OutboundOrderThroughApiAndTasklistTest).
  */
 public final class EastSalesOrders {
 
@@ -37,20 +38,7 @@ public final class EastSalesOrders {
     /** Places {@code SO-<tag>} for MERCY-HOSP at EAST, due in two days, two lines of {@code sku}. */
     public static Placed place(ApiClient erp, String tag, String sku, int firstQuantity, int secondQuantity) {
         HttpReply placed = erp.post(
-                "/api/sales-orders",
-                Map.of(
-                        "source",
-                        "ERP",
-                        "orderNumber",
-                        "SO-" + tag,
-                        "customerCode",
-                        "MERCY-HOSP",
-                        "warehouseCode",
-                        "EAST",
-                        "requestedShipDate",
-                        LocalDate.now().plusDays(2).toString(),
-                        "lines",
-                        List.of(line(sku, firstQuantity), line(sku, secondQuantity))));
+                "/api/sales-orders", body("SO-" + tag, List.of(line(sku, firstQuantity), line(sku, secondQuantity))));
         assertThat(placed.status()).as(placed.text()).isEqualTo(201);
         return new Placed(
                 placed.id(),
@@ -58,6 +46,23 @@ public final class EastSalesOrders {
                 placed.body().at("/lines/1/id").asLong(),
                 placed.body().at("/lines/0/itemId").asLong(),
                 placed.body().get("customerId").asLong());
+    }
+
+    /** The ERP's order {@code orderNumber} for MERCY-HOSP at EAST, due in two days. */
+    public static Map<String, Object> body(String orderNumber, List<Map<String, Object>> lines) {
+        return Map.of(
+                "source",
+                "ERP",
+                "orderNumber",
+                orderNumber,
+                "customerCode",
+                "MERCY-HOSP",
+                "warehouseCode",
+                "EAST",
+                "requestedShipDate",
+                LocalDate.now().plusDays(2).toString(),
+                "lines",
+                lines);
     }
 
     /** What the pick does for one line: PICK storage → staging, and a pending reservation of the line there. */

@@ -186,7 +186,7 @@ class LateTransferReceiptsTest {
         }
 
         HttpReply close() {
-            return d.close();
+            return fx.rita.post(path + "/close", null);
         }
 
         /** {@link #close}, which must close the round (200). */
@@ -337,7 +337,7 @@ class LateTransferReceiptsTest {
                         tuple("TRANSFER_OUT", "OVER_SHIPPED", "walt", fx.lotA, s1, "AVAILABLE", -2L),
                         tuple("TRANSFER_OUT", "OVER_SHIPPED", "walt", fx.lotA, fx.inTransit, "AVAILABLE", 2L));
         assertThat(jdbc.queryForObject("select reference_id from posting where id = ?", String.class, posted.get(0)))
-                .isEqualTo(t.get("orderNumber").asText());
+                .isEqualTo(d.number());
         assertThat(status(id)).isNotEqualTo("CLOSED");
 
         // the set-aside units are received by a later round; its close finds nothing and the order closes

@@ -131,6 +131,28 @@ class ProductRecallFollowUpProcessTest {
         return pi;
     }
 
+    /** At "Reconcile recall" with a follow-up task opened by the timer's first firing. */
+    ProcessInstance atReconcileWithAFollowUpOpen() {
+        ProcessInstance pi = atReconcile();
+        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(5 * 3600)));
+        execute(timer(pi));
+        return pi;
+    }
+
+    org.camunda.bpm.engine.task.Task open(ProcessInstance pi, String definitionKey) {
+        return taskQuery()
+                .processInstanceId(pi.getId())
+                .taskDefinitionKey(definitionKey)
+                .singleResult();
+    }
+
+    static void withdraw() {
+        runtimeService()
+                .createMessageCorrelation("RecallWithdrawn")
+                .processInstanceBusinessKey("recall-3")
+                .correlate();
+    }
+
     Job timer(ProcessInstance pi) {
         return jobQuery()
                 .processInstanceId(pi.getId())
@@ -237,51 +259,28 @@ class ProductRecallFollowUpProcessTest {
 
     @Test
     void the_closure_ends_a_follow_up_task_still_open() {
-        ProcessInstance pi = atReconcile();
-        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(5 * 3600)));
-        execute(timer(pi));
-        complete(taskQuery()
-                .processInstanceId(pi.getId())
-                .taskDefinitionKey("Task_ReconcileRecall")
-                .singleResult());
-        complete(
-                taskQuery()
-                        .processInstanceId(pi.getId())
-                        .taskDefinitionKey(RecallTasks.APPROVE_CLOSURE_TASK)
-                        .singleResult(),
-                withVariables("closureApproval", "APPROVE"));
+        ProcessInstance pi = atReconcileWithAFollowUpOpen();
+        complete(open(pi, "Task_ReconcileRecall"));
+        complete(open(pi, RecallTasks.APPROVE_CLOSURE_TASK), withVariables("closureApproval", "APPROVE"));
         assertThat(pi).isEnded().hasPassed("EndEvent_RecallClosed");
         assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
     @Test
     void a_withdrawal_at_reconciliation_ends_the_recall_and_its_open_follow_up() {
-        ProcessInstance pi = atReconcile();
-        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(5 * 3600)));
-        execute(timer(pi));
-        runtimeService()
-                .createMessageCorrelation("RecallWithdrawn")
-                .processInstanceBusinessKey("recall-3")
-                .correlate();
+        ProcessInstance pi = atReconcileWithAFollowUpOpen();
+        withdraw();
         assertThat(pi).isEnded().hasPassed("BoundaryEvent_RecallWithdrawn", "EndEvent_RecallWithdrawn");
         assertThat(taskQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
     @Test
     void the_follow_up_timer_stops_while_the_closure_awaits_approval_and_an_open_follow_up_ends_with_a_withdrawal() {
-        ProcessInstance pi = atReconcile();
-        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(5 * 3600)));
-        execute(timer(pi));
-        complete(taskQuery()
-                .processInstanceId(pi.getId())
-                .taskDefinitionKey("Task_ReconcileRecall")
-                .singleResult());
+        ProcessInstance pi = atReconcileWithAFollowUpOpen();
+        complete(open(pi, "Task_ReconcileRecall"));
         assertThat(timer(pi)).as("the timer belongs to the reconciliation").isNull();
         assertThat(pi).isWaitingAt(RecallTasks.APPROVE_CLOSURE_TASK, RecallTasks.FOLLOW_UP_TASK);
-        runtimeService()
-                .createMessageCorrelation("RecallWithdrawn")
-                .processInstanceBusinessKey("recall-3")
-                .correlate();
+        withdraw();
         assertThat(pi)
                 .isEnded()
                 .hasPassed(
@@ -296,10 +295,7 @@ class ProductRecallFollowUpProcessTest {
     void a_withdrawal_while_the_closure_awaits_approval_ends_the_recall() {
         ProcessInstance pi = atReconcile();
         complete(task(pi));
-        runtimeService()
-                .createMessageCorrelation("RecallWithdrawn")
-                .processInstanceBusinessKey("recall-3")
-                .correlate();
+        withdraw();
         assertThat(pi)
                 .isEnded()
                 .hasPassed("BoundaryEvent_RecallWithdrawnAtApproval", "EndEvent_RecallWithdrawn")
