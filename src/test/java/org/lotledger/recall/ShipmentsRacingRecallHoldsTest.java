@@ -74,9 +74,7 @@ class ShipmentsRacingRecallHoldsTest {
             "LOT_ON_HOLD",
             "NOTHING_STAGED",
             "RESERVATION_NOT_PENDING",
-            "RESERVATION_NOT_FOUND",
             "INSUFFICIENT_BALANCE",
-            "STOCK_RESERVED",
             "LOT_NOT_AVAILABLE",
             "PICK_LINE_NOT_OPEN",
             "PICK_TASK_CLOSED");
