@@ -77,6 +77,8 @@ public class HoldWarehouseMoves {
      * again (a process instance moved back by an operator) gets those of its moves still open, not a second set.
      */
     public List<Long> create(HoldDecision decision, String processInstanceId) {
+        // under the hold-decision lock, like every hold decision: a relabel of the stock checks these moves under it
+        holds.lockHoldDecisions();
         List<WarehouseMove> earlier =
                 jdbc.query(SELECT + " and m.decision_record_id = ? order by m.id", this::row, decision.recordId());
         if (!earlier.isEmpty()) {
@@ -124,6 +126,20 @@ public class HoldWarehouseMoves {
 
     public List<WarehouseMove> forHold(long holdId) {
         return jdbc.query(SELECT + " and m.hold_id = ? order by m.id", this::row, holdId);
+    }
+
+    /**
+     * The open scrap and return-to-vendor moves of a lot's HOLD stock at a location: decided, not yet confirmed by
+     * scan, so the stock is still HOLD where it was and the move will post it ({@link RelabellingLot} refuses to
+     * relabel it away meanwhile). Read under the hold-decision lock.
+     */
+    List<Long> openAt(long lotId, long locationId) {
+        return jdbc.queryForList(
+                "select id from warehouse_move where kind in ('HOLD_SCRAP', 'HOLD_RTV') and state = 'OPEN'"
+                        + " and lot_id = ? and from_location_id = ? order by id",
+                Long.class,
+                lotId,
+                locationId);
     }
 
     public boolean anyOpen(long holdId) {

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>AVAILABLE, QUARANTINE and HOLD stock can be relabelled; reserved AVAILABLE stock cannot (the gate's
  * {@code STOCK_RESERVED}, 409: void or move the reservation first); QUARANTINE stock an open hold covers cannot
- * ({@code QUARANTINE_UNDER_HOLD}, 409: the child would escape the hold that keeps it from being released).
+ * ({@code QUARANTINE_UNDER_HOLD}, 409: the child would escape the hold that keeps it from being released); HOLD stock
+ * with an open scrap or return-to-vendor move at that location cannot ({@code HOLD_DISPOSITION_PENDING}, 409: the
+ * move, confirmed later, would find the stock gone to the child; confirm the move first).
  */
 @Service
 public class RelabellingLot {
@@ -76,6 +78,7 @@ public class RelabellingLot {
     private final OpenHolds openHolds;
     private final HeldStockBook book;
     private final LedgerQueries stock;
+    private final HoldWarehouseMoves moves;
 
     public RelabellingLot(
             CatalogQueries catalog,
@@ -86,7 +89,9 @@ public class RelabellingLot {
             QualityHolds holds,
             OpenHolds openHolds,
             HeldStockBook book,
-            LedgerQueries stock) {
+            LedgerQueries stock,
+            HoldWarehouseMoves moves) {
+        this.moves = moves;
         this.catalog = catalog;
         this.warehouses = warehouses;
         this.lots = lots;
@@ -101,7 +106,7 @@ public class RelabellingLot {
     /**
      * @param key the caller's scoped idempotency key (the door's); the posting's key derives from it
      * @throws DomainException UNKNOWN_LOT, UNKNOWN_LOCATION (404); RELABEL_NOT_ALLOWED, NOT_WAREHOUSE_STAFF (403);
-     *                         LOT_ALREADY_EXISTS, QUARANTINE_UNDER_HOLD, STOCK_RESERVED (409);
+     *                         LOT_ALREADY_EXISTS, QUARANTINE_UNDER_HOLD, HOLD_DISPOSITION_PENDING, STOCK_RESERVED (409);
      *                         RELABEL_STATUS_NOT_ALLOWED, INVALID_QUANTITY, LOCATION_KIND_NOT_ALLOWED,
      *                         INSUFFICIENT_BALANCE and the catalog's lot rules ({@link LotService#createChild}) (422)
      */
@@ -171,6 +176,24 @@ public class RelabellingLot {
                                 + " is under an open quality hold: its QUARANTINE stock is not relabelled until the"
                                 + " hold ends.",
                         Map.of("lot", parent.internalLabel(), "holds", openHolds.covering(parentLotId, location.id())));
+            }
+            if (r.status() == StockStatus.HOLD) {
+                List<Long> pending = moves.openAt(parentLotId, location.id());
+                if (!pending.isEmpty()) {
+                    throw DomainException.conflict(
+                            "HOLD_DISPOSITION_PENDING",
+                            "Lot " + parent.internalLabel() + " at " + location.code()
+                                    + " has HOLD stock decided for scrap or return to vendor and not yet moved"
+                                    + " (warehouse moves " + pending + "): it is not relabelled until they are"
+                                    + " confirmed.",
+                            Map.of(
+                                    "lot",
+                                    parent.internalLabel(),
+                                    "location",
+                                    location.code(),
+                                    "warehouseMoves",
+                                    pending));
+                }
             }
             LotView child = lots.createChild(
                     parentLotId,

@@ -104,6 +104,6 @@ public class RecallFollowUps {
                     .append(String.join(", ", u.lots()))
                     .append('\n');
         }
-        return sb.toString();
+        return TaskTexts.fit(sb.toString(), "GET /api/recalls/<id>/notices and its acknowledgements");
     }
 }

@@ -255,7 +255,7 @@ public class RecallReconciliation {
                             .toList()));
             sb.append('\n');
         }
-        return sb.toString();
+        return TaskTexts.fit(sb.toString(), "GET /api/recalls/" + rec.recallId() + "/reconciliation");
     }
 
     /**

@@ -20,6 +20,7 @@ import org.lotledger.gs1.Gs1Message;
 import org.lotledger.gs1.Gs1Parser;
 import org.lotledger.ledger.Ledger;
 import org.lotledger.ledger.LedgerQueries;
+import org.lotledger.ledger.LotLocks;
 import org.lotledger.ledger.Movement;
 import org.lotledger.ledger.Posting;
 import org.lotledger.ledger.PostingRequest;
@@ -67,6 +68,7 @@ public class ConfirmingPicks {
     private final ReasonCodeCheck reasons;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LotLocks lotLocks;
 
     public ConfirmingPicks(
             JdbcTemplate jdbc,
@@ -79,7 +81,9 @@ public class ConfirmingPicks {
             Reservations reservations,
             ReasonCodeCheck reasons,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LotLocks lotLocks) {
+        this.lotLocks = lotLocks;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.scans = scans;
@@ -104,6 +108,14 @@ public class ConfirmingPicks {
      */
     @Transactional
     public PickTaskView.Line confirm(long taskId, long lineId, PickConfirmation c, Actor actor, String key) {
+        // the line's lot first, then the task and the line: the order of a hold placed on the lot, which voids the
+        // line's reservation and then the line (PickLineReservations) under the lot's lock; the other order deadlocks
+        // (ShipmentsRacingRecallHoldsTest). Read unlocked: an override repointing the line meanwhile only adds a lot.
+        lotLocks.lockForDecision(jdbc.queryForList(
+                "select lot_id from warehouse_move where id = ? and pick_task_id = ? and kind = 'PICK'",
+                Long.class,
+                lineId,
+                taskId));
         PickTasks.Head task = tasks.lockForWork(taskId, actor);
         if (task.state() == PickTaskState.CLAIMED && !actor.userId().equals(task.claimedBy())) {
             throw PickTasks.claimedByAnother(task);
