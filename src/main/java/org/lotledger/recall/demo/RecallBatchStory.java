@@ -14,8 +14,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -74,8 +76,7 @@ import org.springframework.stereotype.Component;
  * reservation a recall has to void).
  *
  * <p>The engine's asynchronous steps (the inspection level, posting the inspection result) are run here when the
- * job executor has not run them (tests run without it); with the job executor on, whichever is first runs a job and
- * the other waits for the task to appear. Used by {@link DemoRecallBatchLoader} for the demo batch
+ * job executor is off (tests run without it); with it on (the demo), the story waits for the next task to appear. Used by {@link DemoRecallBatchLoader} for the demo batch
  * {@code MFG-2026-0042} and by tests for a fresh batch of their own ({@link Batch}: own document numbers, lots and,
  * when they like, items). Not idempotent by itself: the caller decides whether a batch is told already
  * ({@link #told}).
@@ -217,6 +218,7 @@ public class RecallBatchStory {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final ProcessEngine engine;
     private final CatalogQueries catalog;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -240,6 +242,7 @@ public class RecallBatchStory {
             TaskService tasks,
             RuntimeService runtime,
             ManagementService management,
+            ProcessEngine engine,
             CatalogQueries catalog,
             JdbcTemplate jdbc,
             Clock clock) {
@@ -261,6 +264,7 @@ public class RecallBatchStory {
         this.tasks = tasks;
         this.runtime = runtime;
         this.management = management;
+        this.engine = engine;
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -547,8 +551,14 @@ public class RecallBatchStory {
         }
     }
 
-    /** Runs the due (non-timer) jobs of the lot's processes; whether any ran. */
+    /**
+     * Runs the due (non-timer) jobs of the lot's processes when the job executor does not (tests); whether any ran.
+     * With the job executor running (the demo), it runs them and this only waits.
+     */
     private boolean runDueJobs(long lotId) {
+        if (jobExecutorRuns()) {
+            return false;
+        }
         boolean ran = false;
         for (ProcessInstance pi : runtime.createProcessInstanceQuery()
                 .variableValueEquals("lotId", lotId)
@@ -564,12 +574,18 @@ public class RecallBatchStory {
                     management.executeJob(job.getId());
                     ran = true;
                 } catch (RuntimeException e) {
-                    // the job executor ran or locked it first; it runs it then
+                    // another caller ran it first (a concurrent story on the same lot); the task query tells
                     log.debug("job {} not run here: {}", job.getId(), e.getMessage());
                 }
             }
         }
         return ran;
+    }
+
+    private boolean jobExecutorRuns() {
+        return engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl c
+                && c.getJobExecutor() != null
+                && c.getJobExecutor().isActive();
     }
 
     private static void pause() {
