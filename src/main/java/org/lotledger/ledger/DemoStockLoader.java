@@ -30,10 +30,9 @@ public class DemoStockLoader {
     /** sku, supplier code, lot number, location barcode, status, quantity in the item's base unit */
     record Line(String sku, String supplier, String lotNumber, String barcode, StockStatus status, long quantity) {}
 
+    // The recall batch MFG-2026-0042 (lots 12345 of VAC-MRNA-FRZ and 23456 of VAC-FLU-CHL) is not opening stock: it
+    // is received, inspected, put away, shipped and transferred through the real flows (recall.demo.RecallBatchStory).
     static final List<Line> LINES = List.of(
-            new Line("VAC-MRNA-FRZ", "NORDVAX", "12345", "EAST-FRZ-01-01", StockStatus.AVAILABLE, 400),
-            new Line("VAC-FLU-CHL", "NORDVAX", "23456", "EAST-CHL-01-01", StockStatus.AVAILABLE, 300),
-            new Line("VAC-FLU-CHL", "NORDVAX", "23456", "WEST-CHL-01-01", StockStatus.AVAILABLE, 200),
             new Line("INS-GLA-PEN", "GLUCORA", "AB1234", "EAST-CHL-01-02", StockStatus.AVAILABLE, 500),
             new Line("SAL-09-500", "BIOSALINE", "B2026-001", "EAST-AMB-01-01", StockStatus.AVAILABLE, 1200),
             new Line("SAL-09-500", "BIOSALINE", "B2026-001", "CENTRAL-AMB-01-01", StockStatus.AVAILABLE, 600),

@@ -514,6 +514,7 @@ public class DemoCatalogLoader {
         reason(ReasonCodeNames.DAMAGED, "Damaged in the warehouse", of(ADJUSTMENT, SCRAP, SHORT_PICK), false);
         reason(ReasonCodeNames.EXPIRED, "Expired stock written off", of(SCRAP), false);
         reason(ReasonCodeNames.SCRAP_DAMAGED, "Scrapped because damaged", of(SCRAP), false);
+        reason(ReasonCodeNames.RECALLED, "Recalled stock destroyed", of(SCRAP), false);
         reason(ReasonCodeNames.TEMP_EXCURSION, "Temperature excursion", of(STATUS_CHANGE, SCRAP), true);
         reason(ReasonCodeNames.QA_DESTRUCTIVE_TEST, "Destructive QA test sample", of(QA_SAMPLE), false);
         reason(ReasonCodeNames.DATA_ENTRY_ERROR, "Correction of a data-entry error", of(REVERSAL), false);

@@ -13,6 +13,7 @@ public final class ReasonCodeNames {
     public static final String DAMAGED = "DAMAGED";
     public static final String EXPIRED = "EXPIRED";
     public static final String SCRAP_DAMAGED = "SCRAP_DAMAGED";
+    public static final String RECALLED = "RECALLED";
     public static final String TEMP_EXCURSION = "TEMP_EXCURSION";
     public static final String QA_DESTRUCTIVE_TEST = "QA_DESTRUCTIVE_TEST";
     public static final String DATA_ENTRY_ERROR = "DATA_ENTRY_ERROR";

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** A shipment as the API shows it; per line the staged reservation and what the dispatch shipped. */
+@NamedInterface("shipping")
 public record ShipmentView(
         long id,
         String shipmentNumber,
@@ -27,6 +29,7 @@ public record ShipmentView(
      *              left the staging location: the line ships nothing)
      */
     @Schema(name = "ShipmentLineView")
+    @NamedInterface("shipping")
     public record Line(
             int lineNo,
             long salesOrderLineId,

@@ -27,6 +27,7 @@ import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.ledger.VoidReason;
 import org.lotledger.platform.security.Groups;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * warehouse open and dispatch ({@code NOT_WAREHOUSE_STAFF}); every check comes before the first write.
  */
 @Service
+@NamedInterface("shipping")
 public class Shipping {
 
     static final String DEMAND = "SALES_ORDER";
