@@ -96,6 +96,20 @@ public class CatalogQueries {
         return lots.findById(lotId).map(LotView::of);
     }
 
+    /** The lots that exist of these ids, by id; one query. */
+    public Map<Long, LotView> findLots(Collection<Long> lotIds) {
+        Map<Long, LotView> out = new java.util.HashMap<>();
+        if (!lotIds.isEmpty()) {
+            lots.findAllById(lotIds).stream().map(LotView::of).forEach(v -> out.put(v.id(), v));
+        }
+        return out;
+    }
+
+    /** For each root, the lots it descends from (itself excluded) with their distance; one query for all roots. */
+    public Map<Long, Map<Long, Integer>> ancestorsOfEach(Collection<Long> roots, int maxDepth) {
+        return genealogy.ancestorsOfEach(roots, maxDepth);
+    }
+
     public Optional<LotView> findLotByInternalLabel(String internalLabel) {
         return internalLabel == null
                 ? Optional.empty()

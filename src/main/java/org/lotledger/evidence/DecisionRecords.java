@@ -2,6 +2,7 @@ package org.lotledger.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,5 +114,32 @@ public class DecisionRecords {
                         rs.getTimestamp(8).toInstant()),
                 subjectType,
                 subjectId);
+    }
+    /** Every decision about each of these subjects of one type, by subject id, oldest first; one query. */
+    public Map<String, List<SubjectDecision>> forSubjects(String subjectType, Collection<String> subjectIds) {
+        Map<String, List<SubjectDecision>> out = new java.util.LinkedHashMap<>();
+        if (subjectIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query(
+                """
+                select id, process_instance_id, activity_id, task_id, decision, details::text, decided_by, decided_at,
+                       subject_id
+                  from decision_record where subject_type = ? and subject_id = any(?) order by subject_id, id""",
+                rs -> {
+                    out.computeIfAbsent(rs.getString(9), k -> new java.util.ArrayList<>())
+                            .add(new SubjectDecision(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getTimestamp(8).toInstant()));
+                },
+                subjectType,
+                subjectIds.toArray(String[]::new));
+        return out;
     }
 }

@@ -59,7 +59,7 @@ public class AdjustingStock {
     /**
      * Writes off stock lost in transit (ADR 0013): an ADJUSTMENT of {@code quantity} base units of the lot out of the
      * in-transit location into the destination warehouse's adjustment location, reason
-     * {@link ReasonCodeNames#TRANSIT_LOSS}, citing the transfer ({@code TRANSFER_ORDER}, its id) so that it counts
+     * {@link ReasonCodeNames#TRANSIT_LOSS}, citing the transfer ({@code TRANSFER_ORDER}, its order number) so that it counts
      * against that transfer in {@link LedgerQueries#inTransit}. The gate refuses more than is in transit there
      * ({@code INSUFFICIENT_BALANCE}) and anyone outside inventory control; that the actor works at the destination,
      * and that the transfer still has this much in transit, are the caller's checks.

@@ -43,6 +43,11 @@ public class LotsInScope {
 
     /** The lots the given lots descend from (parents, grandparents...), with their distance; the lots at 0. */
     @Transactional(readOnly = true)
+    /** For each lot, the lots it descends from (itself excluded) with their distance; one query for all. */
+    public Map<Long, Map<Long, Integer>> ancestorsOfEach(java.util.Collection<Long> lots) {
+        return catalog.ancestorsOfEach(lots, MAX_DEPTH);
+    }
+
     public Map<Long, Integer> ancestors(List<Long> lots) {
         return catalog.ancestors(lots, MAX_DEPTH);
     }

@@ -97,7 +97,6 @@ public record Trace(Instant readAt, List<LotTrace> lots, boolean balanced, List<
      * still in transit.
      */
     public record Transfer(
-            Long transferOrderId,
             String orderNumber,
             String fromWarehouse,
             String toWarehouse,
@@ -139,12 +138,7 @@ public record Trace(Instant readAt, List<LotTrace> lots, boolean balanced, List<
 
     /** @param landsInHold an open hold covers the lot (or the stock travels in HOLD): it arrives in HOLD */
     public record InTransit(
-            Long transferOrderId,
-            String orderNumber,
-            String fromWarehouse,
-            String toWarehouse,
-            long quantity,
-            boolean landsInHold) {}
+            String orderNumber, String fromWarehouse, String toWarehouse, long quantity, boolean landsInHold) {}
 
     public record AtCustomer(long customerId, String customerCode, long quantity) {}
 

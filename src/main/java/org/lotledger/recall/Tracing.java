@@ -18,13 +18,13 @@ import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.partner.SupplierView;
 import org.lotledger.common.DomainException;
 import org.lotledger.evidence.DecisionRecords;
+import org.lotledger.evidence.DecisionRecords.SubjectDecision;
 import org.lotledger.ledger.LedgerQueries;
 import org.lotledger.ledger.LedgerQueries.TraceBalance;
 import org.lotledger.ledger.LedgerQueries.TraceLeg;
 import org.lotledger.quality.OpenHolds;
 import org.lotledger.receiving.ReceiptsOfLots;
 import org.lotledger.receiving.ReceiptsOfLots.ReceivedLine;
-import org.lotledger.transfers.TransferNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +49,6 @@ public class Tracing {
     private final LedgerQueries ledger;
     private final CatalogQueries catalog;
     private final ReceiptsOfLots receipts;
-    private final TransferNumbers transferNumbers;
     private final OpenHolds openHolds;
     private final DecisionRecords decisions;
     private final JdbcTemplate jdbc;
@@ -59,7 +58,6 @@ public class Tracing {
             LedgerQueries ledger,
             CatalogQueries catalog,
             ReceiptsOfLots receipts,
-            TransferNumbers transferNumbers,
             OpenHolds openHolds,
             DecisionRecords decisions,
             JdbcTemplate jdbc) {
@@ -67,7 +65,6 @@ public class Tracing {
         this.ledger = ledger;
         this.catalog = catalog;
         this.receipts = receipts;
-        this.transferNumbers = transferNumbers;
         this.openHolds = openHolds;
         this.decisions = decisions;
         this.jdbc = jdbc;
@@ -92,28 +89,34 @@ public class Tracing {
                 .collect(Collectors.groupingBy(TraceBalance::lotId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, List<ReceivedLine>> received = receipts.of(ids).stream()
                 .collect(Collectors.groupingBy(ReceivedLine::lotId, LinkedHashMap::new, Collectors.toList()));
-        Set<Long> transferIds = new HashSet<>();
-        legs.values().stream()
-                .flatMap(List::stream)
-                .filter(l -> "TRANSFER_ORDER".equals(l.referenceType()))
-                .forEach(l -> parseId(l.referenceId()).ifPresent(transferIds::add));
-        Map<Long, String> orderNumbers = transferNumbers.of(transferIds);
         Set<Long> underHold = openHolds.lotsUnderHold(ids);
+        // the catalog and the evidence once for all lots in scope (and their parents), not per lot
+        Map<Long, Map<Long, Integer>> ancestors = scopes.ancestorsOfEach(ids);
+        Set<Long> lotIds = new HashSet<>(ids);
+        ancestors.values().forEach(a -> lotIds.addAll(a.keySet()));
+        Map<Long, LotView> lotViews = catalog.findLots(lotIds);
+        Map<Long, ItemView> items = new HashMap<>();
+        Map<Long, SupplierView> suppliers = new HashMap<>();
+        Map<String, List<SubjectDecision>> decided =
+                decisions.forSubjects("LOT", ids.stream().map(String::valueOf).toList());
 
         List<Trace.LotTrace> out = new ArrayList<>();
         List<Trace.Event> events = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : lots.inScope().entrySet()) {
             long lotId = e.getKey();
-            LotView lot = catalog.findLot(lotId).orElseThrow();
-            ItemView item = catalog.findItem(lot.itemId()).orElseThrow();
-            SupplierView supplier = catalog.findSupplier(lot.supplierId()).orElse(null);
+            LotView lot = Objects.requireNonNull(lotViews.get(lotId), "lot in scope");
+            ItemView item = items.computeIfAbsent(
+                    lot.itemId(), id -> catalog.findItem(id).orElseThrow());
+            SupplierView supplier = lot.supplierId() == null
+                    ? null
+                    : suppliers.computeIfAbsent(
+                            lot.supplierId(), id -> catalog.findSupplier(id).orElse(null));
             LotReading t = new LotReading(
                     lot,
                     item,
                     legs.getOrDefault(lotId, List.of()),
                     balances.getOrDefault(lotId, List.of()),
                     received.getOrDefault(lotId, List.of()),
-                    orderNumbers,
                     underHold.contains(lotId));
             Trace.LotTrace lt = new Trace.LotTrace(
                     lotId,
@@ -130,7 +133,9 @@ public class Tracing {
                     supplier == null ? null : supplier.code(),
                     supplier == null ? null : supplier.name(),
                     e.getValue(),
-                    t.backward(parents(lotId), inspections(lotId)),
+                    t.backward(
+                            parents(ancestors.getOrDefault(lotId, Map.of()), lotViews),
+                            inspections(decided.getOrDefault(String.valueOf(lotId), List.of()))),
                     t.forward(),
                     t.whereabouts(),
                     t.massBalance());
@@ -187,31 +192,21 @@ public class Tracing {
         return lots;
     }
 
-    private List<Trace.Parent> parents(long lotId) {
+    private static List<Trace.Parent> parents(Map<Long, Integer> ancestors, Map<Long, LotView> lotViews) {
         List<Trace.Parent> parents = new ArrayList<>();
-        scopes.ancestors(List.of(lotId)).forEach((id, depth) -> {
-            if (id != lotId) {
-                LotView p = catalog.findLot(id).orElseThrow();
-                parents.add(new Trace.Parent(id, p.lotNumber(), p.internalLabel(), depth));
-            }
+        ancestors.forEach((id, depth) -> {
+            LotView p = Objects.requireNonNull(lotViews.get(id), "parent lot");
+            parents.add(new Trace.Parent(id, p.lotNumber(), p.internalLabel(), depth));
         });
         parents.sort(Comparator.comparingInt(Trace.Parent::depth).thenComparingLong(Trace.Parent::lotId));
         return parents;
     }
 
-    private List<Trace.Inspection> inspections(long lotId) {
-        return decisions.forSubject("LOT", String.valueOf(lotId)).stream()
+    private static List<Trace.Inspection> inspections(List<SubjectDecision> decided) {
+        return decided.stream()
                 .map(d -> new Trace.Inspection(
                         d.decidedAt(), d.decision(), d.decidedBy(), d.processInstanceId(), d.activityId()))
                 .toList();
-    }
-
-    private static java.util.Optional<Long> parseId(String s) {
-        try {
-            return s == null ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(s));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     /** One lot's legs and balances, turned into the parts of its trace. Plain Java, no I/O. */
@@ -222,7 +217,6 @@ public class Tracing {
         private final List<TraceLeg> legs;
         private final List<TraceBalance> balances;
         private final List<ReceivedLine> received;
-        private final Map<Long, String> orderNumbers;
         private final boolean underHold;
 
         LotReading(
@@ -231,14 +225,12 @@ public class Tracing {
                 List<TraceLeg> legs,
                 List<TraceBalance> balances,
                 List<ReceivedLine> received,
-                Map<Long, String> orderNumbers,
                 boolean underHold) {
             this.lot = lot;
             this.item = item;
             this.legs = legs;
             this.balances = balances;
             this.received = received;
-            this.orderNumbers = orderNumbers;
             this.underHold = underHold;
         }
 
@@ -361,12 +353,9 @@ public class Tracing {
             List<Trace.Transfer> out = new ArrayList<>();
             sums.forEach((key, s) -> {
                 TraceLeg l = first.get(key);
-                Long orderId = "TRANSFER_ORDER".equals(l.referenceType())
-                        ? parseId(l.referenceId()).orElse(null)
-                        : null;
+                // postings cite a transfer by its order number (TRANSFER_ORDER, TO-…): no lookup needed
                 out.add(new Trace.Transfer(
-                        orderId,
-                        orderId == null ? l.referenceId() : orderNumbers.get(orderId),
+                        l.referenceId(),
                         l.warehouseCode(),
                         l.destinationWarehouseCode(),
                         times.get(key)[0],
@@ -408,12 +397,7 @@ public class Tracing {
             List<Trace.InTransit> inTransit = transfers().stream()
                     .filter(t -> t.inTransit() != 0)
                     .map(t -> new Trace.InTransit(
-                            t.transferOrderId(),
-                            t.orderNumber(),
-                            t.fromWarehouse(),
-                            t.toWarehouse(),
-                            t.inTransit(),
-                            landsInHold))
+                            t.orderNumber(), t.fromWarehouse(), t.toWarehouse(), t.inTransit(), landsInHold))
                     .toList();
             List<Trace.AtCustomer> atCustomers = new ArrayList<>();
             customers.forEach((id, q) -> atCustomers.add(new Trace.AtCustomer(id, customerCodes.get(id), q[0])));
@@ -521,8 +505,6 @@ public class Tracing {
                             + (r.asnNumber() != null
                                     ? "/" + r.asnNumber() + "-" + Objects.toString(r.asnLine(), "")
                                     : "");
-                } else if ("TRANSFER_ORDER".equals(docType)) {
-                    docNumber = parseId(docNumber).map(orderNumbers::get).orElse(docNumber);
                 }
                 out.add(new Trace.Event(
                         l.occurredAt(),

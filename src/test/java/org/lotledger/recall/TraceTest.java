@@ -152,6 +152,7 @@ class TraceTest {
         post(PostingRequest.of(PostingType.SHIPMENT, WAREHOUSE, key())
                 .movement(new Movement(lot, f.ship, StockStatus.AVAILABLE, customerLoc, StockStatus.AVAILABLE, 30))
                 .reference("SHIPMENT", shipmentNumber));
+        // postings cite a transfer by its order number, as DispatchingTransfers and ReceivingTransfers do
         // a transfer EAST → WEST of 20: 15 received so far, 5 still in transit
         String transferNumber = "TO-" + f.tag;
         long transferId = id("""
@@ -163,10 +164,10 @@ class TraceTest {
                 returning id""", transferNumber, east, west);
         post(PostingRequest.of(PostingType.TRANSFER_OUT, WAREHOUSE, key())
                 .movement(new Movement(lot, s1, StockStatus.AVAILABLE, transit, StockStatus.AVAILABLE, 20))
-                .reference("TRANSFER_ORDER", String.valueOf(transferId)));
+                .reference("TRANSFER_ORDER", transferNumber));
         post(PostingRequest.of(PostingType.TRANSFER_IN, WAREHOUSE, key())
                 .movement(new Movement(lot, transit, StockStatus.AVAILABLE, westShelf, StockStatus.AVAILABLE, 15))
-                .reference("TRANSFER_ORDER", String.valueOf(transferId)));
+                .reference("TRANSFER_ORDER", transferNumber));
         // the customer returns 4 (into quarantine); quality scraps 3 from the shelf
         post(PostingRequest.of(PostingType.RETURN, RECEIVING, key())
                 .movement(new Movement(lot, customerLoc, StockStatus.AVAILABLE, quarantine, StockStatus.QUARANTINE, 4))

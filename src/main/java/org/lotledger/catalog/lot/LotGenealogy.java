@@ -77,4 +77,37 @@ public class LotGenealogy {
                 });
         return found;
     }
+    /**
+     * For each root, the lots it descends from (itself excluded), with their distance: one recursive statement for
+     * all roots (the trace's parents). Cycle-safe, at most {@code maxDepth} edges deep.
+     */
+    public Map<Long, Map<Long, Integer>> ancestorsOfEach(Collection<Long> roots, int maxDepth) {
+        Map<Long, Map<Long, Integer>> found = new LinkedHashMap<>();
+        if (roots.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                con -> {
+                    Array ids = con.createArrayOf("bigint", roots.toArray());
+                    var ps = con.prepareStatement("""
+                            with recursive reach(root, lot_id, depth, path) as (
+                                select r, r, 0, array[r] from unnest(?::bigint[]) r
+                                union all
+                                select reach.root, e.parent_lot_id, reach.depth + 1, reach.path || e.parent_lot_id
+                                  from reach join lot_lineage e on e.child_lot_id = reach.lot_id
+                                 where reach.depth < ? and not e.parent_lot_id = any(reach.path)
+                            )
+                            select root, lot_id, min(depth) as depth from reach where depth > 0
+                             group by root, lot_id order by root, min(depth), lot_id
+                            """);
+                    ps.setArray(1, ids);
+                    ps.setInt(2, maxDepth);
+                    return ps;
+                },
+                rs -> {
+                    found.computeIfAbsent(rs.getLong("root"), k -> new LinkedHashMap<>())
+                            .put(rs.getLong("lot_id"), rs.getInt("depth"));
+                });
+        return found;
+    }
 }
