@@ -307,6 +307,13 @@ class ProductRecallThroughTasklistTest {
         Map<String, String> shown = shown(quinnTl, reconcile);
         assertThat(shown.get("reconciliation")).contains("PACIFIC-HOSP").contains("MERCY-HOSP");
         assertThat(quinnTl.claim(reconcile).status()).isEqualTo(204);
+        // the task was created before the held stock was scrapped: its figures are stale, so the first submit is
+        // refused with the current figures, and the reloaded task carries them
+        HttpReply stale =
+                quinnTl.submitForm(reconcile, Map.of("reconcileNote", "Pacific Children's has not answered yet"));
+        assertThat(stale.status()).as(stale.text()).isNotEqualTo(204);
+        assertThat(stale.text()).contains("RECALL_FIGURES_CHANGED");
+        assertThat(shown(quinnTl, reconcile).get("reconciliation")).doesNotContain("still held");
         HttpReply reconciled =
                 quinnTl.submitForm(reconcile, Map.of("reconcileNote", "Pacific Children's has not answered yet"));
         assertThat(reconciled.status()).as(reconciled.text()).isEqualTo(204);
@@ -329,6 +336,9 @@ class ProductRecallThroughTasklistTest {
         acknowledge(erp, recall, pacific, chilled, 0, 7, false);
         String again = taskNamed(mariaTl, "Reconcile recall " + number + " · batch " + batchRef);
         assertThat(mariaTl.claim(again).status()).isEqualTo(204);
+        // the acknowledgement came after the task opened: refused once with the current figures, then accepted
+        HttpReply staleAgain = mariaTl.submitForm(again, Map.of("reconcileNote", "all customers answered"));
+        assertThat(staleAgain.text()).contains("RECALL_FIGURES_CHANGED");
         assertThat(mariaTl.submitForm(again, Map.of("reconcileNote", "all customers answered"))
                         .status())
                 .isEqualTo(204);
