@@ -33,7 +33,7 @@ final class AllocationFixture {
     /** A new lot expiring {@code days} from today (negative: expired), with {@code qty} AVAILABLE at a location. */
     long lot(int days, String location, long qty) {
         long lot = f.newLot();
-        jdbc.update("update lot set expires_on = current_date + ? where id = ?", days, lot);
+        f.expiresIn(lot, days);
         if (qty > 0) {
             f.stock(ledger, lot, location, StockStatus.AVAILABLE, qty);
         }
@@ -41,7 +41,7 @@ final class AllocationFixture {
     }
 
     void expiry(long lot, int days) {
-        jdbc.update("update lot set expires_on = current_date + ? where id = ?", days, lot);
+        f.expiresIn(lot, days);
     }
 
     SalesOrderDraft order(long... quantities) {

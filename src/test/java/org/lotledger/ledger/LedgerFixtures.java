@@ -132,6 +132,17 @@ public final class LedgerFixtures {
                 values (?, ?, ?, ?, current_date + 365, 2.5, 'USD') returning id""", itemId, supplierId, n, "LL-" + tag + "-" + n);
     }
 
+    /**
+     * Sets a lot's expiry {@code days} from today as the fixture's warehouse counts days (its own time zone, as the
+     * expiry job and allocation do), not the database session's: between midnight UTC and midnight in Chicago the two
+     * dates differ by one.
+     */
+    public void expiresIn(long lotId, int days) {
+        jdbc.update("""
+                update lot set expires_on = (now() at time zone (select time_zone from warehouse where id = ?))::date + ?
+                where id = ?""", warehouseId, days, lotId);
+    }
+
     public String labelOf(long lotId) {
         return jdbc.queryForObject("select internal_label from lot where id = ?", String.class, lotId);
     }

@@ -93,7 +93,8 @@ public class AllocationOverrides {
             String sku,
             String riskClass,
             int itemMinDays,
-            Integer lineMinDays) {}
+            Integer lineMinDays,
+            String warehouseTimeZone) {}
 
     /**
      * Asks for an override, in the caller's transaction (the door's): refused before anything is written.
@@ -155,7 +156,8 @@ public class AllocationOverrides {
         long locationId = ((Number) location.get("id")).longValue();
         Map<String, Object> lot = lot(lotId);
         Map<String, Object> reservedLot = lot(reservation.lotId());
-        LocalDate today = LocalDate.now(clock);
+        // days are counted where the stock ships from, as allocation and the expiry job count them
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of(line.warehouseTimeZone())));
         long available = ledger.quantity(lotId, locationId, StockStatus.AVAILABLE);
         String other = null;
         for (StockStatus s : List.of(StockStatus.HOLD, StockStatus.QUARANTINE, StockStatus.REJECTED)) {
@@ -475,7 +477,8 @@ public class AllocationOverrides {
         List<Line> found = jdbc.query(
                 """
                 select so.id, so.order_number, w.code, c.code, c.customer_type, c.min_remaining_shelf_life_days,
-                       l.id, i.id, i.sku, i.risk_class, i.min_remaining_shelf_life_days, l.min_remaining_shelf_life_days
+                       l.id, i.id, i.sku, i.risk_class, i.min_remaining_shelf_life_days, l.min_remaining_shelf_life_days,
+                       w.time_zone
                   from sales_order so join sales_order_line l on l.sales_order_id = so.id
                   join warehouse w on w.id = so.warehouse_id join customer c on c.id = so.customer_id
                   join item i on i.id = l.item_id
@@ -492,7 +495,8 @@ public class AllocationOverrides {
                         rs.getString(9),
                         rs.getString(10),
                         rs.getInt(11),
-                        (Integer) rs.getObject(12)),
+                        (Integer) rs.getObject(12),
+                        rs.getString(13)),
                 r.demand().reference(),
                 r.demand().line());
         if (found.isEmpty()) {

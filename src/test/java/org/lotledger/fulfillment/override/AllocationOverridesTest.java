@@ -132,7 +132,7 @@ class AllocationOverridesTest {
     /** A lot of the fixture's item expiring in {@code days}. */
     long lot(int days) {
         long lot = f.newLot();
-        jdbc.update("update lot set expires_on = current_date + ? where id = ?", days, lot);
+        f.expiresIn(lot, days);
         return lot;
     }
 
@@ -208,7 +208,7 @@ class AllocationOverridesTest {
     void expired_held_other_warehouse_and_below_item_minimum_stock_is_refused_naming_the_rule() {
         long expired = lot(10);
         f.stock(ledger, expired, "A2", StockStatus.AVAILABLE, 10);
-        jdbc.update("update lot set expires_on = current_date - 1 where id = ?", expired);
+        f.expiresIn(expired, -1);
         assertThatThrownBy(() -> ask(expired, "A2", "LOT_NOT_ACCESSIBLE", OTTO))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("OVERRIDE_NOT_ALLOWED"))
                 .satisfies(e -> assertThat(rule(e)).isEqualTo("ALLOC-020"));
