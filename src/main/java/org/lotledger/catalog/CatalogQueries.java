@@ -19,6 +19,7 @@ import org.lotledger.catalog.lot.LotGenealogy;
 import org.lotledger.catalog.lot.LotView;
 import org.lotledger.catalog.lot.Lots;
 import org.lotledger.catalog.lot.ScannedLots;
+import org.lotledger.catalog.lot.TracedLot;
 import org.lotledger.catalog.partner.SupplierService;
 import org.lotledger.catalog.partner.SupplierView;
 import org.lotledger.catalog.partner.Suppliers;
@@ -96,18 +97,12 @@ public class CatalogQueries {
         return lots.findById(lotId).map(LotView::of);
     }
 
-    /** The lots that exist of these ids, by id; one query. */
-    public Map<Long, LotView> findLots(Collection<Long> lotIds) {
-        Map<Long, LotView> out = new java.util.HashMap<>();
-        if (!lotIds.isEmpty()) {
-            lots.findAllById(lotIds).stream().map(LotView::of).forEach(v -> out.put(v.id(), v));
-        }
-        return out;
-    }
-
-    /** For each root, the lots it descends from (itself excluded) with their distance; one query for all roots. */
-    public Map<Long, Map<Long, Integer>> ancestorsOfEach(Collection<Long> roots, int maxDepth) {
-        return genealogy.ancestorsOfEach(roots, maxDepth);
+    /**
+     * The lots as the recall trace shows them (item, supplier, the lots they descend from), by id; one statement
+     * for all. Lots that do not exist are left out.
+     */
+    public Map<Long, TracedLot> tracedLots(Collection<Long> lotIds, int maxDepth) {
+        return genealogy.traced(lotIds, maxDepth);
     }
 
     public Optional<LotView> findLotByInternalLabel(String internalLabel) {
@@ -127,6 +122,14 @@ public class CatalogQueries {
     /** The ids of the lots a trace or recall selector names, ascending; empty when none match. */
     public List<Long> lotIdsMatching(LotSelector selector) {
         return genealogy.lotIdsMatching(selector);
+    }
+
+    /**
+     * The lots a selector names (at distance 0) and their descendants in the genealogy, with their distance,
+     * nearest first, then by id; one statement. Cycle-safe, at most {@code maxDepth} edges deep.
+     */
+    public Map<Long, Integer> matchingWithDescendants(LotSelector selector, int maxDepth) {
+        return genealogy.matchingWithDescendants(selector, maxDepth);
     }
 
     /**

@@ -707,22 +707,32 @@ public class LedgerQueries implements ItemPostings {
 
     /**
      * Every leg of these lots at a non-physical location, in the order the ledger recorded them (per lot, its
-     * sequence). Set-based: the lots' buckets at virtual locations are found in {@code stock_balance} (a bucket
-     * stays when its balance returns to zero), and their legs by the bucket index {@code posting_leg_bucket_asof},
-     * so the cost follows the lots' boundary events, not their moves between shelves. The buckets, their places
-     * (location, warehouses, customer, supplier) and their legs are materialized CTEs: each is planned on its own,
-     * which keeps the planner's join search small (one flat 13-table join took about 10 ms to plan on 10 M legs,
-     * more than it took to run; docs/performance.md).
+     * sequence), with the physical location on the posting's other side. Set-based, in materialized parts (each
+     * planned on its own, which keeps the planner's join search small): all legs of the lots in one bitmap scan of
+     * {@code posting_leg (lot_id, lot_seq)} (each heap page read once, in table order), split into the boundary legs
+     * (non-physical locations) and the shelf legs; the shelf side of each boundary leg is a merge of the two on
+     * posting (the opposite-signed physical leg with the lowest leg number), not a probe per leg; the places
+     * (location, warehouses, customer, supplier) and postings are joined once per row. On 10 M legs this reads
+     * fewer pages than finding the boundary legs through their buckets and probing each posting's legs
+     * (docs/performance.md, "Trace speed, profiled"); a lot whose history is mostly shelf moves reads those too.
      */
     @Transactional(readOnly = true)
     public List<TraceLeg> traceLegs(Collection<Long> lotIds) {
         return ofLots(
                 lotIds,
                 """
-                with buckets as materialized (
-                    select b.lot_id, b.location_id, b.status
-                      from stock_balance b join location loc on loc.id = b.location_id
-                     where b.lot_id = any(?) and loc.kind <> 'PHYSICAL'),
+                with mine as materialized (
+                    select g.posting_id, g.leg_no, g.lot_id, g.location_id, g.status, g.quantity, g.lot_seq,
+                           loc.kind <> 'PHYSICAL' as outside
+                      from posting_leg g join location loc on loc.id = g.location_id
+                     where g.lot_id = any(?)),
+                legs as materialized (select * from mine where outside),
+                shelves as materialized (
+                    select distinct on (g.lot_id, g.lot_seq) g.lot_id, g.lot_seq, x.location_id
+                      from legs g
+                      join mine x on x.posting_id = g.posting_id and x.lot_id = g.lot_id and not x.outside
+                                 and sign(x.quantity) <> sign(g.quantity)
+                     order by g.lot_id, g.lot_seq, x.leg_no),
                 places as materialized (
                     select loc.id, loc.kind, loc.code, w.id as warehouse_id, w.code as warehouse_code,
                            dw.id as destination_id, dw.code as destination_code, c.id as customer_id, c.code as customer_code,
@@ -732,12 +742,7 @@ public class LedgerQueries implements ItemPostings {
                       left join warehouse dw on dw.id = loc.destination_warehouse_id
                       left join customer c on c.id = loc.customer_id
                       left join supplier s on s.id = loc.supplier_id
-                     where loc.id in (select location_id from buckets)),
-                legs as materialized (
-                    select g.posting_id, g.lot_id, g.location_id, g.status, g.quantity, g.lot_seq
-                      from buckets
-                      join posting_leg g on g.lot_id = buckets.lot_id and g.location_id = buckets.location_id
-                                        and g.status = buckets.status)
+                     where loc.id in (select location_id from legs))
                 select p.id, p.posting_type, coalesce(o.posting_type, p.posting_type), p.reverses_posting_id is not null,
                        coalesce(o.reference_type, p.reference_type), coalesce(o.reference_id, p.reference_id),
                        p.occurred_at, p.actor, g.lot_id, g.location_id, pl.kind, pl.code, pl.warehouse_id, pl.warehouse_code,
@@ -748,12 +753,8 @@ public class LedgerQueries implements ItemPostings {
                   join posting p on p.id = g.posting_id
                   left join posting o on o.id = p.reverses_posting_id
                   join places pl on pl.id = g.location_id
-                  left join lateral (
-                        select sl.id, sl.code, sl.warehouse_id
-                          from posting_leg x join location sl on sl.id = x.location_id
-                         where x.posting_id = g.posting_id and x.lot_id = g.lot_id and sl.kind = 'PHYSICAL'
-                           and sign(x.quantity) <> sign(g.quantity)
-                         order by x.leg_no limit 1) shelf on true
+                  left join shelves sh on sh.lot_id = g.lot_id and sh.lot_seq = g.lot_seq
+                  left join location shelf on shelf.id = sh.location_id
                   left join warehouse sw on sw.id = shelf.warehouse_id
                  order by g.lot_id, g.lot_seq""",
                 (rs, n) -> new TraceLeg(

@@ -37,17 +37,17 @@ public class LotsInScope {
     /** @throws org.lotledger.common.DomainException SCOPE_INVALID (400) for a scope that names no single form */
     @Transactional(readOnly = true)
     public ScopeLots resolve(RecallScope scope) {
-        List<Long> matched = catalog.lotIdsMatching(scope.selector());
-        return new ScopeLots(matched, catalog.descendants(matched, MAX_DEPTH));
+        // one statement: the matched lots are those at distance 0, ascending (the walk orders by distance, then id)
+        Map<Long, Integer> inScope = catalog.matchingWithDescendants(scope.selector(), MAX_DEPTH);
+        List<Long> matched = inScope.entrySet().stream()
+                .filter(e -> e.getValue() == 0)
+                .map(Map.Entry::getKey)
+                .toList();
+        return new ScopeLots(matched, inScope);
     }
 
     /** The lots the given lots descend from (parents, grandparents...), with their distance; the lots at 0. */
     @Transactional(readOnly = true)
-    /** For each lot, the lots it descends from (itself excluded) with their distance; one query for all. */
-    public Map<Long, Map<Long, Integer>> ancestorsOfEach(java.util.Collection<Long> lots) {
-        return catalog.ancestorsOfEach(lots, MAX_DEPTH);
-    }
-
     public Map<Long, Integer> ancestors(List<Long> lots) {
         return catalog.ancestors(lots, MAX_DEPTH);
     }

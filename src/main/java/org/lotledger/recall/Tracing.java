@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lotledger.catalog.CatalogQueries;
-import org.lotledger.catalog.item.ItemView;
-import org.lotledger.catalog.lot.LotView;
-import org.lotledger.catalog.partner.SupplierView;
+import org.lotledger.catalog.lot.TracedLot;
 import org.lotledger.common.DomainException;
 import org.lotledger.evidence.DecisionRecords;
 import org.lotledger.evidence.DecisionRecords.SubjectDecision;
@@ -31,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The trace of a recall scope (issue 11 §1, ADR 0014): forward, backward, whereabouts and mass balance of every lot
@@ -76,9 +74,38 @@ public class Tracing {
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)
     public Trace trace(RecallScope scope) {
+        // the snapshot's first statement: its time, and generic plans for the statements that follow. Each trace
+        // statement takes its lots as one array parameter; with custom plans PostgreSQL planned every one of them on
+        // every execution (1.3 ms for the receipts query that runs in 0.1 ms on 10 M legs, docs/performance.md
+        // "Trace speed, profiled"), the generic plan of a prepared statement once per connection. set_config(...,
+        // true) is SET LOCAL: it ends with the transaction; in a caller's transaction (a mock recall, the
+        // reconciliation) the caller's setting is put back after the trace.
+        boolean own = TransactionAspectSupport.currentTransactionStatus().isNewTransaction();
+        Object[] first = jdbc.queryForObject(
+                "select statement_timestamp(), current_setting('plan_cache_mode'),"
+                        + " set_config('plan_cache_mode', 'force_generic_plan', true)",
+                (rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getString(2)});
+        Instant readAt = (Instant) first[0];
+        if (own) {
+            return read(scope, readAt);
+        }
+        Trace trace;
+        try {
+            trace = read(scope, readAt);
+        } catch (DomainException refused) {
+            restorePlanCacheMode((String) first[1]);
+            throw refused;
+        }
+        restorePlanCacheMode((String) first[1]);
+        return trace;
+    }
+
+    private void restorePlanCacheMode(String previous) {
+        jdbc.queryForObject("select set_config('plan_cache_mode', ?, true)", String.class, previous);
+    }
+
+    private Trace read(RecallScope scope, Instant readAt) {
         LotsInScope.ScopeLots lots = resolve(scope);
-        Instant readAt = jdbc.queryForObject("select statement_timestamp()", java.sql.Timestamp.class)
-                .toInstant();
         List<Long> ids = new ArrayList<>(lots.inScope().keySet());
         if (ids.isEmpty()) {
             return new Trace(readAt, List.of(), true, List.of());
@@ -90,13 +117,8 @@ public class Tracing {
         Map<Long, List<ReceivedLine>> received = receipts.of(ids).stream()
                 .collect(Collectors.groupingBy(ReceivedLine::lotId, LinkedHashMap::new, Collectors.toList()));
         Set<Long> underHold = openHolds.lotsUnderHold(ids);
-        // the catalog and the evidence once for all lots in scope (and their parents), not per lot
-        Map<Long, Map<Long, Integer>> ancestors = scopes.ancestorsOfEach(ids);
-        Set<Long> lotIds = new HashSet<>(ids);
-        ancestors.values().forEach(a -> lotIds.addAll(a.keySet()));
-        Map<Long, LotView> lotViews = catalog.findLots(lotIds);
-        Map<Long, ItemView> items = new HashMap<>();
-        Map<Long, SupplierView> suppliers = new HashMap<>();
+        // the catalog (lots, items, suppliers, parents) in one statement and the evidence in one, for all lots
+        Map<Long, TracedLot> lotViews = catalog.tracedLots(ids, LotsInScope.MAX_DEPTH);
         Map<String, List<SubjectDecision>> decided =
                 decisions.forSubjects("LOT", ids.stream().map(String::valueOf).toList());
 
@@ -104,16 +126,9 @@ public class Tracing {
         List<Trace.Event> events = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : lots.inScope().entrySet()) {
             long lotId = e.getKey();
-            LotView lot = Objects.requireNonNull(lotViews.get(lotId), "lot in scope");
-            ItemView item = items.computeIfAbsent(
-                    lot.itemId(), id -> catalog.findItem(id).orElseThrow());
-            SupplierView supplier = lot.supplierId() == null
-                    ? null
-                    : suppliers.computeIfAbsent(
-                            lot.supplierId(), id -> catalog.findSupplier(id).orElse(null));
+            TracedLot lot = Objects.requireNonNull(lotViews.get(lotId), "lot in scope");
             LotReading t = new LotReading(
                     lot,
-                    item,
                     legs.getOrDefault(lotId, List.of()),
                     balances.getOrDefault(lotId, List.of()),
                     received.getOrDefault(lotId, List.of()),
@@ -125,16 +140,16 @@ public class Tracing {
                     lot.manufacturerBatchRef(),
                     lot.manufacturedOn(),
                     lot.expiresOn(),
-                    item.id(),
-                    item.sku(),
-                    item.name(),
-                    item.baseUom(),
+                    lot.itemId(),
+                    lot.itemSku(),
+                    lot.itemName(),
+                    lot.baseUom(),
                     lot.supplierId(),
-                    supplier == null ? null : supplier.code(),
-                    supplier == null ? null : supplier.name(),
+                    lot.supplierCode(),
+                    lot.supplierName(),
                     e.getValue(),
                     t.backward(
-                            parents(ancestors.getOrDefault(lotId, Map.of()), lotViews),
+                            parents(lot.ancestors()),
                             inspections(decided.getOrDefault(String.valueOf(lotId), List.of()))),
                     t.forward(),
                     t.whereabouts(),
@@ -192,14 +207,11 @@ public class Tracing {
         return lots;
     }
 
-    private static List<Trace.Parent> parents(Map<Long, Integer> ancestors, Map<Long, LotView> lotViews) {
-        List<Trace.Parent> parents = new ArrayList<>();
-        ancestors.forEach((id, depth) -> {
-            LotView p = Objects.requireNonNull(lotViews.get(id), "parent lot");
-            parents.add(new Trace.Parent(id, p.lotNumber(), p.internalLabel(), depth));
-        });
-        parents.sort(Comparator.comparingInt(Trace.Parent::depth).thenComparingLong(Trace.Parent::lotId));
-        return parents;
+    /** The lots a lot descends from, nearest first, then by id (as {@link TracedLot#ancestors} come). */
+    private static List<Trace.Parent> parents(List<TracedLot.Ancestor> ancestors) {
+        return ancestors.stream()
+                .map(a -> new Trace.Parent(a.lotId(), a.lotNumber(), a.internalLabel(), a.depth()))
+                .toList();
     }
 
     private static List<Trace.Inspection> inspections(List<SubjectDecision> decided) {
@@ -212,22 +224,19 @@ public class Tracing {
     /** One lot's legs and balances, turned into the parts of its trace. Plain Java, no I/O. */
     static final class LotReading {
 
-        private final LotView lot;
-        private final ItemView item;
+        private final TracedLot lot;
         private final List<TraceLeg> legs;
         private final List<TraceBalance> balances;
         private final List<ReceivedLine> received;
         private final boolean underHold;
 
         LotReading(
-                LotView lot,
-                ItemView item,
+                TracedLot lot,
                 List<TraceLeg> legs,
                 List<TraceBalance> balances,
                 List<ReceivedLine> received,
                 boolean underHold) {
             this.lot = lot;
-            this.item = item;
             this.legs = legs;
             this.balances = balances;
             this.received = received;
@@ -512,10 +521,10 @@ public class Tracing {
                         lot.id(),
                         lot.lotNumber(),
                         lot.internalLabel(),
-                        item.sku(),
-                        item.name(),
+                        lot.itemSku(),
+                        lot.itemName(),
                         Math.abs(l.quantity()),
-                        item.baseUom(),
+                        lot.baseUom(),
                         out_ ? shelf : outside,
                         out_ ? outside : shelf,
                         docType,

@@ -128,18 +128,16 @@ class RecallTraceBenchmark {
     }
 
     /**
-     * The plan of the trace's ledger join (the lot's buckets at virtual locations, then their legs: the core of
-     * {@code LedgerQueries.traceLegs}) for one typical lot on the 10 M legs, to confirm the bucket index is used.
+     * The plan of the trace's ledger read (all legs of the lot by {@code posting_leg (lot_id, lot_seq)}, each with
+     * the kind of its location: the core of {@code LedgerQueries.traceLegs}) for one typical lot on the 10 M legs,
+     * to confirm it is one bitmap scan of that index.
      */
     private void explain(long lot) {
         jdbc.queryForList("""
                         explain (analyze, buffers, costs off)
-                        select g.posting_id, g.quantity
-                          from stock_balance b
-                          join location loc on loc.id = b.location_id
-                          join posting_leg g on g.lot_id = b.lot_id and g.location_id = b.location_id
-                                            and g.status = b.status
-                         where b.lot_id = any(?) and loc.kind <> 'PHYSICAL'""", String.class, (Object) new Long[] {lot})
+                        select g.posting_id, g.leg_no, g.quantity, loc.kind <> 'PHYSICAL' as outside
+                          from posting_leg g join location loc on loc.id = g.location_id
+                         where g.lot_id = any(?)""", String.class, (Object) new Long[] {lot})
                 .forEach(line -> System.out.println("recall-trace-plan " + line));
     }
 
