@@ -263,6 +263,28 @@ class MockRecallIntegrationTest {
         assertThat(count("mock_recall_run")).as("a rehearsal stores nothing").isEqualTo(runs);
     }
 
+    @Test
+    void the_document_gives_the_two_answers_of_a_recall_start_with_mode_as_their_discriminator() throws Exception {
+        JsonNode doc = json.readTree(
+                ApiClient.as(port, json, "quinn").get("/v3/api-docs").text());
+        for (String status : List.of("201", "200")) {
+            JsonNode schema =
+                    doc.at("/paths/~1api~1recalls/post/responses/" + status + "/content/application~1json/schema");
+            List<String> refs = new ArrayList<>();
+            schema.path("oneOf").forEach(r -> refs.add(r.path("$ref").asText()));
+            assertThat(refs)
+                    .as("%s: %s", status, schema)
+                    .containsExactlyInAnyOrder("#/components/schemas/RecallView", "#/components/schemas/MockRecallRun");
+            assertThat(schema.at("/discriminator/propertyName").asText()).isEqualTo("mode");
+            assertThat(schema.at("/discriminator/mapping/MOCK").asText())
+                    .isEqualTo("#/components/schemas/MockRecallRun");
+            assertThat(schema.at("/discriminator/mapping/LIVE").asText()).isEqualTo("#/components/schemas/RecallView");
+        }
+        assertThat(doc.at("/components/schemas/MockRecallRun/properties/mode/enum")
+                        .toString())
+                .isEqualTo("[\"MOCK\"]");
+    }
+
     // ---- helpers
 
     /** X gets 10 of lot A, Y 3 of lot A and 5 of lot B: three notices for two customers. */

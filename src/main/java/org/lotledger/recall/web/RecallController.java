@@ -2,7 +2,6 @@ package org.lotledger.recall.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -110,12 +109,8 @@ public class RecallController {
                             mediaType = "application/json",
                             schema =
                                     @Schema(
-                                            oneOf = {RecallView.class, MockRecallRun.class},
-                                            discriminatorProperty = "mode",
-                                            discriminatorMapping = {
-                                                @DiscriminatorMapping(value = "LIVE", schema = RecallView.class),
-                                                @DiscriminatorMapping(value = "MOCK", schema = MockRecallRun.class)
-                                            })))
+                                            // the discriminator (mode) is OpenApiConfiguration.DISCRIMINATED's
+                                            oneOf = {RecallView.class, MockRecallRun.class})))
     public ResponseEntity<Object> start(IdempotencyKey key, @Valid @RequestBody StartRequest r) {
         ScopeRequest s = r.scope();
         StartingRecall.Request request = new StartingRecall.Request(
