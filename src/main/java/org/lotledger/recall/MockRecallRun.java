@@ -20,7 +20,10 @@ import org.lotledger.ledger.StockStatus;
 public record MockRecallRun(
         long id,
         String number,
-        @Schema(allowableValues = "MOCK") String mode,
+
+        @Schema(allowableValues = "MOCK", requiredMode = Schema.RequiredMode.REQUIRED)
+        String mode,
+
         RecallScope scope,
         String scopeLabel,
         String reason,

@@ -377,7 +377,11 @@ public class OpenApiConfiguration {
         Content body = successContent(method + " " + path, operation);
         Discriminator discriminator = DISCRIMINATED.get(method + " " + path);
         if (discriminator != null && body != null) {
-            body.get("application/json").getSchema().discriminator(discriminator);
+            // a discriminator names a property every answer has
+            body.get("application/json")
+                    .getSchema()
+                    .discriminator(discriminator)
+                    .required(List.of(discriminator.getPropertyName()));
         }
         ApiResponses responses = new ApiResponses();
         if (success == Success.CREATED) {
