@@ -264,6 +264,36 @@ class MockRecallIntegrationTest {
     }
 
     @Test
+    void the_readmes_mock_recall_of_the_demo_batch_answers_its_run_and_holds_nothing() {
+        ApiClient quinn = ApiClient.as(port, json, "quinn");
+        long holds = count("quality_hold");
+        long postings = count("posting");
+        HttpReply run = quinn.post(
+                "/api/recalls",
+                Map.of(
+                        "scope",
+                        Map.of("batchRef", "MFG-2026-0042"),
+                        "reason",
+                        "recall readiness drill",
+                        "recallClass",
+                        "I",
+                        "mode",
+                        "MOCK"));
+        assertThat(run.status()).as(run.text()).isEqualTo(201);
+        assertThat(run.body().get("scopeLabel").asText()).isEqualTo("batch MFG-2026-0042");
+        assertThat(run.body().at("/counts/lotsMatched").asInt()).isEqualTo(2);
+        assertThat(run.body().at("/counts/lots").asInt())
+                .as("12345, 23456 and the relabelled child")
+                .isGreaterThan(2);
+        assertThat(run.body().at("/counts/customers").asInt())
+                .as("the story's four customers")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(run.body().get("balanced").asBoolean()).isTrue();
+        assertThat(count("quality_hold")).isEqualTo(holds);
+        assertThat(count("posting")).isEqualTo(postings);
+    }
+
+    @Test
     void the_document_gives_the_two_answers_of_a_recall_start_with_mode_as_their_discriminator() throws Exception {
         JsonNode doc = json.readTree(
                 ApiClient.as(port, json, "quinn").get("/v3/api-docs").text());
