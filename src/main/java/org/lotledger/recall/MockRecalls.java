@@ -62,7 +62,8 @@ public class MockRecalls {
     private final RecallNotices notices;
     private final MockRecallRuns runs;
     private final PostingExecutor executor;
-    private final TransactionTemplate snapshot;
+    /** The rehearsal's transaction: new, REPEATABLE READ, read-only (package-visible for the test that says so). */
+    final TransactionTemplate snapshot;
 
     MockRecalls(
             StartingRecall starting,
@@ -136,7 +137,8 @@ public class MockRecalls {
      * The rehearsal itself, stored nowhere: scope, trace, hold plan per lot and notice list in one read-only
      * REPEATABLE READ snapshot of its own (a new transaction even inside the caller's), each step timed.
      *
-     * @throws DomainException SCOPE_INVALID (400), RECALL_NOT_ALLOWED (403, not quality), RECALL_SCOPE_EMPTY (422)
+     * @throws DomainException SCOPE_INVALID (400), HOLD_NOT_ALLOWED (403: the hold plan is quality's),
+     *                         RECALL_SCOPE_EMPTY (422)
      */
     public Rehearsal rehearse(RecallScope scope, Actor actor) {
         return snapshot.execute(status -> {
