@@ -46,6 +46,12 @@ public class PlacingHold {
 
     public record Placed(HoldView hold) {}
 
+    /**
+     * What placing a hold posts: the movements of its STATUS_CHANGE posting and the pending reservations it voids
+     * (reason HOLD), by lot, location and id.
+     */
+    public record HoldPlan(List<Movement> movements, List<Reservation> reservationsVoided) {}
+
     static final Set<String> QUALITY = Set.of(Groups.QUALITY, Groups.QUALITY_MANAGERS);
 
     private final Ledger ledger;
@@ -86,34 +92,17 @@ public class PlacingHold {
             holds.lockHoldDecisions();
             long holdId = holds.insert(
                     r.scope(), r.lotId(), r.locationId(), r.reason(), r.note(), key, fingerprint, actor.userId());
-            List<Long> lots = r.scope() == HoldScope.LOT
-                    ? List.of(r.lotId())
-                    : stock.lotsAt(r.locationId(), StockStatus.AVAILABLE);
+            List<Long> lots = lotsOf(r);
             holds.lockLots(lots);
             // read after the lots are locked: nobody posts on them until this hold commits
-            List<Movement> moves = stock
-                    .physicalStock(lots, StockStatus.AVAILABLE, r.scope() == HoldScope.LOT ? null : r.locationId())
-                    .stream()
-                    .map(b -> new Movement(
-                            b.lotId(),
-                            b.locationId(),
-                            StockStatus.AVAILABLE,
-                            b.locationId(),
-                            StockStatus.HOLD,
-                            b.quantity()))
-                    .toList();
+            HoldPlan plan = planOf(r, lots);
+            List<Movement> moves = plan.movements();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("requestKey", key);
             details.put("scope", r.scope().name());
             details.put("reason", r.reason().name());
             if (!moves.isEmpty()) {
-                // the whole AVAILABLE balance goes to HOLD: whatever was reserved there is voided by this posting
-                Set<List<Long>> movedAt = new java.util.HashSet<>();
-                moves.forEach(m -> movedAt.add(List.of(m.lotId(), m.fromLocationId())));
-                List<Reservation> voided =
-                        reservations.pending(lots, r.scope() == HoldScope.LOT ? null : r.locationId()).stream()
-                                .filter(res -> movedAt.contains(List.of(res.lotId(), res.locationId())))
-                                .toList();
+                List<Reservation> voided = plan.reservationsVoided();
                 var posting = PostingRequest.of(PostingType.STATUS_CHANGE, actor, "quality-hold:" + holdId + ":place")
                         .movements(moves)
                         .reference(QualityHolds.SUBJECT_TYPE, Long.toString(holdId))
@@ -138,6 +127,49 @@ public class PlacingHold {
             events.publishEvent(new HoldPlaced(holdId, r.scope(), r.reason(), actor.userId()));
             return new Placed(holds.view(holdId));
         });
+    }
+
+    /**
+     * What {@link #place} would do now, without doing it: the movements of its STATUS_CHANGE posting (every AVAILABLE
+     * balance in scope to HOLD, one per balance) and the pending reservations that posting would void — computed by
+     * the same method {@code place} uses after its locks. Takes no lock and writes nothing; joins the caller's
+     * transaction, so a caller that reads in one snapshot (the mock recall, ADR 0018) gets the plan of that snapshot.
+     *
+     * @throws DomainException as {@code place} does for the request (HOLD_NOT_ALLOWED, INVALID_HOLD,
+     *                         INVALID_HOLD_SCOPE, UNKNOWN_LOT, UNKNOWN_LOCATION, HOLD_LOCATION_NOT_PHYSICAL)
+     */
+    public HoldPlan plan(HoldRequest r, Actor actor) {
+        requireQuality(actor, "plan");
+        validate(r);
+        return planOf(r, lotsOf(r));
+    }
+
+    private List<Long> lotsOf(HoldRequest r) {
+        return r.scope() == HoldScope.LOT ? List.of(r.lotId()) : stock.lotsAt(r.locationId(), StockStatus.AVAILABLE);
+    }
+
+    /** The one computation of a hold's movements and the reservations they void, for {@link #place} and {@link #plan}. */
+    private HoldPlan planOf(HoldRequest r, List<Long> lots) {
+        Long at = r.scope() == HoldScope.LOT ? null : r.locationId();
+        List<Movement> moves = stock.physicalStock(lots, StockStatus.AVAILABLE, at).stream()
+                .map(b -> new Movement(
+                        b.lotId(),
+                        b.locationId(),
+                        StockStatus.AVAILABLE,
+                        b.locationId(),
+                        StockStatus.HOLD,
+                        b.quantity()))
+                .toList();
+        if (moves.isEmpty()) {
+            return new HoldPlan(List.of(), List.of());
+        }
+        // the whole AVAILABLE balance goes to HOLD: whatever was reserved there is voided by the posting
+        Set<List<Long>> movedAt = new java.util.HashSet<>();
+        moves.forEach(m -> movedAt.add(List.of(m.lotId(), m.fromLocationId())));
+        List<Reservation> voided = reservations.pending(lots, at).stream()
+                .filter(res -> movedAt.contains(List.of(res.lotId(), res.locationId())))
+                .toList();
+        return new HoldPlan(moves, voided);
     }
 
     private void validate(HoldRequest r) {

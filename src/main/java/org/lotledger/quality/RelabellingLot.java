@@ -11,6 +11,7 @@ import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.location.LocationKind;
 import org.lotledger.catalog.location.LocationView;
 import org.lotledger.catalog.location.WarehouseService;
+import org.lotledger.catalog.location.ZoneType;
 import org.lotledger.catalog.lot.ChildLotDraft;
 import org.lotledger.catalog.lot.LotService;
 import org.lotledger.catalog.lot.LotView;
@@ -37,7 +38,9 @@ import org.springframework.stereotype.Service;
  * {@code STOCK_RESERVED}, 409: void or move the reservation first); QUARANTINE stock an open hold covers cannot
  * ({@code QUARANTINE_UNDER_HOLD}, 409: the child would escape the hold that keeps it from being released); HOLD stock
  * with an open scrap or return-to-vendor move at that location cannot ({@code HOLD_DISPOSITION_PENDING}, 409: the
- * move, confirmed later, would find the stock gone to the child; confirm the move first).
+ * move, confirmed later, would find the stock gone to the child; confirm the move first); stock at a REJECT_STAGING
+ * location, staged for return to vendor, cannot ({@code STOCK_STAGED_FOR_RETURN}, 409: it goes back to the supplier as
+ * the lot it was received as).
  */
 @Service
 public class RelabellingLot {
@@ -106,7 +109,8 @@ public class RelabellingLot {
     /**
      * @param key the caller's scoped idempotency key (the door's); the posting's key derives from it
      * @throws DomainException UNKNOWN_LOT, UNKNOWN_LOCATION (404); RELABEL_NOT_ALLOWED, NOT_WAREHOUSE_STAFF (403);
-     *                         LOT_ALREADY_EXISTS, QUARANTINE_UNDER_HOLD, HOLD_DISPOSITION_PENDING, STOCK_RESERVED (409);
+     *                         LOT_ALREADY_EXISTS, QUARANTINE_UNDER_HOLD, HOLD_DISPOSITION_PENDING, STOCK_STAGED_FOR_RETURN,
+     *                         STOCK_RESERVED (409);
      *                         RELABEL_STATUS_NOT_ALLOWED, INVALID_QUANTITY, LOCATION_KIND_NOT_ALLOWED,
      *                         INSUFFICIENT_BALANCE and the catalog's lot rules ({@link LotService#createChild}) (422)
      */
@@ -147,6 +151,17 @@ public class RelabellingLot {
                     Map.of("location", location.code()));
         }
         requireStaffOf(actor, warehouses.get(location.warehouseId()).code());
+        if (location.zoneId() != null
+                && catalog.findZone(location.zoneId())
+                        .map(z -> z.zoneType() == ZoneType.REJECT_STAGING)
+                        .orElse(false)) {
+            // staged stock is the supplier's return: a child lot would leave the staging record (quality_hold_outcome)
+            // naming stock that is no longer there, and the return to vendor would find nothing to send
+            throw DomainException.conflict(
+                    "STOCK_STAGED_FOR_RETURN",
+                    "Stock at " + location.code() + " is staged for return to vendor; it is returned, not relabelled.",
+                    Map.of("location", location.code()));
+        }
         return executor.inTransaction(() -> {
             // the order of every hold decision: the hold-decision lock, then the lots (HoldingArrivals, PlacingHold)
             holds.lockHoldDecisions();

@@ -37,18 +37,28 @@ public class PlacingRecallHolds {
             return;
         }
         String note = "Recall " + recall.number() + " (class " + recall.recallClass() + "): " + recall.reason();
-        long holdId = placing.place(
-                        new PlacingHold.HoldRequest(
-                                HoldScope.LOT,
-                                lot.lotId(),
-                                null,
-                                HoldReason.REGULATORY_OR_RECALL,
-                                note.length() > 1000 ? note.substring(0, 1000) : note),
-                        startedBy,
-                        lot.holdKey())
+        long holdId = placing.place(holdRequest(lot.lotId(), note), startedBy, lot.holdKey())
                 .hold()
                 .id();
         recalls.holdPlaced(recallId, lot.lotId(), holdId);
+    }
+
+    /**
+     * What {@link #placeHold} would post for this lot now, read without locks or writes ({@link PlacingHold#plan}):
+     * the mock recall's hold plan, one lot at a time as the process places them (ADR 0018).
+     */
+    PlacingHold.HoldPlan plan(long lotId, Actor actor) {
+        return placing.plan(holdRequest(lotId, "mock recall"), actor);
+    }
+
+    /** The hold a recall places on a lot: LOT scope, reason REGULATORY_OR_RECALL; the note cut to the hold's 1000. */
+    static PlacingHold.HoldRequest holdRequest(long lotId, String note) {
+        return new PlacingHold.HoldRequest(
+                HoldScope.LOT,
+                lotId,
+                null,
+                HoldReason.REGULATORY_OR_RECALL,
+                note.length() > 1000 ? note.substring(0, 1000) : note);
     }
 
     /** Every lot of the recall is held: the recall is HOLDS_PLACED and its notice list can be read. */

@@ -1,9 +1,11 @@
 package org.lotledger.recall;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecallNotices {
 
+    @Schema(name = "RecallNoticeShipment")
     public record Shipment(
             String shipmentNumber, long postingId, String postingType, Instant shippedAt, long quantity) {}
 
+    @Schema(name = "RecallNotice")
     public record Notice(
             long customerId,
             String customerCode,
@@ -59,6 +63,7 @@ public class RecallNotices {
             long returned,
             long outstanding) {}
 
+    @Schema(name = "RecallNoticeList")
     public record NoticeList(
             long recallId, String recallNumber, RecallStatus status, Instant holdsPlacedAt, List<Notice> notices) {}
 
@@ -107,13 +112,23 @@ public class RecallNotices {
                             + " is held, so no shipment can slip past it.",
                     Map.of("recall", r.number()));
         }
+        List<Notice> notices = forLots(
+                recalls.lots(recallId).stream().map(RecallView.Lot::lotId).toList());
+        return new NoticeList(r.id(), r.number(), r.status(), r.holdsPlacedAt(), List.copyOf(notices));
+    }
+
+    /**
+     * The notices of these lots, by customer code and lot: the one computation behind a recall's notice list and a
+     * mock recall's (ADR 0018), which has no recall row. Joins the caller's transaction (and its snapshot).
+     */
+    List<Notice> forLots(Collection<Long> lotIds) {
         Map<Long, CustomerView> customerCache = new HashMap<>();
         List<Notice> notices = new ArrayList<>();
-        for (RecallView.Lot l : recalls.lots(recallId)) {
-            LotView lot = catalog.findLot(l.lotId()).orElseThrow();
+        for (long lotId : lotIds) {
+            LotView lot = catalog.findLot(lotId).orElseThrow();
             ItemView item = catalog.findItem(lot.itemId()).orElseThrow();
             Map<Long, List<LedgerQueries.CustomerLeg>> byCustomer = new LinkedHashMap<>();
-            for (LedgerQueries.CustomerLeg leg : ledger.customerLegs(l.lotId(), null, null, null, null)) {
+            for (LedgerQueries.CustomerLeg leg : ledger.customerLegs(lotId, null, null, null, null)) {
                 byCustomer
                         .computeIfAbsent(leg.customerId(), c -> new ArrayList<>())
                         .add(leg);
@@ -163,7 +178,7 @@ public class RecallNotices {
             }
         }
         notices.sort(java.util.Comparator.comparing(Notice::customerCode).thenComparing(Notice::lotId));
-        return new NoticeList(r.id(), r.number(), r.status(), r.holdsPlacedAt(), List.copyOf(notices));
+        return List.copyOf(notices);
     }
 
     /** One CSV row per shipment (a notice without shipments still gets one row), RFC 4180. */

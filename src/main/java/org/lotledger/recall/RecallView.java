@@ -1,5 +1,6 @@
 package org.lotledger.recall;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public record RecallView(
         String scopeLabel,
         String reason,
         RecallClass recallClass,
-        RecallMode mode,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RecallMode mode,
         String note,
         RecallStatus status,
         String processInstanceId,

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
  * recall always has its process. The holds are placed by the process's first, asynchronous task.
  *
  * <p>Quality managers start LIVE recalls; quality may start only a MOCK one (403 {@code RECALL_NOT_ALLOWED} for LIVE).
- * A MOCK recall is refused for now with 422 {@code MOCK_RECALL_NOT_AVAILABLE}: it writes no recall at all but a
- * {@code mock_recall_run} (issue 11 §4), which is not built yet.
+ * A MOCK recall passes the same {@link #check} and is then {@link MockRecalls}'s: it writes no recall at all but a
+ * {@code mock_recall_run} (issue 11 §4, ADR 0018).
  */
 @Service
 public class StartingRecall {
@@ -55,36 +55,19 @@ public class StartingRecall {
     }
 
     /**
-     * @throws DomainException SCOPE_INVALID, RECALL_INVALID (400); RECALL_NOT_ALLOWED (403); MOCK_RECALL_NOT_AVAILABLE,
-     *                         RECALL_SCOPE_EMPTY (422)
+     * Starts a LIVE recall; a MOCK one is {@link MockRecalls#start} (after the same {@link #check}).
+     *
+     * @throws DomainException SCOPE_INVALID, RECALL_INVALID (400); RECALL_NOT_ALLOWED (403); RECALL_SCOPE_EMPTY (422)
      */
     public RecallView start(Request r, Actor actor) {
-        validate(r);
-        boolean manager = actor.isInAny(java.util.Set.of(Groups.QUALITY_MANAGERS));
-        boolean quality = manager || actor.isInAny(java.util.Set.of(Groups.QUALITY));
-        if (!quality || (r.mode() == RecallMode.LIVE && !manager)) {
-            throw new DomainException(
-                    "RECALL_NOT_ALLOWED",
-                    DomainException.Kind.FORBIDDEN,
-                    r.mode() == RecallMode.LIVE
-                            ? "Only a quality manager starts a live recall; " + actor.userId()
-                                    + " may start a mock recall."
-                            : "Only quality starts a recall; " + actor.userId() + " may not.",
-                    Map.of("mode", r.mode().name(), "allowed", List.of(Groups.QUALITY_MANAGERS)));
-        }
-        if (r.mode() == RecallMode.MOCK) {
-            throw DomainException.unprocessable(
-                    "MOCK_RECALL_NOT_AVAILABLE",
-                    "A mock recall is a mock_recall_run, not a recall, and cannot be started yet (issue 11 §4).",
-                    Map.of("mode", "MOCK"));
+        check(r, actor);
+        if (r.mode() != RecallMode.LIVE) {
+            throw new IllegalArgumentException("a MOCK recall is MockRecalls#start: it stores no recall");
         }
         return executor.inTransaction(() -> {
             LotsInScope.ScopeLots lots = lotsInScope.resolve(r.scope());
             if (lots.isEmpty()) {
-                throw DomainException.unprocessable(
-                        "RECALL_SCOPE_EMPTY",
-                        "The scope matches no lot; a recall needs at least one.",
-                        Map.of("scope", scopeLabel(r.scope())));
+                throw scopeEmpty(r.scope());
             }
             String note =
                     r.note() == null || r.note().isBlank() ? null : r.note().strip();
@@ -98,6 +81,35 @@ public class StartingRecall {
             recalls.processStarted(id, pi);
             return queries.view(id);
         });
+    }
+
+    /**
+     * The checks every recall request passes first, LIVE or MOCK: the request at the edge, then who may start it.
+     *
+     * @throws DomainException SCOPE_INVALID, RECALL_INVALID (400); RECALL_NOT_ALLOWED (403)
+     */
+    void check(Request r, Actor actor) {
+        validate(r);
+        boolean manager = actor.isInAny(java.util.Set.of(Groups.QUALITY_MANAGERS));
+        boolean quality = manager || actor.isInAny(java.util.Set.of(Groups.QUALITY));
+        if (!quality || (r.mode() == RecallMode.LIVE && !manager)) {
+            throw new DomainException(
+                    "RECALL_NOT_ALLOWED",
+                    DomainException.Kind.FORBIDDEN,
+                    r.mode() == RecallMode.LIVE
+                            ? "Only a quality manager starts a live recall; " + actor.userId()
+                                    + " may start a mock recall."
+                            : "Only quality starts a recall; " + actor.userId() + " may not.",
+                    Map.of("mode", r.mode().name(), "allowed", List.of(Groups.QUALITY_MANAGERS)));
+        }
+    }
+
+    /** 422 RECALL_SCOPE_EMPTY: a recall, live or mock, needs at least one lot. */
+    DomainException scopeEmpty(RecallScope scope) {
+        return DomainException.unprocessable(
+                "RECALL_SCOPE_EMPTY",
+                "The scope matches no lot; a recall needs at least one.",
+                Map.of("scope", scopeLabel(scope)));
     }
 
     /** The idempotency key of the hold a recall places on a lot. */

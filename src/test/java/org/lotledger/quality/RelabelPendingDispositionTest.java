@@ -61,6 +61,7 @@ class RelabelPendingDispositionTest {
     Actor quality;
     long parent;
     long holdId;
+    long rtv;
 
     @BeforeEach
     void heldStock() {
@@ -73,9 +74,9 @@ class RelabelPendingDispositionTest {
         long zone = jdbc.queryForObject("""
                 insert into zone (warehouse_id, code, name, zone_type, allowed_statuses, allowed_temperature_classes)
                 values (?, 'RTV', 'RTV', 'REJECT_STAGING', '{HOLD,REJECTED}', '{AMBIENT,CHILLED,FROZEN}') returning id""", Long.class, f.warehouseId);
-        jdbc.update("""
+        rtv = jdbc.queryForObject("""
                 insert into location (kind, code, barcode, name, warehouse_id, zone_id)
-                values ('PHYSICAL', ?, ?, 'RTV', ?, ?)""", f.tag + "-RTV", f.tag + "-RTV", f.warehouseId, zone);
+                values ('PHYSICAL', ?, ?, 'RTV', ?, ?) returning id""", Long.class, f.tag + "-RTV", f.tag + "-RTV", f.warehouseId, zone);
         parent = f.newLot();
         f.stock(ledger, parent, "A1", AVAILABLE, 20);
         f.stock(ledger, parent, "A2", AVAILABLE, 10);
@@ -114,6 +115,33 @@ class RelabelPendingDispositionTest {
 
         refused(() -> relabelling.relabel(parent, relabel("R-" + f.tag, "A1", 1), quality, f.key()));
         assertThat(f.balancesOf(parent)).contains("A1 HOLD 20");
+    }
+
+    @Test
+    void held_stock_once_staged_for_return_to_vendor_is_returned_not_relabelled() {
+        long move = decide(HoldDecision.Disposition.RETURN_TO_VENDOR, 20);
+        moves.confirm(move, f.labelOf(parent), f.tag + "-RTV", new Actor("walt", Set.of("warehouse")), quality);
+        assertThat(f.balancesOf(parent)).contains("#" + rtv + " HOLD 20");
+
+        long postings = count("posting");
+        long lots = count("lot");
+        assertThatThrownBy(() -> relabelling.relabel(
+                        parent,
+                        new RelabellingLot.Relabel("RT-" + f.tag, rtv, HOLD, 5, null, null, null, null, null),
+                        quality,
+                        f.key()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo("STOCK_STAGED_FOR_RETURN");
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+                });
+        Map<String, Object> atStaging = body("RTA-" + f.tag);
+        atStaging.put("locationId", rtv);
+        HttpReply api = ApiClient.as(port, json, "quinn").post("/api/lots/" + parent + "/relabel", atStaging);
+        assertThat(api.status()).as(api.text()).isEqualTo(409);
+        assertThat(api.code()).isEqualTo("STOCK_STAGED_FOR_RETURN");
+        assertThat(count("posting")).as("nothing posted").isEqualTo(postings);
+        assertThat(count("lot")).as("no child lot").isEqualTo(lots);
+        assertThat(f.balancesOf(parent)).contains("#" + rtv + " HOLD 20");
     }
 
     // ---- helpers

@@ -128,7 +128,10 @@ class ProductRecallThroughTasklistTest {
                 new RecallBatchStory.Customers("MERCY-HOSP", "QUEENS-CLINIC", "STLUKE-HOSP", "PACIFIC-HOSP"),
                 new RecallBatchStory.Quantities(60, 10, 5, 6, 4, 50, 8, 4, 30, 7, 6),
                 String.format("%07d", random.nextInt(10_000_000)));
+        assertThat(story.told(batch)).isFalse();
         RecallBatchStory.Told told = story.tell(batch);
+        assertThat(story.told(batch)).isTrue();
+        assertThat(story.complete(batch)).as("the story got to its relabel").isTrue();
         long frozen = told.frozenLotId();
         long chilled = told.chilledLotId();
         long child = told.childLotId();

@@ -521,7 +521,7 @@ class RecallFollowUpIntegrationTest {
         long shippedOut = shippedOutToTheHospital(12);
         recall = recallIt(shippedOut);
         Task reconcile = task(recall, "Task_ReconcileRecall");
-        assertThat((String) tasks.getVariableLocal(reconcile.getId(), "reconciliationFigures"))
+        assertThat(figuresOf(reconcile))
                 .contains("shipped 12, returned 0, destroyed there 0, unaccounted 12, not acknowledged");
         // the hospital answers while the task is open: the form still shows the figures of when it opened
         acknowledgements.record(
@@ -835,6 +835,43 @@ class RecallFollowUpIntegrationTest {
 
     private Task followUpTask(RecallView r) {
         return task(r, RecallTasks.FOLLOW_UP_TASK);
+    }
+
+    @Test
+    void a_batch_recall_whose_figures_run_past_the_engines_string_limit_opens_reconcile_recall_with_all_of_them() {
+        // about 170 characters of figures per lot and as many again per held stock: 30 lots are well past 4,000
+        String batch = "MFG-LONG-" + rf.f.tag;
+        List<Long> lots = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long l = rf.f.newLot();
+            jdbc.update("update lot set manufacturer_batch_ref = ? where id = ?", batch, l);
+            rf.f.stock(ledger, l, "A1", StockStatus.AVAILABLE, 5);
+            lots.add(l);
+        }
+        RecallView r = starting.start(
+                new StartingRecall.Request(
+                        RecallScope.ofBatch(batch), "long figures", RecallClass.II, RecallMode.LIVE, null),
+                RecallFixtures.MARIA);
+        RecallFixtures.runHoldJobs(jobs, r.processInstanceId());
+
+        Task reconcile = task(r, "Task_ReconcileRecall");
+        assertThat(reconcile).as("the task opened: its variables fit").isNotNull();
+        String figures = figuresOf(reconcile);
+        assertThat(figures.length()).isGreaterThan(4000);
+        assertThat(figures).isEqualTo(reconciliation.figures(reconciliation.of(r.id())));
+        for (long l : lots) {
+            assertThat(figures).contains("still held: 5 of " + rf.f.labelOf(l));
+        }
+        assertThat((String) tasks.getVariableLocal(reconcile.getId(), "reconciliation"))
+                .as("what the form shows (a table, cut at a line when longer: TaskTexts)")
+                .hasSizeLessThanOrEqualTo(4000)
+                .contains("| " + rf.f.labelOf(lots.get(0)) + " | 5 | 5 (5) |");
+    }
+
+    private String figuresOf(Task t) {
+        Object v = tasks.getVariableLocal(t.getId(), "reconciliationFigures");
+        assertThat(v).as("kept as bytes, whole").isInstanceOf(byte[].class);
+        return new String((byte[]) v, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Task task(RecallView r, String key) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,26 +18,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lotledger.IntegrationTest;
 import org.lotledger.catalog.CatalogQueries;
-import org.lotledger.catalog.location.LocationKind;
-import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.ledger.Ledger;
-import org.lotledger.ledger.Movement;
 import org.lotledger.ledger.PostingRequest;
-import org.lotledger.ledger.PostingType;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.ledger.Reservations;
 import org.lotledger.ledger.StockStatus;
 import org.lotledger.quality.HoldingArrivals;
 import org.lotledger.support.ApiClient;
-import org.lotledger.support.EastSalesOrders;
 import org.lotledger.support.HttpReply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A LIVE recall of a batch through the API on the demo EAST and CENTRAL warehouses: two lots of one manufacturer
+ * A LIVE recall of a batch through the API on the demo EAST and CENTRAL warehouses ({@link RecallBatch}): two lots of one manufacturer
  * batch, one of them on hand in both warehouses, in quarantine, in transit EAST → CENTRAL, shipped to a customer and
  * staged for another shipment (quarantined stock under an open hold is OpenHolds' rule, tested with the holds). maria starts it, the process's jobs place the holds (run here as the job executor
  * would), and then: every AVAILABLE balance is HOLD, the staged reservation is voided and the
@@ -49,8 +42,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class RecallIntegrationTest {
-
-    static final AtomicInteger SEQ = new AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -82,18 +73,15 @@ class RecallIntegrationTest {
     @Autowired
     HoldingArrivals arrivals;
 
+    RecallBatch b;
     String tag;
-    String sku;
     String batch;
     long orderId;
     long line1;
     long line2;
     long lotA;
     long lotB;
-    long storage;
-    long staging;
     long central;
-    long transit;
 
     ApiClient maria;
     ApiClient walt;
@@ -101,40 +89,18 @@ class RecallIntegrationTest {
 
     @BeforeEach
     void batchInTwoWarehouses() {
-        maria = ApiClient.as(port, json, "maria");
-        walt = ApiClient.as(port, json, "walt");
-        quinn = ApiClient.as(port, json, "quinn");
-        tag = "RCL" + SEQ.incrementAndGet()
-                + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        batch = "MFG-" + tag;
-        // its own item, so no other test's backorder of a shared demo item is re-allocated onto this stock
-        sku = "RCL-" + tag;
-        HttpReply item = ApiClient.as(port, json, "admin").post("/api/items", item(sku));
-        assertThat(item.status()).as(item.text()).isEqualTo(201);
-        EastSalesOrders.Placed placed = EastSalesOrders.place(ApiClient.as(port, json, "erp"), tag, sku, 10, 5);
-        orderId = placed.orderId();
-        line1 = placed.line1();
-        line2 = placed.line2();
-        long itemId = placed.itemId();
-        long east = warehouse("EAST");
-        long centralWarehouse = warehouse("CENTRAL");
-        lotA = lot(itemId, "A" + tag);
-        lotB = lot(itemId, "B" + tag);
-        storage = catalog.findLocationByBarcode("EAST-AMB-01-01").orElseThrow().id();
-        staging = catalog.findLocationByBarcode("EAST-SHIP-01").orElseThrow().id();
-        central =
-                catalog.findLocationByBarcode("CENTRAL-AMB-01-01").orElseThrow().id();
-        transit = jdbc.queryForObject(
-                "select id from location where kind = 'IN_TRANSIT' and warehouse_id = ? and destination_warehouse_id = ?",
-                Long.class,
-                east,
-                centralWarehouse);
-        open(lotA, east, storage, StockStatus.AVAILABLE, 100);
-        open(lotA, centralWarehouse, central, StockStatus.AVAILABLE, 40);
-        open(lotB, east, storage, StockStatus.AVAILABLE, 30);
-        ledger.post(PostingRequest.of(PostingType.TRANSFER_OUT, EastSalesOrders.WALT, "out-" + tag)
-                .movement(new Movement(lotA, storage, StockStatus.AVAILABLE, transit, StockStatus.AVAILABLE, 12))
-                .build());
+        b = new RecallBatch(port, json, jdbc, ledger, reservations, catalog);
+        tag = b.tag;
+        batch = b.batch;
+        orderId = b.orderId;
+        line1 = b.line1;
+        line2 = b.line2;
+        lotA = b.lotA;
+        lotB = b.lotB;
+        central = b.central;
+        maria = b.maria;
+        walt = b.walt;
+        quinn = b.quinn;
     }
 
     @Test
@@ -165,12 +131,6 @@ class RecallIntegrationTest {
         HttpReply byQuinn = quinn.post("/api/recalls", request);
         assertThat(byQuinn.status()).as(byQuinn.text()).isEqualTo(403);
         assertThat(byQuinn.code()).isEqualTo("RECALL_NOT_ALLOWED");
-        Map<String, Object> mock = new java.util.HashMap<>(request);
-        mock.put("mode", "MOCK");
-        HttpReply mockByQuinn = quinn.post("/api/recalls", mock);
-        assertThat(mockByQuinn.status()).as(mockByQuinn.text()).isEqualTo(422);
-        assertThat(mockByQuinn.code()).isEqualTo("MOCK_RECALL_NOT_AVAILABLE");
-
         HttpReply started = maria.post("/api/recalls", request);
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         long recall = started.id();
@@ -262,7 +222,7 @@ class RecallIntegrationTest {
         assertThat(n.at("/shipments/0/shipmentNumber").asText())
                 .isEqualTo(history.at("/rows/0/shipmentNumber").asText());
         assertThat(n.get("batchRef").asText()).isEqualTo(batch);
-        assertThat(n.get("sku").asText()).isEqualTo(sku);
+        assertThat(n.get("sku").asText()).isEqualTo(b.sku);
         assertThat(n.has("recallContact")).isTrue();
         assertThat(n.has("shipTo")).isTrue();
         HttpReply csv = maria.send("GET", "/api/recalls/" + recall + "/notices?format=csv", null, null);
@@ -359,97 +319,20 @@ class RecallIntegrationTest {
         return ids;
     }
 
-    private static Map<String, Object> item(String sku) {
-        Map<String, Object> m = new java.util.HashMap<>();
-        m.put("sku", sku);
-        m.put("name", "Recall test item " + sku);
-        m.put("baseUom", "EA");
-        m.put("lotControlled", true);
-        m.put("expiryRequired", true);
-        m.put("allocationMethod", "FEFO");
-        m.put("temperatureClass", "AMBIENT");
-        m.put("itemFamily", "Gloves");
-        m.put("riskClass", "I");
-        m.put("standardUnitCost", 0.05);
-        m.put("currency", "USD");
-        m.put("shelfLifeDays", 730);
-        m.put("conversions", List.of());
-        m.put("gtins", List.of());
-        return m;
-    }
-
-    private long warehouse(String code) {
-        return jdbc.queryForObject("select id from warehouse where code = ?", Long.class, code);
-    }
-
-    private long lot(long itemId, String number) {
-        long supplier = jdbc.queryForObject("select id from supplier where code = 'MEDIGLOVE'", Long.class);
-        return jdbc.queryForObject("""
-                insert into lot (item_id, supplier_id, lot_number, internal_label, expires_on, unit_cost, currency,
-                                 manufacturer_batch_ref)
-                values (?, ?, ?, ?, current_date + 400, 0.05, 'USD', ?) returning id""", Long.class, itemId, supplier, number, "LL-" + number, batch);
-    }
-
-    private void open(long lot, long warehouse, long location, StockStatus status, long quantity) {
-        ledger.post(PostingRequest.of(
-                        PostingType.OPENING_BALANCE,
-                        EastSalesOrders.IVY,
-                        UUID.randomUUID().toString())
-                .movement(new Movement(
-                        lot,
-                        catalog.warehouseLocationId(warehouse, LocationKind.ADJUSTMENT),
-                        StockStatus.AVAILABLE,
-                        location,
-                        status,
-                        quantity))
-                .reason("OPENING")
-                .build());
-    }
-
-    /** What the pick does: PICK storage → staging and a pending reservation of the line at the staging location. */
     Reservation stage(long lot, long lineId, long quantity) {
-        return EastSalesOrders.stage(ledger, reservations, orderId, lineId, lot, storage, staging, quantity);
+        return b.stage(lot, lineId, quantity);
     }
 
     PostingRequest transferIn(StockStatus arrival) {
-        return PostingRequest.of(
-                        PostingType.TRANSFER_IN,
-                        new Actor("rita", Set.of("receiving")),
-                        UUID.randomUUID().toString())
-                .movement(new Movement(lotA, transit, StockStatus.AVAILABLE, central, arrival, 12))
-                .build();
+        return b.transferIn(arrival);
     }
 
     List<String> balances(long lot) {
-        return jdbc.query(
-                "select l.kind, l.id, b.status, b.quantity from stock_balance b join location l on l.id = b.location_id"
-                        + " where b.lot_id = ? and b.quantity <> 0",
-                (rs, i) -> where(rs.getString(1), rs.getLong(2)) + " " + rs.getString(3) + " "
-                        + rs.getBigDecimal(4).stripTrailingZeros().toPlainString(),
-                lot);
-    }
-
-    private String where(String kind, long location) {
-        if (location == storage) {
-            return "STORAGE";
-        }
-        if (location == staging) {
-            return "STAGING";
-        }
-        if (location == central) {
-            return "CENTRAL";
-        }
-        return switch (kind) {
-            case "IN_TRANSIT" -> "TRANSIT";
-            case "CUSTOMER" -> "CUSTOMER";
-            case "ADJUSTMENT" -> "ADJ";
-            default -> kind + "#" + location;
-        };
+        return b.balances(lot);
     }
 
     long postingsOf(long lot) {
-        return jdbc.queryForObject(
-                "select count(distinct posting_id) from posting_leg where lot_id = ?", Long.class, lot);
+        return b.postingsOf(lot);
     }
 
     static Set<Long> ids(List<Long> l) {

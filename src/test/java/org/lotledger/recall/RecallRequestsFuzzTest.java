@@ -17,9 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Malformed recall requests as maria (who may start any recall): each a fixed base request with one or more fields
- * broken, chosen by a seeded SplittableRandom, plus raw bodies that are not the JSON asked for. Every one is a 4xx
- * problem with a code, and afterwards no recall, recall lot, hold or process instance exists that did not before.
+ * Malformed recall requests as maria (who may start any recall), and mock recall requests as quinn: each a fixed
+ * base request with one or more fields broken, chosen by a seeded SplittableRandom, plus raw bodies that are not the
+ * JSON asked for. Every one is a 4xx problem with a code, and afterwards no recall, recall lot, hold, mock recall run
+ * or process instance exists that did not before.
  */
 @IntegrationTest
 class RecallRequestsFuzzTest {
@@ -109,15 +110,25 @@ class RecallRequestsFuzzTest {
 
     @Test
     void malformed_recall_requests_are_all_4xx_and_store_nothing() {
-        ApiClient maria = ApiClient.as(port, json, "maria");
+        fuzz("maria", "LIVE");
+    }
+
+    /** The same defects on a mock recall by quinn (quality): no mock_recall_run either. */
+    @Test
+    void malformed_mock_recall_requests_are_all_4xx_and_store_nothing() {
+        fuzz("quinn", "MOCK");
+    }
+
+    private void fuzz(String user, String mode) {
+        ApiClient client = ApiClient.as(port, json, user);
         long lot = jdbc.queryForObject("select min(id) from lot", Long.class);
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("scope", Map.of("lotId", lot));
         base.put("reason", "fuzz");
         base.put("recallClass", "II");
-        base.put("mode", "LIVE");
+        base.put("mode", mode);
         List<Object> requests = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(20261202L);
+        SplittableRandom random = new SplittableRandom(20261202L + mode.hashCode());
         for (Object[] b : BREAKS) {
             requests.add(broken(base, b));
         }
@@ -139,17 +150,19 @@ class RecallRequestsFuzzTest {
                 "1",
                 "true",
                 "[{\"reason\":\"fuzz\"}]",
-                "{\"reason\":\"fuzz\",\"reason\":\"twice\",\"recallClass\":\"II\",\"mode\":\"LIVE\",\"scope\":{\"lotId\":"
-                        + lot + "}}",
-                "{\"reason\":\"fuzz\",\"recallClass\":\"II\",\"mode\":\"LIVE\",\"scope\":{\"lotId\":" + lot + "}} {}",
+                "{\"reason\":\"fuzz\",\"reason\":\"twice\",\"recallClass\":\"II\",\"mode\":\"" + mode
+                        + "\",\"scope\":{\"lotId\":" + lot + "}}",
+                "{\"reason\":\"fuzz\",\"recallClass\":\"II\",\"mode\":\"" + mode + "\",\"scope\":{\"lotId\":" + lot
+                        + "}} {}",
                 "{'reason':'fuzz'}"));
         long recalls = count("recall");
         long lots = count("recall_hold");
         long holds = count("quality_hold");
+        long runs = count("mock_recall_run");
         long instances = jdbc.queryForObject(
                 "select count(*) from act_ru_execution where business_key_ like 'recall-%'", Long.class);
         for (Object r : requests) {
-            HttpReply reply = maria.sendAsIs(
+            HttpReply reply = client.sendAsIs(
                     "POST", "/api/recalls", r, java.util.UUID.randomUUID().toString());
             assertThat(reply.status()).as("%s → %s", r, reply.text()).isBetween(400, 499);
             assertThat(reply.text()).as(String.valueOf(r)).contains("\"code\":");
@@ -158,6 +171,7 @@ class RecallRequestsFuzzTest {
         assertThat(count("recall")).isEqualTo(recalls);
         assertThat(count("recall_hold")).isEqualTo(lots);
         assertThat(count("quality_hold")).isEqualTo(holds);
+        assertThat(count("mock_recall_run")).isEqualTo(runs);
         assertThat(jdbc.queryForObject(
                         "select count(*) from act_ru_execution where business_key_ like 'recall-%'", Long.class))
                 .isEqualTo(instances);

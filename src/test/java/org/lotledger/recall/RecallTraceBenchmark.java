@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * recall-generate legs=10000000 seconds=&lt;n&gt; reused=&lt;true|false&gt;
  * recall-audit findings=&lt;n&gt; ...
  * recall-trace legs=10000000 lot=&lt;typical|heavy&gt; p50=&lt;ms&gt; p99=&lt;ms&gt;
+ * mock-recall scope=&lt;lot|batch&gt; total=&lt;ms&gt; trace=&lt;ms&gt; holds=&lt;ms&gt; notices=&lt;ms&gt;
  * </pre>
  *
  * The trace is {@link Tracing#trace} of one lot (scope, forward, backward, whereabouts, mass balance, one REPEATABLE
@@ -79,6 +80,9 @@ class RecallTraceBenchmark {
 
     @Autowired
     Tracing tracing;
+
+    @Autowired
+    MockRecalls mockRecalls;
 
     static final int TYPICAL_LOTS = Integer.getInteger("bench.traceLots", 50);
     static final int TRACE_WARMUP = Integer.getInteger("bench.traceWarmup", 100);
@@ -125,6 +129,48 @@ class RecallTraceBenchmark {
         }
         traces(legs);
         explain(1 + new SplittableRandom(SEED).nextInt(RecallLedgerGenerator.LOTS));
+        mockRecalls();
+    }
+
+    static final int MOCK_WARMUP = Integer.getInteger("bench.mockWarmup", 20);
+    static final int MOCK_RUNS = Integer.getInteger("bench.mockRuns", 21);
+
+    /**
+     * The mock recall of one typical lot and of one batch of four typical lots ({@code MFG-RB-nnnnn}, no heavy lot in
+     * it), drawn with the seed: the median of {@code bench.mockRuns} (21) rehearsals through {@link MockRecalls}
+     * after {@code bench.mockWarmup} (20), each step as the run record times it. Stores no run.
+     */
+    private void mockRecalls() {
+        java.util.Set<Integer> heavy = new java.util.HashSet<>();
+        for (int h : RecallLedgerGenerator.HEAVY) {
+            heavy.add(h);
+        }
+        SplittableRandom random = new SplittableRandom(SEED + 4);
+        int batches = RecallLedgerGenerator.LOTS / 4;
+        int batch;
+        do {
+            batch = 1 + random.nextInt(batches);
+        } while (heavy.contains(4 * batch - 3)
+                || heavy.contains(4 * batch - 2)
+                || heavy.contains(4 * batch - 1)
+                || heavy.contains(4 * batch));
+        long lot = 4L * batch - 3;
+        String ref = String.format(Locale.ROOT, "MFG-RB-%05d", batch);
+        for (MockRecallTimings.Line line : List.of(
+                MockRecallTimings.measure(mockRecalls, "lot", RecallScope.ofLot(lot), MOCK_WARMUP, MOCK_RUNS),
+                MockRecallTimings.measure(mockRecalls, "batch", RecallScope.ofBatch(ref), MOCK_WARMUP, MOCK_RUNS))) {
+            System.out.println(line);
+            System.out.printf(
+                    Locale.ROOT,
+                    "mock-recall-detail scope=%s lot=%d batch=%s lots=%d notices=%d runs=%d load=%s%n",
+                    line.scope(),
+                    lot,
+                    ref,
+                    line.lots(),
+                    line.noticeCount(),
+                    MOCK_RUNS,
+                    loadAverage());
+        }
     }
 
     /**

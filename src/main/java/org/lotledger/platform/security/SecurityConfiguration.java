@@ -223,9 +223,12 @@ public class SecurityConfiguration {
                         .requestMatchers(paths(HttpMethod.GET, "/api/trace"))
                         .hasAnyRole(Groups.QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
                         // recalls (issue 11 §3): quality managers start LIVE recalls and withdraw them; quality may
-                        // start a MOCK one (the service answers 403 RECALL_NOT_ALLOWED for LIVE); the recall, its
+                        // start a MOCK one too (the service answers 403 RECALL_NOT_ALLOWED for LIVE); the recall, its
                         // notice list: quality, quality managers, operations, admin
                         .requestMatchers(paths(HttpMethod.GET, "/api/recalls", "/api/recalls/**"))
+                        .hasAnyRole(QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
+                        // mock recall runs (issue 11 §4; started by POST /api/recalls with mode MOCK): read as recalls
+                        .requestMatchers(paths(HttpMethod.GET, "/api/mock-recalls", "/api/mock-recalls/**"))
                         .hasAnyRole(QUALITY, QUALITY_MANAGERS, OPERATIONS, ADMIN)
                         // recall follow-up (issue 11 §3, second half): acknowledgements by quality, quality managers
                         // and the integration; returns by receiving (the service checks the returns location's

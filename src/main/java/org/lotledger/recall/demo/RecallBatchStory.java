@@ -277,6 +277,16 @@ public class RecallBatchStory {
                 > 0;
     }
 
+    /**
+     * Whether the story got to its relabel, the last step every batch has: a start stopped midway (the story is many
+     * transactions, each a real flow's) leaves it {@link #told} but not complete.
+     */
+    public boolean complete(Batch b) {
+        return jdbc.queryForObject("""
+                        select count(*) from lot l join supplier s on s.id = l.supplier_id
+                         where s.code = ? and l.lot_number = ?""", Integer.class, b.supplierCode(), b.childLotNumber()) > 0;
+    }
+
     public Told tell(Batch b) {
         Quantities q = b.quantities();
         long supplierId = jdbc.queryForObject("select id from supplier where code = ?", Long.class, b.supplierCode());

@@ -1,10 +1,12 @@
 package org.lotledger.recall.process;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.camunda.SignedInUser;
@@ -79,12 +81,12 @@ class ReconcileRecallListener implements TaskListener {
                     "A note has at most " + RecallReconciliation.NOTE_MAX + " characters and no control characters.",
                     Map.of("recallId", recallId));
         }
-        Object figures = task.getVariableLocal(FIGURES);
+        String figures = figuresOf(task.getVariableLocal(FIGURES));
         try {
             reconciliation.reconcile(
                     recallId,
                     note,
-                    figures == null ? null : figures.toString(),
+                    figures,
                     actor,
                     task.getProcessInstanceId(),
                     task.getTaskDefinitionKey(),
@@ -99,10 +101,26 @@ class ReconcileRecallListener implements TaskListener {
         task.setVariable("reconciledBy", actor.userId());
     }
 
-    /** What the form shows, and the same figures as lines to compare: read now. */
+    /**
+     * What the form shows, and the same figures as lines to compare: read now. The figures are kept whole, as bytes
+     * (the engine's byte array table): a string variable holds at most 4,000 characters, and a batch recall's figures
+     * run past that at about 25 lots; cut, they could not be compared line by line.
+     */
     Map<String, Object> shown(long recallId) {
         RecallReconciliation.Reconciliation rec = reconciliation.of(recallId);
-        return Map.of(SHOWN, reconciliation.describe(rec), FIGURES, reconciliation.figures(rec));
+        return Map.of(
+                SHOWN,
+                reconciliation.describe(rec),
+                FIGURES,
+                Variables.byteArrayValue(reconciliation.figures(rec).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The figures the task showed: bytes as {@link #shown} writes them (a plain string from an older task too). */
+    static String figuresOf(Object value) {
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
     }
 
     /**

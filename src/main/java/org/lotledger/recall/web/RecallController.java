@@ -1,7 +1,9 @@
 package org.lotledger.recall.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,8 @@ import java.util.Map;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.security.CurrentActor;
 import org.lotledger.platform.web.IdempotencyKey;
+import org.lotledger.recall.MockRecallRun;
+import org.lotledger.recall.MockRecalls;
 import org.lotledger.recall.RecallClass;
 import org.lotledger.recall.RecallMode;
 import org.lotledger.recall.RecallNotices;
@@ -35,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Recalls (issue 11 §3): started by quality managers, their holds placed by the process, their customer notice list
- * (JSON or CSV) and their withdrawal. Every write goes through the door (ADR 0009). docs/recall.md, "Recalls".
+ * (JSON or CSV) and their withdrawal; a MOCK start is a mock recall (issue 11 §4, {@link MockRecallController}). Every
+ * write goes through the door (ADR 0009). docs/recall.md, "Recalls" and "Mock recall".
  */
 @RestController
 public class RecallController {
@@ -69,6 +74,7 @@ public class RecallController {
             @Size(max = WithdrawingRecall.NOTE_MAX) String note) {}
 
     private final StartingRecall starting;
+    private final MockRecalls mockRecalls;
     private final WithdrawingRecall withdrawing;
     private final RecallQueries queries;
     private final RecallNotices notices;
@@ -76,11 +82,13 @@ public class RecallController {
 
     public RecallController(
             StartingRecall starting,
+            MockRecalls mockRecalls,
             WithdrawingRecall withdrawing,
             RecallQueries queries,
             RecallNotices notices,
             CurrentActor actor) {
         this.starting = starting;
+        this.mockRecalls = mockRecalls;
         this.withdrawing = withdrawing;
         this.queries = queries;
         this.notices = notices;
@@ -90,24 +98,40 @@ public class RecallController {
     @PostMapping("/api/recalls")
     @Operation(
             summary =
-                    "Start a recall (quality managers; LIVE only for now): its lots are resolved, ProductRecall starts and places a REGULATORY_OR_RECALL hold per lot")
-    public ResponseEntity<RecallView> start(@Valid @RequestBody StartRequest r) {
+                    "Start a recall: LIVE (quality managers) resolves its lots and starts ProductRecall, which places a"
+                            + " REGULATORY_OR_RECALL hold per lot; MOCK (quality, quality managers) rehearses it through the"
+                            + " same services without touching stock and records a mock recall run (docs/recall.md)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The recall (mode LIVE) or the mock recall run (mode MOCK)",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @Schema(
+                                            // the discriminator (mode) is OpenApiConfiguration.DISCRIMINATED's
+                                            oneOf = {RecallView.class, MockRecallRun.class})))
+    public ResponseEntity<Object> start(IdempotencyKey key, @Valid @RequestBody StartRequest r) {
         ScopeRequest s = r.scope();
-        RecallView started = starting.start(
-                new StartingRecall.Request(
-                        new RecallScope(
-                                s.lotId(),
-                                s.batchRef(),
-                                s.itemId(),
-                                s.manufacturedFrom(),
-                                s.manufacturedTo(),
-                                s.receivedFrom(),
-                                s.receivedTo()),
-                        r.reason(),
-                        r.recallClass(),
-                        r.mode(),
-                        r.note()),
-                actor.get());
+        StartingRecall.Request request = new StartingRecall.Request(
+                new RecallScope(
+                        s.lotId(),
+                        s.batchRef(),
+                        s.itemId(),
+                        s.manufacturedFrom(),
+                        s.manufacturedTo(),
+                        s.receivedFrom(),
+                        s.receivedTo()),
+                r.reason(),
+                r.recallClass(),
+                r.mode(),
+                r.note());
+        if (r.mode() == RecallMode.MOCK) {
+            MockRecallRun run = mockRecalls.start(request, actor.get(), key.scoped());
+            return ResponseEntity.created(URI.create("/api/mock-recalls/" + run.id()))
+                    .body(run);
+        }
+        RecallView started = starting.start(request, actor.get());
         return ResponseEntity.created(URI.create("/api/recalls/" + started.id()))
                 .body(started);
     }

@@ -458,6 +458,22 @@ class SecurityMatrixTest {
                         "LIVE"));
         assertThat(recall.status()).as(recall.text()).isEqualTo(201);
         records.put("recall", String.valueOf(recall.id()));
+        // a mock recall of the same lot, by quinn (quality)
+        HttpReply mock = call(
+                "quinn",
+                "POST",
+                "/api/recalls",
+                Map.of(
+                        "scope",
+                        Map.of("lotId", recalled),
+                        "reason",
+                        "security matrix",
+                        "recallClass",
+                        "II",
+                        "mode",
+                        "MOCK"));
+        assertThat(mock.status()).as(mock.text()).isEqualTo(201);
+        records.put("mockRecall", String.valueOf(mock.id()));
         return records;
     }
 

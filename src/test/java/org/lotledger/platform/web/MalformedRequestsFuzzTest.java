@@ -73,7 +73,9 @@ class MalformedRequestsFuzzTest {
             "transfer_order_line",
             "transfer_shipped_lot",
             "transfer_receipt_scan",
-            "transfer_discrepancy");
+            "transfer_discrepancy",
+            "recall",
+            "mock_recall_run");
 
     @LocalServerPort
     int port;

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -115,12 +114,31 @@ final class WriteOperationCases {
         recallFollowUp();
     }
 
-    Optional<Supplier<Scenario>> caseFor(String operation) {
-        return Optional.ofNullable(cases.get(operation));
+    /**
+     * The cases of an operation, by name: the operation itself ({@code "POST /api/recalls"}) and its variants, an
+     * operation whose body selects what it does ({@code "POST /api/recalls [MOCK]"}); each keeps the whole contract.
+     */
+    Map<String, Supplier<Scenario>> casesFor(String operation) {
+        Map<String, Supplier<Scenario>> found = new LinkedHashMap<>();
+        cases.forEach((name, scenario) -> {
+            if (operationOf(name).equals(operation)) {
+                found.put(name, scenario);
+            }
+        });
+        return found;
     }
 
+    /** The operations the table has cases for (variants counted under their operation). */
     Set<String> operations() {
-        return cases.keySet();
+        Set<String> operations = new java.util.TreeSet<>();
+        cases.keySet().forEach(name -> operations.add(operationOf(name)));
+        return operations;
+    }
+
+    /** {@code "POST /api/recalls [MOCK]"} → {@code "POST /api/recalls"}. */
+    static String operationOf(String caseName) {
+        int variant = caseName.indexOf(" [");
+        return variant < 0 ? caseName : caseName.substring(0, variant);
     }
 
     // ---- catalog (admin)
@@ -1337,6 +1355,16 @@ final class WriteOperationCases {
                     201,
                     post(MARIA, "/api/recalls", with(start, "reason", "another reason")),
                     post(MARIA, "/api/recalls", with(start, "scope", body("lotId", Long.parseLong(NO_SUCH_ID)))));
+        });
+        // the same operation in mode MOCK: a mock recall, by quinn (quality), who may not start a LIVE one; it
+        // records a mock_recall_run and nothing else
+        cases.put("POST /api/recalls [MOCK]", () -> {
+            Map<String, Object> mock = with(recallOf(stocked(new LedgerFixtures(jdbc), 12)), "mode", "MOCK");
+            return new Scenario(
+                    post(QUINN, "/api/recalls", mock),
+                    201,
+                    post(QUINN, "/api/recalls", with(mock, "reason", "another reason")),
+                    post(QUINN, "/api/recalls", with(mock, "scope", body("lotId", Long.parseLong(NO_SUCH_ID)))));
         });
         cases.put("POST /api/recalls/{id}/withdraw", () -> {
             Answer started = setUp(post(MARIA, "/api/recalls", recallOf(stocked(new LedgerFixtures(jdbc), 8))));
