@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.lotledger.catalog.Address;
 import org.lotledger.catalog.CatalogQueries;
 import org.lotledger.catalog.item.GtinAssignment;
@@ -122,19 +122,26 @@ public class RecallNotices {
      * mock recall's (ADR 0018), which has no recall row. Joins the caller's transaction (and its snapshot).
      */
     List<Notice> forLots(Collection<Long> lotIds) {
-        Map<Long, CustomerView> customerCache = new HashMap<>();
-        List<Notice> notices = new ArrayList<>();
+        // the legs of every lot first, then every customer they name in one read (not one per customer)
+        Map<Long, Map<Long, List<LedgerQueries.CustomerLeg>>> legsByLot = new LinkedHashMap<>();
+        java.util.Set<Long> customerIds = new java.util.HashSet<>();
         for (long lotId : lotIds) {
-            LotView lot = catalog.findLot(lotId).orElseThrow();
-            ItemView item = catalog.findItem(lot.itemId()).orElseThrow();
             Map<Long, List<LedgerQueries.CustomerLeg>> byCustomer = new LinkedHashMap<>();
             for (LedgerQueries.CustomerLeg leg : ledger.customerLegs(lotId, null, null, null, null)) {
                 byCustomer
                         .computeIfAbsent(leg.customerId(), c -> new ArrayList<>())
                         .add(leg);
+                customerIds.add(leg.customerId());
             }
-            for (var e : byCustomer.entrySet()) {
-                CustomerView c = customerCache.computeIfAbsent(e.getKey(), customers::get);
+            legsByLot.put(lotId, byCustomer);
+        }
+        Map<Long, CustomerView> customerViews = customers.getAll(customerIds);
+        List<Notice> notices = new ArrayList<>();
+        for (var lotLegs : legsByLot.entrySet()) {
+            LotView lot = catalog.findLot(lotLegs.getKey()).orElseThrow();
+            ItemView item = catalog.findItem(lot.itemId()).orElseThrow();
+            for (var e : lotLegs.getValue().entrySet()) {
+                CustomerView c = Objects.requireNonNull(customerViews.get(e.getKey()), "customer of a leg");
                 List<Shipment> shipments = new ArrayList<>();
                 long shipped = 0;
                 long returned = 0;

@@ -1,5 +1,7 @@
 package org.lotledger.catalog.location;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -17,6 +19,8 @@ public interface Locations extends JpaRepository<Location, Long>, JpaSpecificati
     Optional<Location> findBySupplierIdAndKind(Long supplierId, LocationKind kind);
 
     Optional<Location> findByCustomerIdAndKind(Long customerId, LocationKind kind);
+
+    List<Location> findByCustomerIdInAndKind(Collection<Long> customerIds, LocationKind kind);
 
     Optional<Location> findByWarehouseIdAndKind(Long warehouseId, LocationKind kind);
 
