@@ -65,8 +65,7 @@ class MockRecallRuns {
 
     long insert(NewRun run) {
         RecallScope scope = run.request().scope();
-        boolean manufactured = scope.manufacturedFrom() != null;
-        boolean received = scope.receivedFrom() != null;
+        RecallScope.Stored stored = scope.stored();
         long n = jdbc.queryForObject("select nextval('mock_recall_run_number_seq')", Long.class);
         MockRecallRun.Timings t = run.timings();
         MockRecallRun.Counts c = run.counts();
@@ -82,12 +81,12 @@ class MockRecallRuns {
                 returning id""",
                 Long.class,
                 "MR-" + n,
-                scope.lotId(),
-                scope.batchRef() == null ? null : scope.batchRef().strip(),
-                scope.itemId(),
-                scope.itemId() == null ? null : manufactured ? "MANUFACTURED" : received ? "RECEIVED" : null,
-                manufactured ? scope.manufacturedFrom() : scope.receivedFrom(),
-                manufactured ? scope.manufacturedTo() : scope.receivedTo(),
+                stored.lotId(),
+                stored.batchRef(),
+                stored.itemId(),
+                stored.dates(),
+                stored.from(),
+                stored.to(),
                 run.scopeLabel(),
                 run.request().reason().strip(),
                 run.request().recallClass().name(),

@@ -26,6 +26,24 @@ public record RecallScope(
     /** The widest date range a scope may span: a decade, so a typo in a year cannot trace the whole history. */
     public static final int MAX_RANGE_DAYS = 3660;
 
+    /**
+     * The scope as the {@code recall} and {@code mock_recall_run} tables keep it: lot, batch reference (stripped),
+     * item, which dates an item scope ranges over (MANUFACTURED or RECEIVED) and their bounds.
+     */
+    public record Stored(Long lotId, String batchRef, Long itemId, String dates, LocalDate from, LocalDate to) {}
+
+    public Stored stored() {
+        boolean manufactured = manufacturedFrom != null;
+        boolean received = receivedFrom != null;
+        return new Stored(
+                lotId,
+                batchRef == null ? null : batchRef.strip(),
+                itemId,
+                itemId == null ? null : manufactured ? "MANUFACTURED" : received ? "RECEIVED" : null,
+                manufactured ? manufacturedFrom : receivedFrom,
+                manufactured ? manufacturedTo : receivedTo);
+    }
+
     public static RecallScope ofLot(long lotId) {
         return new RecallScope(lotId, null, null, null, null, null, null);
     }

@@ -48,8 +48,7 @@ public class Recalls {
 
     long insert(
             RecallScope scope, String reason, RecallClass recallClass, RecallMode mode, String note, String startedBy) {
-        boolean manufactured = scope.manufacturedFrom() != null;
-        boolean received = scope.receivedFrom() != null;
+        RecallScope.Stored stored = scope.stored();
         long id = jdbc.queryForObject("select nextval('recall_number_seq')", Long.class);
         return jdbc.queryForObject(
                 """
@@ -58,12 +57,12 @@ public class Recalls {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?) returning id""",
                 Long.class,
                 "RC-" + id,
-                scope.lotId(),
-                scope.batchRef() == null ? null : scope.batchRef().strip(),
-                scope.itemId(),
-                scope.itemId() == null ? null : manufactured ? "MANUFACTURED" : received ? "RECEIVED" : null,
-                manufactured ? scope.manufacturedFrom() : scope.receivedFrom(),
-                manufactured ? scope.manufacturedTo() : scope.receivedTo(),
+                stored.lotId(),
+                stored.batchRef(),
+                stored.itemId(),
+                stored.dates(),
+                stored.from(),
+                stored.to(),
                 reason,
                 recallClass.name(),
                 mode.name(),
