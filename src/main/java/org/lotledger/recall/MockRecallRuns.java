@@ -45,9 +45,14 @@ class MockRecallRuns {
             List<MockRecallRun.LotPlan> holdPlan,
             List<RecallNotices.Notice> notices) {}
 
+    /**
+     * Writes and reads the run's jsonb. Runs are kept for ever (append-only) while the records they are read into
+     * evolve: a property a later version no longer has is ignored on read, not a 500 for every older run.
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 

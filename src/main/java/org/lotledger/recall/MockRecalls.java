@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.lotledger.common.Actor;
 import org.lotledger.common.DomainException;
-import org.lotledger.ledger.PostingExecutor;
 import org.lotledger.ledger.Reservation;
 import org.lotledger.quality.PlacingHold;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,10 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per lot in scope ({@link PlacingRecallHolds#plan}, i.e. {@link PlacingHold#plan}: the movements and voided
  * reservations {@code PlacingHold} would post) and the notice list ({@link RecallNotices#forLots}) — each step timed.
  *
- * <p>The rehearsal reads in one REPEATABLE READ, read-only transaction of its own (PostgreSQL refuses any write in
- * it), so every step sees the same committed ledger; it takes no lock, so the floor never waits for it. The only
- * write is the {@code mock_recall_run} row, in the caller's transaction (the door's): no posting, hold, reservation
- * change, recall, process instance, decision record or event.
+ * <p>The rehearsal reads in one REPEATABLE READ snapshot, so every step sees the same committed ledger; it takes no
+ * lock, so the floor never waits for it. Through the API that is the door's own transaction, which a mock recall
+ * request asks to be REPEATABLE READ ({@code SnapshotRequest}): one connection per request, however many run at once
+ * (a second, nested one per request could exhaust the pool). Called with no transaction running, it reads in a
+ * read-only one of its own. The only write is the {@code mock_recall_run} row: no posting, hold, reservation change,
+ * recall, process instance, decision record or event ({@code MockRecallIntegrationTest} counts every table).
  */
 @Service
 public class MockRecalls {
@@ -61,9 +63,15 @@ public class MockRecalls {
     private final PlacingRecallHolds holds;
     private final RecallNotices notices;
     private final MockRecallRuns runs;
-    private final PostingExecutor executor;
-    /** The rehearsal's transaction: new, REPEATABLE READ, read-only (package-visible for the test that says so). */
+    /**
+     * A rehearsal's transaction when no transaction is running (a benchmark, a test): REPEATABLE READ, read-only
+     * (package-visible for the test that says so). Inside a transaction the rehearsal joins it, which must be
+     * REPEATABLE READ: the door's for a mock recall request ({@code SnapshotRequest}), one connection per request.
+     */
     final TransactionTemplate snapshot;
+
+    /** A run's transaction when no transaction is running: REPEATABLE READ, so the rehearsal joins one snapshot. */
+    private final TransactionTemplate recording;
 
     MockRecalls(
             StartingRecall starting,
@@ -72,7 +80,6 @@ public class MockRecalls {
             PlacingRecallHolds holds,
             RecallNotices notices,
             MockRecallRuns runs,
-            PostingExecutor executor,
             PlatformTransactionManager transactions) {
         this.starting = starting;
         this.lotsInScope = lotsInScope;
@@ -80,11 +87,11 @@ public class MockRecalls {
         this.holds = holds;
         this.notices = notices;
         this.runs = runs;
-        this.executor = executor;
         this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
+        this.recording = new TransactionTemplate(transactions);
+        recording.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -103,44 +110,58 @@ public class MockRecalls {
         String key = java.util.Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         String note = r.note() == null || r.note().isBlank() ? null : r.note().strip();
         String fingerprint = fingerprint(r, note);
-        return executor.inTransaction(() -> {
-            Optional<MockRecallRuns.Key> earlier = runs.byKey(key);
-            if (earlier.isPresent()) {
-                if (!earlier.get().fingerprint().equals(fingerprint)) {
-                    throw DomainException.conflict(
-                            "IDEMPOTENCY_KEY_REUSED",
-                            "This key was already used for another mock recall; send a new key for a new request.",
-                            Map.of("mockRecallId", earlier.get().id()));
-                }
-                return runs.get(earlier.get().id());
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return recording.execute(status -> record(r, actor, key, note, fingerprint));
+        }
+        return record(r, actor, key, note, fingerprint);
+    }
+
+    private MockRecallRun record(StartingRecall.Request r, Actor actor, String key, String note, String fingerprint) {
+        Optional<MockRecallRuns.Key> earlier = runs.byKey(key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().fingerprint().equals(fingerprint)) {
+                throw DomainException.conflict(
+                        "IDEMPOTENCY_KEY_REUSED",
+                        "This key was already used for another mock recall; send a new key for a new request.",
+                        Map.of("mockRecallId", earlier.get().id()));
             }
-            Rehearsal rh = rehearse(r.scope(), actor);
-            long id = runs.insert(new MockRecallRuns.NewRun(
-                    r,
-                    note,
-                    starting.scopeLabel(r.scope()),
-                    key,
-                    fingerprint,
-                    actor.userId(),
-                    rh.trace().readAt(),
-                    timings(rh),
-                    counts(rh),
-                    rh.trace().balanced(),
-                    lots(rh),
-                    plan(rh),
-                    rh.notices()));
-            return runs.get(id);
-        });
+            return runs.get(earlier.get().id());
+        }
+        Rehearsal rh = rehearse(r.scope(), actor);
+        long id = runs.insert(new MockRecallRuns.NewRun(
+                r,
+                note,
+                starting.scopeLabel(r.scope()),
+                key,
+                fingerprint,
+                actor.userId(),
+                rh.trace().readAt(),
+                timings(rh),
+                counts(rh),
+                rh.trace().balanced(),
+                lots(rh),
+                plan(rh),
+                rh.notices()));
+        return runs.get(id);
     }
 
     /**
-     * The rehearsal itself, stored nowhere: scope, trace, hold plan per lot and notice list in one read-only
-     * REPEATABLE READ snapshot of its own (a new transaction even inside the caller's), each step timed.
+     * The rehearsal itself, stored nowhere: scope, trace, hold plan per lot and notice list in one REPEATABLE READ
+     * snapshot (the caller's transaction, which must be REPEATABLE READ, or a read-only one of its own), each step
+     * timed.
      *
      * @throws DomainException SCOPE_INVALID (400), HOLD_NOT_ALLOWED (403: the hold plan is quality's),
      *                         RECALL_SCOPE_EMPTY (422)
      */
     public Rehearsal rehearse(RecallScope scope, Actor actor) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+            if (isolation == null || isolation < TransactionDefinition.ISOLATION_REPEATABLE_READ) {
+                // READ COMMITTED would give each step its own snapshot: plan, notices and mass balance could disagree
+                throw new IllegalStateException(
+                        "a mock recall reads one REPEATABLE READ snapshot; run it in such a transaction or in none");
+            }
+        }
         return snapshot.execute(status -> {
             long t0 = System.nanoTime();
             LotsInScope.ScopeLots lots = lotsInScope.resolve(scope);

@@ -89,15 +89,11 @@ public class Tracing {
         if (own) {
             return read(scope, readAt);
         }
-        Trace trace;
         try {
-            trace = read(scope, readAt);
-        } catch (DomainException refused) {
+            return read(scope, readAt);
+        } finally {
             restorePlanCacheMode((String) first[1]);
-            throw refused;
         }
-        restorePlanCacheMode((String) first[1]);
-        return trace;
     }
 
     private void restorePlanCacheMode(String previous) {

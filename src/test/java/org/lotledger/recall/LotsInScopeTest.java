@@ -66,6 +66,36 @@ class LotsInScopeTest {
     }
 
     @Test
+    void lots_that_split_and_merge_again_are_each_found_once_at_their_shortest_distance() {
+        // eight diamonds in a row, three lots wide: 3^8 = 6,561 paths from the top to the bottom, 33 lots
+        long item = jdbc.queryForObject("select min(id) from item", Long.class);
+        long supplier = jdbc.queryForObject("select min(id) from supplier", Long.class);
+        String batch = "LADDER-" + System.nanoTime();
+        long top = lot(item, supplier, batch + "-0", batch, null, null);
+        java.util.Map<Long, Integer> expected = new java.util.LinkedHashMap<>();
+        expected.put(top, 0);
+        long join = top;
+        for (int level = 1; level <= 8; level++) {
+            long next = lot(item, supplier, batch + "-J" + level, null, null, null);
+            for (int branch = 0; branch < 3; branch++) {
+                long middle = lot(item, supplier, batch + "-M" + level + "-" + branch, null, null, null);
+                edge(join, middle);
+                edge(middle, next);
+                expected.put(middle, 2 * level - 1);
+            }
+            expected.put(next, 2 * level);
+            join = next;
+        }
+        edge(join, top); // and back to the top: a cycle through all of it
+
+        assertThat(scopes.resolve(RecallScope.ofBatch(batch)).inScope()).containsExactlyInAnyOrderEntriesOf(expected);
+        var ancestors = scopes.ancestors(java.util.List.of(join));
+        assertThat(ancestors).hasSize(33).containsEntry(join, 0).containsEntry(top, 16);
+        assertThat(ancestors.values().stream().mapToInt(Integer::intValue).max())
+                .hasValue(16);
+    }
+
+    @Test
     void a_scope_names_exactly_one_form() {
         for (RecallScope bad : new RecallScope[] {
             new RecallScope(null, null, null, null, null, null, null),

@@ -64,6 +64,9 @@ class MockRecallIntegrationTest {
     @Autowired
     MockRecalls mockRecalls;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void a_mock_recall_of_a_batch_changes_nothing_but_its_own_run() {
         RecallBatch b = new RecallBatch(port, json, jdbc, ledger, reservations, catalog);
@@ -261,6 +264,21 @@ class MockRecallIntegrationTest {
         assertThat(line.lots()).isEqualTo(2);
         assertThat(line.noticeCount()).isEqualTo(3);
         assertThat(count("mock_recall_run")).as("a rehearsal stores nothing").isEqualTo(runs);
+    }
+
+    @Test
+    void a_rehearsal_refuses_a_read_committed_caller_and_the_door_gives_a_mock_request_one_repeatable_read_one() {
+        RecallBatch b = new RecallBatch(port, json, jdbc, ledger, reservations, catalog, false);
+        org.springframework.transaction.support.TransactionTemplate readCommitted =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        assertThatThrownBy(() -> readCommitted.execute(s -> mockRecalls.rehearse(RecallScope.ofBatch(b.batch), QUINN)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("REPEATABLE READ");
+        // through the API the rehearsal joins the door's transaction (one connection per request): were it READ
+        // COMMITTED, the check above would make this a 500
+        HttpReply run = b.quinn.post("/api/recalls", request(b.batch, "MOCK"));
+        assertThat(run.status()).as(run.text()).isEqualTo(201);
     }
 
     @Test

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Lots by selector and the genealogy around them ({@code lot_lineage}), for the recall trace. The walk is
- * cycle-safe (a lot is visited once, at its shortest distance) and stops at a depth limit.
+ * Lots by selector and the genealogy around them ({@code lot_lineage}), for the recall trace. The walk stops at a
+ * depth limit, which also ends a cycle, and keeps each lot once per distance ({@code union}, not {@code union all}):
+ * at most lots × (limit + 1) rows however the lots merge and split (a path check per row would enumerate every path,
+ * exponential in chained merges); each lot is answered at its shortest distance.
  */
 @Component
 public class LotGenealogy {
@@ -39,12 +41,12 @@ public class LotGenealogy {
         Map<Long, Integer> found = new LinkedHashMap<>();
         jdbc.query(
                 """
-                with recursive reach(lot_id, depth, path) as (
-                    select m.id, 0, array[m.id] from (%s) m
-                    union all
-                    select e.child_lot_id, reach.depth + 1, reach.path || e.child_lot_id
+                with recursive reach(lot_id, depth) as (
+                    select m.id, 0 from (%s) m
+                    union
+                    select e.child_lot_id, reach.depth + 1
                       from reach join lot_lineage e on e.parent_lot_id = reach.lot_id
-                     where reach.depth < ? and not e.child_lot_id = any(reach.path)
+                     where reach.depth < ?
                 )
                 select lot_id, min(depth) as depth from reach group by lot_id order by min(depth), lot_id
                 """.formatted(m.sql()),
@@ -89,12 +91,12 @@ public class LotGenealogy {
         jdbc.query(
                 con -> {
                     var ps = con.prepareStatement("""
-                            with recursive reach(root, lot_id, depth, path) as (
-                                select r, r, 0, array[r] from unnest(?::bigint[]) r
-                                union all
-                                select reach.root, e.parent_lot_id, reach.depth + 1, reach.path || e.parent_lot_id
+                            with recursive reach(root, lot_id, depth) as (
+                                select r, r, 0 from unnest(?::bigint[]) r
+                                union
+                                select reach.root, e.parent_lot_id, reach.depth + 1
                                   from reach join lot_lineage e on e.child_lot_id = reach.lot_id
-                                 where reach.depth < ? and not e.parent_lot_id = any(reach.path)
+                                 where reach.depth < ?
                             ),
                             nearest as (select root, lot_id, min(depth) as depth from reach group by root, lot_id)
                             select n.root, n.depth, l.id, l.lot_number, l.internal_label, l.manufacturer_batch_ref,
@@ -172,15 +174,15 @@ public class LotGenealogy {
                 con -> {
                     Array ids = con.createArrayOf("bigint", roots.toArray());
                     var ps = con.prepareStatement("""
-                            with recursive reach(lot_id, depth, path) as (
-                                select r, 0, array[r] from unnest(?::bigint[]) r
-                                union all
-                                select e.%s, reach.depth + 1, reach.path || e.%s
+                            with recursive reach(lot_id, depth) as (
+                                select r, 0 from unnest(?::bigint[]) r
+                                union
+                                select e.%s, reach.depth + 1
                                   from reach join lot_lineage e on e.%s = reach.lot_id
-                                 where reach.depth < ? and not e.%s = any(reach.path)
+                                 where reach.depth < ?
                             )
                             select lot_id, min(depth) as depth from reach group by lot_id order by min(depth), lot_id
-                            """.formatted(to, to, from, to));
+                            """.formatted(to, from));
                     ps.setArray(1, ids);
                     ps.setInt(2, maxDepth);
                     return ps;

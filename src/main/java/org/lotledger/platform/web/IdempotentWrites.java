@@ -25,6 +25,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -38,7 +39,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * and the same {@link RequestFingerprint fingerprint} gets the stored answer back, byte for byte, with
  * {@code Idempotent-Replayed: true} (a 201 replays as 200, anything else with its own status, a 202 included); with
  * another request it is 409 {@code IDEMPOTENCY_KEY_REUSED}. The handler's services join this transaction, so a
- * deadlock or serialization failure re-runs the whole request, a bounded number of times.
+ * deadlock or serialization failure re-runs the whole request, a bounded number of times. The transaction is READ
+ * COMMITTED, or REPEATABLE READ for a request that reads one snapshot ({@link SnapshotRequest}).
  */
 @Aspect
 @Component
@@ -52,6 +54,9 @@ public class IdempotentWrites {
     private final IdempotentRequests requests;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
+    /** The transaction of a {@link SnapshotRequest} that asks for one snapshot: REPEATABLE READ. */
+    private final TransactionTemplate snapshotTx;
+
     private final int maxAttempts;
 
     public IdempotentWrites(
@@ -62,6 +67,8 @@ public class IdempotentWrites {
         this.requests = requests;
         this.json = json;
         this.tx = new TransactionTemplate(txManager);
+        this.snapshotTx = new TransactionTemplate(txManager);
+        snapshotTx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.maxAttempts = maxAttempts;
     }
 
@@ -85,9 +92,13 @@ public class IdempotentWrites {
                 pathVariables == null ? Map.of() : pathVariables,
                 request.getParameterMap(),
                 ApiEdgeFilter.bodyOf(request));
+        TransactionTemplate transaction =
+                Arrays.stream(handler.getArgs()).anyMatch(a -> a instanceof SnapshotRequest r && r.readsSnapshot())
+                        ? snapshotTx
+                        : tx;
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> once(handler, key, operation, fingerprint));
+                return transaction.execute(status -> once(handler, key, operation, fingerprint));
             } catch (TransientDataAccessException | DuplicateKeyException e) {
                 if (attempt >= maxAttempts) {
                     throw e;

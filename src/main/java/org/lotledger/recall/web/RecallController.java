@@ -15,6 +15,7 @@ import java.util.Map;
 import org.lotledger.common.DomainException;
 import org.lotledger.platform.security.CurrentActor;
 import org.lotledger.platform.web.IdempotencyKey;
+import org.lotledger.platform.web.SnapshotRequest;
 import org.lotledger.recall.MockRecallRun;
 import org.lotledger.recall.MockRecalls;
 import org.lotledger.recall.RecallClass;
@@ -67,7 +68,15 @@ public class RecallController {
 
             @NotNull RecallClass recallClass,
             @NotNull RecallMode mode,
-            @Size(max = StartingRecall.NOTE_MAX) String note) {}
+            @Size(max = StartingRecall.NOTE_MAX) String note)
+            implements SnapshotRequest {
+
+        /** A mock recall reads its rehearsal in the door's one REPEATABLE READ transaction (ADR 0018). */
+        @Override
+        public boolean readsSnapshot() {
+            return mode == RecallMode.MOCK;
+        }
+    }
 
     @Schema(name = "RecallWithdrawal")
     public record WithdrawRequest(
