@@ -110,6 +110,8 @@ public class RecallController {
                     "Start a recall: LIVE (quality managers) resolves its lots and starts ProductRecall, which places a"
                             + " REGULATORY_OR_RECALL hold per lot; MOCK (quality, quality managers) rehearses it through the"
                             + " same services without touching stock and records a mock recall run (docs/recall.md)")
+    // "200" is where springdoc puts a handler's answer schema; OpenApiConfiguration moves it to the door's 201 and
+    // 200 (replay)
     @ApiResponse(
             responseCode = "200",
             description = "The recall (mode LIVE) or the mock recall run (mode MOCK)",
