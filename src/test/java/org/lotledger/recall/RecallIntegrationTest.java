@@ -74,52 +74,29 @@ class RecallIntegrationTest {
     HoldingArrivals arrivals;
 
     RecallBatch b;
-    String tag;
-    String batch;
-    long orderId;
-    long line1;
-    long line2;
-    long lotA;
-    long lotB;
-    long central;
-
-    ApiClient maria;
-    ApiClient walt;
-    ApiClient quinn;
 
     @BeforeEach
     void batchInTwoWarehouses() {
         b = new RecallBatch(port, json, jdbc, ledger, reservations, catalog);
-        tag = b.tag;
-        batch = b.batch;
-        orderId = b.orderId;
-        line1 = b.line1;
-        line2 = b.line2;
-        lotA = b.lotA;
-        lotB = b.lotB;
-        central = b.central;
-        maria = b.maria;
-        walt = b.walt;
-        quinn = b.quinn;
     }
 
     @Test
     void a_live_recall_holds_the_batch_everywhere_lists_its_customers_and_a_withdrawal_releases_it() {
         // shipped before the recall: 10 of lot A to MERCY-HOSP; staged, not dispatched: 5 more
-        Reservation first = stage(lotA, line1, 10);
-        HttpReply shipment1 = walt.post("/api/sales-orders/" + orderId + "/shipments", null);
+        Reservation first = stage(b.lotA, b.line1, 10);
+        HttpReply shipment1 = b.walt.post("/api/sales-orders/" + b.orderId + "/shipments", null);
         assertThat(shipment1.status()).as(shipment1.text()).isEqualTo(201);
-        HttpReply dispatched =
-                walt.post("/api/shipments/" + shipment1.id() + "/dispatch", Map.of("stagingLocation", "EAST-SHIP-01"));
+        HttpReply dispatched = b.walt.post(
+                "/api/shipments/" + shipment1.id() + "/dispatch", Map.of("stagingLocation", "EAST-SHIP-01"));
         assertThat(dispatched.status()).as(dispatched.text()).isEqualTo(200);
-        Reservation staged = stage(lotA, line2, 5);
-        HttpReply shipment2 = walt.post("/api/sales-orders/" + orderId + "/shipments", null);
+        Reservation staged = stage(b.lotA, b.line2, 5);
+        HttpReply shipment2 = b.walt.post("/api/sales-orders/" + b.orderId + "/shipments", null);
         assertThat(shipment2.status()).as(shipment2.text()).isEqualTo(201);
         assertThat(reservations.get(first.id()).state()).isEqualTo(Reservation.State.POSTED);
 
         Map<String, Object> request = Map.of(
                 "scope",
-                Map.of("batchRef", batch),
+                Map.of("batchRef", b.batch),
                 "reason",
                 "supplier notice: sterility",
                 "recallClass",
@@ -128,33 +105,33 @@ class RecallIntegrationTest {
                 "LIVE",
                 "note",
                 "call the hospitals first");
-        HttpReply byQuinn = quinn.post("/api/recalls", request);
+        HttpReply byQuinn = b.quinn.post("/api/recalls", request);
         assertThat(byQuinn.status()).as(byQuinn.text()).isEqualTo(403);
         assertThat(byQuinn.code()).isEqualTo("RECALL_NOT_ALLOWED");
-        HttpReply started = maria.post("/api/recalls", request);
+        HttpReply started = b.maria.post("/api/recalls", request);
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         long recall = started.id();
         JsonNode view = started.body();
         assertThat(view.get("number").asText()).matches("RC-\\d+");
         assertThat(view.get("status").asText()).isEqualTo("OPEN");
-        assertThat(view.get("scopeLabel").asText()).isEqualTo("batch " + batch);
-        assertThat(lots(view)).containsExactly(lotA, lotB);
+        assertThat(view.get("scopeLabel").asText()).isEqualTo("batch " + b.batch);
+        assertThat(lots(view)).containsExactly(b.lotA, b.lotB);
         String pi = view.get("processInstanceId").asText();
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceBusinessKey("recall-" + recall)
                         .processDefinitionKey("ProductRecall")
                         .count())
                 .isEqualTo(1);
-        assertThat(balances(lotA))
+        assertThat(balances(b.lotA))
                 .as("nothing held in the request's transaction")
                 .contains("STORAGE AVAILABLE 73");
-        HttpReply early = maria.get("/api/recalls/" + recall + "/notices");
+        HttpReply early = b.maria.get("/api/recalls/" + recall + "/notices");
         assertThat(early.status()).as(early.text()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("RECALL_HOLDS_NOT_PLACED");
 
         runJobs(pi);
 
-        JsonNode placed = maria.get("/api/recalls/" + recall).body();
+        JsonNode placed = b.maria.get("/api/recalls/" + recall).body();
         assertThat(placed.get("status").asText()).isEqualTo("HOLDS_PLACED");
         List<Long> holds = new ArrayList<>();
         placed.get("lots").forEach(l -> {
@@ -169,7 +146,7 @@ class RecallIntegrationTest {
                         holds.get(0),
                         holds.get(1)))
                 .containsOnly("REGULATORY_OR_RECALL OPEN");
-        assertThat(balances(lotA))
+        assertThat(balances(b.lotA))
                 .as("on hand in both warehouses held, in transit still travelling")
                 .containsExactlyInAnyOrder(
                         "ADJ AVAILABLE -100",
@@ -179,39 +156,39 @@ class RecallIntegrationTest {
                         "CENTRAL HOLD 40",
                         "TRANSIT AVAILABLE 12",
                         "CUSTOMER AVAILABLE 10");
-        assertThat(balances(lotB)).contains("STORAGE HOLD 30");
+        assertThat(balances(b.lotB)).contains("STORAGE HOLD 30");
         assertThat(reservations.get(staged.id()).state())
                 .as("the staged reservation is voided")
                 .isEqualTo(Reservation.State.VOIDED);
-        long postings = postingsOf(lotA);
-        HttpReply refused =
-                walt.post("/api/shipments/" + shipment2.id() + "/dispatch", Map.of("stagingLocation", "EAST-SHIP-01"));
+        long postings = postingsOf(b.lotA);
+        HttpReply refused = b.walt.post(
+                "/api/shipments/" + shipment2.id() + "/dispatch", Map.of("stagingLocation", "EAST-SHIP-01"));
         assertThat(refused.status()).as(refused.text()).isBetween(400, 499);
-        assertThat(postingsOf(lotA)).as("the staged shipment ships nothing").isEqualTo(postings);
+        assertThat(postingsOf(b.lotA)).as("the staged shipment ships nothing").isEqualTo(postings);
 
         // in transit: the arrival can only land in HOLD, and the recall's hold is the one that adopts it
         assertThatThrownBy(() -> ledger.post(transferIn(StockStatus.AVAILABLE)))
                 .isInstanceOf(DomainException.class)
                 .extracting("code")
                 .isEqualTo("ARRIVAL_UNDER_HOLD");
-        assertThat(arrivals.openHoldOver(lotA, central)).contains(holds.get(0));
+        assertThat(arrivals.openHoldOver(b.lotA, b.central)).contains(holds.get(0));
 
         // a hold of an open recall is not released, whatever the channel
-        HttpReply release = quinn.post("/api/holds/" + holds.get(0) + "/release", Map.of("note", "looks fine"));
+        HttpReply release = b.quinn.post("/api/holds/" + holds.get(0) + "/release", Map.of("note", "looks fine"));
         assertThat(release.status()).as(release.text()).isEqualTo(409);
         assertThat(release.code()).isEqualTo("HOLD_UNDER_OPEN_RECALL");
-        assertThat(balances(lotA)).contains("STORAGE HOLD 73");
+        assertThat(balances(b.lotA)).contains("STORAGE HOLD 73");
 
         // the notice list is the shipment history of the lots in scope
-        JsonNode notices = maria.get("/api/recalls/" + recall + "/notices").body();
-        JsonNode history = maria.get("/api/lots/" + lotA + "/shipments").body();
+        JsonNode notices = b.maria.get("/api/recalls/" + recall + "/notices").body();
+        JsonNode history = b.maria.get("/api/lots/" + b.lotA + "/shipments").body();
         assertThat(notices.get("notices")).hasSize(1);
         JsonNode n = notices.at("/notices/0");
         JsonNode total = history.at("/totals/0");
         assertThat(history.get("totals")).hasSize(1);
         assertThat(n.get("customerCode").asText())
                 .isEqualTo(total.get("customerCode").asText());
-        assertThat(n.get("lotId").asLong()).isEqualTo(lotA);
+        assertThat(n.get("lotId").asLong()).isEqualTo(b.lotA);
         assertThat(n.get("shipped").asLong())
                 .isEqualTo(total.get("shipped").asLong())
                 .isEqualTo(10);
@@ -221,29 +198,29 @@ class RecallIntegrationTest {
                 .isEqualTo(history.at("/rows/0/postingId").asLong());
         assertThat(n.at("/shipments/0/shipmentNumber").asText())
                 .isEqualTo(history.at("/rows/0/shipmentNumber").asText());
-        assertThat(n.get("batchRef").asText()).isEqualTo(batch);
+        assertThat(n.get("batchRef").asText()).isEqualTo(b.batch);
         assertThat(n.get("sku").asText()).isEqualTo(b.sku);
         assertThat(n.has("recallContact")).isTrue();
         assertThat(n.has("shipTo")).isTrue();
-        HttpReply csv = maria.send("GET", "/api/recalls/" + recall + "/notices?format=csv", null, null);
+        HttpReply csv = b.maria.send("GET", "/api/recalls/" + recall + "/notices?format=csv", null, null);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text().split("\r\n")).hasSize(2);
         assertThat(csv.text())
                 .startsWith("recall,customer_code,")
                 .contains("MERCY-HOSP")
-                .contains(batch);
+                .contains(b.batch);
 
         // withdrawn: the recall ends, its holds are reviewed "release" and, after the second approval, released
-        HttpReply byQuinnWithdraw = quinn.post("/api/recalls/" + recall + "/withdraw", Map.of());
+        HttpReply byQuinnWithdraw = b.quinn.post("/api/recalls/" + recall + "/withdraw", Map.of());
         assertThat(byQuinnWithdraw.status()).as(byQuinnWithdraw.text()).isEqualTo(403);
-        HttpReply withdrawn = maria.post("/api/recalls/" + recall + "/withdraw", Map.of("note", "false alarm"));
+        HttpReply withdrawn = b.maria.post("/api/recalls/" + recall + "/withdraw", Map.of("note", "false alarm"));
         assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
         assertThat(withdrawn.body().at("/recall/status").asText()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.body().get("holds").findValuesAsText("requested")).containsOnly("REVIEWED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count())
                 .as("the recall's process ended")
                 .isZero();
-        HttpReply again = maria.post("/api/recalls/" + recall + "/withdraw", Map.of("note", "twice"));
+        HttpReply again = b.maria.post("/api/recalls/" + recall + "/withdraw", Map.of("note", "twice"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("RECALL_NOT_OPEN");
         ApiClient mark = secondManager();
@@ -251,7 +228,7 @@ class RecallIntegrationTest {
             HttpReply approved = mark.post("/api/holds/" + hold + "/approval", Map.of("approve", true));
             assertThat(approved.status()).as(approved.text()).isEqualTo(200);
         }
-        assertThat(balances(lotA))
+        assertThat(balances(b.lotA))
                 .containsExactlyInAnyOrder(
                         "ADJ AVAILABLE -100",
                         "ADJ AVAILABLE -40",
@@ -260,17 +237,17 @@ class RecallIntegrationTest {
                         "CENTRAL AVAILABLE 40",
                         "TRANSIT AVAILABLE 12",
                         "CUSTOMER AVAILABLE 10");
-        assertThat(balances(lotB)).contains("STORAGE AVAILABLE 30");
+        assertThat(balances(b.lotB)).contains("STORAGE AVAILABLE 30");
     }
 
     @Test
     void a_scope_that_matches_no_lot_starts_nothing() {
         long before = jdbc.queryForObject("select count(*) from recall", Long.class);
-        HttpReply r = maria.post(
+        HttpReply r = b.maria.post(
                 "/api/recalls",
                 Map.of(
                         "scope",
-                        Map.of("batchRef", "NO-SUCH-" + tag),
+                        Map.of("batchRef", "NO-SUCH-" + b.tag),
                         "reason",
                         "x",
                         "recallClass",

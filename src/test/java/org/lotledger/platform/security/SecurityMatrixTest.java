@@ -443,38 +443,22 @@ class SecurityMatrixTest {
         // a LIVE recall of a lot of the test's own, started by maria; its holds are not placed (no job runs here)
         long recalled = f.newLot();
         f.stock(ledger, recalled, "A1", StockStatus.AVAILABLE, 5);
-        HttpReply recall = call(
-                "maria",
-                "POST",
-                "/api/recalls",
-                Map.of(
-                        "scope",
-                        Map.of("lotId", recalled),
-                        "reason",
-                        "security matrix",
-                        "recallClass",
-                        "II",
-                        "mode",
-                        "LIVE"));
+        HttpReply recall = startRecall("maria", recalled, "LIVE");
         assertThat(recall.status()).as(recall.text()).isEqualTo(201);
         records.put("recall", String.valueOf(recall.id()));
         // a mock recall of the same lot, by quinn (quality)
-        HttpReply mock = call(
-                "quinn",
-                "POST",
-                "/api/recalls",
-                Map.of(
-                        "scope",
-                        Map.of("lotId", recalled),
-                        "reason",
-                        "security matrix",
-                        "recallClass",
-                        "II",
-                        "mode",
-                        "MOCK"));
+        HttpReply mock = startRecall("quinn", recalled, "MOCK");
         assertThat(mock.status()).as(mock.text()).isEqualTo(201);
         records.put("mockRecall", String.valueOf(mock.id()));
         return records;
+    }
+
+    private HttpReply startRecall(String user, long lot, String mode) {
+        return call(
+                user,
+                "POST",
+                "/api/recalls",
+                Map.of("scope", Map.of("lotId", lot), "reason", "security matrix", "recallClass", "II", "mode", mode));
     }
 
     private HttpReply call(String user, String method, String path, Object body) {
